@@ -1,0 +1,56 @@
+"""gradrepl's autograd engine: a torch-like namespace on NumPy (imported as `torch` in sessions)."""
+
+import numpy as _np
+
+# Division by zero, overflow and nan are values in PyTorch, never warnings.
+_np.seterr(all="ignore")
+
+from . import dtypes as _dtypes
+from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types,
+                     bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
+from .dtypes import DType as dtype
+from .tensor import Tensor, device
+from .grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled
+from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, ones_like,
+                       zeros_like, empty_like, full_like, eye, arange, linspace,
+                       FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor,
+                       ShortTensor, CharTensor, ByteTensor, BoolTensor)
+from .random import (manual_seed, seed, initial_seed, rand, randn, randint, randperm,
+                     rand_like, randn_like, normal, Generator)
+from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide, true_divide,
+                            floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
+                            cos, tanh, sigmoid, relu, abs, absolute, sign, eq, ne, lt, le, gt,
+                            ge, less, less_equal, greater, greater_equal, not_equal,
+                            bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not)
+from .ops_reduce import sum, mean
+from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, permute, squeeze,
+                        unsqueeze, unbind, clone)
+from .ops_join import cat, concat, concatenate, stack, narrow
+from .ops_select import where
+from .tensor_str import set_printoptions, get_printoptions
+from . import autograd
+from . import nn
+from . import opspec as _opspec
+from . import formula_helpers as _formula_helpers
+from . import tensor_methods as _tensor_methods
+
+_tensor_methods.install()
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
+
+float = float32
+double = float64
+half = float16
+long = int64
+int = int32
+short = int16
+
+__version__ = "2.13.0+gradrepl"
+
+# The names a session's `torch` exposes: everything public above, nothing imported by the way.
+__all__ = sorted(
+    name for name, value in list(globals().items())
+    if not name.startswith("_")
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn"))
+)

@@ -1,0 +1,398 @@
+"""backward() and grad(): the iterative walk of the graph in reverse topological order.
+
+No recursion anywhere: a chain of 100 000 ops backpropagates in time linear in
+the graph. Ready nodes run in PyTorch's order (the most recently created first),
+so hooks that print do so in the order PyTorch's engine would.
+"""
+
+import heapq
+
+from . import grad_mode
+
+from .dtypes import Size
+from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
+from .grad_mode import GRAD
+from .tensor import Tensor, wrap
+
+VERSION_ERROR = (
+    "one of the variables needed for gradient computation has been modified by an inplace "
+    "operation: [torch.%s [%s]]%s, is at version %d; expected version %d instead. Hint: "
+    "enable anomaly detection to find the operation that failed to compute its gradient, "
+    "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+
+__all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
+           "is_grad_enabled", "grad_mode"]
+
+UNUSED_INPUT_ERROR = (
+    "One of the differentiated Tensors appears to not have been used in the graph. "
+    "Set allow_unused=True if this is the desired behavior.")
+
+
+# ---- public entry points ---------------------------------------------------------------
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
+             grad_variables=None, inputs=None):
+    """torch.autograd.backward: accumulate d(tensors)/d(leaves) into the leaves' .grad."""
+    tensors = _as_tuple(tensors)
+    if grad_tensors is None:
+        grad_tensors = grad_variables
+    grads = _make_grads(tensors, _as_tuple(grad_tensors) if grad_tensors is not None
+                        else (None,) * len(tensors))
+    if retain_graph is None:
+        retain_graph = create_graph
+    targets = None
+    if inputs is not None:
+        inputs = _as_tuple(inputs)
+        if not inputs:
+            raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+        targets = {_target_of(t, i): t for i, t in enumerate(inputs)}
+    _run(_roots(tensors, grads), retain_graph, create_graph, targets, accumulate=True)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    """torch.autograd.grad: the gradients of outputs with respect to inputs, as a tuple."""
+    outputs = _as_tuple(outputs)
+    inputs = _as_tuple(inputs)
+    if allow_unused is None:
+        allow_unused = materialize_grads
+    if not allow_unused and materialize_grads:
+        raise ValueError("Expected allow_unused to be True or not passed when "
+                         "materialize_grads=True, but got: allow_unused=False.")
+    grads = _make_grads(outputs, _as_tuple(grad_outputs) if grad_outputs is not None
+                        else (None,) * len(outputs))
+    if retain_graph is None:
+        retain_graph = create_graph
+    targets = {_target_of(t, i): t for i, t in enumerate(inputs)}
+    captured = _run(_roots(outputs, grads), retain_graph, create_graph, targets,
+                    accumulate=False)
+    result = []
+    for t, target in zip(inputs, list(targets)):
+        g = captured.get(target)
+        if g is None:
+            if not allow_unused:
+                raise RuntimeError(UNUSED_INPUT_ERROR)
+            if materialize_grads:
+                from .creation import zeros_like
+                g = zeros_like(t)
+        result.append(g)
+    return tuple(result)
+
+
+# ---- preparing the roots ---------------------------------------------------------------
+
+def _as_tuple(x):
+    if isinstance(x, Tensor) or x is None:
+        return (x,)
+    return tuple(x)
+
+
+def _make_grads(outputs, grads):
+    if len(grads) != len(outputs):
+        raise RuntimeError("grad can be implicitly created only for scalar outputs"
+                           if len(grads) == 0 else
+                           "got %d tensors and %d gradients" % (len(outputs), len(grads)))
+    made = []
+    for i, (out, g) in enumerate(zip(outputs, grads)):
+        if not isinstance(out, Tensor):
+            raise TypeError("backward() expects tensors, got %s" % type(out).__name__)
+        if g is None:
+            if out._requires_grad and out._data.size != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            if out._requires_grad and out._dtype.category != 2:
+                raise RuntimeError("grad can be implicitly created only for real scalar outputs "
+                                   "but got %r" % out._dtype)
+            from .creation import ones_like
+            g = ones_like(out)
+        elif isinstance(g, Tensor):
+            if g._data.shape != out._data.shape:
+                raise RuntimeError(
+                    "Mismatch in shape: grad_output[%d] has a shape of %r and output[%d] has "
+                    "a shape of %r." % (i, Size(g._data.shape), i, Size(out._data.shape)))
+            if g._dtype.category == 0 and out._dtype.category != 0:
+                raise RuntimeError("For non-boolean output, grad_output must not be boolean")
+        else:
+            raise TypeError("gradients can be either Tensors or None, but got %s"
+                            % type(g).__name__)
+        made.append(g)
+    return made
+
+
+def _roots(tensors, grads):
+    roots = []
+    for i, (t, g) in enumerate(zip(tensors, grads)):
+        if not t._requires_grad:
+            raise RuntimeError("element %d of tensors does not require grad and does not "
+                               "have a grad_fn" % i)
+        node = t._grad_fn if t._grad_fn is not None else t._accumulator()
+        roots.append((node, t._output_nr, g))
+    return roots
+
+
+def _target_of(t, i):
+    """The (node, output_nr) where the gradient of input t arrives."""
+    if not isinstance(t, Tensor):
+        raise TypeError("inputs must be tensors, got %s" % type(t).__name__)
+    if not t._requires_grad:
+        raise RuntimeError("One of the differentiated Tensors does not require grad")
+    if t._grad_fn is None:
+        return (t._accumulator(), 0)
+    return (t._grad_fn, t._output_nr)
+
+
+# ---- the walk ----------------------------------------------------------------------------
+
+def _dependencies(root_nodes):
+    """In-degree of every node reachable from the roots, found without recursion."""
+    deps = {}
+    seen = set(root_nodes)
+    stack = list(seen)
+    while stack:
+        node = stack.pop()
+        for nxt, _ in node._edges:
+            if nxt is not None:
+                deps[nxt] = deps.get(nxt, 0) + 1
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+    return deps, seen
+
+
+def _needed(nodes, deps, target_nodes):
+    """Nodes from which some target is reachable: only they need to run."""
+    # Kahn's order (parents before children), then children settle their parents.
+    remaining = {n: deps.get(n, 0) for n in nodes}
+    order = [n for n in nodes if remaining[n] == 0]
+    i = 0
+    while i < len(order):
+        for nxt, _ in order[i]._edges:
+            if nxt is not None:
+                remaining[nxt] -= 1
+                if remaining[nxt] == 0:
+                    order.append(nxt)
+        i += 1
+    needed = set()
+    for node in reversed(order):
+        if node in target_nodes or any(n in needed for n, _ in node._edges if n is not None):
+            needed.add(node)
+    return needed
+
+
+def _run(roots, retain_graph, create_graph, targets, accumulate):
+    """Walk the graph from the roots. With targets ({(node, output_nr): tensor}), run only
+    the nodes that lead to them and capture the gradients arriving there."""
+    root_nodes = [node for node, _, _ in roots]
+    deps, nodes = _dependencies(root_nodes)
+    needed = None
+    if targets is not None:
+        target_nodes = {node for node, _ in targets}
+        needed = _needed(nodes, deps, target_nodes)
+    captured = {}
+
+    buffers = {}
+    for node, nr, g in roots:
+        _add_to_buffer(buffers, node, nr, g)
+    heap = []
+    for node in dict.fromkeys(root_nodes):
+        if deps.get(node, 0) == 0:
+            heapq.heappush(heap, (-node._seq, id(node), node))
+
+    previous = GRAD.enabled
+    GRAD.enabled = create_graph
+    try:
+        while heap:
+            node = heapq.heappop(heap)[2]
+            grads = buffers.pop(node, None)
+            outputs = None
+            if grads is not None:
+                grads = _call_pre_hooks(node, grads)
+                if targets is not None:
+                    _capture(node, grads, targets, captured, accumulate, create_graph)
+                if _should_run(node, needed, targets, accumulate):
+                    outputs = _apply(node, grads, retain_graph, create_graph)
+            for (nxt, nr), g in zip(node._edges, outputs or ()):
+                if nxt is not None and g is not None:
+                    _add_to_buffer(buffers, nxt, nr, g)
+            for nxt, _ in node._edges:
+                if nxt is not None:
+                    count = deps[nxt] - 1
+                    deps[nxt] = count
+                    if count == 0:
+                        heapq.heappush(heap, (-nxt._seq, id(nxt), nxt))
+    finally:
+        GRAD.enabled = previous
+    return captured
+
+
+def _should_run(node, needed, targets, accumulate):
+    if needed is None:
+        return True
+    if type(node) is AccumulateGrad:
+        return accumulate and (node, 0) in targets
+    return any(n in needed for n, _ in node._edges if n is not None)
+
+
+def _capture(node, grads, targets, captured, accumulate, create_graph):
+    for nr, g in grads.items():
+        tensor = targets.get((node, nr))
+        if tensor is not None:
+            captured[(node, nr)] = g
+            if accumulate and type(node) is not AccumulateGrad and not tensor.retains_grad:
+                # backward(inputs=[y]) for a non-leaf y: its gradient lands in y.grad.
+                _accumulate(tensor, g, create_graph)
+
+
+def _add_to_buffer(buffers, node, nr, g):
+    slot = buffers.get(node)
+    if slot is None:
+        buffers[node] = {nr: g}
+    else:
+        old = slot.get(nr)
+        slot[nr] = g if old is None else old + g
+
+
+# ---- running one node ----------------------------------------------------------------------
+
+def _call_pre_hooks(node, grads):
+    hooks = node._hooks
+    if hooks is None:
+        return grads
+    for nr, table in hooks.tensor.items():
+        if nr in grads:
+            for hook in list(table.values()):
+                new = hook(grads[nr])
+                if new is not None:
+                    grads[nr] = new
+    for nr, tensor in hooks.retain.items():
+        if nr in grads:
+            g = grads[nr]
+            tensor._grad = g if GRAD.enabled else g.detach()
+    for hook in list(hooks.pre.values()):
+        new = hook(tuple(grads.get(i) for i in range(max(grads) + 1)))
+        if new is not None:
+            grads = {i: g for i, g in enumerate(new) if g is not None}
+    return grads
+
+
+def _apply(node, grads, retain_graph, create_graph):
+    if type(node) is AccumulateGrad:
+        _accumulate(node.variable, grads.get(0), create_graph)
+        return ()
+    op = node.op
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED_GRAPH_ERROR)
+    for t, version in node._versions:
+        if t is not None:
+            _check_version(t, version, None)
+    results = None
+    if node._outputs is not None:
+        results = tuple(_unpack_output(node, nr, s, create_graph)
+                        for nr, s in enumerate(node._outputs))
+    if op.n_outputs == 1:
+        grad = grads.get(0)
+        all_grads = (grad,)
+    else:
+        count = op.n_outputs if op.n_outputs > 0 else max(grads) + 1
+        all_grads = tuple(grads.get(i) for i in range(count))
+        grad = all_grads[0]
+    result = results[0] if results else None
+    sizes = [m[0] if m is not None else None for m in node._meta]
+    input_grads = []
+    for i, (nxt, _) in enumerate(node._edges):
+        if nxt is None:
+            input_grads.append(None)
+            continue
+        if op.variadic:
+            params = saved[len(node._edges):]
+            g = op.formulas[0](grad, result, all_grads, results, i, sizes, *params)
+        else:
+            formula = op.formulas[i]
+            if formula is None:
+                raise RuntimeError("the derivative for '%s' is not implemented." % op.args[i])
+            g = formula(grad, result, all_grads, results, *saved, *sizes)
+        input_grads.append(_validate(node, i, g))
+    if not retain_graph:
+        node._release()
+    if node._hooks is not None and node._hooks.post:
+        for hook in list(node._hooks.post.values()):
+            new = hook(tuple(input_grads), all_grads)
+            if new is not None:
+                input_grads = list(new)
+    return input_grads
+
+
+def _validate(node, i, g):
+    """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
+    if g is None:
+        return None
+    shape, dtype = node._meta[i]
+    if g._data.shape != shape:
+        if not _sums_to(g._data.shape, shape):
+            raise RuntimeError(
+                "Function %s returned an invalid gradient at index %d - got [%s] but expected "
+                "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, g._data.shape)),
+                                                ", ".join(map(str, shape))))
+        g = g.sum_to_size(shape)
+    if g._dtype is not dtype:
+        g = g.to(dtype)
+    return g
+
+
+def _sums_to(shape, target):
+    if len(target) > len(shape):
+        return False
+    lead = len(shape) - len(target)
+    return all(t == s or t == 1 for s, t in zip(shape[lead:], target))
+
+
+def _check_version(t, version, output_of):
+    current = t._version[0] if t._version is not None else 0
+    if current != version:
+        where = ""
+        fn = output_of if output_of is not None else t._grad_fn
+        if fn is not None:
+            where = ", which is output %d of %s" % (t._output_nr if output_of is None else 0,
+                                                     stripped_name(fn))
+        raise RuntimeError(VERSION_ERROR % (t._dtype.legacy_name, ", ".join(
+            map(str, t._data.shape)), where, current, version))
+
+
+def _unpack_output(node, nr, saved, create_graph):
+    if saved.counter[0] != saved.version:
+        t = wrap(saved.data, saved.dtype)
+        t._version = saved.counter
+        where = ", which is output %d of %s" % (nr, stripped_name(node))
+        raise RuntimeError(VERSION_ERROR % (saved.dtype.legacy_name, ", ".join(
+            map(str, saved.data.shape)), where, saved.counter[0], saved.version))
+    return saved.unpack(node, nr, create_graph)
+
+
+def _accumulate(variable, g, create_graph):
+    """AccumulateGrad: the first gradient is copied, later ones are added (in place unless
+    create_graph, where the sum stays differentiable)."""
+    if g is None:
+        return
+    old = variable._grad
+    if old is None:
+        variable._grad = g if create_graph else wrap(g._data.copy(), g._dtype)
+    elif create_graph or not old._data.flags.writeable or old._requires_grad:
+        variable._grad = old + g
+    else:
+        old._data += g._data
+        old._bump_version()
+
+
+def Variable(data, requires_grad=False, volatile=False):
+    """The pre-0.4 wrapper: today a Variable is just a tensor (sharing data's memory)."""
+    if not isinstance(data, Tensor):
+        raise TypeError("Variable data has to be a tensor, but got %s" % type(data).__name__)
+    t = data.detach()
+    t.requires_grad_(requires_grad)
+    return t
+
+
+no_grad = grad_mode.no_grad
+enable_grad = grad_mode.enable_grad
+set_grad_enabled = grad_mode.set_grad_enabled
+is_grad_enabled = grad_mode.is_grad_enabled

@@ -1,0 +1,291 @@
+"""Creating tensors: tensor, the legacy Tensor constructors, ones, zeros, full, arange ..."""
+
+import math
+import numbers
+
+import numpy as np
+
+from . import dtypes
+from .dtypes import DType, get_default_dtype
+from .memory import check_allocation
+from .tensor import Tensor, wrap
+
+
+# ---- arguments ---------------------------------------------------------------------------
+
+def parse_size(args, name="size"):
+    """ones(2, 3), ones((2, 3)), ones([2, 3]) and ones(torch.Size([2, 3])) alike."""
+    if len(args) == 1 and isinstance(args[0], (tuple, list)):
+        args = tuple(args[0])
+    size = []
+    for a in args:
+        if isinstance(a, Tensor) and a._data.ndim == 0 and a._dtype.category == 1:
+            a = int(a)
+        if isinstance(a, bool) or not isinstance(a, numbers.Integral):
+            raise TypeError("%s must be tuple of ints, but found element of type %s at pos %d"
+                            % (name, type(a).__name__, len(size)))
+        if a < 0:
+            raise RuntimeError("Trying to create tensor with negative dimension %d: [%s]"
+                               % (a, ", ".join(map(str, args))))
+        size.append(int(a))
+    return tuple(size)
+
+
+def _check_dtype(dtype):
+    if dtype is not None and not isinstance(dtype, DType):
+        raise TypeError("dtype must be torch.dtype, not %s" % type(dtype).__name__)
+    return dtype
+
+
+def _finish(t, requires_grad):
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _filled(size, value, dtype, requires_grad):
+    check_allocation(size, dtype)
+    return _finish(wrap(np.full(size, value, dtype=dtype.np_dtype), dtype), requires_grad)
+
+
+# ---- from data -----------------------------------------------------------------------------
+
+def infer_dtype(data):
+    """torch.tensor's dtype for nested Python data: bool, int64 or the default float."""
+    if isinstance(data, Tensor):
+        return data._dtype
+    if isinstance(data, np.ndarray):
+        return dtypes.from_numpy_dtype(data.dtype)
+    if isinstance(data, np.generic):
+        return dtypes.from_numpy_dtype(data.dtype)
+    kinds = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, Tensor):
+            kinds.add(item._dtype.category)
+        elif isinstance(item, bool) or isinstance(item, np.bool_):
+            kinds.add(0)
+        elif isinstance(item, numbers.Integral):
+            kinds.add(1)
+        elif isinstance(item, numbers.Real):
+            kinds.add(2)
+        else:
+            raise TypeError("new(): invalid data type '%s'" % type(item).__name__)
+    if 2 in kinds or not kinds:
+        return get_default_dtype()
+    return dtypes.int64 if 1 in kinds else dtypes.bool_
+
+
+def _nested_shape_error(data):
+    """torch's message for ragged nested lists: 'expected sequence of length 2 at dim 1 (got 3)'."""
+    level = [data]
+    dim = 0
+    while level:
+        if not all(isinstance(x, (list, tuple)) for x in level):
+            if any(isinstance(x, (list, tuple)) for x in level):
+                return "expected sequence of length 0 at dim %d (got 1)" % dim
+            return None
+        lengths = [len(x) for x in level]
+        for n in lengths:
+            if n != lengths[0]:
+                return "expected sequence of length %d at dim %d (got %d)" % (lengths[0], dim, n)
+        level = [y for x in level for y in x]
+        dim += 1
+    return None
+
+
+def array_from_data(data, dtype):
+    if isinstance(data, Tensor):
+        return data._data.astype(dtype.np_dtype, copy=True)
+    try:
+        array = np.array(data, dtype=dtype.np_dtype)
+    except (ValueError, TypeError, OverflowError) as exc:
+        message = _nested_shape_error(data) if isinstance(data, (list, tuple)) else None
+        if message:
+            raise ValueError(message) from None
+        raise TypeError(str(exc)) from None
+    return array
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """torch.tensor: always copies; the dtype is inferred from the data unless given."""
+    _check_dtype(dtype)
+    if dtype is None:
+        dtype = infer_dtype(data)
+    t = wrap(array_from_data(data, dtype), dtype)
+    if requires_grad and dtype.category != 2:
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+    return _finish(t, requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and (dtype is None or dtype is data._dtype):
+        return data
+    return tensor(data, dtype=dtype)
+
+
+def from_numpy(array):
+    if not isinstance(array, np.ndarray):
+        raise TypeError("expected np.ndarray (got %s)" % type(array).__name__)
+    return wrap(array, dtypes.from_numpy_dtype(array.dtype))
+
+
+def legacy_tensor(dtype, *args, **kwargs):
+    """torch.Tensor(...) / FloatTensor(...): a size, a sequence of numbers, or nothing."""
+    if kwargs.pop("device", None) not in (None, "cpu"):
+        raise RuntimeError("gradrepl runs on the CPU only")
+    if kwargs:
+        raise TypeError("new() received an invalid combination of arguments - got %s"
+                        % ", ".join(kwargs))
+    if not args:
+        return wrap(np.zeros((0,), dtype=dtype.np_dtype), dtype)
+    if len(args) == 1 and isinstance(args[0], Tensor):
+        source = args[0]
+        if source._dtype is not dtype:
+            raise TypeError("expected %s (got %s)" % (dtype.np_dtype.name, source._dtype.name))
+        return source.detach()
+    if len(args) == 1 and isinstance(args[0], (list, tuple, np.ndarray)) and not isinstance(
+            args[0], dtypes.Size):
+        return wrap(array_from_data(args[0], dtype), dtype)
+    size = parse_size(args)
+    check_allocation(size, dtype)
+    return wrap(np.zeros(size, dtype=dtype.np_dtype), dtype)
+
+
+class _LegacyConstructor(type):
+    """Makes isinstance(x, torch.FloatTensor) true for float32 tensors, as in PyTorch."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and obj._dtype is cls.dtype
+
+    def __call__(cls, *args, **kwargs):
+        return legacy_tensor(cls.dtype, *args, **kwargs)
+
+    def __repr__(cls):
+        return "<class 'torch.%s'>" % cls.__name__
+
+
+def _legacy(dtype):
+    return _LegacyConstructor(dtype.legacy_name, (), {"dtype": dtype, "__module__": "torch"})
+
+
+FloatTensor = _legacy(dtypes.float32)
+DoubleTensor = _legacy(dtypes.float64)
+HalfTensor = _legacy(dtypes.float16)
+LongTensor = _legacy(dtypes.int64)
+IntTensor = _legacy(dtypes.int32)
+ShortTensor = _legacy(dtypes.int16)
+CharTensor = _legacy(dtypes.int8)
+ByteTensor = _legacy(dtypes.uint8)
+BoolTensor = _legacy(dtypes.bool_)
+
+
+# ---- filled -----------------------------------------------------------------------------------
+
+def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    return _filled(parse_size(size), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+
+
+def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    return _filled(parse_size(size), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+
+
+def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+          memory_format=None):
+    # Uninitialised memory in PyTorch; zeros here, so results never depend on garbage.
+    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+
+def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    if dtype is None:
+        if isinstance(fill_value, Tensor):
+            fill_value = fill_value.item()
+        dtype = infer_dtype(fill_value)
+    return _filled(parse_size((size,)), fill_value, _check_dtype(dtype), requires_grad)
+
+
+def _like(input, value, dtype, requires_grad):
+    if not isinstance(input, Tensor):
+        raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
+    return _filled(input._data.shape, value, _check_dtype(dtype) or input._dtype, requires_grad)
+
+
+def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None):
+    return _like(input, 1, dtype, requires_grad)
+
+
+def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False,
+               memory_format=None):
+    return _like(input, 0, dtype, requires_grad)
+
+
+def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False,
+               memory_format=None):
+    return _like(input, 0, dtype, requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None):
+    return _like(input, fill_value, dtype, requires_grad)
+
+
+def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    m = n if m is None else m
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    check_allocation((n, m), dtype)
+    return _finish(wrap(np.eye(n, m, dtype=dtype.np_dtype), dtype), requires_grad)
+
+
+# ---- ranges ---------------------------------------------------------------------------------
+
+def _number(x):
+    return x.item() if isinstance(x, Tensor) else x
+
+
+def arange(start, end=None, step=1, out=None, dtype=None, layout=None, device=None,
+           requires_grad=False):
+    if end is None:
+        start, end = 0, start
+    start, end, step = _number(start), _number(end), _number(step)
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if (end - start) * step < 0:
+        raise RuntimeError("upper bound and larger bound inconsistent with step sign")
+    if dtype is None:
+        is_float = any(isinstance(v, float) for v in (start, end, step))
+        dtype = get_default_dtype() if is_float else dtypes.int64
+    count = max(0, math.ceil((end - start) / step))
+    check_allocation((count,), dtype)
+    # Computed as start + i * step in double precision, as PyTorch does.
+    values = start + np.arange(count, dtype=np.float64) * step
+    return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
+
+
+def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
+             requires_grad=False):
+    start, end = _number(start), _number(end)
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    check_allocation((steps,), dtype)
+    values = _linspace_values(start, end, steps, dtype)
+    return _finish(wrap(values, dtype), requires_grad)
+
+
+def _linspace_values(start, end, steps, dtype):
+    # PyTorch fills the first half forwards from start and the second half backwards
+    # from end, in the result dtype; matching that keeps the last digits identical.
+    np_dtype = dtype.np_dtype if dtype.category == 2 else np.float64
+    if steps == 1:
+        return np.array([start], dtype=dtype.np_dtype)
+    step = np_dtype.type((end - start) / (steps - 1))
+    i = np.arange(steps)
+    halfway = steps // 2
+    values = np.where(i < halfway,
+                      np_dtype.type(start) + step * i.astype(np_dtype),
+                      np_dtype.type(end) - step * (steps - i - 1).astype(np_dtype))
+    return values.astype(dtype.np_dtype)

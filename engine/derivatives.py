@@ -1,0 +1,111 @@
+"""THE table: every differentiable op, its forward kernel, node name and gradient formulas.
+
+One rule a line, in the vocabulary of PyTorch's tools/autograd/derivatives.yaml:
+`grad` is the gradient of the output, `result` the output, `self`/`other`/... the
+inputs, `self_sizes` an input's shape. Formulas are written with engine ops, so a
+backward pass run with create_graph=True is itself recorded and differentiates
+again. Broadcast gradients are summed back to their input's shape by the backward
+walk (autograd.py), never here.
+"""
+
+import numpy as np
+
+from . import kernels as k
+from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
+
+
+def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
+    return OpSpec(name, node, signature, forward, kind, formulas, n_outputs)
+
+
+# ---- arithmetic ---------------------------------------------------------------------
+ADD = op("add", "AddBackward0", "self, other", np.add, PROMOTE, self="grad", other="grad")
+ADD_ALPHA = op("add", "AddBackward0", "self, other; alpha", k.add_alpha, PROMOTE,
+               self="grad", other="grad * alpha")
+SUB = op("sub", "SubBackward0", "self, other", np.subtract, PROMOTE, self="grad", other="-grad")
+SUB_ALPHA = op("sub", "SubBackward0", "self, other; alpha", k.sub_alpha, PROMOTE,
+               self="grad", other="-grad * alpha")
+RSUB = op("rsub", "RsubBackward1", "self; other", k.rsub_scalar, PROMOTE, self="-grad")
+MUL = op("mul", "MulBackward0", "self, other", np.multiply, PROMOTE,
+         self="grad * other", other="grad * self")
+DIV = op("div", "DivBackward0", "self, other", np.true_divide, TRUE_DIV,
+         self="grad / other", other="-grad * ((self / other) / other)")
+NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
+POW_SCALAR = op("pow", "PowBackward0", "self; exponent", np.power,
+                self="pow_backward(grad, self, exponent)")
+POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
+                self="grad * exponent * self.pow(exponent - 1)",
+                exponent="pow_backward_exponent(grad, self, exponent, result)")
+RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
+          exponent="pow_backward_exponent(grad, self, exponent, result)")
+RECIPROCAL = op("reciprocal", "ReciprocalBackward0", "self", np.reciprocal, FLOAT,
+                self="-grad * (result * result)")
+
+# ---- elementwise functions ------------------------------------------------------------
+EXP = op("exp", "ExpBackward0", "self", np.exp, FLOAT, self="grad * result")
+LOG = op("log", "LogBackward0", "self", np.log, FLOAT, self="grad / self")
+SQRT = op("sqrt", "SqrtBackward0", "self", np.sqrt, FLOAT, self="grad / (2 * result)")
+SIN = op("sin", "SinBackward0", "self", np.sin, FLOAT, self="grad * self.cos()")
+COS = op("cos", "CosBackward0", "self", np.cos, FLOAT, self="grad * -self.sin()")
+TANH = op("tanh", "TanhBackward0", "self", np.tanh, FLOAT,
+          self="grad * (1 - result * result)")
+SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
+             self="grad * (result * (1 - result))")
+RELU = op("relu", "ReluBackward0", "self", k.relu, self="grad * (result > 0)")
+ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sign()")
+
+# ---- reductions -----------------------------------------------------------------------
+SUM = op("sum", "SumBackward0", "self", k.sum_all, self="grad.expand(self_sizes)")
+SUM_DIM = op("sum", "SumBackward1", "self; dim, keepdim", k.sum_dim,
+             self="reduce_backward(grad, self_sizes, dim, keepdim)")
+MEAN = op("mean", "MeanBackward0", "self", k.mean_all, FLOAT,
+          self="grad.expand(self_sizes) / numel_of(self_sizes)")
+MEAN_DIM = op("mean", "MeanBackward1", "self; dim, keepdim", k.mean_dim, FLOAT,
+              self="reduce_backward(grad, self_sizes, dim, keepdim) / count_of(self_sizes, dim)")
+
+# ---- shape ----------------------------------------------------------------------------
+VIEW = op("view", "ViewBackward0", "self; size", k.reshape_view, self="grad.reshape(self_sizes)")
+EXPAND = op("expand", "ExpandBackward0", "self; size", k.expand,
+            self="grad.sum_to_size(self_sizes)")
+RESHAPE_COPY = op("reshape", "UnsafeViewBackward0", "self; size", k.reshape_copy,
+                  self="grad.reshape(self_sizes)")
+CLONE = op("clone", "CloneBackward0", "self", k.clone, self="grad")
+T = op("t", "TBackward0", "self", k.t, self="grad.t()")
+TRANSPOSE = op("transpose", "TransposeBackward0", "self; dim0, dim1", k.transpose,
+               self="grad.transpose(dim0, dim1)")
+PERMUTE = op("permute", "PermuteBackward0", "self; dims", k.permute,
+             self="grad.permute(inverse_permutation(dims))")
+SQUEEZE = op("squeeze", "SqueezeBackward0", "self", k.squeeze, self="grad.reshape(self_sizes)")
+SQUEEZE_DIM = op("squeeze", "SqueezeBackward1", "self; dim", k.squeeze_dim,
+                 self="grad.reshape(self_sizes)")
+UNSQUEEZE = op("unsqueeze", "UnsqueezeBackward0", "self; dim", k.unsqueeze,
+               self="grad.squeeze(dim)")
+
+# ---- indexing (`key` is a NumPy index: ints, slices, None, arrays) ------------------------
+SELECT = op("select", "SelectBackward0", "self; dim, index", k.select,
+            self="embed(grad, self_sizes, select_key(dim, index))")
+SLICE = op("slice", "SliceBackward0", "self; dim, start, end, step", k.slice_dim,
+           self="embed(grad, self_sizes, slice_key(dim, start, end, step))")
+INDEX = op("index", "IndexBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
+EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
+           grad_in="grad[key]")
+UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
+            self="stack_grads(grads, self_sizes, dim)")
+
+# ---- selection and joining ------------------------------------------------------------------
+WHERE = op("where", "WhereBackward0", "self, other; condition", None, PROMOTE,
+           self="where(condition, grad, 0.0)", other="where(condition, 0.0, grad)")
+# `*tensors` ops take any number of inputs; their formula runs once per input `i`.
+CAT = op("cat", "CatBackward0", "*tensors; dim", k.cat,
+         tensors="grad.narrow(dim, offset_of(sizes, i, dim), sizes[i][dim])")
+STACK = op("stack", "StackBackward0", "*tensors; dim", k.stack, tensors="grad.select(dim, i)")
+TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, self="grad")
+
+# ---- in-place writes (the out-of-place ops above serve add_, mul_ ...) ----------------------
+ZERO = op("zero_", "ZeroBackward0", "self", k.zeros_like, self="grad * 0")
+FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
+COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
+SETITEM = op("setitem", "CopySlices", "self, value; key", None,
+             self="grad * zeros_at(grad, key)", value="grad[key]")
+INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
+               self="grad * zeros_at(grad, key)", value="grad[key]")

@@ -1,0 +1,206 @@
+"""Running an op of the table: dtype rules, the forward kernel, and recording its node.
+
+This is the hot path of every experiment: the common case (tensors of one dtype,
+grad mode on or off) takes no detour.
+"""
+
+import numpy as np
+
+from . import dtypes
+from .dtypes import get_default_dtype, result_type
+from .grad_mode import GRAD
+from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV
+from .tensor import Tensor, wrap
+
+_NO_EDGE = (None, 0)
+_new = object.__new__
+_ndarray = np.ndarray
+
+
+def _as_array(out):
+    # NumPy hands back scalars for 0-d results; tensors always hold arrays.
+    return out if type(out) is _ndarray else np.asarray(out)
+
+
+# ---- forward ---------------------------------------------------------------------
+
+def call_unary(op, x, *params):
+    """An op of one tensor input (and non-tensor params)."""
+    data = x._data
+    dtype = x._dtype
+    if op.kind is FLOAT and dtype.category != 2:
+        dtype = get_default_dtype()
+        data = data.astype(dtype.np_dtype)
+    out = op.forward(data, *params)
+    if type(out) is not _ndarray:
+        out = np.asarray(out)
+    if out.dtype is not dtype.np_dtype and out.dtype != dtype.np_dtype:
+        out = out.astype(dtype.np_dtype)
+    result = wrap(out, dtype)
+    if GRAD.enabled and x._requires_grad:
+        record(op, (x,) + params, (result,))
+    return result
+
+
+def promoted(a, b, true_div=False):
+    """(a's array, b's array or number, dtype) for a binary op under PyTorch's promotion."""
+    if type(b) is Tensor:
+        dtype = a._dtype if a._dtype is b._dtype else result_type(a, b)
+        ad, bd = a._data, b._data
+        if true_div and dtype.category != 2:
+            dtype = get_default_dtype()
+        np_dtype = dtype.np_dtype
+        if ad.dtype != np_dtype:
+            ad = ad.astype(np_dtype)
+        if bd.dtype != np_dtype:
+            bd = bd.astype(np_dtype)
+        return ad, bd, dtype
+    if isinstance(b, (int, float)):
+        dtype = a._dtype
+        category = dtype.category
+        if isinstance(b, bool):
+            pass
+        elif type(b) is float or isinstance(b, float):
+            if category != 2:
+                dtype = get_default_dtype()
+        elif category == 0:
+            dtype = dtypes.int64
+        if true_div and dtype.category != 2:
+            dtype = get_default_dtype()
+        ad = a._data
+        if ad.dtype != dtype.np_dtype:
+            ad = ad.astype(dtype.np_dtype)
+        return ad, dtype.np_dtype.type(b), dtype
+    raise TypeError("unsupported operand type: %s" % type(b).__name__)
+
+
+def call_binary(op, a, b):
+    """An op of two inputs, tensors or Python numbers, under type promotion."""
+    if type(a) is not Tensor:
+        # Python number first (torch.add(2, x) is rare): promote from the tensor's side.
+        bd, ad, dtype = promoted(b, a, op.kind is TRUE_DIV)
+    else:
+        ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
+    out = op.forward(ad, bd)
+    if type(out) is not _ndarray:
+        out = np.asarray(out)
+    result = wrap(out, dtype)
+    if GRAD.enabled and ((type(a) is Tensor and a._requires_grad)
+                         or (type(b) is Tensor and b._requires_grad)):
+        record(op, (a, b), (result,))
+    return result
+
+
+def call(op, tensors, params=(), dtype=None):
+    """The general path: any number of tensor inputs; the forward returns the output array(s).
+
+    `dtype` is the result dtype when the caller knows it; else the output array's.
+    """
+    arrays = [t._data for t in tensors]
+    out = op.forward(*arrays, *params)
+    outs = out if op.n_outputs != 1 else (out,)
+    results = tuple(wrap(_as_array(o), dtype or dtypes.from_numpy_dtype(_as_array(o).dtype))
+                    for o in outs)
+    if GRAD.enabled:
+        for t in tensors:
+            if t._requires_grad:
+                record(op, tuple(tensors) + tuple(params), results)
+                break
+    return results if op.n_outputs != 1 else results[0]
+
+
+# ---- recording ------------------------------------------------------------------
+
+def record(op, args, outputs, version_base=None):
+    """Attach a new node of `op` to `outputs`; args are the op's arguments, tensors first."""
+    n = op.n_tensors if not op.variadic else len(args) - len(op.args)
+    edges = []
+    meta = []
+    needs = []
+    for i in range(n):
+        t = args[i]
+        if type(t) is Tensor or isinstance(t, Tensor):
+            meta.append((t._data.shape, t._dtype))
+            if t._requires_grad:
+                fn = t._grad_fn
+                edges.append((fn, t._output_nr) if fn is not None else (t._accumulator(), 0))
+                needs.append(True)
+                continue
+        else:
+            meta.append(None)
+        edges.append(_NO_EDGE)
+        needs.append(False)
+    keep, keep_outputs = op.save_plan(tuple(needs))
+    node = _new(op.node_class)
+    node._edges = tuple(edges)
+    node._meta = meta
+    node._seq = next_sequence()
+    node._hooks = None
+    if keep:
+        saved = list(args)
+        versions = []
+        for i in range(n):
+            if i in keep:
+                a = args[i]
+                if type(a) is Tensor or isinstance(a, Tensor):
+                    versions.append((a, a._version[0] if a._version is not None else 0))
+                else:
+                    versions.append((None, None))
+            else:
+                saved[i] = None
+        node._saved = saved
+        node._versions = versions
+    else:
+        node._saved = args
+        node._versions = ()
+    if keep_outputs:
+        node._outputs = tuple(SavedOutput(t, node) for t in outputs)
+        if not node._versions:
+            node._versions = [(None, None)]
+    else:
+        node._outputs = None
+    nr = 0
+    for t in outputs:
+        if t._dtype.category == 2:
+            t._requires_grad = True
+            t._grad_fn = node
+            t._output_nr = nr
+        nr += 1
+    return node
+
+
+class SavedOutput:
+    """An output saved for its own node's backward, without a reference cycle.
+
+    Like PyTorch's SavedVariable for outputs: keep the data and version counter;
+    rebuild a tensor pointing back at the node only when the formulas run.
+    """
+
+    __slots__ = ("data", "dtype", "counter", "version", "output_nr", "requires_grad")
+
+    def __init__(self, tensor, node):
+        if tensor._version is None:
+            tensor._version = [0]
+        self.data = tensor._data
+        self.dtype = tensor._dtype
+        self.counter = tensor._version
+        self.version = tensor._version[0]
+        self.output_nr = 0
+        self.requires_grad = tensor._dtype.category == 2
+
+    def unpack(self, node, output_nr, create_graph):
+        t = wrap(self.data, self.dtype)
+        t._version = self.counter
+        if create_graph and self.requires_grad:
+            t._requires_grad = True
+            t._grad_fn = node
+            t._output_nr = output_nr
+        return t
+
+
+_counter = [0]
+
+
+def next_sequence():
+    _counter[0] += 1
+    return _counter[0]

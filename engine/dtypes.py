@@ -1,0 +1,167 @@
+"""Dtypes, PyTorch's type-promotion rules and torch.Size."""
+
+import numpy as np
+
+
+class DType:
+    """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
+
+    __slots__ = ("name", "np_dtype", "is_floating_point", "is_signed", "itemsize",
+                 "legacy_name", "category")
+
+    def __init__(self, name, np_dtype, category, legacy_name):
+        self.name = name
+        self.np_dtype = np.dtype(np_dtype)
+        # 0 bool, 1 integer, 2 floating: the categories type promotion ranks.
+        self.category = category
+        self.is_floating_point = category == 2
+        self.is_signed = category == 2 or self.np_dtype.kind == "i"
+        self.itemsize = self.np_dtype.itemsize
+        self.legacy_name = legacy_name
+
+    def __repr__(self):
+        return "torch." + self.name
+
+    def __reduce__(self):
+        return (by_name, (self.name,))
+
+    def to_real(self):
+        return self
+
+    @property
+    def is_complex(self):
+        return False
+
+
+bool_ = DType("bool", np.bool_, 0, "BoolTensor")
+uint8 = DType("uint8", np.uint8, 1, "ByteTensor")
+int8 = DType("int8", np.int8, 1, "CharTensor")
+int16 = DType("int16", np.int16, 1, "ShortTensor")
+int32 = DType("int32", np.int32, 1, "IntTensor")
+int64 = DType("int64", np.int64, 1, "LongTensor")
+float16 = DType("float16", np.float16, 2, "HalfTensor")
+float32 = DType("float32", np.float32, 2, "FloatTensor")
+float64 = DType("float64", np.float64, 2, "DoubleTensor")
+
+ALL_DTYPES = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
+
+# The names torch exports for each dtype, aliases included.
+DTYPE_NAMES = {
+    "bool": bool_, "uint8": uint8, "int8": int8, "int16": int16, "short": int16,
+    "int32": int32, "int": int32, "int64": int64, "long": int64,
+    "float16": float16, "half": float16, "float32": float32, "float": float32,
+    "float64": float64, "double": float64,
+}
+
+_BY_NP = {d.np_dtype: d for d in ALL_DTYPES}
+
+
+def by_name(name):
+    return DTYPE_NAMES[name]
+
+
+def from_numpy_dtype(np_dtype):
+    """The engine dtype of a NumPy dtype; TypeError for ones torch has no match for."""
+    try:
+        return _BY_NP[np.dtype(np_dtype)]
+    except KeyError:
+        raise TypeError(
+            "can't convert np.ndarray of type numpy.%s. The only supported types are: "
+            "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, "
+            "uint64, uint32, uint16, uint8, and bool." % np.dtype(np_dtype).name) from None
+
+
+# ---- the default dtype -------------------------------------------------------
+
+_default = [float32]
+
+
+def get_default_dtype():
+    return _default[0]
+
+
+def set_default_dtype(dtype):
+    if not isinstance(dtype, DType) or not dtype.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    _default[0] = dtype
+
+
+# ---- type promotion (c10/core/ScalarType.h, ATen's ResultTypeState) ----------
+
+def promote_types(a, b):
+    """torch.promote_types: the smallest dtype both a and b convert to safely."""
+    if a is b:
+        return a
+    if a.category != b.category:
+        return a if a.category > b.category else b
+    if a.category == 2:
+        return a if a.itemsize >= b.itemsize else b
+    if a.category == 0:
+        return a
+    return _BY_NP[np.promote_types(a.np_dtype, b.np_dtype)]
+
+
+def scalar_dtype(value):
+    """The dtype a Python number takes when it meets a tensor (a 'wrapped number')."""
+    if isinstance(value, bool):
+        return bool_
+    if isinstance(value, int):
+        return int64
+    return _default[0]
+
+
+def _combine_categories(higher, lower):
+    # Lower-priority operands (0-dim tensors, Python numbers) only win when they
+    # are of a higher category: int tensor + 2.5 is float, float32 tensor + 2.5 stays float32.
+    if higher is None:
+        return lower
+    if lower is None or higher.category == 2:
+        return higher
+    if higher.category == 0 or lower.category == 2:
+        return promote_types(higher, lower)
+    return higher
+
+
+def result_type(*operands):
+    """torch.result_type over tensors (objects with .dtype and .ndim) and Python numbers."""
+    dim_result = zero_result = wrapped_result = None
+    for op in operands:
+        if isinstance(op, (bool, int, float)):
+            d = scalar_dtype(op)
+            wrapped_result = d if wrapped_result is None else promote_types(wrapped_result, d)
+        elif op._data.ndim == 0:
+            d = op.dtype
+            zero_result = d if zero_result is None else promote_types(zero_result, d)
+        else:
+            d = op.dtype
+            dim_result = d if dim_result is None else promote_types(dim_result, d)
+    return _combine_categories(dim_result, _combine_categories(zero_result, wrapped_result))
+
+
+# ---- torch.Size ----------------------------------------------------------------
+
+class Size(tuple):
+    """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "torch.Size([%s])" % ", ".join(str(int(s)) for s in self)
+
+    __str__ = __repr__
+
+    def numel(self):
+        n = 1
+        for s in self:
+            n *= s
+        return n
+
+    def __getitem__(self, item):
+        result = tuple.__getitem__(self, item)
+        return Size(result) if isinstance(item, slice) else result
+
+    def __add__(self, other):
+        return Size(tuple.__add__(self, tuple(other)))
+
+    def __radd__(self, other):
+        return Size(tuple(other) + tuple(self))

@@ -1,0 +1,118 @@
+"""Graph nodes: Node (one recorded op, its edges and saved values) and AccumulateGrad."""
+
+import itertools
+import re
+
+from .hooks import RemovableHandle
+
+_sequence = itertools.count()
+
+_BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
+
+FREED_GRAPH_ERROR = (
+    "Trying to backward through the graph a second time (or directly access saved tensors "
+    "after they have already been freed). Saved intermediate values of the graph are freed "
+    "when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
+    "backward through the graph a second time or if you need to access saved tensors after "
+    "calling backward.")
+
+
+class Node:
+    """One recorded op: a subclass per op carries PyTorch's node name (MulBackward0).
+
+    _edges     ((node, output_nr) | (None, 0)) per input, PyTorch's next_functions
+    _saved     the op's arguments the formulas need (None where not needed), or None once freed
+    _versions  (tensor, version at save time) pairs checked before the formulas run
+    _outputs   SavedOutput for ops whose formulas use `result`, else None
+    _meta      (shape, dtype) per input, to sum a broadcast gradient back and cast it
+    """
+
+    __slots__ = ("_edges", "_saved", "_versions", "_outputs", "_meta", "_seq", "_hooks",
+                 "__weakref__")
+
+    op = None  # the OpSpec, set on each subclass
+
+    def name(self):
+        return type(self).__name__
+
+    @property
+    def next_functions(self):
+        return self._edges
+
+    @property
+    def metadata(self):
+        return {}
+
+    def register_hook(self, hook):
+        """A hook called as hook(grad_inputs, grad_outputs) after the node ran."""
+        return self._node_hooks().add("post", hook)
+
+    def register_prehook(self, hook):
+        """A hook called as hook(grad_outputs) before the node runs; may replace them."""
+        return self._node_hooks().add("pre", hook)
+
+    def _node_hooks(self):
+        if self._hooks is None:
+            self._hooks = NodeHooks()
+        return self._hooks
+
+    def _release(self):
+        if self._saved is not None:
+            self._saved = None
+            self._outputs = None
+            self._versions = ()
+
+    def __repr__(self):
+        return "<%s object at %#x>" % (type(self).__name__, id(self))
+
+
+class NodeHooks:
+    """Hooks of one node: tensor hooks per output, retain_grad, node pre/post hooks."""
+
+    __slots__ = ("tensor", "retain", "pre", "post")
+
+    def __init__(self):
+        self.tensor = {}   # output_nr -> {id: hook}
+        self.retain = {}   # output_nr -> tensor retaining its grad (weakly held by design below)
+        self.pre = {}
+        self.post = {}
+
+    def add(self, kind, hook, output_nr=0):
+        table = self.tensor.setdefault(output_nr, {}) if kind == "tensor" else getattr(self, kind)
+        handle = RemovableHandle(table)
+        table[handle.id] = hook
+        return handle
+
+
+def node_class(name, op):
+    """A Node subclass named as PyTorch names the op's backward node."""
+    cls = type(name, (Node,), {"__slots__": (), "op": op})
+    cls.__module__ = "torch.autograd.graph"
+    return cls
+
+
+def stripped_name(node):
+    """'MulBackward0' -> 'Mul', as PyTorch's in-place version error names the op."""
+    return _BACKWARD_SUFFIX.sub("", node.name())
+
+
+class AccumulateGrad(Node):
+    """The sink of a leaf that requires grad: adds the incoming gradient to .grad."""
+
+    __slots__ = ("variable",)
+
+    def __init__(self, variable):
+        self.variable = variable
+        self._edges = ()
+        self._saved = ()
+        self._versions = ()
+        self._outputs = None
+        self._meta = ((variable._data.shape, variable._dtype),)
+        self._seq = 1 << 62  # runs as soon as it is ready, like PyTorch's UINT64_MAX
+        self._hooks = None
+
+    def name(self):
+        return "torch::autograd::AccumulateGrad"
+
+
+AccumulateGrad.__module__ = "torch.autograd.graph"

@@ -1,0 +1,120 @@
+"""In-place ops (add_, mul_, zero_, x[i] = v ...): write into the tensor, bump its version,
+and, when autograd is on, make the new node the tensor's history (PyTorch's rebase)."""
+
+import numpy as np
+
+from . import derivatives as d
+from .dispatch import record, SavedOutput
+from .grad_mode import GRAD
+from .shape_util import broadcast_shapes, shape_str
+from .tensor import Tensor, wrap
+
+LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
+                      "operation.")
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
+                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
+                 "bool": "Bool"}
+
+
+def check_writable(x):
+    if GRAD.enabled and x._requires_grad and x._grad_fn is None:
+        raise RuntimeError(LEAF_INPLACE_ERROR)
+
+
+def apply_inplace(x, compute, *args):
+    """x.op_(*args): compute = the out-of-place op; its result is written back into x."""
+    check_writable(x)
+    result = compute(x, *args)
+    if result._dtype is not x._dtype and result._dtype.category > x._dtype.category:
+        raise RuntimeError("result type %s can't be cast to the desired output type %s"
+                           % (_SCALAR_NAMES[result._dtype.name], _SCALAR_NAMES[x._dtype.name]))
+    if result._data.shape != x._data.shape:
+        raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
+                           % (shape_str(x._data.shape), shape_str(result._data.shape)))
+    write(x, result._data)
+    if result._grad_fn is not None:
+        adopt_history(x, result)
+    return x
+
+
+def write(x, values):
+    data = x._data
+    if not data.flags.writeable:
+        raise RuntimeError("unsupported operation: more than one element of the written-to "
+                           "tensor refers to a single memory location. Please clone() the "
+                           "tensor before performing the operation.")
+    np.copyto(data, values, casting="unsafe")
+    x._bump_version()
+
+
+def adopt_history(x, result):
+    """x now holds result's values: it takes over result's node as its grad_fn."""
+    node = result._grad_fn
+    x._grad_fn = node
+    x._requires_grad = True
+    x._output_nr = 0
+    if node._outputs is not None:
+        node._outputs = (SavedOutput(x, node),)
+
+
+def fill_(x, value):
+    check_writable(x)
+    if isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError("fill_ only supports 0-dimension value tensor but got tensor "
+                               "with %d dimensions." % value._data.ndim)
+        value = value.item()
+    write(x, value)
+    _record_write(x, d.FILL, (x, value))
+    return x
+
+
+def zero_(x):
+    check_writable(x)
+    write(x, 0)
+    _record_write(x, d.ZERO, (x,))
+    return x
+
+
+def copy_(x, src, non_blocking=False):
+    check_writable(x)
+    if not isinstance(src, Tensor):
+        raise TypeError("copy_(): argument 'src' must be Tensor, not %s" % type(src).__name__)
+    broadcast_shapes(x._data.shape, src._data.shape)
+    write(x, np.broadcast_to(src._data, x._data.shape))
+    _record_write(x, d.COPY, (x, src))
+    return x
+
+
+def _record_write(x, op, args):
+    if GRAD.enabled and any(isinstance(a, Tensor) and a._requires_grad for a in args):
+        old = _history_of(x)
+        node = record(op, (old,) + args[1:], (_placeholder(x),))
+        _take_node(x, node)
+
+
+def _history_of(x):
+    """A stand-in carrying x's history before the write (its data is not needed)."""
+    t = wrap(x._data, x._dtype)
+    t._requires_grad = x._requires_grad
+    t._grad_fn = x._grad_fn
+    t._output_nr = x._output_nr
+    return t
+
+
+def _placeholder(x):
+    return wrap(x._data, x._dtype)
+
+
+def _take_node(x, node):
+    x._grad_fn = node
+    x._requires_grad = True
+    x._output_nr = 0
+
+
+def record_setitem(x, key, value):
+    """x[key] = value with autograd on: CopySlices (basic key) or IndexPutBackward0."""
+    advanced = any(isinstance(k, np.ndarray) for k in key)
+    op = d.INDEX_PUT if advanced else d.SETITEM
+    node = record(op, (_history_of(x), value, key), (_placeholder(x),))
+    _take_node(x, node)

@@ -1,0 +1,72 @@
+"""Dtype conversions: to, float, double, long, int, bool, half, type, cpu."""
+
+from . import derivatives as d
+from . import dtypes
+from .dispatch import call_unary
+from .dtypes import DType
+from .tensor import Tensor, device
+
+
+def to_dtype(input, dtype, copy=False):
+    if dtype is input._dtype and not copy:
+        return input
+    result = call_unary(d.TO_COPY, input, dtype) if dtype.category == 2 or not \
+        input._requires_grad else _no_grad_copy(input, dtype)
+    return result
+
+
+def _no_grad_copy(input, dtype):
+    from .tensor import wrap
+    return wrap(input._data.astype(dtype.np_dtype), dtype)
+
+
+def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,
+       memory_format=None):
+    for a in args:
+        if isinstance(a, DType):
+            dtype = a
+        elif isinstance(a, Tensor):
+            dtype = a._dtype
+        elif isinstance(a, (str, _device_type())):
+            _check_device(a)
+        else:
+            raise TypeError("to() received an invalid combination of arguments - got (%s)"
+                            % type(a).__name__)
+    if device is not None:
+        _check_device(device)
+    if dtype is None:
+        return input.clone() if copy else input
+    return to_dtype(input, dtype, copy)
+
+
+def _device_type():
+    return device
+
+
+def _check_device(dev):
+    device(str(dev).split(":")[0])
+
+
+def _converter(dtype):
+    def convert(input, memory_format=None):
+        return to_dtype(input, dtype)
+    return convert
+
+
+float_ = _converter(dtypes.float32)
+double = _converter(dtypes.float64)
+half = _converter(dtypes.float16)
+long = _converter(dtypes.int64)
+int_ = _converter(dtypes.int32)
+short = _converter(dtypes.int16)
+char = _converter(dtypes.int8)
+byte = _converter(dtypes.uint8)
+bool_ = _converter(dtypes.bool_)
+
+
+def cpu(input, memory_format=None):
+    return input
+
+
+def view_as_dtype(input, dtype):
+    raise RuntimeError("view(dtype) is not supported by gradrepl's engine; use .to(dtype)")

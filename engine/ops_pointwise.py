@@ -1,0 +1,269 @@
+"""Elementwise ops as torch functions: arithmetic, comparisons and the maths functions."""
+
+import numbers
+
+import numpy as np
+
+from . import derivatives as d
+from . import dtypes
+from .dispatch import call_unary, call_binary, promoted
+from .shape_util import broadcast_shapes
+from .tensor import Tensor, wrap
+
+_NUMBER = (int, float, bool, numbers.Real)
+
+
+def _check_operand(x, name="other"):
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, _NUMBER):
+        return x.item() if isinstance(x, np.generic) else x
+    raise TypeError("%s must be a Tensor or a number, not %s" % (name, type(x).__name__))
+
+
+def _binary(op, a, b):
+    """call_binary with PyTorch's message when the shapes do not broadcast."""
+    try:
+        return call_binary(op, a, b)
+    except ValueError:
+        if isinstance(a, Tensor) and isinstance(b, Tensor):
+            broadcast_shapes(a._data.shape, b._data.shape)  # raises PyTorch's error
+        raise
+
+
+def _as_tensor_first(input, other):
+    if not isinstance(input, Tensor):
+        raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
+    return input, _check_operand(other)
+
+
+# ---- arithmetic ----------------------------------------------------------------------------
+
+def add(input, other, *, alpha=1, out=None):
+    input, other = _as_tensor_first(input, other)
+    if alpha != 1:
+        return call_binary_alpha(d.ADD_ALPHA, input, other, alpha)
+    return _binary(d.ADD, input, other)
+
+
+def sub(input, other, *, alpha=1, out=None):
+    input, other = _as_tensor_first(input, other)
+    if input._dtype is dtypes.bool_ and (not isinstance(other, Tensor) or
+                                         other._dtype is dtypes.bool_):
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
+                           "supported. Use the `^` or `logical_xor()` operator instead.")
+    if alpha != 1:
+        return call_binary_alpha(d.SUB_ALPHA, input, other, alpha)
+    return _binary(d.SUB, input, other)
+
+
+subtract = sub
+
+
+def call_binary_alpha(op, a, b, alpha):
+    from .dispatch import record
+    ad, bd, dtype = promoted(a, b)
+    result = wrap(np.asarray(op.forward(ad, bd, alpha)).astype(dtype.np_dtype, copy=False), dtype)
+    if _needs_grad(a, b):
+        record(op, (a, b, alpha), (result,))
+    return result
+
+
+def _needs_grad(*xs):
+    from .grad_mode import GRAD
+    return GRAD.enabled and any(isinstance(x, Tensor) and x._requires_grad for x in xs)
+
+
+def rsub(input, other, alpha=1):
+    """other - alpha * input (what `2 - x` runs)."""
+    if isinstance(other, Tensor):
+        return sub(other, input, alpha=alpha)
+    if alpha != 1:
+        input = mul(input, alpha)
+    ad, scalar, dtype = promoted(input, other)
+    result = wrap(np.asarray(scalar - ad), dtype)
+    if _needs_grad(input):
+        from .dispatch import record
+        record(d.RSUB, (input, other), (result,))
+    return result
+
+
+def mul(input, other, *, out=None):
+    input, other = _as_tensor_first(input, other)
+    return _binary(d.MUL, input, other)
+
+
+multiply = mul
+
+
+def div(input, other, *, rounding_mode=None, out=None):
+    input, other = _as_tensor_first(input, other)
+    if rounding_mode is None:
+        return _binary(d.DIV, input, other)
+    if rounding_mode == "floor":
+        return floor_divide(input, other)
+    if rounding_mode == "trunc":
+        return _rounded_div(input, other, np.trunc)
+    raise RuntimeError("div expected rounding_mode to be one of None, 'trunc', or 'floor' "
+                       "but found '%s'" % rounding_mode)
+
+
+divide = div
+true_divide = div
+
+
+def floor_divide(input, other):
+    return _rounded_div(input, other, np.floor)
+
+
+def _rounded_div(input, other, rounding):
+    input, other = _as_tensor_first(input, other)
+    ad, bd, dtype = promoted(input, other)
+    if dtype.category == 2:
+        out = rounding(np.true_divide(ad, bd))
+    else:
+        if np.any(np.asarray(bd) == 0):
+            raise RuntimeError("ZeroDivisionError")
+        out = np.floor_divide(ad, bd) if rounding is np.floor else np.trunc(
+            np.true_divide(ad, bd)).astype(dtype.np_dtype)
+    return wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
+
+
+def reciprocal(input):
+    return call_unary(d.RECIPROCAL, input)
+
+
+def neg(input):
+    if input._dtype is dtypes.bool_:
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If "
+                           "you are trying to invert a mask, use the `~` or `logical_not()` "
+                           "operator instead.")
+    return call_unary(d.NEG, input)
+
+
+negative = neg
+
+
+def pow(input, exponent, *, out=None):
+    if not isinstance(input, Tensor):
+        return _scalar_pow(_check_operand(input, "self"), exponent)
+    exponent = _check_operand(exponent, "exponent")
+    if isinstance(exponent, Tensor):
+        return _binary(d.POW_TENSOR, input, exponent)
+    ad, e, dtype = promoted(input, exponent)
+    if dtype.category == 1 and e < 0:
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    result = wrap(np.asarray(np.power(ad, e)), dtype)
+    if _needs_grad(input):
+        from .dispatch import record
+        record(d.POW_SCALAR, (input, exponent), (result,))
+    return result
+
+
+def _scalar_pow(base, exponent):
+    """`2 ** x`: a Python number raised to a tensor (PowBackward2)."""
+    ed, b, dtype = promoted(exponent, base)
+    result = wrap(np.asarray(np.power(b, ed)), dtype)
+    if _needs_grad(exponent):
+        from .dispatch import record
+        record(d.RPOW, (exponent, base), (result,))
+    return result
+
+
+# ---- elementwise functions -------------------------------------------------------------------
+
+def exp(input):
+    return call_unary(d.EXP, input)
+
+
+def log(input):
+    return call_unary(d.LOG, input)
+
+
+def sqrt(input):
+    return call_unary(d.SQRT, input)
+
+
+def sin(input):
+    return call_unary(d.SIN, input)
+
+
+def cos(input):
+    return call_unary(d.COS, input)
+
+
+def tanh(input):
+    return call_unary(d.TANH, input)
+
+
+def sigmoid(input):
+    return call_unary(d.SIGMOID, input)
+
+
+def relu(input):
+    return call_unary(d.RELU, input)
+
+
+def abs(input):
+    return call_unary(d.ABS, input)
+
+
+absolute = abs
+
+
+def sign(input):
+    return wrap(np.sign(input._data).astype(input._data.dtype, copy=False), input._dtype)
+
+
+# ---- comparisons (never differentiable) ---------------------------------------------------------
+
+def _compare(ufunc):
+    def compare(input, other):
+        input, other = _as_tensor_first(input, other)
+        ad, bd, _ = promoted(input, other)
+        try:
+            out = ufunc(ad, bd)
+        except ValueError:
+            if isinstance(other, Tensor):
+                broadcast_shapes(input._data.shape, other._data.shape)
+            raise
+        return wrap(np.asarray(out), dtypes.bool_)
+    compare.__name__ = ufunc.__name__
+    return compare
+
+
+eq = _compare(np.equal)
+ne = _compare(np.not_equal)
+lt = _compare(np.less)
+le = _compare(np.less_equal)
+gt = _compare(np.greater)
+ge = _compare(np.greater_equal)
+less, less_equal, greater, greater_equal, not_equal = lt, le, gt, ge, ne
+
+
+def _logical(ufunc, name):
+    def logical(input, other):
+        input, other = _as_tensor_first(input, other)
+        ad, bd, dtype = promoted(input, other)
+        if dtype.category == 2:
+            raise RuntimeError('"%s_cpu" not implemented for \'%s\''
+                               % (name, dtypes.DTYPE_NAMES and _SCALAR_NAME[dtype.name]))
+        return wrap(np.asarray(ufunc(ad, bd)), dtype)
+    return logical
+
+
+_SCALAR_NAME = {"float32": "Float", "float64": "Double", "float16": "Half"}
+bitwise_and = _logical(np.bitwise_and, "bitwise_and")
+bitwise_or = _logical(np.bitwise_or, "bitwise_or")
+bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
+
+
+def bitwise_not(input):
+    if input._dtype.category == 2:
+        raise RuntimeError('"bitwise_not_cpu" not implemented for \'%s\''
+                           % _SCALAR_NAME[input._dtype.name])
+    return wrap(np.invert(input._data), input._dtype)
+
+
+def logical_not(input):
+    return wrap(np.logical_not(input._data), dtypes.bool_)

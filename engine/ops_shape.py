@@ -1,0 +1,178 @@
+"""Shape ops as torch functions: view, reshape, expand, transpose, squeeze ... (views share memory)."""
+
+import numpy as np
+
+from . import derivatives as d
+from .creation import parse_size
+from .dispatch import call_unary, call
+from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
+from .tensor import Tensor
+
+VIEW_STRIDE_ERROR = (
+    "view size is not compatible with input tensor's size and stride (at least one dimension "
+    "spans across two contiguous subspaces). Use .reshape(...) instead.")
+
+
+def as_view(result, base):
+    """Make result a view of base: it shares base's version counter, as in PyTorch."""
+    result._version = base._shared_version()
+    result._base = base._base if base._base is not None else base
+    return result
+
+
+def _view_possible(array, size):
+    try:
+        array.reshape(size, copy=False)
+        return True
+    except (ValueError, AttributeError):
+        return False
+
+
+def view(input, *size):
+    if len(size) == 1 and not isinstance(size[0], (int, np.integer, tuple, list)):
+        from .ops_convert import view_as_dtype
+        return view_as_dtype(input, size[0])
+    size = infer_view_size(parse_size_allowing_minus(size), input._data.size)
+    if not _view_possible(input._data, size):
+        raise RuntimeError(VIEW_STRIDE_ERROR)
+    return as_view(call_unary(d.VIEW, input, size), input)
+
+
+def view_as(input, other):
+    return view(input, other._data.shape)
+
+
+def reshape(input, *shape):
+    size = infer_view_size(parse_size_allowing_minus(shape), input._data.size)
+    if _view_possible(input._data, size):
+        return as_view(call_unary(d.VIEW, input, size), input)
+    return call_unary(d.RESHAPE_COPY, call_unary(d.CLONE, input), size)
+
+
+def reshape_as(input, other):
+    return reshape(input, other._data.shape)
+
+
+def parse_size_allowing_minus(args):
+    if len(args) == 1 and isinstance(args[0], (tuple, list)):
+        args = tuple(args[0])
+    return tuple(int(a) for a in args)
+
+
+def flatten(input, start_dim=0, end_dim=-1):
+    ndim = input._data.ndim
+    if ndim == 0:
+        return reshape(input, 1)
+    start, end = wrap_dim(start_dim, ndim), wrap_dim(end_dim, ndim)
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
+    if start == end:
+        return input
+    shape = input._data.shape
+    return reshape(input, shape[:start] + (-1,) + shape[end + 1:])
+
+
+def expand(input, *sizes):
+    sizes = parse_size_allowing_minus(sizes)
+    shape = input._data.shape
+    if len(sizes) < len(shape):
+        raise RuntimeError(
+            "expand(torch.FloatTensor{[%s]}, size=[%s]): the number of sizes provided (%d) must "
+            "be greater or equal to the number of dimensions in the tensor (%d)"
+            % (", ".join(map(str, shape)), ", ".join(map(str, sizes)), len(sizes), len(shape)))
+    lead = len(sizes) - len(shape)
+    target = []
+    for i, s in enumerate(sizes):
+        if i < lead:
+            if s < 0:
+                raise RuntimeError("The expanded size of the tensor (-1) isn't allowed in a "
+                                   "leading, non-existing dimension %d" % i)
+            target.append(s)
+            continue
+        current = shape[i - lead]
+        if s == -1:
+            s = current
+        elif current != 1 and s != current:
+            raise RuntimeError(
+                "The expanded size of the tensor (%d) must match the existing size (%d) at "
+                "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s"
+                % (s, current, i, shape_str(sizes), shape_str(shape)))
+        target.append(s)
+    return as_view(call_unary(d.EXPAND, input, tuple(target)), input)
+
+
+def expand_as(input, other):
+    return expand(input, other._data.shape)
+
+
+def sum_to_size(input, *size):
+    """Sum broadcast dimensions away so the result has `size` (the un-broadcast)."""
+    size = parse_size(size)
+    shape = input._data.shape
+    lead = len(shape) - len(size)
+    result = input
+    if lead > 0:
+        result = result.sum(tuple(range(lead)))
+    dims = tuple(i for i, s in enumerate(size) if s == 1 and result._data.shape[i] != 1)
+    if dims:
+        result = result.sum(dims, keepdim=True)
+    return result
+
+
+def contiguous(input, memory_format=None):
+    if input._data.flags.c_contiguous:
+        return input
+    return call_unary(d.CLONE, input)
+
+
+def clone(input, memory_format=None):
+    return call_unary(d.CLONE, input)
+
+
+def t(input):
+    if input._data.ndim > 2:
+        raise RuntimeError("t() expects a tensor with <= 2 dimensions, but self is %dD"
+                           % input._data.ndim)
+    return as_view(call_unary(d.T, input), input)
+
+
+def transpose(input, dim0, dim1):
+    ndim = input._data.ndim
+    return as_view(call_unary(d.TRANSPOSE, input, wrap_dim(dim0, ndim), wrap_dim(dim1, ndim)),
+                   input)
+
+
+swapaxes = swapdims = transpose
+
+
+def permute(input, *dims):
+    dims = parse_size_allowing_minus(dims)
+    ndim = input._data.ndim
+    if len(dims) != ndim:
+        raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does "
+                           "not match the length of the desired ordering of dimensions i.e. "
+                           "input.dim() = %d is not equal to len(dims) = %d" % (ndim, len(dims)))
+    wrapped = tuple(wrap_dim(x, ndim) for x in dims)
+    if len(set(wrapped)) != ndim:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return as_view(call_unary(d.PERMUTE, input, wrapped), input)
+
+
+def matrix_transpose(input):
+    """x.T: the dims reversed (PermuteBackward0), as PyTorch's Tensor.T."""
+    return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
+
+
+def squeeze(input, dim=None):
+    if dim is None:
+        return as_view(call_unary(d.SQUEEZE, input), input)
+    return as_view(call_unary(d.SQUEEZE_DIM, input, wrap_dims(dim, input._data.ndim)), input)
+
+
+def unsqueeze(input, dim):
+    return as_view(call_unary(d.UNSQUEEZE, input, wrap_dim(dim, input._data.ndim + 1)), input)
+
+
+def unbind(input, dim=0):
+    dim = wrap_dim(dim, input._data.ndim)
+    return tuple(as_view(r, input) for r in call(d.UNBIND, (input,), (dim,), input._dtype))

@@ -1,0 +1,102 @@
+"""OpSpec: one op of the derivative table (forward kernel, node name, formulas)."""
+
+import ast
+
+from .function import node_class
+
+# Dtype rules an op's forward follows (see dispatch.py).
+SAME = "same"            # the result keeps the input's dtype (neg, abs, view, sum of floats ...)
+FLOAT = "float"          # integer inputs compute in the default float dtype (exp, sqrt, mean ...)
+PROMOTE = "promote"      # binary: PyTorch's type promotion over all inputs (add, mul ...)
+TRUE_DIV = "true_div"    # promote, then integers become the default float dtype (div)
+CUSTOM = "custom"        # the forward returns a ready array; its dtype is the result's
+
+# Names a formula may use besides the op's own arguments.
+_FORMULA_NAMES = ("grad", "result", "grads", "results")
+
+# Filled by the engine once every op exists: what formulas can call.
+FORMULA_NAMESPACE = {}
+
+
+class OpSpec:
+    """One op: `signature` names its arguments, the first `n_tensors` of them tensors.
+
+    Each tensor input has a formula string in PyTorch's vocabulary (grad, result,
+    self, other, self_sizes ...) giving its gradient, or None when not differentiable.
+    From the names a formula uses, the op knows what to save for backward.
+    """
+
+    __slots__ = ("name", "forward", "kind", "args", "n_tensors", "formulas", "sources",
+                 "saves", "saves_result", "node_class", "n_outputs", "variadic", "_save_plans")
+
+    def __init__(self, name, node_name, signature, forward, kind, formulas, n_outputs=1):
+        self.name = name
+        self.forward = forward
+        self.kind = kind
+        tensors, _, params = signature.partition(";")
+        tensor_names = [a.strip() for a in tensors.split(",") if a.strip()]
+        param_names = [a.strip() for a in params.split(",") if a.strip()]
+        self.variadic = tensor_names[:1] == ["*tensors"]
+        if self.variadic:
+            # Formulas of `*tensors` ops see the input's index `i` and every input's `sizes`.
+            tensor_names = ["tensors"]
+            formula = formulas["tensors"]
+            self.args = tuple(param_names)
+            self.n_tensors = -1
+            self.n_outputs = n_outputs
+            self.sources = (formula,)
+            self.formulas = (_compile(name, _FORMULA_NAMES + ("i", "sizes") + self.args, formula),)
+            self.saves = (frozenset(),)
+            self.saves_result = (False,)
+            self.node_class = node_class(node_name, self)
+            self._save_plans = {}
+            return
+        self.args = tuple(tensor_names + param_names)
+        self.n_tensors = len(tensor_names)
+        self.n_outputs = n_outputs
+        unknown = set(formulas) - set(tensor_names)
+        if unknown:
+            raise ValueError("%s: formulas for unknown inputs %s" % (name, sorted(unknown)))
+        self.sources = tuple(formulas.get(n) for n in tensor_names)
+        params = _FORMULA_NAMES + self.args + tuple(n + "_sizes" for n in tensor_names)
+        self.formulas = tuple(_compile(name, params, src) for src in self.sources)
+        used = [_names_in(src) for src in self.sources]
+        # Per tensor input: indices of the arguments its formula reads (tensors and Python
+        # numbers in tensor positions: both count as saved variables, as in PyTorch).
+        self.saves = tuple(frozenset(i for i, a in enumerate(self.args) if a in names)
+                           for names in used)
+        self.saves_result = tuple(bool({"result", "results"} & names) for names in used)
+        self.node_class = node_class(node_name, self)
+        self._save_plans = {}
+
+    def save_plan(self, needs):
+        """(argument indices to keep, whether to keep the outputs) for the inputs that need grad."""
+        plan = self._save_plans.get(needs)
+        if plan is None and self.variadic:
+            plan = (frozenset(), False)
+        elif plan is None:
+            keep, result = set(), False
+            for i, need in enumerate(needs):
+                if need:
+                    keep |= self.saves[i]
+                    result = result or self.saves_result[i]
+            plan = self._save_plans[needs] = (frozenset(keep), result)
+        return plan
+
+    def __repr__(self):
+        return "<op %s -> %s>" % (self.name, self.node_class.__name__)
+
+
+def _names_in(source):
+    if source is None:
+        return frozenset()
+    return frozenset(n.id for n in ast.walk(ast.parse(source, mode="eval"))
+                     if isinstance(n, ast.Name))
+
+
+def _compile(op_name, params, source):
+    if source is None:
+        return None
+    code = compile("lambda %s: %s" % (", ".join(params), source),
+                   "<formula %s>" % op_name, "eval")
+    return eval(code, FORMULA_NAMESPACE)  # our own table's text, never user input

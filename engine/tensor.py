@@ -1,0 +1,376 @@
+"""Tensor: data, dtype, autograd state and Python protocols; its ops live in the op modules."""
+
+import warnings
+
+import numpy as np
+
+from . import dtypes
+from .dtypes import Size
+from .grad_mode import GRAD
+
+_new = object.__new__
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad "
+    "field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. "
+    "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor "
+    "instead. See github.com/pytorch/pytorch/pull/30531 for more information.")
+
+INTEGER_GRAD_ERROR = "only Tensors of floating point dtype can require gradients"
+
+
+class Tensor:
+    """A NumPy array with PyTorch's autograd state.
+
+    _version is a one-element list shared by a tensor and its views (PyTorch's
+    version counter); it is made on first need, None meaning version 0.
+    """
+
+    __slots__ = ("_data", "_dtype", "_requires_grad", "_grad_fn", "_output_nr", "_grad",
+                 "_version", "_base", "_extra", "__weakref__")
+
+    def __new__(cls, *args, **kwargs):
+        # torch.Tensor(...) is the legacy constructor: always the default float dtype.
+        from .creation import legacy_tensor
+        return legacy_tensor(dtypes.float32, *args, **kwargs)
+
+    # ---- basic attributes -------------------------------------------------------
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def shape(self):
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._data.shape)
+        return self._data.shape[self._wrap_dim(dim)]
+
+    def dim(self):
+        return self._data.ndim
+
+    ndimension = dim
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    nelement = numel
+
+    def element_size(self):
+        return self._dtype.itemsize
+
+    @property
+    def device(self):
+        return _CPU
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self._dtype.is_floating_point
+
+    def is_complex(self):
+        return False
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return "torch." + self._dtype.legacy_name
+        from .ops_convert import to_dtype
+        return to_dtype(self, dtypes.DTYPE_NAMES.get(dtype.split(".")[-1].replace(
+            "Tensor", ""), dtype) if isinstance(dtype, str) else dtype)
+
+    def _wrap_dim(self, dim):
+        from .shape_util import wrap_dim
+        return wrap_dim(dim, self._data.ndim)
+
+    # ---- autograd state -----------------------------------------------------------
+
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        self.requires_grad_(flag, _setter=True)
+
+    def requires_grad_(self, requires_grad=True, _setter=False):
+        if self._grad_fn is not None:
+            if requires_grad:
+                return self
+            raise RuntimeError(
+                "you can only change requires_grad flags of leaf variables. If you want to use "
+                "a computed variable in a subgraph that doesn't require differentiation use "
+                "var_no_grad = var.detach().")
+        if requires_grad and self._dtype.category != 2:
+            raise RuntimeError(INTEGER_GRAD_ERROR)
+        self._requires_grad = bool(requires_grad)
+        return self
+
+    @property
+    def grad_fn(self):
+        return self._grad_fn
+
+    @property
+    def is_leaf(self):
+        return self._grad_fn is None
+
+    @property
+    def output_nr(self):
+        return self._output_nr
+
+    @property
+    def grad(self):
+        if self._grad_fn is not None and not self.retains_grad:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError("assigned grad expected to be a Tensor or None but got grad "
+                                "of type %s" % type(value).__name__)
+            if value._data.shape != self._data.shape:
+                raise RuntimeError(
+                    "attempting to assign a gradient of size '%s' to a tensor of size '%s'. "
+                    "Please ensure that the gradient and the tensor are the same size"
+                    % (_shape_list(value._data.shape), _shape_list(self._data.shape)))
+            if value._dtype is not self._dtype:
+                raise RuntimeError(
+                    "attempting to assign a gradient with dtype '%s' to a tensor with "
+                    "grad_dtype '%s'. The gradient must match the tensor's grad_dtype "
+                    "(defaults to the tensor's dtype). You can set the tensor's grad_dtype "
+                    "attribute with a specific dtype, or None to allow any dtype. Set "
+                    "grad_dtype with caution. Diverging the dtypes of a tensor and its "
+                    "gradient may break downstream systems that assume they match."
+                    % (_C_TYPE_NAMES[value._dtype.name], _SCALAR_TYPE_NAMES[self._dtype.name]))
+        self._grad = value
+
+    @grad.deleter
+    def grad(self):
+        self._grad = None
+
+    @property
+    def retains_grad(self):
+        return self._extra is not None and self._extra.retains_grad
+
+    def retain_grad(self):
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self._grad_fn is None or self.retains_grad:
+            return
+        from .autograd_hooks import add_retain_grad
+        add_retain_grad(self)
+
+    def register_hook(self, hook):
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        from .autograd_hooks import add_tensor_hook
+        return add_tensor_hook(self, hook)
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        from .autograd import backward
+        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+
+    def _accumulator(self):
+        """This leaf's AccumulateGrad node, the same object while the leaf lives."""
+        extra = self._extra_state()
+        if extra.accumulator is None:
+            from .function import AccumulateGrad
+            extra.accumulator = AccumulateGrad(self)
+        return extra.accumulator
+
+    def _extra_state(self):
+        if self._extra is None:
+            self._extra = _Extra()
+        return self._extra
+
+    def _bump_version(self):
+        if self._version is None:
+            self._version = [1]
+        else:
+            self._version[0] += 1
+
+    @property
+    def data(self):
+        # Shares memory but not the version counter: writes through .data are not tracked.
+        return wrap(self._data, self._dtype)
+
+    @data.setter
+    def data(self, value):
+        if not isinstance(value, Tensor):
+            raise TypeError("data must be a Tensor, not %s" % type(value).__name__)
+        self._data = value._data
+        self._dtype = value._dtype
+
+    def detach(self):
+        t = wrap(self._data, self._dtype)
+        t._version = self._shared_version()
+        return t
+
+    def detach_(self):
+        if self._base is not None and self._base._requires_grad:
+            raise RuntimeError("Can't detach views in-place. Use detach() instead.")
+        self._grad_fn = None
+        self._requires_grad = False
+        self._output_nr = 0
+        return self
+
+    def _shared_version(self):
+        if self._version is None:
+            self._version = [0]
+        return self._version
+
+    # ---- Python conversions ---------------------------------------------------------
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError("a Tensor with %d elements cannot be converted to Scalar"
+                               % self._data.size)
+        return self._data.reshape(()).item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def numpy(self, force=False):
+        if self._requires_grad and not force:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
+                               "Use tensor.detach().numpy() instead.")
+        return self._data
+
+    def _scalar(self, kind):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return kind(self._data.reshape(()).item())
+
+    def __float__(self):
+        return self._scalar(float)
+
+    def __int__(self):
+        return self._scalar(int)
+
+    def __index__(self):
+        if self._dtype.category == 2 or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._data.reshape(()).item())
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError("Boolean value of Tensor with %s values is ambiguous"
+                               % ("no" if self._data.size == 0 else "more than one"))
+        return bool(self._data.reshape(()).item())
+
+    def __len__(self):
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return iter(self.unbind(0))
+
+    def __hash__(self):
+        return id(self)
+
+    def __format__(self, spec):
+        if self._data.ndim == 0:
+            return self.item().__format__(spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
+
+    def __repr__(self):
+        from .tensor_str import tensor_repr
+        return tensor_repr(self)
+
+    __str__ = __repr__
+
+    def __reduce__(self):
+        raise TypeError("gradrepl tensors cannot be pickled")
+
+    def __array__(self, dtype=None, copy=None):
+        return self._data if dtype is None else self._data.astype(dtype)
+
+
+class _Extra:
+    """Rarely used per-tensor state, kept off the hot path."""
+
+    __slots__ = ("retains_grad", "accumulator", "hooks")
+
+    def __init__(self):
+        self.retains_grad = False
+        self.accumulator = None
+        self.hooks = None
+
+
+class device:
+    """torch.device: only the CPU here."""
+
+    __slots__ = ("type",)
+
+    def __init__(self, type="cpu"):
+        if str(type) != "cpu":
+            raise RuntimeError("gradrepl runs on the CPU only, so device %r is not available"
+                               % str(type))
+        self.type = "cpu"
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return isinstance(other, device) or other == "cpu"
+
+    def __hash__(self):
+        return hash("cpu")
+
+
+_CPU = device("cpu")
+
+_C_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half",
+                 "int64": "long int", "int32": "int", "int16": "short int",
+                 "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}
+_SCALAR_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half",
+                      "int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char",
+                      "uint8": "Byte", "bool": "Bool"}
+
+
+def _shape_list(shape):
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+def wrap(data, dtype):
+    """A new tensor around `data` (an ndarray of dtype's NumPy type): the one fast constructor."""
+    t = _new(Tensor)
+    t._data = data
+    t._dtype = dtype
+    t._requires_grad = False
+    t._grad_fn = None
+    t._output_nr = 0
+    t._grad = None
+    t._version = None
+    t._base = None
+    t._extra = None
+    return t
+
+
+def wrap_array(array):
+    """A tensor around any NumPy array, its dtype taken from the array's."""
+    array = np.asarray(array)
+    return wrap(array, dtypes.from_numpy_dtype(array.dtype))
+
+
+Tensor.__module__ = "torch"
+device.__module__ = "torch"

@@ -1,0 +1,122 @@
+"""Tensor methods and Python operators, bound to the torch functions that implement them."""
+
+import numbers
+
+from . import inplace
+from . import ops_convert as conv
+from . import ops_index
+from . import ops_join as join
+from . import ops_pointwise as pw
+from . import ops_reduce as red
+from . import ops_select as sel
+from . import ops_shape as shp
+from .tensor import Tensor
+
+# x.name(...) is torch.name(x, ...) for each of these.
+_SAME_AS_FUNCTION = {
+    pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
+         "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign "
+         "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
+         "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
+    red: "sum mean",
+    shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
+          "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind"),
+    join: "narrow",
+    conv: "to cpu double half long short char byte",
+}
+
+_RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
+            "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
+
+# x.name_(...) writes torch.name(x, ...) back into x.
+_INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
+            "sign floor_divide true_divide")
+
+
+def _inplace_method(function):
+    def method(self, *args, **kwargs):
+        return inplace.apply_inplace(self, lambda x: function(x, *args, **kwargs))
+    method.__name__ = function.__name__ + "_"
+    return method
+
+
+def _number_or_tensor(other):
+    return isinstance(other, (Tensor, numbers.Number)) and not isinstance(other, complex)
+
+
+def _binary_operator(function):
+    # NotImplemented lets Python raise its own TypeError for `x + "a"`, as PyTorch does.
+    def operator(self, other):
+        if not _number_or_tensor(other):
+            return NotImplemented
+        return function(self, other)
+    return operator
+
+
+def _augmented(function):
+    def operator(self, other):
+        if not _number_or_tensor(other):
+            return NotImplemented
+        return inplace.apply_inplace(self, lambda x: function(x, other))
+    return operator
+
+
+def _rtruediv(self, other):
+    # PyTorch's Tensor.__rtruediv__ is self.reciprocal() * other (so: MulBackward0).
+    if not _number_or_tensor(other):
+        return NotImplemented
+    return pw.mul(pw.reciprocal(self), other)
+
+
+def _rpow(self, other):
+    if not _number_or_tensor(other):
+        return NotImplemented
+    return pw.pow(other, self)
+
+
+def _rsub(self, other):
+    if not _number_or_tensor(other):
+        return NotImplemented
+    return pw.rsub(self, other)
+
+
+def _where_method(self, condition, other):
+    return sel.where(condition, self, other)
+
+
+def install():
+    for module, names in _SAME_AS_FUNCTION.items():
+        for name in names.split():
+            setattr(Tensor, name, getattr(module, name))
+    for name, function in _RENAMED.items():
+        setattr(Tensor, name, function)
+    for name in _INPLACE.split():
+        setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
+    Tensor.where = _where_method
+    Tensor.T = property(shp.matrix_transpose)
+    Tensor.mT = property(lambda self: shp.transpose(self, -2, -1))
+
+    operators = {
+        "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,
+        "__rmul__": pw.mul, "__truediv__": pw.div, "__pow__": pw.pow,
+        "__floordiv__": pw.floor_divide, "__eq__": pw.eq, "__ne__": pw.ne, "__lt__": pw.lt,
+        "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
+        "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
+        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor,
+    }
+    for name, function in operators.items():
+        setattr(Tensor, name, _binary_operator(function))
+    Tensor.__rsub__ = _rsub
+    Tensor.__rtruediv__ = _rtruediv
+    Tensor.__rpow__ = _rpow
+    Tensor.__neg__ = pw.neg
+    Tensor.__pos__ = lambda self: self
+    Tensor.__abs__ = pw.abs
+    Tensor.__invert__ = pw.bitwise_not
+    Tensor.__getitem__ = ops_index.getitem
+    Tensor.__setitem__ = ops_index.setitem
+    for name, function in {"__iadd__": pw.add, "__isub__": pw.sub, "__imul__": pw.mul,
+                           "__itruediv__": pw.div, "__ipow__": pw.pow,
+                           "__ifloordiv__": pw.floor_divide, "__iand__": pw.bitwise_and,
+                           "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor}.items():
+        setattr(Tensor, name, _augmented(function))
