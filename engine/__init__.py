@@ -24,7 +24,7 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not)
 from .ops_reduce import sum, mean
 from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, permute, squeeze,
-                        unsqueeze, unbind, clone)
+                        unsqueeze, unbind, clone, select)
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .tensor_str import set_printoptions, get_printoptions

@@ -176,3 +176,9 @@ def unsqueeze(input, dim):
 def unbind(input, dim=0):
     dim = wrap_dim(dim, input._data.ndim)
     return tuple(as_view(r, input) for r in call(d.UNBIND, (input,), (dim,), input._dtype))
+
+
+def select(input, dim, index):
+    from .ops_index import getitem
+    dim = wrap_dim(dim, input._data.ndim)
+    return getitem(input, (slice(None),) * dim + (index,))

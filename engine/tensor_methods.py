@@ -20,7 +20,7 @@ _SAME_AS_FUNCTION = {
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
     red: "sum mean",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
-          "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind"),
+          "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select"),
     join: "narrow",
     conv: "to cpu double half long short char byte",
 }

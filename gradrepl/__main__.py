@@ -1,0 +1,5 @@
+"""`python -m gradrepl` is the `gradrepl` command."""
+
+from .cli import main
+
+main()

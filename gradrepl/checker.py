@@ -1,0 +1,69 @@
+"""`gradrepl check`: replay a `>>>` transcript and report each statement whose output differs."""
+
+import io
+import re
+
+from . import transcript
+from .render import PlainOutput
+from .session import Session
+
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+class CaptureOutput(PlainOutput):
+    """Collects what a statement shows (stdout and error lines alike, as doctest sees it)."""
+
+    def __init__(self):
+        self.buffer = io.StringIO()
+        super().__init__(self.buffer, self.buffer)
+
+    def take(self):
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+
+def _normalise(lines):
+    return [ADDRESS.sub("0x...", line.rstrip()) for line in lines]
+
+
+def _matches(expected, got_lines, error_line):
+    if expected and expected[0].startswith("Traceback (most recent call last)"):
+        # As doctest: only the exception's type and message are compared.
+        return error_line is not None and _normalise([expected[-1]]) == _normalise([error_line])
+    return _normalise(expected) == _normalise(got_lines)
+
+
+def check_transcript(path, text, out):
+    if transcript.kind_of(text) != "doctest":
+        out.write("gradrepl check: %s has no `>>>` statements to check\n" % path)
+        return 1
+    output = CaptureOutput()
+    session = Session(output)
+    passed = failed = 0
+    for statement in transcript.parse_doctest(text):
+        outcome = session.evaluate(statement.source, echo=True)
+        error_line = None if outcome.ok else outcome.error.line
+        if not outcome.ok:
+            output.buffer.write(error_line + "\n")
+        got = output.take().splitlines()
+        if _matches(statement.expected or [], got, error_line):
+            passed += 1
+            continue
+        failed += 1
+        out.write("*" * 70 + "\n")
+        out.write('File "%s", line %d\n' % (path, statement.lineno))
+        out.write("Failed example:\n")
+        for line in statement.source.splitlines():
+            out.write("    " + line + "\n")
+        out.write("Expected:\n" if statement.expected else "Expected nothing\n")
+        for line in statement.expected or []:
+            out.write("    " + line + "\n")
+        out.write("Got:\n" if got else "Got nothing\n")
+        for line in got:
+            out.write("    " + line + "\n")
+    if failed:
+        out.write("*" * 70 + "\n")
+    out.write("%d passed, %d failed\n" % (passed, failed))
+    return 1 if failed else 0

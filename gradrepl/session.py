@@ -1,0 +1,161 @@
+"""A Session: one namespace, and evaluate(source) -> Outcome; it prints nothing itself."""
+
+import linecache
+import os
+import sys
+import traceback
+import warnings
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional
+
+import gradrepl_engine
+
+from . import language
+
+_OWN_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
+                  for m in (gradrepl_engine, sys.modules[__package__]))
+_NUMPY_DIR = os.sep + "numpy" + os.sep
+
+
+@dataclass
+class ErrorReport:
+    """An error as the user sees it: `type_name: message`, plus optional context."""
+
+    type_name: str
+    message: str
+    hint: Optional[str] = None
+    traceback: List[str] = field(default_factory=list)  # frames of the user's own code
+    internal: bool = False
+
+    @property
+    def line(self):
+        return "%s: %s" % (self.type_name, self.message) if self.message else self.type_name
+
+
+@dataclass
+class Outcome:
+    """What running one chunk of statements came to."""
+
+    error: Optional[ErrorReport] = None
+
+    @property
+    def ok(self):
+        return self.error is None
+
+
+class Output:
+    """Where a session's printed text, echoed values and warnings go (the front end's choice)."""
+
+    def write(self, text):
+        raise NotImplementedError
+
+    def echo(self, value):
+        raise NotImplementedError
+
+    def warn(self, text):
+        raise NotImplementedError
+
+
+class Session:
+    """One user's namespace: evaluate() runs source through the language's pipeline."""
+
+    def __init__(self, output: Output):
+        self.output = output
+        self.namespace = language.new_namespace(
+            gradrepl_engine, echo=self._echo, write=self._write)
+
+    def _echo(self, value):
+        if value is not None:
+            self.output.echo(value)
+
+    def _write(self, text):
+        self.output.write(text)
+
+    def evaluate(self, source, filename="<stdin>", echo=True) -> Outcome:
+        try:
+            code = language.compile_source(source, filename, echo=echo)
+        except SyntaxError as exc:
+            return Outcome(_syntax_error(exc))
+        except Exception as exc:  # a refusal: the statement never ran
+            return Outcome(_report(exc, filename, source))
+        if filename != "<stdin>":
+            _remember_source(filename, source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = self._show_warning
+            try:
+                exec(code, self.namespace)
+            except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included, by design
+                if isinstance(exc, SystemExit):
+                    raise
+                return Outcome(_report(exc, filename, source))
+        return Outcome()
+
+    def _show_warning(self, message, category, filename, lineno, file=None, line=None):
+        self.output.warn("%s: %s" % (category.__name__, message))
+
+    def names(self):
+        """The user's own variables (for completion and listings)."""
+        return sorted(n for n in self.namespace if not n.startswith("_"))
+
+
+def _remember_source(filename, source):
+    lines = source.splitlines(True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+
+
+def _syntax_error(exc):
+    message = exc.msg or "invalid syntax"
+    frames = []
+    if exc.lineno and exc.filename not in (None, "<stdin>", "<string>"):
+        frames.append('  File "%s", line %d' % (exc.filename, exc.lineno))
+        if exc.text:
+            frames.append("    " + exc.text.strip())
+    return ErrorReport(type(exc).__name__, message, traceback=frames)
+
+
+def _user_frames(tb, filename):
+    frames = []
+    for frame in traceback.extract_tb(tb):
+        if frame.filename == filename:
+            frames.append('  File "%s", line %d, in %s' % (frame.filename, frame.lineno,
+                                                          frame.name))
+            if frame.line:
+                frames.append("    " + frame.line.strip())
+    return frames
+
+
+def _is_internal(exc):
+    """True when the exception is a bug of ours, not an error meant for the user.
+
+    Errors we mean are raised by a `raise` statement in our code, or come from the
+    user's code itself; anything else that escaped from our own frames is a bug.
+    """
+    if isinstance(exc, (KeyboardInterrupt, MemoryError, RecursionError)):
+        return False
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return False
+    last = frames[-1]
+    own = last.filename.startswith(_OWN_DIRS)
+    if _NUMPY_DIR in last.filename:
+        return True
+    if not own:
+        return False
+    return not (last.line or "").lstrip().startswith("raise")
+
+
+def _report(exc, filename, source):
+    type_name = type(exc).__name__
+    message = str(exc)
+    if isinstance(exc, KeyError) and exc.args:
+        message = repr(exc.args[0])
+    if isinstance(exc, KeyboardInterrupt):
+        message = ""
+    hint = getattr(exc, "hint", None)
+    internal = _is_internal(exc)
+    if internal:
+        hint = ("this is a bug in gradrepl, not in your code: please report it with the "
+                "statement that caused it")
+    frames = _user_frames(exc.__traceback__, filename) if filename != "<stdin>" else []
+    return ErrorReport(type_name, message, hint=hint, traceback=frames, internal=internal)

@@ -1,0 +1,215 @@
+"""Reading input into statements: REPL-style lines, `>>>` transcripts and `In [n]:` notebooks."""
+
+import ast
+import codeop
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+NOTEBOOK_CELL = re.compile(r"^\s*In\s*\[\s*\d*\s*\]:\s?(.*)$")
+NOTEBOOK_OUT = re.compile(r"^\s*Out\s*\[\s*\d*\s*\]:\s?(.*)$")
+
+
+@dataclass
+class Statement:
+    """One chunk to run, where it came from, and (for transcripts) the output written under it."""
+
+    source: str
+    lineno: int = 1
+    expected: Optional[List[str]] = None
+    echo: bool = True
+
+
+# ---- plain REPL lines --------------------------------------------------------------------------
+
+def _status(source):
+    """'complete', 'incomplete' or 'error' for a chunk typed at Python's prompt."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = codeop.compile_command(source, "<stdin>", "single")
+    except (SyntaxError, ValueError, OverflowError):
+        return "error"
+    return "incomplete" if code is None else "complete"
+
+
+def split_lines(lines, first_lineno=1):
+    """Group lines into statements as Python's REPL does (a blank line ends a block).
+
+    Forgiving where the REPL is not: a dedented line right after a block (no blank
+    line between, as in pasted scripts) ends the block instead of being an error.
+    """
+    statements = []
+    buffer, start = [], first_lineno
+    for lineno, line in enumerate(lines, first_lineno):
+        if not buffer:
+            if not line.strip():
+                continue
+            start = lineno
+        buffer.append(line)
+        status = _status("\n".join(buffer))
+        if status == "incomplete":
+            continue
+        if status == "error" and len(buffer) > 1 and line.strip() and not line[0].isspace():
+            previous = "\n".join(buffer[:-1])
+            if _status(previous + "\n") == "complete" or _status(previous + "\n\n") == "complete":
+                statements.append(Statement(previous, start))
+                buffer, start = [line], lineno
+                if _status(line) == "incomplete":
+                    continue
+        statements.append(Statement("\n".join(buffer), start))
+        buffer = []
+    if buffer:
+        statements.append(Statement("\n".join(buffer), start))
+    return statements
+
+
+# ---- transcripts -----------------------------------------------------------------------------
+
+def kind_of(text):
+    """'doctest' for `>>>` transcripts, 'notebook' for `In [n]:` cells, else 'plain'."""
+    for line in text.splitlines():
+        if PROMPT.match(line.lstrip()) and line.lstrip().startswith(">>>"):
+            return "doctest"
+        if NOTEBOOK_CELL.match(line):
+            return "notebook"
+    return "plain"
+
+
+def parse(text):
+    """The statements of any input: plain lines, a `>>>` transcript or notebook cells."""
+    kind = kind_of(text)
+    if kind == "doctest":
+        return parse_doctest(text)
+    if kind == "notebook":
+        return parse_notebook(text)
+    return split_lines(text.splitlines())
+
+
+def parse_doctest(text):
+    """`>>> ` starts a statement, `... ` continues it; other lines up to a blank line are
+    the output expected under it (as doctest reads them). Text before the first prompt is
+    prose and ignored."""
+    statements = []
+    current = None
+    indent = 0
+    collecting_output = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.lstrip()
+        if stripped.startswith(">>>") and PROMPT.match(stripped):
+            indent = len(raw) - len(stripped)
+            current = Statement(stripped[4:], lineno, expected=[])
+            statements.append(current)
+            collecting_output = True
+        elif current is not None and stripped.startswith("...") and PROMPT.match(stripped) \
+                and not current.expected:
+            current.source += "\n" + stripped[4:]
+        elif current is not None and collecting_output:
+            if not raw.strip():
+                collecting_output = False
+            else:
+                current.expected.append(raw[indent:] if raw[:indent].isspace() else raw.strip())
+    return statements
+
+
+def _looks_like_output(paragraph):
+    """A paragraph of a pasted notebook cell that is printed output rather than code."""
+    text = "\n".join(paragraph)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return True
+    for node in tree.body:
+        if not isinstance(node, ast.Expr) or not _is_value_like(node.value):
+            return False
+    return True
+
+
+def _is_value_like(node):
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in ("None", "True", "False", "nan", "inf")
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_is_value_like(e) for e in node.elts)
+    if isinstance(node, ast.UnaryOp):
+        return _is_value_like(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+        # tensor([...]), torch.Size([2, 2]), tensor(1., dtype=torch.float64)
+        name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+        return name in ("tensor", "Size", "device") and all(
+            _is_value_like(a) for a in node.args)
+    return False
+
+
+def parse_notebook(text):
+    """Cells after `In [n]:` markers; output pasted under a cell is recognised and skipped."""
+    cells = []
+    current = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        cell = NOTEBOOK_CELL.match(raw)
+        if cell:
+            current = (lineno, [cell.group(1)] if cell.group(1).strip() else [])
+            if not current[1]:
+                current = (lineno + 1, [])
+            cells.append(current)
+        elif NOTEBOOK_OUT.match(raw):
+            current = None
+        elif current is not None:
+            current[1].append(raw)
+    statements = []
+    for start, lines in cells:
+        code = _strip_output(lines)
+        cell_statements = split_cell(code, start)
+        for s in cell_statements[:-1]:
+            s.echo = False  # a notebook shows only the cell's last expression
+        statements.extend(cell_statements)
+    return statements
+
+
+def _strip_output(lines):
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    while len(paragraphs) > 1 and _looks_like_output(paragraphs[-1]):
+        paragraphs.pop()
+    kept = sum(len(p) for p in paragraphs)
+    code, seen = [], 0
+    for line in lines:
+        if seen >= kept:
+            break
+        code.append(line)
+        if line.strip():
+            seen += 1
+    return code
+
+
+def split_cell(lines, first_lineno):
+    """A cell's code as top-level statements (by the parser, so blank lines may sit anywhere)."""
+    text = "\n".join(lines)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return split_lines(lines, first_lineno)
+    statements = []
+    for node in tree.body:
+        start = node.lineno - 1
+        if getattr(node, "decorator_list", None):
+            start = node.decorator_list[0].lineno - 1
+        source = "\n".join(lines[start:node.end_lineno])
+        statements.append(Statement(source, first_lineno + start))
+    return statements
+
+
+def split_script(text):
+    """A .py script's top-level statements (for replay), or REPL grouping if it does not parse."""
+    lines = text.splitlines()
+    return split_cell(lines, 1)

@@ -1,0 +1,116 @@
+"""Every op of the derivative table against central differences, first and second order."""
+
+import numpy as np
+import pytest
+
+import gradrepl_engine as torch
+from gradrepl_engine import derivatives
+from gradrepl_engine.opspec import OpSpec
+
+from gradcheck import check_grads
+
+
+def _positive(shape):
+    return lambda rng: rng.uniform(0.5, 2.0, shape)
+
+
+def _normal(shape):
+    return lambda rng: rng.standard_normal(shape)
+
+
+def _away_from_zero(shape):
+    return lambda rng: rng.choice([-1, 1], shape) * rng.uniform(0.3, 2.0, shape)
+
+
+def _setitem(x, v):
+    y = x * 1
+    y[0] = v
+    return y
+
+
+def _index_put(x, v):
+    y = x * 1
+    y[torch.tensor([0, 2])] = v
+    return y
+
+
+def _inplace(method, *args):
+    def fn(x, *more):
+        y = x * 1
+        getattr(y, method)(*(args + more))
+        return y
+    return fn
+
+
+def _grad_of(f, x):
+    with torch.enable_grad():
+        return torch.autograd.grad(f(), x, create_graph=True)[0]
+
+
+# op name in derivatives.py -> (function of the inputs, input makers)
+CASES = {
+    "ADD": (lambda a, b: a + b, [_normal((2, 3)), _normal((3,))]),
+    "ADD_ALPHA": (lambda a, b: torch.add(a, b, alpha=2.5), [_normal((2, 3)), _normal((2, 1))]),
+    "SUB": (lambda a, b: a - b, [_normal((2, 3)), _normal((2, 3))]),
+    "SUB_ALPHA": (lambda a, b: torch.sub(a, b, alpha=0.5), [_normal((3,)), _normal((3,))]),
+    "RSUB": (lambda a: 2 - a, [_normal((4,))]),
+    "MUL": (lambda a, b: a * b, [_normal((2, 3)), _normal((1, 3))]),
+    "DIV": (lambda a, b: a / b, [_normal((2, 3)), _away_from_zero((3,))]),
+    "NEG": (lambda a: -a, [_normal((3,))]),
+    "POW_SCALAR": (lambda a: a ** 3, [_normal((3,))]),
+    "POW_TENSOR": (lambda a, b: a ** b, [_positive((3,)), _normal((3,))]),
+    "RPOW": (lambda a: 2.5 ** a, [_normal((3,))]),
+    "RECIPROCAL": (lambda a: 1 / a, [_away_from_zero((3,))]),
+    "EXP": (torch.exp, [_normal((2, 2))]),
+    "LOG": (torch.log, [_positive((3,))]),
+    "SQRT": (torch.sqrt, [_positive((3,))]),
+    "SIN": (torch.sin, [_normal((3,))]),
+    "COS": (torch.cos, [_normal((3,))]),
+    "TANH": (torch.tanh, [_normal((3,))]),
+    "SIGMOID": (torch.sigmoid, [_normal((3,))]),
+    "RELU": (torch.relu, [_away_from_zero((5,))]),
+    "ABS": (torch.abs, [_away_from_zero((5,))]),
+    "SUM": (lambda a: a.sum(), [_normal((2, 3))]),
+    "SUM_DIM": (lambda a: a.sum((0, 2)), [_normal((2, 3, 2))]),
+    "MEAN": (lambda a: a.mean(), [_normal((2, 3))]),
+    "MEAN_DIM": (lambda a: a.mean(1, keepdim=True), [_normal((2, 3))]),
+    "VIEW": (lambda a: a.view(3, 2), [_normal((2, 3))]),
+    "EXPAND": (lambda a: a.expand(2, 3, 3), [_normal((3, 1))]),
+    "RESHAPE_COPY": (lambda a: a.t().reshape(6), [_normal((2, 3))]),
+    "CLONE": (lambda a: a.clone(), [_normal((3,))]),
+    "T": (lambda a: a.t(), [_normal((2, 3))]),
+    "TRANSPOSE": (lambda a: a.transpose(0, 2), [_normal((2, 3, 4))]),
+    "PERMUTE": (lambda a: a.permute(2, 0, 1), [_normal((2, 3, 4))]),
+    "SQUEEZE": (lambda a: a.squeeze(), [_normal((1, 3, 1))]),
+    "SQUEEZE_DIM": (lambda a: a.squeeze(0), [_normal((1, 3, 1))]),
+    "UNSQUEEZE": (lambda a: a.unsqueeze(1), [_normal((2, 3))]),
+    "SELECT": (lambda a: a[1], [_normal((3, 2))]),
+    "SLICE": (lambda a: a[1:, ::2], [_normal((3, 4))]),
+    "INDEX": (lambda a: a[torch.tensor([0, 2, 0])], [_normal((3, 2))]),
+    "EMBED": (lambda a: _grad_of(lambda: (a[torch.tensor([1, 1])] ** 3).sum(), a),
+              [_normal((3,))]),
+    "UNBIND": (lambda a: a.unbind(1)[0] * 2 + a.unbind(1)[2], [_normal((2, 3))]),
+    "WHERE": (lambda a, b: torch.where(a > 0, a, b), [_away_from_zero((4,)), _normal((4,))]),
+    "CAT": (lambda a, b: torch.cat([a, b], 1), [_normal((2, 1)), _normal((2, 3))]),
+    "STACK": (lambda a, b: torch.stack([a, b], 1), [_normal((2, 3)), _normal((2, 3))]),
+    "TO_COPY": (lambda a: a.to(torch.float64, copy=True), [_normal((3,))]),
+    "ZERO": (_inplace("zero_"), [_normal((3,))]),
+    "FILL": (_inplace("fill_", 2.0), [_normal((3,))]),
+    "COPY": (_inplace("copy_"), [_normal((3,)), _normal((3,))]),
+    "SETITEM": (_setitem, [_normal((3, 2)), _normal((2,))]),
+    "INDEX_PUT": (_index_put, [_normal((3,)), _normal((2,))]),
+}
+
+TABLE = sorted(name for name, value in vars(derivatives).items() if isinstance(value, OpSpec))
+
+
+def test_every_op_of_the_table_has_a_check():
+    assert sorted(CASES) == TABLE
+
+
+@pytest.mark.parametrize("name", TABLE)
+def test_gradients_match_central_differences(name):
+    fn, makers = CASES[name]
+    rng = np.random.default_rng(len(name))
+    inputs = [torch.tensor(make(rng), dtype=torch.float64, requires_grad=True) for make in makers]
+    check_grads(fn, inputs, order=2)
