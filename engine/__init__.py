@@ -27,7 +27,7 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
                         unsqueeze, unbind, clone, select)
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
-from .tensor_str import set_printoptions, get_printoptions
+from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
 from . import opspec as _opspec

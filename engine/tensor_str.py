@@ -107,6 +107,7 @@ class _Formatter:
             return
         # Only the nonzero finite values choose the form and width: zeros, nan
         # and inf are printed in whatever form the others chose.
+        # torch widens to double before comparing and formatting; so do we.
         values = values[np.isfinite(values) & (values != 0)].astype(np.float64)
         if values.size == 0:
             return  # even sci_mode=True is ignored: torch returns before reading it
@@ -130,7 +131,12 @@ class _Formatter:
         self.width = max(self.width, *(len(text) for text in texts))
 
     def format(self, value):
-        """The text of one element (a Python float, int or bool), right-aligned to the width."""
+        """The text of one element (a Python float, int or bool), right-aligned to the width.
+
+        Floats arrive as Python floats (from .tolist()/.item()): a float16 or
+        float32 value widened exactly to double, which is what torch formats,
+        so float32(0.3) prints as 0.30000001 at precision 8.
+        """
         if not self.is_floating:
             text = str(value)
         elif self.sci_mode:
