@@ -57,10 +57,10 @@ class Node:
         return self._hooks
 
     def _release(self):
-        if self._saved is not None:
+        # Only saved variables are freed: a node that saved none can run again (AddBackward0).
+        if self._versions:
             self._saved = None
             self._outputs = None
-            self._versions = ()
 
     def __repr__(self):
         return "<%s object at %#x>" % (type(self).__name__, id(self))

@@ -1,0 +1,214 @@
+"""The modules user code can import: read-only facades of torch, math, numpy and time."""
+
+import importlib
+import math
+import time
+import types
+
+import numpy as np
+
+from .guards import (check_dtype, check_numpy_result, facade_names, make_facade, refusal,
+                     register_engine_package)
+
+# The only modules an import may name (checked before a chunk runs). torch's come from
+# the engine; a torch submodule the engine does not have is reported when imported.
+IMPORTABLE = frozenset({
+    "torch", "torch.autograd", "torch.nn", "torch.nn.functional",
+    "math", "numpy", "numpy.random", "numpy.linalg", "time",
+})
+IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
+               "torch (torch.autograd, torch.nn, torch.nn.functional), math, numpy (a small "
+               "safe part) and time")
+
+# Engine submodules reachable as attributes even when a module's __all__ omits them.
+_SUBMODULES = {"torch": ("autograd", "nn"), "torch.nn": ("functional",)}
+# Never exposed, whatever the engine exports: they would read or write files.
+_ENGINE_DENIED = frozenset({"save", "load"})
+
+
+def module_not_found(name):
+    error = ModuleNotFoundError("No module named %r" % name, name=name)
+    error.hint = IMPORT_HINT
+    return error
+
+
+def missing_module(dotted):
+    """The first prefix of a dotted module name that cannot be imported, or None."""
+    parts = dotted.split(".")
+    for i in range(1, len(parts) + 1):
+        prefix = ".".join(parts[:i])
+        if prefix not in IMPORTABLE:
+            return prefix
+    return None
+
+
+# ---- torch: the engine's __all__, nothing else --------------------------------------
+
+_TORCH_CACHE = {}
+
+
+def _engine_facades(torch_module):
+    """{'torch': facade, 'torch.nn': facade, ...} for the engine package torch_module."""
+    root = torch_module.__name__
+    built = {}
+    registry = {}
+
+    def is_engine_module(value):
+        return isinstance(value, types.ModuleType) and (
+            value.__name__ == root or value.__name__.startswith(root + "."))
+
+    def build(module, dotted):
+        if id(module) in built:
+            return built[id(module)]
+        mapping = {}
+        facade = built[id(module)] = make_facade(dotted, {})
+        for name in getattr(module, "__all__", ()):
+            if not isinstance(name, str) or name.startswith("_") or name in _ENGINE_DENIED:
+                continue
+            try:
+                value = getattr(module, name)
+            except AttributeError:
+                continue
+            if isinstance(value, types.ModuleType):
+                if not is_engine_module(value):
+                    continue  # a module the engine uses is never reachable
+                value = build(value, dotted + "." + name)
+            mapping[name] = value
+        for name in _SUBMODULES.get(dotted, ()):
+            if name not in mapping:
+                sub = getattr(module, name, None)
+                if not isinstance(sub, types.ModuleType):
+                    try:
+                        sub = importlib.import_module(module.__name__ + "." + name)
+                    except ImportError:
+                        continue
+                if is_engine_module(sub):
+                    mapping[name] = build(sub, dotted + "." + name)
+        object.__getattribute__(facade, "__dict__").update(mapping)
+        registry[dotted] = facade
+        return facade
+
+    build(torch_module, "torch")
+    return registry
+
+
+def torch_facades(torch_module):
+    cached = _TORCH_CACHE.get(id(torch_module))
+    if cached is None or cached[0] is not torch_module:
+        register_engine_package(torch_module.__name__)
+        cached = _TORCH_CACHE[id(torch_module)] = (torch_module, _engine_facades(torch_module))
+    return cached[1]
+
+
+# ---- numpy: a small, safe surface ---------------------------------------------------
+
+_NUMPY_FUNCTIONS = (
+    # making arrays (no empty(): it would show leftover memory)
+    "array", "asarray", "zeros", "ones", "full", "zeros_like", "ones_like", "full_like",
+    "arange", "linspace", "logspace", "eye", "identity", "diag", "meshgrid",
+    # shapes
+    "reshape", "transpose", "squeeze", "expand_dims", "stack", "concatenate", "vstack",
+    "hstack", "tile", "repeat", "flip", "ravel", "shape", "ndim", "size",
+    # maths
+    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin",
+    "arccos", "arctan", "arctan2", "sinh", "cosh", "tanh", "sqrt", "square", "abs",
+    "absolute", "sign", "floor", "ceil", "round", "power", "maximum", "minimum", "clip",
+    "where", "add", "subtract", "multiply", "divide", "negative", "reciprocal", "mod",
+    # reductions
+    "sum", "prod", "mean", "std", "var", "median", "max", "min", "amax", "amin", "argmax",
+    "argmin", "argsort", "sort", "cumsum", "cumprod", "all", "any", "count_nonzero",
+    # linear algebra and comparison
+    "dot", "matmul", "outer", "inner", "einsum", "trace", "allclose", "isclose",
+    "array_equal", "isnan", "isinf", "isfinite", "nan_to_num",
+)
+_NUMPY_TYPES = ("float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8",
+                "bool_", "complex64", "complex128")
+_NUMPY_CONSTANTS = {"pi": np.pi, "e": np.e, "inf": np.inf, "nan": np.nan, "newaxis": None}
+_NUMPY_RANDOM = ("seed", "rand", "randn", "randint", "random", "uniform", "normal", "choice",
+                 "permutation", "shuffle")
+_NUMPY_LINALG = ("norm", "inv", "det", "solve", "eigvals", "eigvalsh", "pinv",
+                 "matrix_rank")
+
+
+def _numpy_function(function, name):
+    """A numpy function that refuses dtype=object and reports numpy's errors as the user's."""
+    def wrapper(*args, **kwargs):
+        if "dtype" in kwargs:
+            check_dtype(kwargs["dtype"])
+        try:
+            result = function(*args, **kwargs)
+        except Exception as exc:
+            raise exc.with_traceback(None)
+        return check_numpy_result(result)
+    wrapper.__name__ = wrapper.__qualname__ = name
+    return wrapper
+
+
+def _numpy_facades():
+    def functions(module, names):
+        return {n: _numpy_function(getattr(module, n), n) for n in names if hasattr(module, n)}
+
+    random = make_facade("numpy.random", functions(np.random, _NUMPY_RANDOM))
+    linalg = make_facade("numpy.linalg", functions(np.linalg, _NUMPY_LINALG))
+    top = functions(np, _NUMPY_FUNCTIONS)
+    top.update({n: getattr(np, n) for n in _NUMPY_TYPES})
+    top.update(_NUMPY_CONSTANTS)
+    top.update(random=random, linalg=linalg)
+    return {"numpy": make_facade("numpy", top), "numpy.random": random,
+            "numpy.linalg": linalg}
+
+
+_TIME_NAMES = ("perf_counter", "perf_counter_ns", "time", "time_ns", "monotonic",
+               "monotonic_ns", "process_time", "sleep")
+
+_STATIC = dict(_numpy_facades())
+_STATIC["math"] = make_facade("math", {n: getattr(math, n) for n in dir(math)
+                                       if not n.startswith("_")})
+_STATIC["time"] = make_facade("time", {n: getattr(time, n) for n in _TIME_NAMES})
+
+
+def module_registry(torch_module):
+    """Every importable module of a session, by dotted name."""
+    registry = dict(_STATIC)
+    registry.update(torch_facades(torch_module))
+    return registry
+
+
+# ---- the import statement, compiled to calls of these --------------------------------
+
+def make_importers(registry, namespace):
+    """(import_module, import_from, import_star) bound to one session's modules."""
+
+    def import_module(dotted, bind_top):
+        facade = registry.get(dotted)
+        if facade is None:
+            raise module_not_found(dotted)
+        return registry[dotted.partition(".")[0]] if bind_top else facade
+
+    def import_from(dotted, name):
+        facade = registry.get(dotted)
+        if facade is None:
+            raise module_not_found(dotted)
+        value = facade_names(facade).get(name, _MISSING)
+        if value is _MISSING:
+            value = registry.get(dotted + "." + name, _MISSING)
+        if value is _MISSING:
+            error = ImportError("cannot import name %r from %r (unknown location)"
+                                % (name, dotted), name=dotted)
+            error.hint = IMPORT_HINT if dotted.startswith("torch") else None
+            raise error
+        return value
+
+    def import_star(dotted):
+        facade = registry.get(dotted)
+        if facade is None:
+            raise module_not_found(dotted)
+        if dotted != "torch":
+            raise refusal("'from %s import *' is not allowed in gradrepl (only 'from torch "
+                          "import *')" % dotted)
+        namespace.update(facade_names(facade))
+
+    return import_module, import_from, import_star
+
+
+_MISSING = object()

@@ -1,0 +1,369 @@
+"""The language: parse, check against the allowlist, rewrite and compile user statements.
+
+    source -> parse -> check (the whole chunk, before any of it runs) -> rewrite
+           -> Python bytecode, which the session runs with exec(code, namespace)
+
+The rewrite puts a guard in front of every attribute read, write and delete
+(`x.a` becomes `(x if type(x) in FAST else box(x, 'a')).a`: engine objects pass
+at bytecode speed, anything else is checked by gradrepl.guards), turns imports
+into lookups of facades, and, for the interactive modes, echoes expression
+statements as Python's 'single' mode would.
+"""
+
+import ast
+import codeop
+import importlib
+import warnings
+
+from . import facades, guards
+from .guards import refusal
+
+__all__ = ["compile_source", "is_complete", "new_namespace"]
+
+PRIVATE_HINT = "names starting with '_' are private to Python and to gradrepl"
+
+# Names the rewritten code uses; user code cannot spell them (they start with '_').
+ATTR, BOX, TYPE, FAST, STORE, STORE_FAST, KWARGS = (
+    "_gr_attr", "_gr_box", "_gr_type", "_gr_fast", "_gr_store", "_gr_store_fast", "_gr_kw")
+IMPORT, IMPORT_FROM, IMPORT_STAR, ECHO, TEMP = (
+    "_gr_import", "_gr_import_from", "_gr_import_star", "_gr_echo", "_gr_t")
+
+# ---- the allowlist of syntax ---------------------------------------------------------
+
+# Allowed as they are: only their children are checked (and rewritten).
+_PLAIN = {
+    ast.Module, ast.Return, ast.Delete, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For,
+    ast.While, ast.If, ast.With, ast.withitem, ast.Raise, ast.Try, ast.Assert, ast.Pass,
+    ast.Break, ast.Continue, ast.BoolOp, ast.BinOp, ast.UnaryOp, ast.IfExp, ast.Dict,
+    ast.Set, ast.List, ast.Tuple, ast.Compare, ast.Constant, ast.Slice, ast.Starred,
+    ast.JoinedStr, ast.FormattedValue, ast.NamedExpr, ast.Subscript, ast.arguments,
+    ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+}
+_LEAVES = (ast.operator, ast.boolop, ast.unaryop, ast.cmpop, ast.expr_context)
+
+# Refused, with why. Anything not listed anywhere is refused too (a newer Python's syntax).
+_REFUSED = {
+    "ClassDef": "class definitions are not allowed in gradrepl",
+    "AsyncFunctionDef": "async functions are not allowed in gradrepl",
+    "AsyncFor": "async for is not allowed in gradrepl",
+    "AsyncWith": "async with is not allowed in gradrepl",
+    "Await": "await is not allowed in gradrepl",
+    "Yield": "yield is not allowed in gradrepl (generator functions are not supported)",
+    "YieldFrom": "yield from is not allowed in gradrepl (generator functions are not "
+                 "supported)",
+    "Global": "global statements are not allowed in gradrepl",
+    "Nonlocal": "nonlocal statements are not allowed in gradrepl",
+    "TryStar": "except* is not allowed in gradrepl",
+    # match: class patterns and dotted value patterns read attributes without going
+    # through the attribute guard (the compiler accepts no call there), and tutorials
+    # of autograd do not need it.
+    "Match": "match statements are not allowed in gradrepl",
+    "TypeAlias": "type aliases are not allowed in gradrepl",
+}
+
+
+def _is_private(name):
+    return name.startswith("_") and name != "_"
+
+
+class _Rewriter:
+    """Checks every node of a chunk against the allowlist and rewrites the ones it must."""
+
+    def __init__(self, echo):
+        self.echo = echo
+        self.function_depth = 0
+        self.no_walrus = 0  # inside a comprehension's iterable or target
+
+    def visit(self, node):
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is not None:
+            return method(node)
+        if type(node) in _PLAIN:
+            return self.generic(node)
+        if isinstance(node, _LEAVES):
+            return node
+        name = type(node).__name__
+        raise refusal(_REFUSED.get(name, "%s is not allowed in gradrepl" % _describe(name)),
+                      node=node)
+
+    def generic(self, node):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list):
+                items = []
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        result = self.visit(item)
+                        items.extend(result if isinstance(result, list) else [result])
+                    else:
+                        items.append(item)  # None in Dict.keys and kw_defaults
+                value[:] = items
+            elif isinstance(value, ast.AST):
+                setattr(node, field, self.visit(value))
+        return node
+
+    # ---- names -----------------------------------------------------------------
+
+    def check_name(self, name, node, what="name"):
+        if name in guards.FORBIDDEN_BUILTINS:
+            raise refusal("%s() is not allowed in gradrepl" % name, node=node)
+        if _is_private(name) and not (name == "__name__" and what == "load"):
+            raise refusal("%s %r is not allowed (names starting with '_' are private)"
+                          % ("name" if what == "load" else what, name), PRIVATE_HINT, node)
+
+    def visit_Name(self, node):
+        self.check_name(node.id, node, "load" if isinstance(node.ctx, ast.Load) else "name")
+        return node
+
+    def visit_arg(self, node):
+        self.check_name(node.arg, node, "parameter")
+        if node.annotation is not None:
+            node.annotation = self.visit(node.annotation)
+        return node
+
+    def visit_keyword(self, node):
+        if node.arg is None:
+            node.value = _call(KWARGS, [self.visit(node.value)], node)
+            return node
+        if _is_private(node.arg):
+            raise refusal("keyword argument %r is not allowed (names starting with '_' are "
+                          "private)" % node.arg, PRIVATE_HINT, node)
+        node.value = self.visit(node.value)
+        return node
+
+    # ---- attributes: every read, write and delete goes past a guard ---------------
+
+    def visit_Attribute(self, node):
+        if node.attr.startswith("_"):
+            raise refusal("attribute %r is not allowed (names starting with '_' are private)"
+                          % node.attr, PRIVATE_HINT, node)
+        value = self.visit(node.value)
+        load = isinstance(node.ctx, ast.Load)
+        name = ast.Constant(node.attr)
+        if load and (node.attr in guards.SENSITIVE or (self.no_walrus and not _simple(value))):
+            return ast.copy_location(_call(ATTR, [value, name], node), node)
+        fast, slow = (FAST, BOX) if load else (STORE_FAST, STORE)
+        if node.attr in guards.SENSITIVE or (self.no_walrus and not _simple(value)):
+            checked = _call(STORE, [value, name], node)
+        elif _simple(value):
+            # (x if type(x) in FAST else box(x, 'a')).a  -- x is read twice: a name or constant
+            checked = ast.IfExp(
+                test=_in(_call(TYPE, [value], node), fast),
+                body=_copy(value), orelse=_call(slow, [_copy(value), name], node))
+        else:
+            # (t if type(t := <expr>) in FAST else box(t, 'a')).a
+            temp = ast.NamedExpr(target=ast.Name(TEMP, ast.Store()), value=value)
+            checked = ast.IfExp(
+                test=_in(_call(TYPE, [temp], node), fast),
+                body=ast.Name(TEMP, ast.Load()),
+                orelse=_call(slow, [ast.Name(TEMP, ast.Load()), name], node))
+        node.value = ast.copy_location(checked, node)
+        return node
+
+    def visit_Call(self, node):
+        return self.generic(node)
+
+    # ---- statements --------------------------------------------------------------
+
+    def visit_Expr(self, node):
+        node.value = self.visit(node.value)
+        if self.echo and self.function_depth == 0:
+            node.value = ast.copy_location(_call(ECHO, [node.value], node), node)
+        return node
+
+    def visit_FunctionDef(self, node):
+        if node.decorator_list:
+            raise refusal("decorators are not allowed in gradrepl",
+                          "call the decorator instead: f = torch.no_grad()(f)", node)
+        if getattr(node, "type_params", None):
+            raise refusal("type parameters are not allowed in gradrepl", node=node)
+        self.check_name(node.name, node, "function name")
+        node.args = self.visit(node.args)  # defaults and annotations: the enclosing scope
+        if node.returns is not None:
+            node.returns = self.visit(node.returns)
+        self.function_depth += 1
+        try:
+            node.body = self.statements(node.body)
+        finally:
+            self.function_depth -= 1
+        return node
+
+    def visit_Lambda(self, node):
+        node.args = self.visit(node.args)
+        self.function_depth += 1
+        try:
+            node.body = self.visit(node.body)
+        finally:
+            self.function_depth -= 1
+        return node
+
+    def statements(self, body):
+        out = []
+        for statement in body:
+            result = self.visit(statement)
+            out.extend(result if isinstance(result, list) else [result])
+        return out
+
+    def visit_ExceptHandler(self, node):
+        if node.name is not None:
+            self.check_name(node.name, node)
+        return self.generic(node)
+
+    # ---- comprehensions: no walrus where Python forbids one ----------------------
+
+    def visit_comprehension(self, node):
+        if node.is_async:
+            raise refusal(_REFUSED["AsyncFor"], node=node)
+        self.no_walrus += 1
+        try:
+            node.target = self.visit(node.target)
+            node.iter = self.visit(node.iter)
+        finally:
+            self.no_walrus -= 1
+        node.ifs = [self.visit(test) for test in node.ifs]
+        return node
+
+    # ---- imports: facades only -----------------------------------------------------
+
+    def visit_Import(self, node):
+        out = []
+        for alias in node.names:
+            _check_module(alias.name, node)
+            if alias.asname is not None:
+                self.check_name(alias.asname, node)
+                target, bind_top = alias.asname, False
+            else:
+                target, bind_top = alias.name.partition(".")[0], True
+            call = _call(IMPORT, [ast.Constant(alias.name), ast.Constant(bind_top)], node)
+            out.append(_assign(target, call, node))
+        return out
+
+    def visit_ImportFrom(self, node):
+        if node.level:
+            raise ImportError("attempted relative import with no known parent package")
+        _check_module(node.module, node)
+        if any(alias.name == "*" for alias in node.names):
+            if node.module != "torch":
+                raise refusal("'from %s import *' is not allowed in gradrepl (only 'from "
+                              "torch import *')" % node.module, node=node)
+            return ast.copy_location(
+                ast.Expr(_call(IMPORT_STAR, [ast.Constant(node.module)], node)), node)
+        out = []
+        for alias in node.names:
+            self.check_name(alias.name, node)
+            target = alias.asname or alias.name
+            self.check_name(target, node)
+            call = _call(IMPORT_FROM, [ast.Constant(node.module), ast.Constant(alias.name)],
+                         node)
+            out.append(_assign(target, call, node))
+        return out
+
+
+def _check_module(dotted, node):
+    if any(_is_private(part) for part in dotted.split(".")):
+        raise refusal("importing %r is not allowed (names starting with '_' are private)"
+                      % dotted, facades.IMPORT_HINT, node)
+    missing = facades.missing_module(dotted)
+    if missing is not None:
+        error = facades.module_not_found(missing)
+        error.lineno = getattr(node, "lineno", None)
+        raise error
+
+
+def _describe(node_name):
+    words = "".join(" " + c.lower() if c.isupper() else c for c in node_name).strip()
+    return words or node_name
+
+
+def _simple(node):
+    """Reading it twice is harmless: a name or a constant."""
+    return isinstance(node, (ast.Name, ast.Constant))
+
+
+def _copy(node):
+    if isinstance(node, ast.Name):
+        return ast.Name(node.id, ast.Load())
+    return ast.Constant(node.value)
+
+
+def _call(name, args, node):
+    return ast.copy_location(ast.Call(ast.Name(name, ast.Load()), args, []), node)
+
+
+def _in(value, container):
+    return ast.Compare(value, [ast.In()], [ast.Name(container, ast.Load())])
+
+
+def _assign(target, value, node):
+    return ast.copy_location(ast.Assign([ast.Name(target, ast.Store())], value), node)
+
+
+# ---- the pipeline --------------------------------------------------------------------
+
+def compile_source(source, filename="<stdin>", *, echo):
+    """Code for one chunk of statements, or SyntaxError / a refusal before any of it runs.
+
+    echo=True (interactive, piped, replay) echoes the value of every expression
+    statement outside a def, as Python's interactive mode does; echo=False (run).
+    """
+    # Python's own compiler first: its SyntaxErrors (and warnings), exactly.
+    compile(source, filename, "exec", dont_inherit=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tree = ast.parse(source, filename)
+        try:
+            tree = _Rewriter(echo).visit(tree)
+        except RecursionError:
+            raise RecursionError("maximum recursion depth exceeded during compilation")
+        ast.fix_missing_locations(tree)
+        return compile(tree, filename, "exec", dont_inherit=True, optimize=0)
+
+
+def is_complete(source):
+    """False while the source needs more lines (an open block or bracket), as in Python's REPL.
+
+    A syntax error counts as complete: compiling it reports the error.
+    """
+    try:
+        return codeop.compile_command(source, "<stdin>", "single") is not None
+    except (SyntaxError, OverflowError, ValueError) as exc:
+        if "multiple statements" not in str(exc):
+            return True
+    # Several statements pasted at once: complete when the last one is, and a block
+    # still open at the end waits for the blank line that closes it, as one block does.
+    try:
+        if codeop.compile_command(source, "<stdin>", "exec") is None:
+            return False
+    except (SyntaxError, OverflowError, ValueError):
+        return True
+    return source.endswith("\n") or source.rsplit("\n", 1)[-1][:1] not in (" ", "\t")
+
+
+def new_namespace(torch_module=None, *, echo, write):
+    """A fresh session namespace: `torch` imported, torch's names bare, curated builtins.
+
+    echo(value) is called with the value of each echoed expression statement (None
+    included); write(text) receives what print() prints. torch_module is the engine
+    package (gradrepl_engine when None).
+    """
+    if torch_module is None:
+        torch_module = importlib.import_module("gradrepl_engine")
+    modules = facades.module_registry(torch_module)
+    torch = modules["torch"]
+    namespace = {}
+    # Builtins layer: torch's public names under Python's builtins (sum, max, abs, round
+    # keep their Python meaning, as they do in a script that did `from torch import *`).
+    layer = guards.facade_names(torch)
+    layer.update(guards.safe_builtins(namespace, write))
+    import_module, import_from, import_star = facades.make_importers(modules, namespace)
+    namespace.update({
+        "__builtins__": layer,
+        "__name__": "__main__",
+        # The guards live in the namespace itself (not the builtins) because module-level
+        # code finds them there one dict lookup sooner; '_' names are hidden from users.
+        ATTR: guards.load, BOX: guards.box, TYPE: type, FAST: guards.FAST,
+        STORE: guards.store, STORE_FAST: guards.STORE_FAST, KWARGS: guards.check_kwargs,
+        IMPORT: import_module, IMPORT_FROM: import_from, IMPORT_STAR: import_star,
+        ECHO: echo,
+        "torch": torch,
+    })
+    return namespace

@@ -1,0 +1,86 @@
+"""The REPL driven by strings: piped sessions, run, replay and check, no terminal needed."""
+
+import io
+
+from gradrepl.checker import check_transcript
+from gradrepl.cli import piped_session, replay_file, run_file
+from gradrepl.render import PlainOutput
+
+
+def session(text):
+    out, err = io.StringIO(), io.StringIO()
+    code = piped_session(text, PlainOutput(out, err))
+    return out.getvalue(), err.getvalue(), code
+
+
+def test_the_tutorial_prints_pytorchs_gradient():
+    out, err, code = session(
+        "x = torch.ones(2, 2, requires_grad=True)\n"
+        "out = ((x + 2) * (x + 2) * 3).mean()\n"
+        "out.backward()\n"
+        "x.grad\n")
+    assert out == "tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n"
+    assert err == "" and code == 0
+
+
+def test_an_error_is_one_line_and_the_session_goes_on():
+    out, err, code = session("x = torch.tensor([1., 2.], requires_grad=True)\n"
+                             "(x * 3).backward()\nx * 3\n")
+    assert err == "RuntimeError: grad can be implicitly created only for scalar outputs\n"
+    assert out == "tensor([3., 6.], grad_fn=<MulBackward0>)\n"
+    assert code == 1
+
+
+def test_none_is_not_echoed_and_blocks_echo_like_pythons_repl():
+    out, _, _ = session("x = torch.ones(2)\nx.grad\nfor i in range(2):\n    i\n\n")
+    assert out == "0\n1\n"
+
+
+def test_pasted_transcript_runs_only_the_statements():
+    out, err, code = session(">>> a = torch.tensor([1., 2.])\n>>> a * 2\ntensor([2., 4.])\n")
+    assert out == "tensor([2., 4.])\n" and code == 0
+
+
+def test_notebook_cells_with_pasted_output():
+    text = ("In [1]:\nx = torch.ones(2)\nprint(x)\n\ntensor([1., 1.])\n\n\n"
+            "In [2]:\ny = x + 1\nprint(y)\n\ntensor([2., 2.])\n")
+    out, err, code = session(text)
+    assert out == "tensor([1., 1.])\ntensor([2., 2.])\n" and err == ""
+
+
+def test_a_refused_statement_leaves_the_variables_intact():
+    out, err, code = session("x = torch.ones(2)\nx = open('/etc/passwd')\nx\n")
+    assert out == "tensor([1., 1.])\n" and code == 1
+    assert err.startswith(("PermissionError", "NameError"))
+
+
+def test_run_prints_only_print_output_and_ends_at_an_uncaught_error(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("import torch\nx = torch.ones(2)\nx\nprint(x.sum())\n"
+                      "torch.ones(2).backward()\nprint('not reached')\n")
+    out, err = io.StringIO(), io.StringIO()
+    code = run_file(str(script), PlainOutput(out, err))
+    assert out.getvalue() == "tensor(2.)\n"
+    assert err.getvalue().strip().splitlines()[-1] == (
+        "RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn")
+    assert str(script) in err.getvalue()
+    assert code == 1
+
+
+def test_replay_shows_each_statement_then_its_value(tmp_path):
+    script = tmp_path / "demo.py"
+    script.write_text("x = torch.tensor(3.)\nx * 2\n")
+    out = io.StringIO()
+    replay_file(str(script), PlainOutput(out, io.StringIO()))
+    assert out.getvalue() == ">>> x = torch.tensor(3.)\n>>> x * 2\ntensor(6.)\n"
+
+
+def test_check_reports_only_differing_statements():
+    text = (">>> x = torch.tensor([1., 2.])\n>>> x * 2\ntensor([2., 4.])\n"
+            ">>> x + 1\ntensor([9., 9.])\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1
+    assert "x + 1" in report and "x * 2" not in report
+    assert report.endswith("2 passed, 1 failed\n")
