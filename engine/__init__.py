@@ -21,10 +21,14 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
                             cos, tanh, sigmoid, relu, abs, absolute, sign, eq, ne, lt, le, gt,
                             ge, less, less_equal, greater, greater_equal, not_equal,
-                            bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not)
-from .ops_reduce import sum, mean
+                            bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not,
+                            log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
+                            clamp, clip)
+from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
+                         logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
+from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm
 from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, permute, squeeze,
-                        unsqueeze, unbind, clone, select)
+                        unsqueeze, unbind, clone, select, split, chunk)
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .tensor_str import set_printoptions

@@ -109,3 +109,84 @@ SETITEM = op("setitem", "CopySlices", "self, value; key", None,
              self="grad * zeros_at(grad, key)", value="grad[key]")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
+
+# ---- more elementwise functions -------------------------------------------------------------
+LOG1P = op("log1p", "Log1PBackward0", "self", np.log1p, FLOAT, self="grad / (self + 1)")
+RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
+           self="-0.5 * grad * result.pow(3)")
+TAN = op("tan", "TanBackward0", "self", np.tan, FLOAT, self="grad * (1 + result * result)")
+FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
+CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
+ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
+TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
+SIGN = op("sign", "SignBackward0", "self", np.sign, self="grad * 0")
+MAXIMUM = op("maximum", "MaximumBackward0", "self, other", np.maximum, PROMOTE,
+             self="grad * pick_weight(self, other)", other="grad * pick_weight(other, self)")
+MINIMUM = op("minimum", "MinimumBackward0", "self, other", np.minimum, PROMOTE,
+             self="grad * pick_weight(other, self)", other="grad * pick_weight(self, other)")
+CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
+           self="grad * within(self, min, max)")
+CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
+                  self="grad * within(self, min, max)",
+                  min="grad * (self < min)", max="grad * (self > max)")
+
+# ---- linear algebra --------------------------------------------------------------------------
+MM = op("mm", "MmBackward0", "self, mat2", np.matmul, self="grad.mm(mat2.t())",
+        mat2="self.t().mm(grad)")
+MV = op("mv", "MvBackward0", "self, vec", np.matmul, self="outer(grad, vec)",
+        vec="self.t().mv(grad)")
+DOT = op("dot", "DotBackward0", "self, tensor", np.dot, self="grad * tensor",
+         tensor="grad * self")
+BMM = op("bmm", "BmmBackward0", "self, mat2", np.matmul,
+         self="grad.bmm(mat2.transpose(1, 2))", mat2="self.transpose(1, 2).bmm(grad)")
+ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2", k.addmm, PROMOTE, self="grad",
+           mat1="grad.mm(mat2.t())", mat2="mat1.t().mm(grad)")
+SQUEEZE_MATMUL = op("squeeze_", "SqueezeBackward4", "self; dim", k.squeeze_dim,
+                    self="grad.reshape(self_sizes)")
+
+# ---- more reductions -------------------------------------------------------------------------
+MAX_ALL = op("max", "MaxBackward1", "self", np.max, self="evenly_distribute(grad, self, result)")
+MIN_ALL = op("min", "MinBackward1", "self", np.min, self="evenly_distribute(grad, self, result)")
+MAX_DIM = op("max", "MaxBackward0", "self; dim, keepdim", k.max_dim, n_outputs=2,
+             self="select_backward_at(grad, dim, results[1], self_sizes, keepdim)")
+MIN_DIM = op("min", "MinBackward0", "self; dim, keepdim", k.min_dim, n_outputs=2,
+             self="select_backward_at(grad, dim, results[1], self_sizes, keepdim)")
+AMAX = op("amax", "AmaxBackward0", "self; dim, keepdim", k.amax,
+          self="evenly_distribute_dim(grad, self, result, dim, keepdim)")
+AMIN = op("amin", "AminBackward0", "self; dim, keepdim", k.amin,
+          self="evenly_distribute_dim(grad, self, result, dim, keepdim)")
+PROD = op("prod", "ProdBackward0", "self", k.prod_all, self="prod_backward(grad, self, result)")
+PROD_DIM = op("prod", "ProdBackward1", "self; dim, keepdim", k.prod_dim,
+              self="prod_backward_dim(grad, self, result, dim, keepdim)")
+VAR = op("var", "VarBackward0", "self; dim, correction, keepdim", k.var, FLOAT,
+         self="var_backward(grad, self, dim, correction, keepdim)")
+STD = op("std", "StdBackward0", "self; dim, correction, keepdim", k.std, FLOAT,
+         self="var_backward(grad, self, dim, correction, keepdim) / (2 * unsqueezed(result, dim, keepdim))")
+NORM = op("norm", "LinalgVectorNormBackward0", "self; p, dim, keepdim", k.norm, FLOAT,
+          self="norm_backward(grad, self, p, result, dim, keepdim)")
+LOGSUMEXP = op("logsumexp", "LogsumexpBackward0", "self; dim, keepdim", k.logsumexp, FLOAT,
+               self="unsqueezed(grad, dim, keepdim) * (self - unsqueezed(result, dim, keepdim)).exp()")
+SOFTMAX = op("softmax", "SoftmaxBackward0", "self; dim", k.softmax, FLOAT,
+             self="result * (grad - (grad * result).sum(dim, keepdim=True))")
+LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", k.log_softmax, FLOAT,
+                 self="grad - result.exp() * grad.sum(dim, keepdim=True)")
+CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
+            self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
+
+# ---- more shape ops ---------------------------------------------------------------------------
+REPEAT = op("repeat", "RepeatBackward0", "self; repeats", k.repeat,
+            self="repeat_backward(grad, repeats, self_sizes)")
+SPLIT = op("split", "SplitBackward0", "self; sections, dim", k.split, n_outputs=-1,
+           self="split_backward(grads, sections, dim, self_sizes)")
+
+# ---- losses (torch.nn.functional) --------------------------------------------------------------
+MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,
+              self="mse_loss_backward(grad, self, target, reduction)",
+              target="-mse_loss_backward(grad, self, target, reduction)")
+NLL_LOSS = op("nll_loss", "NllLossBackward0", "self; target, weight, reduction, ignore_index",
+              k.nll_loss, self="nll_loss_backward(grad, self_sizes, target, weight, reduction, "
+                               "ignore_index)")
+BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; weight, reduction",
+         k.binary_cross_entropy, PROMOTE,
+         self="bce_backward(grad, self, target, weight, reduction)",
+         target="bce_target_backward(grad, self, target, weight, reduction)")

@@ -88,3 +88,162 @@ def zeros_at(grad, key):
     mask = np.ones(grad._data.shape, dtype=grad._data.dtype)
     mask[key] = 0
     return wrap(mask, grad._dtype)
+
+
+def pick_weight(self, other):
+    """d max(self, other)/d self: 1 where self wins, 1/2 on ties (PyTorch's rule), else 0."""
+    return (self > other) + (self == other) * 0.5
+
+
+def within(self, low, high):
+    """Where clamp passes its input through: the gradient mask of clamp."""
+    mask = None
+    if low is not None:
+        mask = self >= low
+    if high is not None:
+        upper = self <= high
+        mask = upper if mask is None else mask & upper
+    return mask if mask is not None else self * 0 + 1
+
+
+def outer(a, b):
+    return a.unsqueeze(1) * b.unsqueeze(0)
+
+
+def unsqueezed(t, dims, keepdim):
+    """A reduction's result with its reduced dims put back (for broadcasting)."""
+    if keepdim or dims is None:
+        return t
+    for dim in sorted(dims):
+        t = t.unsqueeze(dim)
+    return t
+
+
+def evenly_distribute(grad, self, result):
+    """max()/min() over everything: the gradient shared among the tied extremes."""
+    mask = (self == result) | (self != self) & (result != result)
+    return mask * (grad / mask.sum())
+
+
+def evenly_distribute_dim(grad, self, result, dims, keepdim):
+    mask = self == unsqueezed(result, dims, keepdim)
+    return mask * (unsqueezed(grad, dims, keepdim) / mask.sum(dims, keepdim=True))
+
+
+def select_backward_at(grad, dim, indices, sizes, keepdim):
+    """max(dim)/min(dim): the gradient goes to the selected index along dim."""
+    if not keepdim:
+        grad = grad.unsqueeze(dim)
+        indices = indices.unsqueeze(dim)
+    key = list(np.indices(indices._data.shape, sparse=True))
+    key[dim] = indices._data
+    return embed(grad, sizes, tuple(key))
+
+
+def prod_backward(grad, self, result):
+    if (self._data != 0).all():
+        return grad * result / self
+    return grad * _product_of_others(self, None)
+
+
+def prod_backward_dim(grad, self, result, dim, keepdim):
+    grad, result = unsqueezed(grad, (dim,), keepdim), unsqueezed(result, (dim,), keepdim)
+    if (self._data != 0).all():
+        return grad * result / self
+    return grad * _product_of_others(self, dim)
+
+
+def _product_of_others(self, dim):
+    """Each element's product of all the others along dim (all dims if None), zeros allowed."""
+    from .tensor import wrap
+    data = self._data
+    flat = data.reshape(-1) if dim is None else np.moveaxis(data, dim, -1)
+    ones = np.ones(flat.shape[:-1] + (1,), dtype=data.dtype)
+    left = np.concatenate([ones, np.cumprod(flat, axis=-1)[..., :-1]], axis=-1)
+    right = np.concatenate([np.cumprod(flat[..., ::-1], axis=-1)[..., :-1][..., ::-1], ones],
+                           axis=-1)
+    others = left * right
+    others = others.reshape(data.shape) if dim is None else np.moveaxis(others, -1, dim)
+    return wrap(others, self._dtype)
+
+
+def var_backward(grad, self, dims, correction, keepdim):
+    n = numel_of(self._data.shape) if dims is None else count_of(self._data.shape, dims)
+    mean = self.mean(dims, keepdim=True) if dims is not None else self.mean()
+    return unsqueezed(grad, dims, keepdim) * (2 * (self - mean)) / max(n - correction, 0)
+
+
+def norm_backward(grad, self, p, result, dims, keepdim):
+    grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
+    if p == 2:
+        from .ops_select import where
+        return grad * where(result == 0, 0.0, self / result)
+    if p == 1:
+        return grad * self.sign()
+    if p in (float("inf"), float("-inf")):
+        return evenly_distribute_dim(grad, self.abs(), result, dims or tuple(
+            range(self.ndim)), True) * self.sign()
+    return grad * self.sign() * self.abs().pow(p - 1) / result.pow(p - 1)
+
+
+def repeat_backward(grad, repeats, sizes):
+    lead = len(repeats) - len(sizes)
+    full = (1,) * lead + tuple(sizes)
+    interleaved = []
+    for r, s in zip(repeats, full):
+        interleaved += [r, s]
+    g = grad.reshape(interleaved).sum(tuple(range(0, 2 * len(full), 2)))
+    return g.reshape(sizes)
+
+
+def split_backward(grads, sections, dim, sizes):
+    from .ops_join import cat
+    dtype = next(g for g in grads if g is not None)._dtype
+    parts = []
+    for i, size in enumerate(sections):
+        g = grads[i] if i < len(grads) else None
+        if g is None:
+            shape = sizes[:dim] + (size,) + sizes[dim + 1:]
+            g = zeros(shape, dtype=dtype)
+        parts.append(g)
+    return cat(parts, dim)
+
+
+def mse_loss_backward(grad, self, target, reduction):
+    scale = 2.0 / numel_of(self.shape) if reduction == "mean" else 2.0
+    return grad * scale * (self - target)
+
+
+def nll_loss_backward(grad, sizes, target, weight, reduction, ignore_index):
+    from .tensor import wrap
+    batched = len(sizes) > 1
+    t = target.reshape(-1)
+    valid = t != ignore_index
+    safe = np.where(valid, t, 0)
+    classes = sizes[1] if batched else sizes[0]
+    w = np.ones(classes) if weight is None else weight
+    per_sample = -(w[safe] * valid)
+    if reduction == "mean":
+        per_sample = per_sample / np.sum(w[safe] * valid)
+    coeff = wrap(per_sample.astype(grad._data.dtype), grad._dtype)
+    if reduction == "none":
+        coeff = coeff * (grad if batched else grad.reshape(1))
+    else:
+        coeff = coeff * grad
+    key = (np.arange(len(t)), safe) if batched else (safe,)
+    return embed(coeff if batched else coeff.reshape(-1), sizes, key)
+
+
+def bce_backward(grad, self, target, weight, reduction):
+    from .ops_pointwise import _clamp_min
+    g = grad * (self - target) / _clamp_min((1 - self) * self, 1e-12)
+    if weight is not None:
+        g = g * weight
+    return g / numel_of(self.shape) if reduction == "mean" else g
+
+
+def bce_target_backward(grad, self, target, weight, reduction):
+    g = grad * ((1 - self).log() - self.log())
+    if weight is not None:
+        g = g * weight
+    return g / numel_of(self.shape) if reduction == "mean" else g

@@ -142,3 +142,149 @@ def fill(a, value):
 
 def copy_from(a, src):
     return np.broadcast_to(src, a.shape).astype(a.dtype)
+
+
+def rsqrt(a):
+    return 1 / np.sqrt(a)
+
+
+def clamp(a, low, high):
+    # PyTorch applies min then max, so min > max gives max everywhere; nan stays nan.
+    out = a
+    if low is not None:
+        out = np.where(np.isnan(out), out, np.maximum(out, low))
+    if high is not None:
+        out = np.where(np.isnan(out), out, np.minimum(out, high))
+    return np.asarray(out).astype(a.dtype, copy=False)
+
+
+def addmm(bias, mat1, mat2):
+    return bias + mat1 @ mat2
+
+
+def _reduce_with_index(a, dim, keepdim, pick, arg):
+    if a.shape[dim] == 0:
+        raise IndexError("max(): Expected reduction dim %d to have non-zero size." % dim)
+    indices = arg(a, axis=dim, keepdims=True)
+    # nan wins a max or min in PyTorch: it propagates, and its index is reported.
+    nan_index = np.argmax(np.isnan(a), axis=dim, keepdims=True)
+    has_nan = np.any(np.isnan(a), axis=dim, keepdims=True)
+    indices = np.where(has_nan, nan_index, indices)
+    values = np.take_along_axis(a, indices, axis=dim)
+    if not keepdim:
+        values, indices = values.squeeze(dim), indices.squeeze(dim)
+    return values, indices.astype(np.int64)
+
+
+def max_dim(a, dim, keepdim):
+    return _reduce_with_index(a, dim, keepdim, np.max, np.argmax)
+
+
+def min_dim(a, dim, keepdim):
+    return _reduce_with_index(a, dim, keepdim, np.min, np.argmin)
+
+
+def amax(a, dim, keepdim):
+    return np.max(a, axis=dim, keepdims=keepdim)
+
+
+def amin(a, dim, keepdim):
+    return np.min(a, axis=dim, keepdims=keepdim)
+
+
+def prod_all(a):
+    return np.prod(a, dtype=_sum_dtype(a))
+
+
+def prod_dim(a, dim, keepdim):
+    return np.prod(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
+
+
+def var(a, dim, correction, keepdim):
+    return np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+
+
+def std(a, dim, correction, keepdim):
+    return np.std(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+
+
+def norm(a, p, dim, keepdim):
+    x = np.abs(a)
+    if p == float("inf"):
+        return np.max(x, axis=dim, keepdims=keepdim)
+    if p == float("-inf"):
+        return np.min(x, axis=dim, keepdims=keepdim)
+    if p == 0:
+        return np.sum(x != 0, axis=dim, keepdims=keepdim).astype(a.dtype)
+    if p == 2:
+        return np.sqrt(np.sum(x * x, axis=dim, keepdims=keepdim))
+    return np.sum(x ** p, axis=dim, keepdims=keepdim) ** (1.0 / p)
+
+
+def logsumexp(a, dim, keepdim):
+    m = np.max(a, axis=dim, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0)
+    out = np.log(np.sum(np.exp(a - m), axis=dim, keepdims=True)) + m
+    return out if keepdim else np.squeeze(out, axis=dim)
+
+
+def softmax(a, dim):
+    e = np.exp(a - np.max(a, axis=dim, keepdims=True))
+    return e / np.sum(e, axis=dim, keepdims=True)
+
+
+def log_softmax(a, dim):
+    shifted = a - np.max(a, axis=dim, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=dim, keepdims=True))
+
+
+def cumsum(a, dim):
+    return np.cumsum(a, axis=dim, dtype=_sum_dtype(a))
+
+
+def repeat(a, repeats):
+    lead = len(repeats) - a.ndim
+    return np.tile(a.reshape((1,) * lead + a.shape), repeats)
+
+
+def split(a, sections, dim):
+    bounds = np.cumsum(sections)[:-1]
+    return tuple(np.split(a, bounds, axis=dim))
+
+
+def _reduce_loss(loss, reduction):
+    if reduction == "mean":
+        return np.mean(loss, dtype=loss.dtype)
+    if reduction == "sum":
+        return np.sum(loss, dtype=loss.dtype)
+    return loss
+
+
+def mse_loss(a, target, reduction):
+    d = a - target
+    return _reduce_loss(d * d, reduction)
+
+
+def nll_loss(a, target, weight, reduction, ignore_index):
+    batched = a.ndim > 1
+    logp = a if batched else a[None]
+    t = np.asarray(target).reshape(-1)
+    valid = t != ignore_index
+    safe = np.where(valid, t, 0)
+    w = np.ones(a.shape[-1] if not batched else a.shape[1], dtype=a.dtype) if weight is None \
+        else weight
+    picked = -logp[np.arange(len(t)), safe] * w[safe] * valid
+    if reduction == "mean":
+        total = np.sum(w[safe] * valid, dtype=a.dtype)
+        return np.asarray(np.sum(picked, dtype=a.dtype) / total, dtype=a.dtype)
+    if reduction == "sum":
+        return np.sum(picked, dtype=a.dtype)
+    return picked if batched else picked[0]
+
+
+def binary_cross_entropy(a, target, weight, reduction):
+    # PyTorch clamps each log at -100 so that log(0) stays finite.
+    loss = -(target * np.maximum(np.log(a), -100) + (1 - target) * np.maximum(np.log1p(-a), -100))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)

@@ -72,10 +72,12 @@ def _basic(x, items, single):
     if sum(1 for i in items if i is Ellipsis) > 1:
         raise IndexError("an index can only have a single ellipsis ('...')")
     result = x
-    dim = 0
+    dim = 0        # the dim of `result` the next item applies to
+    source_dim = 0  # the same dim counted in x, as PyTorch's messages count it
     for item in items:
         if item is Ellipsis:
             dim += ndim - specified
+            source_dim += ndim - specified
         elif item is None:
             result = as_view(call_unary(d.UNSQUEEZE, result, dim), x)
             dim += 1
@@ -88,13 +90,15 @@ def _basic(x, items, single):
             if single or not (start == 0 and stop == size and step == 1):
                 result = as_view(call_unary(d.SLICE, result, dim, start, stop, step), x)
             dim += 1
+            source_dim += 1
         else:
             index = int(item)
             size = result._data.shape[dim]
             if not -size <= index < size:
                 raise IndexError("index %d is out of bounds for dimension %d with size %d"
-                                 % (index, dim, size))
+                                 % (index, source_dim, size))
             result = as_view(call_unary(d.SELECT, result, dim, index % size), x)
+            source_dim += 1
     if result is x:
         result = as_view(call_unary(d.SLICE, x, 0, 0, x._data.shape[0], 1), x) if ndim else x
     return result

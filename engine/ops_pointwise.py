@@ -212,7 +212,91 @@ absolute = abs
 
 
 def sign(input):
-    return wrap(np.sign(input._data).astype(input._data.dtype, copy=False), input._dtype)
+    return call_unary(d.SIGN, input)
+
+
+def log1p(input):
+    return call_unary(d.LOG1P, input)
+
+
+def rsqrt(input):
+    return call_unary(d.RSQRT, input)
+
+
+def tan(input):
+    return call_unary(d.TAN, input)
+
+
+def _rounding(op):
+    def rounding(input, *, decimals=0):
+        if input._dtype.category != 2:
+            return input.clone()
+        if decimals:
+            scale = 10.0 ** decimals
+            return call_unary(op, input * scale) / scale
+        return call_unary(op, input)
+    rounding.__name__ = op.name
+    return rounding
+
+
+floor = _rounding(d.FLOOR)
+ceil = _rounding(d.CEIL)
+round = _rounding(d.ROUND)
+trunc = _rounding(d.TRUNC)
+fix = trunc
+
+
+def maximum(input, other):
+    if not isinstance(other, Tensor):
+        raise TypeError("maximum(): argument 'other' must be Tensor, not %s"
+                        % type(other).__name__)
+    return _binary(d.MAXIMUM, input, other)
+
+
+def minimum(input, other):
+    if not isinstance(other, Tensor):
+        raise TypeError("minimum(): argument 'other' must be Tensor, not %s"
+                        % type(other).__name__)
+    return _binary(d.MINIMUM, input, other)
+
+
+def clamp(input, min=None, max=None):
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        from .dispatch import call
+        bounds = [b if isinstance(b, Tensor) else None for b in (min, max)]
+        low = min if isinstance(min, Tensor) else _full_as(input, min)
+        high = max if isinstance(max, Tensor) else _full_as(input, max)
+        return _clamp_tensor(input, low, high)
+    for bound in (min, max):
+        if bound is not None and not isinstance(bound, _NUMBER):
+            raise TypeError("clamp(): argument 'min' must be Number, not %s"
+                            % type(bound).__name__)
+    return call_unary(d.CLAMP, input, min, max)
+
+
+clip = clamp
+
+
+def _full_as(input, value):
+    fill = np.inf if value is None else value
+    if value is None and input._dtype.category != 2:
+        fill = np.iinfo(input._dtype.np_dtype).max
+    return wrap(np.full(input._data.shape, fill, dtype=input._dtype.np_dtype), input._dtype)
+
+
+def _clamp_tensor(input, low, high):
+    from .dispatch import record
+    out = np.minimum(np.maximum(input._data, low._data), high._data)
+    result = wrap(np.asarray(out).astype(input._data.dtype, copy=False), input._dtype)
+    if _needs_grad(input, low, high):
+        record(d.CLAMP_TENSOR, (input, low, high), (result,))
+    return result
+
+
+def _clamp_min(input, value):
+    return clamp(input, min=value)
 
 
 # ---- comparisons (never differentiable) ---------------------------------------------------------

@@ -1,9 +1,12 @@
 """Reductions as torch functions: sum, mean, ..."""
 
+import numpy as np
+
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call_unary
-from .shape_util import wrap_dims
+from .dispatch import call, call_unary
+from .shape_util import wrap_dim, wrap_dims
+from .tensor import Tensor, wrap
 
 
 def _dims(input, dim):
@@ -34,3 +37,166 @@ def mean(input, dim=None, keepdim=False, *, dtype=None):
 
 _SCALAR_NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char",
                  "uint8": "Byte", "bool": "Bool"}
+
+
+class _ReturnType(tuple):
+    """torch.return_types.max and friends: a (values, indices) pair printed as PyTorch does."""
+
+    __slots__ = ()
+    _name = "max"
+
+    def __new__(cls, values, indices):
+        return tuple.__new__(cls, (values, indices))
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    def __repr__(self):
+        return "torch.return_types.%s(\nvalues=%r,\nindices=%r)" % (self._name, self[0], self[1])
+
+
+def _return_type(name):
+    cls = type(name, (_ReturnType,), {"__slots__": (), "_name": name})
+    cls.__module__ = "torch.return_types"
+    return cls
+
+
+return_max, return_min = _return_type("max"), _return_type("min")
+
+
+def _extreme(input, dim, keepdim, other, all_op, dim_op, result_type, name):
+    if isinstance(dim, Tensor):
+        other, dim = dim, None
+    if other is not None:
+        from .ops_pointwise import maximum, minimum
+        return (maximum if name == "max" else minimum)(input, other)
+    if dim is None:
+        if input._data.size == 0:
+            raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
+                               "== 0. Specify the reduction dim with the 'dim' argument." % name)
+        return call_unary(all_op, input)
+    dim = wrap_dim(dim, input._data.ndim)
+    values, indices = call(dim_op, (input,), (dim, keepdim))
+    return result_type(values, indices)
+
+
+def max(input, dim=None, keepdim=False, *, other=None):
+    return _extreme(input, dim, keepdim, other, d.MAX_ALL, d.MAX_DIM, return_max, "max")
+
+
+def min(input, dim=None, keepdim=False, *, other=None):
+    return _extreme(input, dim, keepdim, other, d.MIN_ALL, d.MIN_DIM, return_min, "min")
+
+
+def _arg(np_fn):
+    def arg(input, dim=None, keepdim=False):
+        data = input._data
+        if dim is None:
+            out = np_fn(data.reshape(-1))
+            if keepdim:
+                out = np.full((1,) * data.ndim, out)
+        else:
+            out = np_fn(data, axis=wrap_dim(dim, data.ndim), keepdims=keepdim)
+        return wrap(np.asarray(out, dtype=np.int64), dtypes.int64)
+    return arg
+
+
+argmax = _arg(np.argmax)
+argmin = _arg(np.argmin)
+
+
+def amax(input, dim=(), keepdim=False):
+    return call_unary(d.AMAX, input, _dims(input, dim or tuple(range(input._data.ndim))), keepdim)
+
+
+def amin(input, dim=(), keepdim=False):
+    return call_unary(d.AMIN, input, _dims(input, dim or tuple(range(input._data.ndim))), keepdim)
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
+    if dtype is None and input._dtype.category != 2:
+        dtype = dtypes.int64
+    if dtype is not None:
+        input = input.to(dtype)
+    if dim is None:
+        return call_unary(d.PROD, input)
+    return call_unary(d.PROD_DIM, input, wrap_dim(dim, input._data.ndim), keepdim)
+
+
+def _correction(unbiased, correction):
+    if correction is not None:
+        return correction
+    return 1 if unbiased is None or unbiased else 0
+
+
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    if isinstance(dim, bool):
+        dim, unbiased = None, dim
+    dims = None if dim is None else _dims(input, dim)
+    return call_unary(d.VAR, input, dims, _correction(unbiased, correction), keepdim)
+
+
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    if isinstance(dim, bool):
+        dim, unbiased = None, dim
+    dims = None if dim is None else _dims(input, dim)
+    return call_unary(d.STD, input, dims, _correction(unbiased, correction), keepdim)
+
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    if p == "fro" or p is None:
+        p = 2
+    if isinstance(p, str):
+        raise RuntimeError("gradrepl supports numeric p and 'fro' norms only, not %r" % p)
+    dims = None if dim is None else _dims(input, dim)
+    return call_unary(d.NORM, input, float(p), dims, keepdim)
+
+
+def logsumexp(input, dim, keepdim=False):
+    return call_unary(d.LOGSUMEXP, input, _dims(input, dim), keepdim)
+
+
+def softmax(input, dim, dtype=None):
+    if dtype is not None:
+        input = input.to(dtype)
+    return call_unary(d.SOFTMAX, input, wrap_dim(dim, input._data.ndim))
+
+
+def log_softmax(input, dim, dtype=None):
+    if dtype is not None:
+        input = input.to(dtype)
+    return call_unary(d.LOG_SOFTMAX, input, wrap_dim(dim, input._data.ndim))
+
+
+def cumsum(input, dim, *, dtype=None):
+    if dtype is None and input._dtype.category != 2:
+        dtype = dtypes.int64
+    if dtype is not None:
+        input = input.to(dtype)
+    return call_unary(d.CUMSUM, input, wrap_dim(dim, input._data.ndim))
+
+
+def _logical_reduction(np_fn):
+    def reduce(input, dim=None, keepdim=False):
+        data = input._data
+        out = np_fn(data) if dim is None else np_fn(data, axis=wrap_dim(dim, data.ndim),
+                                                     keepdims=keepdim)
+        return wrap(np.asarray(out, dtype=np.bool_), dtypes.bool_)
+    return reduce
+
+
+any = _logical_reduction(np.any)
+all = _logical_reduction(np.all)
+
+
+def nonzero(input, *, as_tuple=False):
+    found = np.nonzero(input._data)
+    if as_tuple:
+        return tuple(wrap(i.astype(np.int64), dtypes.int64) for i in found)
+    return wrap(np.stack(found, axis=1).astype(np.int64) if found else
+                np.zeros((0, 0), np.int64), dtypes.int64)

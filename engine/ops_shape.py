@@ -182,3 +182,42 @@ def select(input, dim, index):
     from .ops_index import getitem
     dim = wrap_dim(dim, input._data.ndim)
     return getitem(input, (slice(None),) * dim + (index,))
+
+
+def repeat(input, *repeats):
+    repeats = parse_size_allowing_minus(repeats)
+    if len(repeats) < input._data.ndim:
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number "
+                           "of dimensions of tensor")
+    from .memory import check_allocation
+    lead = len(repeats) - input._data.ndim
+    shape = (1,) * lead + input._data.shape
+    check_allocation(tuple(r * s for r, s in zip(repeats, shape)), input._dtype)
+    return call_unary(d.REPEAT, input, repeats)
+
+
+def split(input, split_size_or_sections, dim=0):
+    dim = wrap_dim(dim, input._data.ndim)
+    size = input._data.shape[dim]
+    if isinstance(split_size_or_sections, int):
+        step = split_size_or_sections
+        if step <= 0 and size:
+            raise RuntimeError("split_size can only be 0 if dimension size is 0, but got "
+                               "dimension size of %d" % size)
+        sections = [step] * (size // step) + ([size % step] if size % step else [])
+    else:
+        sections = list(split_size_or_sections)
+        if sum(sections) != size:
+            raise RuntimeError("split_with_sizes expects split_sizes to sum exactly to %d (input "
+                               "tensor's size at dimension %d), but got split_sizes=%s"
+                               % (size, dim, sections))
+    outputs = call(d.SPLIT, (input,), (tuple(sections), dim), input._dtype)
+    return tuple(as_view(o, input) for o in outputs)
+
+
+def chunk(input, chunks, dim=0):
+    if chunks <= 0:
+        raise RuntimeError("chunk expects `chunks` to be greater than 0, got: %d" % chunks)
+    size = input._data.shape[wrap_dim(dim, input._data.ndim)]
+    step = -(-size // chunks) if size else 1
+    return split(input, step, dim)

@@ -6,6 +6,7 @@ from . import inplace
 from . import ops_convert as conv
 from . import ops_index
 from . import ops_join as join
+from . import ops_linalg as la
 from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
@@ -15,12 +16,16 @@ from .tensor import Tensor
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
-         "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign "
+         "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign log1p rsqrt tan "
+         "floor ceil round trunc fix maximum minimum clamp clip "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
-    red: "sum mean",
+    red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
+          "log_softmax cumsum any all nonzero"),
+    la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
-          "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select"),
+          "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
+          "split chunk"),
     join: "narrow",
     conv: "to cpu double half long short char byte",
 }
@@ -30,7 +35,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
-            "sign floor_divide true_divide")
+            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
 
 
 def _inplace_method(function):
@@ -102,13 +107,15 @@ def install():
         "__floordiv__": pw.floor_divide, "__eq__": pw.eq, "__ne__": pw.ne, "__lt__": pw.lt,
         "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
         "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
-        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor,
+        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor, "__matmul__": la.matmul,
     }
     for name, function in operators.items():
         setattr(Tensor, name, _binary_operator(function))
     Tensor.__rsub__ = _rsub
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
+    Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
+        other, Tensor) else NotImplemented
     Tensor.__neg__ = pw.neg
     Tensor.__pos__ = lambda self: self
     Tensor.__abs__ = pw.abs

@@ -7,8 +7,8 @@ import types
 
 import numpy as np
 
-from .guards import (check_dtype, check_numpy_result, facade_names, make_facade, refusal,
-                     register_engine_package)
+from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
+                     prepare_type, refusal, register_engine_package)
 
 # The only modules an import may name (checked before a chunk runs). torch's come from
 # the engine; a torch submodule the engine does not have is reported when imported.
@@ -73,6 +73,8 @@ def _engine_facades(torch_module):
                 if not is_engine_module(value):
                     continue  # a module the engine uses is never reachable
                 value = build(value, dotted + "." + name)
+            if isinstance(value, type):
+                prepare_type(value)
             mapping[name] = value
         for name in _SUBMODULES.get(dotted, ()):
             if name not in mapping:

@@ -63,6 +63,9 @@ def register_engine_package(name):
         ENGINE_PACKAGES.add(name)
         _DECISIONS.clear()
         _CLASS_DECISIONS.clear()
+        for t in list(_SEEN):
+            if t not in AUDITED and t is not Facade:
+                _SEEN.discard(t)
 
 
 # ---- what may be read on values that are not the engine's --------------------------
@@ -200,8 +203,18 @@ _SEEN = set()          # types whose FAST membership was decided
 
 
 def _custom_getattr(t):
-    return (t.__getattribute__ is not object.__getattribute__
-            or getattr(t, "__getattr__", None) is not None)
+    """Does an engine class of t compute attributes (__getattr__, __getattribute__)?"""
+    for name in ("__getattribute__", "__getattr__"):
+        owner = _owner(t, name)
+        if owner is not None and is_engine_class(owner):
+            return True
+    return False
+
+
+def prepare_type(t):
+    """Decide now (not at the first attribute read) whether t's attributes are read inline."""
+    if t not in _SEEN:
+        _consider_fast(t)
 
 
 def _consider_fast(t):
@@ -298,6 +311,8 @@ def load(obj, name):
 
 
 def _refuse_read(obj, name):
+    if type(obj) is _TypeProxy:
+        obj = obj._cls  # refused as the metaclass it stands for
     # An attribute that does not exist is Python's own AttributeError, not a refusal.
     try:
         getattr(obj, name)
@@ -328,9 +343,11 @@ def store(obj, name):
     t = type(obj)
     if t in STORE_FAST and name not in SENSITIVE:
         return obj
-    if not isinstance(obj, type) and is_engine_type(t) and decision(obj, name) in (ALLOW,
-                                                                                   DYNAMIC):
-        return obj
+    if not isinstance(obj, type) and is_engine_type(t):
+        verdict = decision(obj, name)
+        # With a computed attribute (__getattr__), `obj.a += 1` would read it unguarded.
+        if verdict is ALLOW or (verdict is DYNAMIC and name in _instance_dict(obj)):
+            return obj
     if t is Facade:
         raise refusal("cannot set attribute %r of %r in gradrepl" % (name, obj))
     if not hasattr(obj, "__dict__") and not isinstance(obj, type):

@@ -306,7 +306,10 @@ def compile_source(source, filename="<stdin>", *, echo):
     statement outside a def, as Python's interactive mode does; echo=False (run).
     """
     # Python's own compiler first: its SyntaxErrors (and warnings), exactly.
-    compile(source, filename, "exec", dont_inherit=True)
+    try:
+        compile(source, filename, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise guards.user_error(exc)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         tree = ast.parse(source, filename)

@@ -1,8 +1,31 @@
 """torch.nn.functional: activations and losses built from engine ops."""
 
-from .. import ops_pointwise as _pw
+import warnings
 
-__all__ = ["relu", "sigmoid", "tanh"]
+import numpy as np
+
+from .. import derivatives as _d
+from .. import ops_linalg as _la
+from .. import ops_pointwise as _pw
+from .. import ops_reduce as _red
+from ..dispatch import call as _call
+from ..tensor import Tensor as _Tensor
+
+__all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
+           "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
+           "softplus", "gelu", "silu", "elu"]
+
+_REDUCTIONS = ("mean", "sum", "none")
+
+
+def _reduction(reduction, size_average=None, reduce=None):
+    if size_average is not None or reduce is not None:
+        if reduce is False:
+            return "none"
+        return "mean" if size_average is None or size_average else "sum"
+    if reduction not in _REDUCTIONS:
+        raise ValueError("%s is not a valid value for reduction" % reduction)
+    return reduction
 
 
 def relu(input, inplace=False):
@@ -15,3 +38,136 @@ def sigmoid(input):
 
 def tanh(input):
     return _pw.tanh(input)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    from ..ops_select import where
+    return where(input > 0, input, input * negative_slope)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    from ..ops_select import where
+    return where(input > 0, input, (input.exp() - 1) * alpha)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    from ..ops_select import where
+    scaled = input * beta
+    return where(scaled > threshold, input, (scaled.exp() + 1).log() / beta)
+
+
+def silu(input, inplace=False):
+    return input * _pw.sigmoid(input)
+
+
+def gelu(input, approximate="none"):
+    import math
+    if approximate == "tanh":
+        inner = (input + 0.044715 * input ** 3) * math.sqrt(2 / math.pi)
+        return 0.5 * input * (1 + _pw.tanh(inner))
+    return 0.5 * input * (1 + _erf(input / math.sqrt(2)))
+
+
+def _erf(x):
+    # Abramowitz-Stegun 7.1.26 is too coarse for PyTorch's printed digits; use tanh-free series.
+    from .. import creation
+    import math
+    values = np.vectorize(math.erf)(x._data).astype(x._data.dtype)
+    return creation.tensor(values, dtype=x.dtype) + x * 0
+
+
+def _softmax_dim(ndim):
+    return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        warnings.warn("Implicit dimension choice for softmax has been deprecated. Change the "
+                      "call to include dim=X as an argument.", UserWarning)
+        dim = _softmax_dim(input.dim())
+    return _red.softmax(input, dim, dtype=dtype)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        warnings.warn("Implicit dimension choice for log_softmax has been deprecated. Change the "
+                      "call to include dim=X as an argument.", UserWarning)
+        dim = _softmax_dim(input.dim())
+    return _red.log_softmax(input, dim, dtype=dtype)
+
+
+def linear(input, weight, bias=None):
+    if bias is not None and input.dim() == 2:
+        return _la.addmm(bias, input, weight.t())
+    out = _la.matmul(input, weight.t())
+    return out + bias if bias is not None else out
+
+
+def _check_sizes(input, target):
+    if input.shape != target.shape:
+        warnings.warn("Using a target size (%r) that is different to the input size (%r). This "
+                      "will likely lead to incorrect results due to broadcasting. Please ensure "
+                      "they have the same size." % (target.shape, input.shape), UserWarning)
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    reduction = _reduction(reduction, size_average, reduce)
+    _check_sizes(input, target)
+    if input.shape != target.shape:
+        input, target = _broadcast_pair(input, target)
+    return _call(_d.MSE_LOSS, (input, target), (reduction,), input.dtype)
+
+
+def _broadcast_pair(a, b):
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    return a.expand(shape), b.expand(shape)
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    reduction = _reduction(reduction, size_average, reduce)
+    _check_sizes(input, target)
+    loss = (input - target).abs()
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+             reduction="mean"):
+    reduction = _reduction(reduction, size_average, reduce)
+    if not isinstance(target, _Tensor) or target.dtype.category != 1:
+        raise RuntimeError("expected scalar type Long but found %s"
+                           % getattr(target, "dtype", type(target).__name__))
+    batched = input.dim() > 1
+    n = input.shape[0] if batched else 1
+    if target.numel() != n:
+        raise ValueError("Expected input batch_size (%d) to match target batch_size (%d)."
+                         % (n, target.numel()))
+    classes = input.shape[1] if batched else input.shape[0]
+    t = target._data.reshape(-1)
+    bad = (t != ignore_index) & ((t < 0) | (t >= classes))
+    if bad.any():
+        raise IndexError("Target %d is out of bounds." % t[bad][0])
+    w = None if weight is None else weight._data
+    return _call(_d.NLL_LOSS, (input,), (t, w, reduction, ignore_index), input.dtype)
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                  reduction="mean", label_smoothing=0.0):
+    reduction = _reduction(reduction, size_average, reduce)
+    log_p = _red.log_softmax(input, 1 if input.dim() > 1 else 0)
+    if target.dtype.is_floating_point:
+        # Class probabilities as targets.
+        loss = -(log_p * target).sum(1 if input.dim() > 1 else 0)
+        return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+    return nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
+                         reduction="mean"):
+    reduction = _reduction(reduction, size_average, reduce)
+    if target.shape != input.shape:
+        raise ValueError("Using a target size (%r) that is different to the input size (%r) is "
+                         "deprecated. Please ensure they have the same size."
+                         % (target.shape, input.shape))
+    if ((input._data < 0) | (input._data > 1)).any():
+        raise RuntimeError("all elements of input should be between 0 and 1")
+    return _call(_d.BCE, (input, target), (weight, reduction), input.dtype)

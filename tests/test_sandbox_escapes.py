@@ -1,0 +1,351 @@
+"""Known escape routes from Python sandboxes: each is refused and the session goes on."""
+
+import pytest
+
+from test_language import STANDIN, Repl, load_real_engine
+
+SETUP = """
+import numpy as np
+x = ones(2, requires_grad=True)
+gen = (i for i in [1, 2])
+f = lambda: 0
+def g(a=1):
+    return a
+try:
+    1 / 0
+except Exception as caught:
+    err = caught
+arr = np.arange(3.)
+"""
+
+# (source, acceptable error types). PermissionError is the refusal; NameError and
+# AttributeError are what a missing name or attribute gives.
+ESCAPES = [
+    # --- str.format / format_map reaching attributes through their fields
+    ("'{0.__class__}'.format(x)", PermissionError),
+    ("'{0.gi_frame}'.format(gen)", PermissionError),
+    ("'{0.gi_frame.f_globals}'.format(gen)", PermissionError),
+    ("'{0[0]}'.format([1])", PermissionError),
+    ("'{a.__class__}'.format_map({'a': 1})", PermissionError),
+    ("'{a.real}'.format_map({'a': 1})", PermissionError),
+    ("'{:{0.__class__}}'.format(1)", PermissionError),
+    ("'{0.__globals__}'.format(g)", PermissionError),
+    ("fmt = '{0.__class__}'.format\nfmt(1)", PermissionError),
+    ("fmt = '{0.__class__}'\nfmt.format(1)", PermissionError),
+    ("'{}'.upper().format.__self__", PermissionError),
+    ("str.format('{0.__class__}', 1)", PermissionError),
+    ("s = '{0.__class__}'\n(s.format)(1)", PermissionError),
+    ("[s.format(x) for s in ['{0.__class__}']]", PermissionError),
+    ("list(map(''.join(['{0.', '__class__}']).format, [1]))", PermissionError),
+    # --- generators, frames, tracebacks
+    ("gen.gi_frame", PermissionError),
+    ("gen.gi_frame.f_globals", PermissionError),
+    ("gen.gi_code", PermissionError),
+    ("gen.gi_code.co_consts", PermissionError),
+    ("(i for i in []).gi_frame.f_back", PermissionError),
+    ("gen.gi_yieldfrom", PermissionError),
+    ("gen.send(None)", PermissionError),
+    ("gen.throw(ValueError)", PermissionError),
+    ("[v for v in (i for i in []).gi_frame.f_locals]", PermissionError),
+    ("err.__traceback__", PermissionError),
+    ("err.__traceback__.tb_frame.f_globals", PermissionError),
+    ("err.with_traceback(None)", PermissionError),
+    ("err.__context__", PermissionError),
+    ("err.add_note('x')", PermissionError),
+    ("try:\n    1/0\nexcept Exception as e:\n    e.with_traceback\n", PermissionError),
+    ("try:\n    x.nope\nexcept AttributeError as e:\n    e.obj\n", PermissionError),
+    # --- functions: code, globals, defaults, closures
+    ("f.__code__", PermissionError),
+    ("(lambda: 0).__code__", PermissionError),
+    ("g.__defaults__", PermissionError),
+    ("g.__globals__", PermissionError),
+    ("g.__globals__['__builtins__']", PermissionError),
+    ("g.__closure__", PermissionError),
+    ("g.__builtins__", PermissionError),
+    ("def h(a=globals): pass", PermissionError),
+    ("def h(a=vars()): pass", PermissionError),
+    ("def h(_g, /): return _g", PermissionError),
+    ("def h(*, _gr_box=None): pass", PermissionError),
+    ("lambda _gr_attr: 0", PermissionError),
+    ("def h(**_kw): pass", PermissionError),
+    ("print.__self__", PermissionError),
+    ("x.backward.__func__", PermissionError),
+    ("x.backward.__self__", PermissionError),
+    ("len.__self__", PermissionError),
+    ("f.x = 1", PermissionError),
+    ("g.func = 1", PermissionError),
+    # --- numpy arrays: raw memory, files, object dtype
+    ("arr.ctypes", PermissionError),
+    ("arr.ctypes.data", PermissionError),
+    ("arr.tofile('/tmp/gradrepl_escape')", PermissionError),
+    ("arr.dump('/tmp/gradrepl_escape')", PermissionError),
+    ("arr.dumps()", PermissionError),
+    ("arr.tobytes()", PermissionError),
+    ("arr.view()", PermissionError),
+    ("arr.base", PermissionError),
+    ("arr.reshape(3).base", PermissionError),
+    ("arr.data", PermissionError),
+    ("arr.flags", PermissionError),
+    ("arr.setflags(write=True)", PermissionError),
+    ("arr.__array_interface__", PermissionError),
+    ("arr.dtype.type", PermissionError),
+    ("arr.sum().base", PermissionError),
+    ("arr.astype(object)", (PermissionError, TypeError)),
+    ("arr.astype('O')", PermissionError),
+    ("arr.astype(dtype='O')", PermissionError),
+    ("arr.cumsum(dtype='O')", PermissionError),
+    ("np.array([f])", PermissionError),
+    ("np.array([1], dtype='O')", PermissionError),
+    ("np.zeros(2, dtype=[('a', 'O')])", PermissionError),
+    ("np.zeros(2, 'O')", PermissionError),
+    ("np.full(2, f)", PermissionError),
+    ("np.empty(3)", AttributeError),
+    ("np.load", AttributeError),
+    ("np.save", AttributeError),
+    ("np.ctypeslib", AttributeError),
+    ("np.lib", AttributeError),
+    ("np.random.bit_generator", AttributeError),
+    ("from numpy import load", ImportError),
+    ("import numpy.ctypeslib", ModuleNotFoundError),
+    ("np.sum.__globals__", PermissionError),
+    ("np.sum.x", (PermissionError, AttributeError)),
+    ("x.numpy().ctypes", (PermissionError, RuntimeError)),
+    # --- classes: type(), mro, subclasses, metaclasses, making classes
+    ("type(x).mro()", PermissionError),
+    ("type(1).mro()", PermissionError),
+    ("int.mro()", PermissionError),
+    ("str.mro", PermissionError),
+    ("().__class__.__bases__[0].__subclasses__()", PermissionError),
+    ("[].__class__", PermissionError),
+    ("[].__class__.__base__", PermissionError),
+    ("type(1).__subclasses__()", PermissionError),
+    ("type.__subclasses__(type)", PermissionError),
+    ("type.mro(type)", PermissionError),
+    ("type(type(1)).mro", PermissionError),
+    ("type(type(1))('X', (), {})", PermissionError),
+    ("type('X', (), {'__init__': lambda self: None})", PermissionError),
+    ("type(type)('X', (), {})", PermissionError),
+    ("type(type(type(1)))('X', (object,), {})", PermissionError),
+    ("type(x).__init__", PermissionError),
+    ("type(x).extra = 1", PermissionError),
+    ("torch.Tensor.mro", PermissionError),
+    ("torch.Tensor.sum = None", PermissionError),
+    ("int.from_bytes", PermissionError),
+    ("dict.fromkeys", PermissionError),
+    ("object.__subclasses__()", PermissionError),
+    ("object()", PermissionError),
+    ("super()", PermissionError),
+    ("class A: pass", PermissionError),
+    ("classmethod(f)", PermissionError),
+    ("property(f)", PermissionError),
+    ("type(f)(f, {})", TypeError),
+    ("type(torch)('os')", TypeError),
+    ("type(print)", None),
+    # --- names and attributes spelled from strings
+    ("getattr(x, '_' + '_class__')", PermissionError),
+    ("getattr(x, '_version')", PermissionError),
+    ("setattr(x, 'grad', 1)", PermissionError),
+    ("delattr(x, 'grad')", PermissionError),
+    ("hasattr(x, '__class__')", PermissionError),
+    ("hasattr(gen, 'gi_frame')", PermissionError),
+    ("vars()['__builtins__']", PermissionError),
+    ("vars(x)", PermissionError),
+    ("globals()['__builtins__']", PermissionError),
+    ("locals()", PermissionError),
+    ("__builtins__['eval']", PermissionError),
+    ("__builtins__.eval", PermissionError),
+    ("x.__builtins__", PermissionError),
+    ("torch.__builtins__", PermissionError),
+    ("torch.__dict__", PermissionError),
+    ("torch.__loader__", PermissionError),
+    ("torch.__spec__", PermissionError),
+    ("x.__dict__", PermissionError),
+    ("x._version", PermissionError),
+    ("x.data._data", PermissionError),
+    ("x.__reduce_ex__(2)", PermissionError),
+    ("torch._C", PermissionError),
+    ("torch.np", AttributeError),
+    ("torch.tensor_str", AttributeError),
+    ("torch.os_path", AttributeError),
+    ("torch.save", AttributeError),
+    ("torch.secret", AttributeError),
+    ("x._\uff3fclass\uff3f_", PermissionError),  # fullwidth low line: NFKC makes it '_'
+    ("ones(1, **{'_secret': 1})", PermissionError),
+    ("print(**{'_x': 1})", PermissionError),
+    ("d = {'_x': 1}\nones(1, **d)", PermissionError),
+    ("_gr_box", PermissionError),
+    ("_gr_fast.add(type(gen))", PermissionError),
+    ("(_gr_type := lambda o: int)", PermissionError),
+    ("[_gr_t for _gr_t in [1]]", PermissionError),
+    ("dir(x)[0].__class__", PermissionError),
+    # --- builtins that reach outside
+    ("eval('1')", PermissionError),
+    ("exec('1')", PermissionError),
+    ("compile('1', '', 'eval')", PermissionError),
+    ("open('/etc/passwd')", PermissionError),
+    ("__import__('os')", PermissionError),
+    ("breakpoint()", PermissionError),
+    ("help()", PermissionError),
+    ("input()", PermissionError),
+    ("exit()", PermissionError),
+    ("quit()", PermissionError),
+    ("memoryview(b'abc')", PermissionError),
+    ("print('x', file=x)", PermissionError),
+    ("print('x', **{'file': x})", PermissionError),
+    ("copyright()", PermissionError),
+    ("raise SystemExit", (PermissionError, TypeError)),
+    # --- imports
+    ("import os", ModuleNotFoundError),
+    ("import importlib", ModuleNotFoundError),
+    ("import sys", ModuleNotFoundError),
+    ("import builtins", ModuleNotFoundError),
+    ("import subprocess", ModuleNotFoundError),
+    ("import ctypes", ModuleNotFoundError),
+    ("import gc", ModuleNotFoundError),
+    ("import pickle", ModuleNotFoundError),
+    ("import gradrepl", ModuleNotFoundError),
+    ("import gradrepl_engine", ModuleNotFoundError),
+    ("from os import path", ModuleNotFoundError),
+    ("import os.path", ModuleNotFoundError),
+    ("from os import *", ModuleNotFoundError),
+    ("from math import *", PermissionError),
+    ("from torch import _C", PermissionError),
+    ("import _thread", PermissionError),
+    ("from __future__ import annotations", PermissionError),
+    ("from . import x", ImportError),
+    ("import torch.optim", ModuleNotFoundError),
+    ("try:\n    import os\nexcept Exception:\n    pass\n", ModuleNotFoundError),
+    ("def h():\n    import os\n", ModuleNotFoundError),
+    # --- statements outside the language
+    ("@print\ndef h(): pass", PermissionError),
+    ("@torch.no_grad()\ndef h(): pass", PermissionError),
+    ("def h():\n    global x\n", PermissionError),
+    ("def h():\n    yield 1\n", PermissionError),
+    ("lambda: (yield)", PermissionError),
+    ("async def h(): pass", PermissionError),
+    ("match x:\n    case torch.Tensor(grad=g):\n        pass\n", PermissionError),
+    ("try:\n    pass\nexcept* Exception:\n    pass\n", PermissionError),
+    # --- modules are read-only
+    ("torch.ones = None", PermissionError),
+    ("del torch.ones", PermissionError),
+    ("math.pi = 3", PermissionError),
+    ("np.random.seed = None", PermissionError),
+    ("torch.nn.functional.relu = None", PermissionError),
+]
+
+
+def _ids(escapes):
+    return ["%03d" % i for i in range(len(escapes))]
+
+
+@pytest.fixture(scope="module")
+def prepared():
+    repl = Repl()
+    repl.run(SETUP + "import math\n", echo=False)
+    return repl
+
+
+@pytest.mark.parametrize("source, errors", ESCAPES, ids=_ids(ESCAPES))
+def test_escape_is_refused(prepared, source, errors):
+    repl = prepared
+    snapshot = dict(repl.user_names())
+    if errors is None:
+        repl.run(source)  # allowed, and harmless
+    else:
+        with pytest.raises(errors):
+            repl.run(source)
+    # the session goes on: a normal statement works, the values are untouched
+    assert repl.run("y = x * 2\ny.sum().item()") == "4.0\n"
+    assert repl.ns["x"] is snapshot["x"] and repl.ns["gen"] is snapshot["gen"]
+    assert repl.run("torch.ones(1)") == "tensor([1.])\n"
+
+
+def test_refused_chunks_leave_no_partial_effects():
+    repl = Repl()
+    repl.run("a = 1")
+    for source in ("a = 2\neval('1')", "a = 2\nimport os", "a = 2\nclass A: pass",
+                   "a = 2\nx.__class__", "a = 2\ndef f(_x): pass"):
+        with pytest.raises((PermissionError, ModuleNotFoundError)):
+            repl.run(source)
+        assert repl.ns["a"] == 1
+
+
+def test_refusals_cannot_be_caught_by_the_refused_code():
+    repl = Repl()
+    with pytest.raises(PermissionError):
+        repl.run("try:\n    eval('1')\nexcept Exception:\n    pass\n")
+    # runtime refusals can be caught, but nothing was handed out
+    assert repl.run("g = (i for i in [])\ntry:\n    fr = g.gi_frame\nexcept PermissionError:\n"
+                    "    fr = None\n\nfr is None") == "True\n"
+
+
+def test_computed_attributes_are_not_read_by_augmented_assignment():
+    repl = Repl()
+    repl.run("fw = Forwarder()\nfw.own += 1")
+    assert repl.run("fw.own") == "2\n"
+    for source in ("fw.base += ()", "fw.ctypes += 1", "fw.flags = 1"):
+        with pytest.raises(PermissionError):
+            repl.run(source)
+
+
+def test_guards_survive_shadowing_everything():
+    repl = Repl()
+    repl.run("type = isinstance = print = str = dict = list = len = iter = None\n"
+             "gen = (i for i in [])")
+    with pytest.raises(PermissionError):
+        repl.run("gen.gi_frame")
+    with pytest.raises(PermissionError):
+        repl.run("'{0.__class__}'.format(1)")
+    repl.run("del type")
+    with pytest.raises(PermissionError):
+        repl.run("type(1).mro()")
+
+
+def test_engine_object_hooks_run_sandboxed_code():
+    repl = Repl()
+    repl.run("seen = []\nx = ones(1)\nx.backward = lambda: seen.append(1)\nx.backward()")
+    assert repl.ns["seen"] == [1]
+
+
+@pytest.fixture(scope="module")
+def engine_repl():
+    module = load_real_engine()
+    if module is None:
+        pytest.skip("gradrepl_engine cannot be imported")
+    try:
+        repl = Repl(module)
+        repl.run("x = torch.ones(2, requires_grad=True)\ny = (x * x).sum()", echo=False)
+    except Exception as exc:  # the engine is being written at the same time
+        pytest.skip("engine not usable: %r" % exc)
+    return repl
+
+
+REAL_ENGINE_ESCAPES = [
+    ("y.grad_fn.__class__", PermissionError),
+    ("y.grad_fn.op.formulas[0].__globals__", PermissionError),
+    ("y.grad_fn.op.forward.x", (PermissionError, AttributeError)),
+    ("type(y.grad_fn).mro()", PermissionError),
+    ("torch.float32.np_dtype.type", PermissionError),
+    ("x.detach().numpy().ctypes", PermissionError),
+    ("type(torch.FloatTensor)('X', (), {})", PermissionError),
+    ("torch.tensor_str", AttributeError),
+    ("torch.opspec", AttributeError),
+    ("torch.dtypes", AttributeError),
+    ("torch.autograd.grad_mode.functools", AttributeError),
+    ("x._version", PermissionError),
+    ("x.__dict__", PermissionError),
+    ("torch.__builtins__", PermissionError),
+    ("torch.no_grad()(print).__wrapped__", PermissionError),
+    ("torch.no_grad()(print).x", (PermissionError, AttributeError)),
+]
+
+
+@pytest.mark.parametrize("source, errors", REAL_ENGINE_ESCAPES, ids=_ids(REAL_ENGINE_ESCAPES))
+def test_real_engine_escape_is_refused(engine_repl, source, errors):
+    with pytest.raises(errors):
+        engine_repl.run(source)
+    assert engine_repl.run("(x * 2).sum().item()") == "4.0\n"
+
+
+def test_standin_is_the_default():
+    assert Repl().ns["torch"].ones is STANDIN.ones
