@@ -160,6 +160,13 @@ def permute(input, *dims):
 
 def matrix_transpose(input):
     """x.T: the dims reversed (PermuteBackward0), as PyTorch's Tensor.T."""
+    if input._data.ndim != 2:
+        import warnings
+        warnings.warn(
+            "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
+            "deprecated and it will throw an error in a future release. Consider `x.mT` to "
+            "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
+            "to reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
     return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
 
 

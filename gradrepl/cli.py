@@ -16,14 +16,23 @@ def _output(stream=None):
     return RichOutput() if colour_wanted(stream) else PlainOutput()
 
 
+class _Deadline:
+    expired = False
+
+
+DEADLINE = _Deadline()
+
+
 @contextmanager
 def time_limit(seconds):
-    """Raise TimeoutError in the running statement once `seconds` have passed."""
+    """Raise TimeoutError in the running statement once `seconds` have passed; the
+    commands stop at the next statement too (DEADLINE.expired)."""
     if not seconds:
         yield
         return
 
     def expire(signum, frame):
+        DEADLINE.expired = True
         raise TimeoutError("the run took longer than --timeout %g seconds" % seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -55,6 +64,8 @@ def piped_session(text, output):
         if not outcome.ok:
             failed = True
             output.error(outcome.error)
+        if DEADLINE.expired:
+            break
     output.flush()
     return 1 if failed else 0
 
@@ -92,6 +103,8 @@ def replay_file(path, output, step=False):
         if not outcome.ok:
             failed = True
             output.error(outcome.error)
+        if DEADLINE.expired:
+            break
     output.flush()
     return 1 if failed else 0
 

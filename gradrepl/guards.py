@@ -1,7 +1,5 @@
-"""Runtime guards compiled into user code: attribute checks, safe builtins, refusals."""
+"""Runtime guards compiled into user code: attribute checks, refusals, safe type()."""
 
-import builtins
-import io
 import string
 
 import numpy as np
@@ -285,7 +283,7 @@ def decision(obj, name):
     return verdict
 
 
-def _instance_dict(obj):
+def instance_dict(obj):
     try:
         return object.__getattribute__(obj, "__dict__")
     except AttributeError:
@@ -300,7 +298,7 @@ def load(obj, name):
         except Exception as exc:
             raise user_error(exc)
     verdict = decision(obj, name)
-    if verdict is ALLOW or (verdict is DYNAMIC and name in _instance_dict(obj)):
+    if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
         try:
             return getattr(obj, name)
         except Exception as exc:
@@ -346,7 +344,7 @@ def store(obj, name):
     if not isinstance(obj, type) and is_engine_type(t):
         verdict = decision(obj, name)
         # With a computed attribute (__getattr__), `obj.a += 1` would read it unguarded.
-        if verdict is ALLOW or (verdict is DYNAMIC and name in _instance_dict(obj)):
+        if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
             return obj
     if t is Facade:
         raise refusal("cannot set attribute %r of %r in gradrepl" % (name, obj))
@@ -355,7 +353,7 @@ def store(obj, name):
             getattr(obj, name)
         except AttributeError:
             # What Python says for None.x = 1: the object cannot have that attribute.
-            raise AttributeError("'%s' object has no attribute %r" % (t.__name__, name))
+            raise AttributeError("'%s' object has no attribute %r" % (t.__name__, name)) from None
         except Exception:
             pass
     raise refusal("cannot set attribute %r of '%s' objects in gradrepl (only attributes of "
@@ -457,14 +455,14 @@ def _bind_numpy_method(name):
             try:
                 result = method(*args, **kwargs)
             except Exception as exc:
-                raise exc.with_traceback(None)
+                raise exc.with_traceback(None)  # numpy's error is the user's (see facades)
             return check_numpy_result(result)
         checked.__name__ = checked.__qualname__ = name
         return checked
     return bind
 
 
-# ---- safe builtins -----------------------------------------------------------------
+# ---- type(): classes may be looked at, never made ---------------------------------------
 
 class _TypeProxy:
     """`type` for user code: type(x) works, but no class can be made (3 arguments).
@@ -521,114 +519,3 @@ def type_of(obj):
             proxy = _METACLASSES[t] = _TypeProxy(t)
         return proxy
     return t
-
-
-class _Unavailable:
-    """A builtin gradrepl does not offer: using it says so (a user may still bind the name)."""
-
-    __slots__ = ("_name", "_hint")
-
-    def __init__(self, name, hint=None):
-        object.__setattr__(self, "_name", name)
-        object.__setattr__(self, "_hint", hint)
-
-    def __call__(self, *args, **kwargs):
-        raise refusal("%s() is not available in gradrepl" % self._name, self._hint)
-
-    def __repr__(self):
-        if self._name in ("exit", "quit"):
-            return "Use Ctrl-D (i.e. EOF) to exit"
-        return "<%s: not available in gradrepl>" % self._name
-
-
-# Refused wherever they appear in the source (language.py); never in the namespace.
-FORBIDDEN_BUILTINS = frozenset({
-    "eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "globals", "locals",
-    "vars", "breakpoint", "memoryview", "super", "classmethod", "staticmethod", "property",
-})
-
-SAFE_BUILTIN_NAMES = (
-    "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "complex", "dict",
-    "divmod", "enumerate", "filter", "float", "format", "frozenset", "hash", "hex", "id",
-    "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next",
-    "oct", "ord", "pow", "range", "repr", "reversed", "round", "set", "slice", "sorted", "str",
-    "sum", "tuple", "zip", "None", "Ellipsis", "NotImplemented", "False", "True",
-)
-_NOT_OFFERED = {"SystemExit", "GeneratorExit", "BaseExceptionGroup", "ExceptionGroup"}
-_UNAVAILABLE_HINTS = {
-    "exit": "press Ctrl-D (end of input) to leave gradrepl",
-    "quit": "press Ctrl-D (end of input) to leave gradrepl",
-    "input": "gradrepl runs statements, it does not read input while they run",
-    "help": "gradrepl has no help(); try dir(torch) or dir(x) to see what is there",
-}
-
-
-def _exception_classes():
-    return {name: value for name, value in vars(builtins).items()
-            if isinstance(value, type) and issubclass(value, BaseException)
-            and not name.startswith("_") and name not in _NOT_OFFERED}
-
-
-def safe_builtins(namespace, write):
-    """The builtins of a session: a curated few, the safe versions of some, stubs for the rest."""
-    table = {}
-    for name in dir(builtins):
-        if not name.startswith("_") and name not in FORBIDDEN_BUILTINS:
-            table[name] = _Unavailable(name, _UNAVAILABLE_HINTS.get(name))
-    table.update({name: getattr(builtins, name) for name in SAFE_BUILTIN_NAMES})
-    table.update(_exception_classes())
-    table.update(print=make_print(write), type=TYPE, hasattr=safe_hasattr,
-                 dir=make_dir(namespace))
-    return table
-
-
-def make_print(write):
-    def print(*args, sep=" ", end="\n", file=None, flush=False):
-        if file is not None:
-            raise refusal("print(file=...) is not allowed in gradrepl",
-                          "print() writes to the session's output")
-        buffer = io.StringIO()
-        try:
-            builtins.print(*args, sep=sep, end=end, file=buffer)
-        except Exception as exc:
-            raise user_error(exc)
-        write(buffer.getvalue())
-    return print
-
-
-def safe_hasattr(obj, name):
-    if not isinstance(name, str):
-        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
-    if name.startswith("_"):
-        raise refusal("attribute %r is not allowed (names starting with '_' are private)"
-                      % name)
-    try:
-        load(obj, name)
-    except AttributeError:
-        return False
-    return True
-
-
-def make_dir(namespace):
-    def dir(*args):
-        if not args:
-            return sorted(n for n in namespace if not n.startswith("_"))
-        if len(args) > 1:
-            raise TypeError("dir expected at most 1 argument, got %d" % len(args))
-        obj = args[0]
-        if type(obj) is Facade:
-            names = facade_names(obj)
-        else:
-            try:
-                names = builtins.dir(obj)
-            except Exception as exc:
-                raise user_error(exc)
-        return sorted(n for n in names if not n.startswith("_") and _visible(obj, n))
-    return dir
-
-
-def _visible(obj, name):
-    verdict = decision(obj, name)
-    if verdict is DYNAMIC:
-        return name in _instance_dict(obj)
-    return verdict is not REFUSE

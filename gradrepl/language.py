@@ -15,12 +15,14 @@ import codeop
 import importlib
 import warnings
 
-from . import facades, guards
+from . import facades, guards, safe_builtins
 from .guards import refusal
 
 __all__ = ["compile_source", "is_complete", "new_namespace"]
 
 PRIVATE_HINT = "names starting with '_' are private to Python and to gradrepl"
+BUILTIN_HINT = ("gradrepl runs the statements you type on its autograd engine: it cannot run "
+                "text as code, open files or reach Python's own machinery")
 
 # Names the rewritten code uses; user code cannot spell them (they start with '_').
 ATTR, BOX, TYPE, FAST, STORE, STORE_FAST, KWARGS = (
@@ -37,7 +39,7 @@ _PLAIN = {
     ast.Break, ast.Continue, ast.BoolOp, ast.BinOp, ast.UnaryOp, ast.IfExp, ast.Dict,
     ast.Set, ast.List, ast.Tuple, ast.Compare, ast.Constant, ast.Slice, ast.Starred,
     ast.JoinedStr, ast.FormattedValue, ast.NamedExpr, ast.Subscript, ast.arguments,
-    ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+    ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Call,
 }
 _LEAVES = (ast.operator, ast.boolop, ast.unaryop, ast.cmpop, ast.expr_context)
 
@@ -104,8 +106,8 @@ class _Rewriter:
     # ---- names -----------------------------------------------------------------
 
     def check_name(self, name, node, what="name"):
-        if name in guards.FORBIDDEN_BUILTINS:
-            raise refusal("%s() is not allowed in gradrepl" % name, node=node)
+        if name in safe_builtins.FORBIDDEN:
+            raise refusal("%s() is not allowed in gradrepl" % name, BUILTIN_HINT, node)
         if _is_private(name) and not (name == "__name__" and what == "load"):
             raise refusal("%s %r is not allowed (names starting with '_' are private)"
                           % ("name" if what == "load" else what, name), PRIVATE_HINT, node)
@@ -158,9 +160,6 @@ class _Rewriter:
                 orelse=_call(slow, [ast.Name(TEMP, ast.Load()), name], node))
         node.value = ast.copy_location(checked, node)
         return node
-
-    def visit_Call(self, node):
-        return self.generic(node)
 
     # ---- statements --------------------------------------------------------------
 
@@ -353,10 +352,10 @@ def new_namespace(torch_module=None, *, echo, write):
     modules = facades.module_registry(torch_module)
     torch = modules["torch"]
     namespace = {}
-    # Builtins layer: torch's public names under Python's builtins (sum, max, abs, round
-    # keep their Python meaning, as they do in a script that did `from torch import *`).
+    # Builtins layer: torch's public names under Python's builtins, so that a bare name
+    # both have (sum, max, abs, round, pow, ...) keeps its Python meaning.
     layer = guards.facade_names(torch)
-    layer.update(guards.safe_builtins(namespace, write))
+    layer.update(safe_builtins.make_builtins(namespace, write))
     import_module, import_from, import_star = facades.make_importers(modules, namespace)
     namespace.update({
         "__builtins__": layer,

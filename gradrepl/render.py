@@ -97,10 +97,14 @@ class PlainOutput(Output):
 class RichOutput(PlainOutput):
     """The same characters as PlainOutput, coloured for a terminal."""
 
-    def __init__(self, out=None, err=None):
+    def __init__(self, out=None, err=None, force_terminal=None):
         super().__init__(out, err)
-        self.console = Console(file=self.out, theme=THEME, highlight=False, soft_wrap=True)
-        self.err_console = Console(file=self.err, theme=THEME, highlight=False, soft_wrap=True)
+        options = dict(theme=THEME, highlight=False, soft_wrap=True,
+                       force_terminal=force_terminal)
+        if force_terminal:
+            options["color_system"] = "truecolor"
+        self.console = Console(file=self.out, **options)
+        self.err_console = Console(file=self.err, **options)
         self.highlighter = TorchHighlighter()
 
     def styled(self, text):

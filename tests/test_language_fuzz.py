@@ -174,6 +174,9 @@ def _check(repl, source, echo):
     try:
         code = language.compile_source(source, "<fuzz>", echo=echo)
     except SyntaxError:
+        # Python's own verdict, never one our rewrite brought about
+        with pytest.raises(SyntaxError):
+            compile(source, "<fuzz>", "exec", dont_inherit=True)
         return "syntax"
     except (PermissionError, ImportError, RecursionError) as exc:
         assert not _internal(exc), "".join(traceback.format_exception(exc))
