@@ -99,7 +99,7 @@ WHERE = op("where", "WhereBackward0", "self, other; condition", None, PROMOTE,
 CAT = op("cat", "CatBackward0", "*tensors; dim", k.cat,
          tensors="grad.narrow(dim, offset_of(sizes, i, dim), sizes[i][dim])")
 STACK = op("stack", "StackBackward0", "*tensors; dim", k.stack, tensors="grad.select(dim, i)")
-TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, self="grad")
+TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, CUSTOM, self="grad")
 
 # ---- in-place writes (the out-of-place ops above serve add_, mul_ ...) ----------------------
 ZERO = op("zero_", "ZeroBackward0", "self", k.zeros_like, self="grad * 0")

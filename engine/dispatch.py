@@ -9,7 +9,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import get_default_dtype, result_type
 from .grad_mode import GRAD
-from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV
+from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
 
 _NO_EDGE = (None, 0)
@@ -34,10 +34,22 @@ def call_unary(op, x, *params):
     out = op.forward(data, *params)
     if type(out) is not _ndarray:
         out = np.asarray(out)
-    if out.dtype is not dtype.np_dtype and out.dtype != dtype.np_dtype:
+    if op.kind is CUSTOM:
+        dtype = dtypes.from_numpy_dtype(out.dtype)
+    elif out.dtype is not dtype.np_dtype and out.dtype != dtype.np_dtype:
         out = out.astype(dtype.np_dtype)
     result = wrap(out, dtype)
     if GRAD.enabled and x._requires_grad:
+        record(op, (x,) + params, (result,))
+    return result
+
+
+def call_unary_as(op, x, dtype, *params):
+    """call_unary computing in `dtype` (sum(x, dtype=...)): one node, whose gradient the
+    backward walk casts back to x's dtype."""
+    out = op.forward(x._data.astype(dtype.np_dtype, copy=False), *params)
+    result = wrap(_as_array(out).astype(dtype.np_dtype, copy=False), dtype)
+    if GRAD.enabled and x._requires_grad and dtype.category == 2:
         record(op, (x,) + params, (result,))
     return result
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call, call_unary
+from .dispatch import call, call_unary, call_unary_as
 from .shape_util import wrap_dim, wrap_dims
 from .tensor import Tensor, wrap
 
@@ -16,16 +16,17 @@ def _dims(input, dim):
 def sum(input, dim=None, keepdim=False, *, dtype=None):
     if dtype is None and input._dtype.category != 2:
         dtype = dtypes.int64  # integer and bool sums are int64, as in PyTorch
-    if dtype is not None:
-        input = input.to(dtype)
     if dim is None:
-        return call_unary(d.SUM, input)
-    return call_unary(d.SUM_DIM, input, _dims(input, dim), keepdim)
+        return call_unary_as(d.SUM, input, dtype) if dtype else call_unary(d.SUM, input)
+    dims = _dims(input, dim)
+    if dtype:
+        return call_unary_as(d.SUM_DIM, input, dtype, dims, keepdim)
+    return call_unary(d.SUM_DIM, input, dims, keepdim)
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None):
     if dtype is not None:
-        input = input.to(dtype)
+        return _mean_as(input, dim, keepdim, dtype)
     if input._dtype.category != 2:
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
@@ -33,6 +34,16 @@ def mean(input, dim=None, keepdim=False, *, dtype=None):
     if dim is None:
         return call_unary(d.MEAN, input)
     return call_unary(d.MEAN_DIM, input, _dims(input, dim), keepdim)
+
+
+def _mean_as(input, dim, keepdim, dtype):
+    if dtype.category != 2:
+        raise RuntimeError(
+            "mean(): could not infer output dtype. Optional dtype must be either a floating "
+            "point or complex dtype. Got: %s" % _SCALAR_NAMES[dtype.name])
+    if dim is None:
+        return call_unary_as(d.MEAN, input, dtype)
+    return call_unary_as(d.MEAN_DIM, input, dtype, _dims(input, dim), keepdim)
 
 
 _SCALAR_NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char",
