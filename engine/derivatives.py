@@ -107,6 +107,8 @@ FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
 COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
 SETITEM = op("setitem", "CopySlices", "self, value; key", None,
              self="grad * zeros_at(grad, key)", value="grad[key]")
+COPY_SLICES = op("copy_slices", "CopySlices", "self, src; view_fn", None,
+                 self="grad * outside_view(grad, view_fn)", src="view_fn(grad)")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
 

@@ -247,3 +247,14 @@ def bce_target_backward(grad, self, target, weight, reduction):
     if weight is not None:
         g = g * weight
     return g / numel_of(self.shape) if reduction == "mean" else g
+
+
+def outside_view(grad, view_fn):
+    """A mask of ones with zeros on the elements a view covers (the base's part a write
+    through the view replaced)."""
+    from .tensor import wrap
+    mask = wrap(np.ones(grad._data.shape, dtype=grad._data.dtype), grad._dtype)
+    from .grad_mode import no_grad
+    with no_grad():
+        view_fn(mask)._data[...] = 0
+    return mask

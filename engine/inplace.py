@@ -11,20 +11,33 @@ from .tensor import Tensor, wrap
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
+VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being used in an "
+                      "in-place operation.")
 _SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
                  "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
                  "bool": "Bool"}
 
 
 def check_writable(x):
-    if GRAD.enabled and x._requires_grad and x._grad_fn is None:
+    if not GRAD.enabled:
+        return
+    if x._requires_grad and x._grad_fn is None and x._base is None:
         raise RuntimeError(LEAF_INPLACE_ERROR)
+    base = x._base
+    if base is not None and base._requires_grad and base._grad_fn is None:
+        raise RuntimeError(VIEW_OF_LEAF_ERROR)
 
 
-def apply_inplace(x, compute, *args):
-    """x.op_(*args): compute = the out-of-place op; its result is written back into x."""
+def apply_inplace(x, function, *args, **kwargs):
+    """x.op_(*args): the out-of-place `function`'s result is written back into x."""
     check_writable(x)
-    result = compute(x, *args)
+    source = x
+    if GRAD.enabled and (x._requires_grad or any(
+            isinstance(a, Tensor) and a._requires_grad for a in args)):
+        # The node may save x's old value (mul_ does, for the other input's gradient):
+        # give it a snapshot, as PyTorch saves `original_self` of in-place ops.
+        source = _snapshot(x)
+    result = function(source, *args, **kwargs)
     if result._dtype is not x._dtype and result._dtype.category > x._dtype.category:
         raise RuntimeError("result type %s can't be cast to the desired output type %s"
                            % (_SCALAR_NAMES[result._dtype.name], _SCALAR_NAMES[x._dtype.name]))
@@ -34,6 +47,7 @@ def apply_inplace(x, compute, *args):
     write(x, result._data)
     if result._grad_fn is not None:
         adopt_history(x, result)
+        rebase_view(x)
     return x
 
 
@@ -91,6 +105,21 @@ def _record_write(x, op, args):
         old = _history_of(x)
         node = record(op, (old,) + args[1:], (_placeholder(x),))
         _take_node(x, node)
+        rebase_view(x)
+
+
+def rebase_view(x):
+    """After a recorded write through view x: the base's history becomes CopySlices(old
+    base, x), and x is derived anew from the base, as in PyTorch."""
+    base = x._base
+    if base is None or x._extra is None or x._extra.view_fn is None or not GRAD.enabled:
+        return
+    view_fn = x._extra.view_fn
+    node = record(d.COPY_SLICES, (_history_of(base), x, view_fn), (_placeholder(base),))
+    _take_node(base, node)
+    fresh = view_fn(_history_of(base))
+    x._grad_fn = fresh._grad_fn
+    x._output_nr = fresh._output_nr
 
 
 def _history_of(x):
@@ -99,6 +128,12 @@ def _history_of(x):
     t._requires_grad = x._requires_grad
     t._grad_fn = x._grad_fn
     t._output_nr = x._output_nr
+    return t
+
+
+def _snapshot(x):
+    t = _history_of(x)
+    t._data = x._data.copy()
     return t
 
 
@@ -118,3 +153,4 @@ def record_setitem(x, key, value):
     op = d.INDEX_PUT if advanced else d.SETITEM
     node = record(op, (_history_of(x), value, key), (_placeholder(x),))
     _take_node(x, node)
+    rebase_view(x)

@@ -96,7 +96,8 @@ def unsqueeze(a, dim):
 
 
 def select(a, dim, index):
-    return a[(slice(None),) * dim + (index,)]
+    # The trailing Ellipsis keeps a 0-d result a view (a bare a[i] would copy a scalar out).
+    return a[(slice(None),) * dim + (index, Ellipsis)]
 
 
 def slice_dim(a, dim, start, end, step):

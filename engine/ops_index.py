@@ -7,7 +7,7 @@ import numpy as np
 from . import derivatives as d
 from .dispatch import call_unary
 from .grad_mode import GRAD
-from .ops_shape import as_view
+from .ops_shape import view_op
 from .tensor import Tensor
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
@@ -79,7 +79,7 @@ def _basic(x, items, single):
             dim += ndim - specified
             source_dim += ndim - specified
         elif item is None:
-            result = as_view(call_unary(d.UNSQUEEZE, result, dim), x)
+            result = view_op(d.UNSQUEEZE, result, dim)
             dim += 1
         elif isinstance(item, slice):
             size = result._data.shape[dim]
@@ -88,7 +88,7 @@ def _basic(x, items, single):
                 raise ValueError("step must be greater than zero")
             stop = max(stop, start)
             if single or not (start == 0 and stop == size and step == 1):
-                result = as_view(call_unary(d.SLICE, result, dim, start, stop, step), x)
+                result = view_op(d.SLICE, result, dim, start, stop, step)
             dim += 1
             source_dim += 1
         else:
@@ -97,10 +97,10 @@ def _basic(x, items, single):
             if not -size <= index < size:
                 raise IndexError("index %d is out of bounds for dimension %d with size %d"
                                  % (index, source_dim, size))
-            result = as_view(call_unary(d.SELECT, result, dim, index % size), x)
+            result = view_op(d.SELECT, result, dim, index % size)
             source_dim += 1
     if result is x:
-        result = as_view(call_unary(d.SLICE, x, 0, 0, x._data.shape[0], 1), x) if ndim else x
+        result = view_op(d.SLICE, x, 0, 0, x._data.shape[0], 1) if ndim else x
     return result
 
 
@@ -110,8 +110,8 @@ def setitem(x, key, value):
     for item in items:
         _check_item(item)
     np_key = tuple(_to_numpy_index(i) for i in items)
-    if GRAD.enabled and x._requires_grad and x._grad_fn is None:
-        raise RuntimeError(LEAF_INPLACE_ERROR)
+    from .inplace import check_writable
+    check_writable(x)
     source = value._data if isinstance(value, Tensor) else value
     try:
         x._data[np_key] = source

@@ -13,10 +13,24 @@ VIEW_STRIDE_ERROR = (
     "spans across two contiguous subspaces). Use .reshape(...) instead.")
 
 
-def as_view(result, base):
-    """Make result a view of base: it shares base's version counter, as in PyTorch."""
-    result._version = base._shared_version()
-    result._base = base._base if base._base is not None else base
+def view_op(op, input, *params):
+    """Run a view op of the table: the result shares input's memory and version counter."""
+    return link_view(call_unary(op, input, *params), input,
+                     lambda t: call_unary(op, t, *params))
+
+
+def link_view(result, input, step):
+    """Make result a view of input's base, remembering how to derive it from the base
+    (`step` re-applies this view op): in-place writes through a view use it to rewrite
+    the base's history, as PyTorch's CopySlices does."""
+    result._version = input._shared_version()
+    if input._base is not None:
+        result._base = input._base
+        parent = input._extra.view_fn
+        result._extra_state().view_fn = lambda t: step(parent(t))
+    else:
+        result._base = input
+        result._extra_state().view_fn = step
     return result
 
 
@@ -35,7 +49,7 @@ def view(input, *size):
     size = infer_view_size(parse_size_allowing_minus(size), input._data.size)
     if not _view_possible(input._data, size):
         raise RuntimeError(VIEW_STRIDE_ERROR)
-    return as_view(call_unary(d.VIEW, input, size), input)
+    return view_op(d.VIEW, input, size)
 
 
 def view_as(input, other):
@@ -45,7 +59,7 @@ def view_as(input, other):
 def reshape(input, *shape):
     size = infer_view_size(parse_size_allowing_minus(shape), input._data.size)
     if _view_possible(input._data, size):
-        return as_view(call_unary(d.VIEW, input, size), input)
+        return view_op(d.VIEW, input, size)
     return call_unary(d.RESHAPE_COPY, call_unary(d.CLONE, input), size)
 
 
@@ -98,7 +112,7 @@ def expand(input, *sizes):
                 "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s"
                 % (s, current, i, shape_str(sizes), shape_str(shape)))
         target.append(s)
-    return as_view(call_unary(d.EXPAND, input, tuple(target)), input)
+    return view_op(d.EXPAND, input, tuple(target))
 
 
 def expand_as(input, other):
@@ -133,13 +147,12 @@ def t(input):
     if input._data.ndim > 2:
         raise RuntimeError("t() expects a tensor with <= 2 dimensions, but self is %dD"
                            % input._data.ndim)
-    return as_view(call_unary(d.T, input), input)
+    return view_op(d.T, input)
 
 
 def transpose(input, dim0, dim1):
     ndim = input._data.ndim
-    return as_view(call_unary(d.TRANSPOSE, input, wrap_dim(dim0, ndim), wrap_dim(dim1, ndim)),
-                   input)
+    return view_op(d.TRANSPOSE, input, wrap_dim(dim0, ndim), wrap_dim(dim1, ndim))
 
 
 swapaxes = swapdims = transpose
@@ -155,7 +168,7 @@ def permute(input, *dims):
     wrapped = tuple(wrap_dim(x, ndim) for x in dims)
     if len(set(wrapped)) != ndim:
         raise RuntimeError("permute(): duplicate dims are not allowed.")
-    return as_view(call_unary(d.PERMUTE, input, wrapped), input)
+    return view_op(d.PERMUTE, input, wrapped)
 
 
 def matrix_transpose(input):
@@ -172,17 +185,22 @@ def matrix_transpose(input):
 
 def squeeze(input, dim=None):
     if dim is None:
-        return as_view(call_unary(d.SQUEEZE, input), input)
-    return as_view(call_unary(d.SQUEEZE_DIM, input, wrap_dims(dim, input._data.ndim)), input)
+        return view_op(d.SQUEEZE, input)
+    return view_op(d.SQUEEZE_DIM, input, wrap_dims(dim, input._data.ndim))
 
 
 def unsqueeze(input, dim):
-    return as_view(call_unary(d.UNSQUEEZE, input, wrap_dim(dim, input._data.ndim + 1)), input)
+    return view_op(d.UNSQUEEZE, input, wrap_dim(dim, input._data.ndim + 1))
 
 
 def unbind(input, dim=0):
     dim = wrap_dim(dim, input._data.ndim)
-    return tuple(as_view(r, input) for r in call(d.UNBIND, (input,), (dim,), input._dtype))
+    results = call(d.UNBIND, (input,), (dim,), input._dtype)
+    return tuple(link_view(r, input, _pick(d.UNBIND, (dim,), i)) for i, r in enumerate(results))
+
+
+def _pick(op, params, i):
+    return lambda t: call(op, (t,), params, t._dtype)[i]
 
 
 def select(input, dim, index):
@@ -218,8 +236,9 @@ def split(input, split_size_or_sections, dim=0):
             raise RuntimeError("split_with_sizes expects split_sizes to sum exactly to %d (input "
                                "tensor's size at dimension %d), but got split_sizes=%s"
                                % (size, dim, sections))
-    outputs = call(d.SPLIT, (input,), (tuple(sections), dim), input._dtype)
-    return tuple(as_view(o, input) for o in outputs)
+    params = (tuple(sections), dim)
+    outputs = call(d.SPLIT, (input,), params, input._dtype)
+    return tuple(link_view(o, input, _pick(d.SPLIT, params, i)) for i, o in enumerate(outputs))
 
 
 def chunk(input, chunks, dim=0):

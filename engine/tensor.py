@@ -305,12 +305,13 @@ class Tensor:
 class _Extra:
     """Rarely used per-tensor state, kept off the hot path."""
 
-    __slots__ = ("retains_grad", "accumulator", "hooks")
+    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn")
 
     def __init__(self):
         self.retains_grad = False
         self.accumulator = None
         self.hooks = None
+        self.view_fn = None  # for views: re-derives this view from its base
 
 
 class device:

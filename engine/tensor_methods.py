@@ -40,7 +40,7 @@ _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoi
 
 def _inplace_method(function):
     def method(self, *args, **kwargs):
-        return inplace.apply_inplace(self, lambda x: function(x, *args, **kwargs))
+        return inplace.apply_inplace(self, function, *args, **kwargs)
     method.__name__ = function.__name__ + "_"
     return method
 
@@ -62,7 +62,7 @@ def _augmented(function):
     def operator(self, other):
         if not _number_or_tensor(other):
             return NotImplemented
-        return inplace.apply_inplace(self, lambda x: function(x, other))
+        return inplace.apply_inplace(self, function, other)
     return operator
 
 

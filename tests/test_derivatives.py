@@ -28,6 +28,12 @@ def _setitem(x, v):
     return y
 
 
+def _write_through_view(x, v):
+    y = x * 1
+    y[1:, 0].mul_(v)
+    return y
+
+
 def _index_put(x, v):
     y = x * 1
     y[torch.tensor([0, 2])] = v
@@ -99,6 +105,7 @@ CASES = {
     "COPY": (_inplace("copy_"), [_normal((3,)), _normal((3,))]),
     "SETITEM": (_setitem, [_normal((3, 2)), _normal((2,))]),
     "INDEX_PUT": (_index_put, [_normal((3,)), _normal((2,))]),
+    "COPY_SLICES": (_write_through_view, [_normal((3, 2)), _normal((2,))]),
     "LOG1P": (torch.log1p, [_positive((3,))]),
     "RSQRT": (torch.rsqrt, [_positive((3,))]),
     "TAN": (torch.tan, [lambda rng: rng.uniform(-1, 1, (3,))]),
