@@ -10,14 +10,18 @@ class DType:
                  "legacy_name", "category")
 
     def __init__(self, name, np_dtype, category, legacy_name):
-        self.name = name
-        self.np_dtype = np.dtype(np_dtype)
-        # 0 bool, 1 integer, 2 floating: the categories type promotion ranks.
-        self.category = category
-        self.is_floating_point = category == 2
-        self.is_signed = category == 2 or self.np_dtype.kind == "i"
-        self.itemsize = self.np_dtype.itemsize
-        self.legacy_name = legacy_name
+        np_dtype = np.dtype(np_dtype)
+        fields = dict(name=name, np_dtype=np_dtype, category=category,
+                      is_floating_point=category == 2,
+                      is_signed=category == 2 or np_dtype.kind == "i",
+                      itemsize=np_dtype.itemsize, legacy_name=legacy_name)
+        # category: 0 bool, 1 integer, 2 floating, the ranks of type promotion.
+        for field, value in fields.items():
+            object.__setattr__(self, field, value)
+
+    def __setattr__(self, name, value):
+        # dtypes are shared by every tensor: they never change once made.
+        raise AttributeError("torch.dtype objects are read-only")
 
     def __repr__(self):
         return "torch." + self.name

@@ -14,8 +14,9 @@ CUSTOM = "custom"        # the forward returns a ready array; its dtype is the r
 # Names a formula may use besides the op's own arguments.
 _FORMULA_NAMES = ("grad", "result", "grads", "results")
 
-# Filled by the engine once every op exists: what formulas can call.
-FORMULA_NAMESPACE = {}
+# Filled by the engine once every op exists: what formulas can call. No builtins: formulas
+# are arithmetic on tensors, and nothing reachable from a session should lead to builtins.
+FORMULA_NAMESPACE = {"__builtins__": {}}
 
 
 class OpSpec:

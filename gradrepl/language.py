@@ -75,6 +75,7 @@ class _Rewriter:
         self.echo = echo
         self.function_depth = 0
         self.no_walrus = 0  # inside a comprehension's iterable or target
+        self.used_temp = False
 
     def visit(self, node):
         method = getattr(self, "visit_" + type(node).__name__, None)
@@ -153,6 +154,7 @@ class _Rewriter:
                 body=_copy(value), orelse=_call(slow, [_copy(value), name], node))
         else:
             # (t if type(t := <expr>) in FAST else box(t, 'a')).a
+            self.used_temp = True
             temp = ast.NamedExpr(target=ast.Name(TEMP, ast.Store()), value=value)
             checked = ast.IfExp(
                 test=_in(_call(TYPE, [temp], node), fast),
@@ -312,10 +314,16 @@ def compile_source(source, filename="<stdin>", *, echo):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         tree = ast.parse(source, filename)
+        rewriter = _Rewriter(echo)
         try:
-            tree = _Rewriter(echo).visit(tree)
+            tree = rewriter.visit(tree)
         except RecursionError:
             raise RecursionError("maximum recursion depth exceeded during compilation")
+        if rewriter.used_temp and tree.body:
+            # At module level the temporary is a global: do not keep its last value alive.
+            end = tree.body[-1]
+            clear = ast.copy_location(_assign(TEMP, ast.Constant(None), end), end)
+            tree.body = [ast.copy_location(ast.Try(tree.body, [], [], [clear]), tree.body[0])]
         ast.fix_missing_locations(tree)
         return compile(tree, filename, "exec", dont_inherit=True, optimize=0)
 

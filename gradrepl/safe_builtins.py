@@ -2,6 +2,7 @@
 
 import builtins
 import io
+import sys
 
 from .guards import (DYNAMIC, REFUSE, TYPE, Facade, decision, facade_names, instance_dict,
                      load, refusal, user_error)
@@ -63,7 +64,18 @@ def make_builtins(namespace, write):
     table.update(_exception_classes())
     table.update(print=make_print(write), type=TYPE, hasattr=safe_hasattr,
                  dir=make_dir(namespace))
+    # Not for user code (which cannot spell it: import statements become facade lookups):
+    # C code called from a user frame, e.g. numpy's ndarray.all(), imports through the
+    # __import__ of the *caller's* builtins (PyImport_Import).
+    table["__import__"] = _import_loaded
     return table
+
+
+def _import_loaded(name, globals=None, locals=None, fromlist=(), level=0):
+    """__import__ for C extensions' lazy imports: only packages already loaded."""
+    if level == 0 and name.partition(".")[0] in sys.modules:
+        return builtins.__import__(name, globals, locals, fromlist, level)
+    raise ImportError("gradrepl does not import %r on behalf of user code" % name)
 
 
 def make_print(write):

@@ -66,6 +66,7 @@ class Session:
 
     def _echo(self, value):
         if value is not None:
+            self.namespace["_"] = value  # the last echoed value, as in Python's REPL
             self.output.echo(value)
 
     def _write(self, text):

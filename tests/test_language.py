@@ -270,8 +270,6 @@ class Repl:
         before = dict(self.user_names())
         with pytest.raises(error, match=match) as info:
             self.run(source)
-        if not isinstance(info.value, SyntaxError):
-            pass
         assert self.run("1 + 1") == "2\n"
         return info.value, before
 
@@ -294,7 +292,8 @@ def test_assignment_forms(repl):
 
 
 def test_engine_attribute_stores(repl):
-    repl.run("x = ones(2, requires_grad=True)\nx.grad = None\nx.data *= 100\nx.requires_grad = False")
+    repl.run("x = ones(2, requires_grad=True)\nx.grad = None\nx.data *= 100\n"
+             "x.requires_grad = False")
     x = repl.ns["x"]
     assert x.grad is None and x.requires_grad is False and x._data.tolist() == [100, 100]
     repl.run("x.grad = tensor([1., 2.])\ndel x.grad")
@@ -399,7 +398,8 @@ del gone
 
 
 def test_with_and_comprehensions(repl):
-    out = repl.run("with no_grad():\n    y = 2\n    y\n\nwith torch.no_grad() as nothing:\n    pass\n")
+    out = repl.run("with no_grad():\n    y = 2\n    y\n\n"
+                   "with torch.no_grad() as nothing:\n    pass\n")
     assert out == "2\n" and repl.ns["nothing"] is None
     repl.run("sq = [i * i for i in range(4) if i]\nst = {i % 2 for i in range(5)}\n"
              "dc = {k: v for k, v in zip('ab', range(2))}\ngen = sum(i for i in range(4))\n"
@@ -418,7 +418,8 @@ def test_attributes_inside_comprehensions(repl):
     assert repl.run("{p.dim(): p.shape.numel() for p in ps}") == "{1: 2}\n"
     assert repl.run("list(v.real for v in [1, 2] if v.real)") == "[1, 2]\n"
     assert repl.run("[q for q in (lambda: ps[0].grad.tolist())()]") == "[1.0, 1.0]\n"
-    repl.run("class_ = [0 for ps[0].grad in [ones(1)]]")  # attribute as a comprehension target
+    repl.run("ok = [0 for ps[0].grad in [ones(1)]]")  # an attribute as a comprehension target
+    assert repl.run("ps[0].grad") == "tensor([1.])\n"
 
 
 def test_fstrings_and_format(repl):
@@ -436,6 +437,14 @@ def test_fstrings_and_format(repl):
         repl.run("'{} {}'.format(1)")
     with pytest.raises(ValueError):
         repl.run("'{'.format(1)")
+
+
+def test_no_intermediate_is_kept_alive(repl):
+    repl.run("x = ones(3)\nv = (x * 2).sum().item()")
+    assert repl.ns.get("_gr_t") is None and repl.ns["v"] == 6.0
+    with pytest.raises(AttributeError):
+        repl.run("(x * 2).nope")
+    assert repl.ns.get("_gr_t") is None
 
 
 def test_special_names(repl):
@@ -624,7 +633,6 @@ def test_print_formats_like_python(repl):
     assert repl.run("print(*[1, 2], **{'sep': '-'})") == "1-2\n"
     with pytest.raises(TypeError, match="sep must be None or a string, not int"):
         repl.run("print(1, sep=1)")
-    repl.refused("print(1, file=None)") if False else None
     assert repl.run("print(1, file=None)") == "1\n"
     repl.refused("print('x', file=ones(1))", match="file=")
 
@@ -660,14 +668,16 @@ REFUSALS = [
     ("try:\n    pass\nexcept Exception as _e:\n    pass\n", "name '_e' is not allowed"),
     ("class A: pass", "class definitions are not allowed in gradrepl"),
     ("def f():\n    global x\n", "global statements are not allowed"),
-    ("def f():\n    y = 1\n    def g():\n        nonlocal y\n", "nonlocal statements are not allowed"),
+    ("def f():\n    y = 1\n    def g():\n        nonlocal y\n",
+     "nonlocal statements are not allowed"),
     ("def f():\n    yield 1\n", "yield is not allowed"),
     ("def f():\n    yield from []\n", "yield from is not allowed"),
     ("async def f(): pass", "async functions are not allowed"),
     ("@print\ndef f(): pass", "decorators are not allowed"),
     ("match 1:\n    case 1:\n        pass\n", "match statements are not allowed"),
-    ("try:\n    pass\nexcept* Exception:\n    pass\n", "except* is not allowed"),
 ]
+if sys.version_info >= (3, 11):
+    REFUSALS.append(("try:\n    pass\nexcept* Exception:\n    pass\n", "except* is not allowed"))
 
 
 @pytest.mark.parametrize("source, message", REFUSALS)
@@ -688,7 +698,7 @@ def test_runtime_attribute_refusals(repl):
     repl.run("g = (i for i in [1])\nf = lambda: 0")
     e, _ = repl.refused("g.gi_frame", match="attribute 'gi_frame' of 'generator' objects")
     assert e.hint
-    repl.refused("f.func_name" if False else "type(1).mro", match="of class 'int'")
+    repl.refused("type(1).mro", match="attribute 'mro' of class 'int'")
     with pytest.raises(AttributeError, match="'function' object has no attribute 'nope'"):
         repl.run("f.nope")
     with pytest.raises(AttributeError, match="'NoneType' object has no attribute 'zero_'"):
@@ -723,12 +733,19 @@ def test_engine_classes(repl):
 
 def test_namespace_layout(repl):
     ns = repl.ns
-    assert ns["__name__"] == "__main__" and ns["torch"] is ns["__builtins__"]["nn"] or True
+    assert ns["__name__"] == "__main__" and repr(ns["torch"]) == "<module 'torch'>"
     builtins_layer = ns["__builtins__"]
+    assert builtins_layer["nn"] is ns["torch"].nn
     assert builtins_layer["sum"] is sum and builtins_layer["ones"] is STANDIN.ones
     assert "eval" not in builtins_layer and "open" not in builtins_layer
-    assert "__import__" not in builtins_layer and "__build_class__" not in builtins_layer
-    assert all(not k.startswith("_") for k in builtins_layer)
+    assert "__build_class__" not in builtins_layer
+    assert [k for k in builtins_layer if k.startswith("_")] == ["__import__"]
+    # only for C code importing what is already loaded (numpy's lazy imports)
+    assert builtins_layer["__import__"]("numpy") is np
+    with pytest.raises(ImportError):
+        builtins_layer["__import__"]("antigravity")
+    with pytest.raises(ImportError):
+        builtins_layer["__import__"]("numpy", {}, {}, (), 1)
     assert sorted(repl.user_names()) == ["torch"]
 
 
@@ -789,25 +806,25 @@ def test_engine_attribute_reads_stay_in_bytecode(repl):
     assert calls == ["_gr_box", "_gr_attr"]
 
 
-def test_guard_overhead_is_small():
-    """Attribute reads on engine objects: an inline type check, no Python call."""
+def test_inline_guard_beats_a_guard_call():
+    """Attribute reads on engine objects: an inline type check, cheaper than any call."""
     repl = Repl()
-    src = "def f(x):\n    for i in range(100000):\n        y = x.requires_grad\nf(x)"
     repl.run("x = ones(1)")
-    code = language.compile_source(src, echo=False)
-    plain = compile(src, "<plain>", "exec")
+    loop = "def f(x):\n    for i in range(50000):\n        y = %s\nf(x)"
+    inline = language.compile_source(loop % "x.requires_grad", echo=False)
+    called = language.compile_source(loop % "_gr_attr(x, 'requires_grad')".replace(
+        "_gr_attr", "guard"), echo=False)
+    repl.ns["__builtins__"]["guard"] = guards.load
 
-    def best(c, ns):
+    def best(code):
         times = []
-        for _ in range(5):
+        for _ in range(7):
             t0 = time.perf_counter()
-            exec(c, ns)
+            exec(code, repl.ns)
             times.append(time.perf_counter() - t0)
         return min(times)
 
-    guarded = best(code, repl.ns)
-    unguarded = best(plain, {"x": repl.ns["x"]})
-    assert guarded < unguarded * 4  # generous: measured ~1.1-1.6x; a Python call is ~3x
+    assert best(inline) < best(called)
 
 
 # ---- the real engine, when it can be imported ---------------------------------------------------

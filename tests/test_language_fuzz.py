@@ -204,8 +204,8 @@ def _still_usable(repl):
     # the guards are where they were, and a statement using them works
     assert repl.ns["_gr_box"] is guards.box and repl.ns["_gr_fast"] is guards.FAST
     assert repl.ns["_gr_type"] is type and repl.ns["__builtins__"]["sum"] is sum
-    exec(language.compile_source("probe_value = [1, 2].count(1) + (3).real + 'a'.upper().count('A')",
-                                 echo=False), repl.ns)
+    probe = "probe_value = [1, 2].count(1) + (3).real + 'a'.upper().count('A')"
+    exec(language.compile_source(probe, echo=False), repl.ns)
     assert repl.ns["probe_value"] == 5
 
 
@@ -229,7 +229,7 @@ def _fresh_repl():
 # Generated code says silly things (`1()`, `x is not 'a'`): Python's SyntaxWarnings are noise.
 pytestmark = pytest.mark.filterwarnings("ignore")
 
-FUZZ_SETTINGS = settings(max_examples=700, deadline=None, database=None,
+FUZZ_SETTINGS = settings(max_examples=500, deadline=None, database=None,
                          suppress_health_check=list(HealthCheck))
 
 
