@@ -23,7 +23,9 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             ge, less, less_equal, greater, greater_equal, not_equal,
                             bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not,
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
-                            clamp, clip)
+                            clamp, clip, remainder, fmod, square, logical_and, logical_or,
+                            logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
+                            numel)
 from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
                          logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
 from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm

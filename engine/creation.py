@@ -2,6 +2,7 @@
 
 import math
 import numbers
+import warnings
 
 import numpy as np
 
@@ -9,6 +10,9 @@ from . import dtypes
 from .dtypes import DType, get_default_dtype
 from .memory import check_allocation
 from .tensor import Tensor, wrap
+
+
+FACTORY_GRAD_ERROR = "Only Tensors of floating point and complex dtype can require gradients"
 
 
 # ---- arguments ---------------------------------------------------------------------------
@@ -39,7 +43,9 @@ def _check_dtype(dtype):
 
 def _finish(t, requires_grad):
     if requires_grad:
-        t.requires_grad_(True)
+        if t._dtype.category != 2:
+            raise RuntimeError(FACTORY_GRAD_ERROR)
+        t._requires_grad = True
     return t
 
 
@@ -113,11 +119,16 @@ def array_from_data(data, dtype):
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """torch.tensor: always copies; the dtype is inferred from the data unless given."""
     _check_dtype(dtype)
+    if isinstance(data, range):
+        data = list(data)
+    if isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use "
+            "sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), "
+            "rather than torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
     if dtype is None:
         dtype = infer_dtype(data)
     t = wrap(array_from_data(data, dtype), dtype)
-    if requires_grad and dtype.category != 2:
-        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
     return _finish(t, requires_grad)
 
 
@@ -254,7 +265,7 @@ def arange(start, end=None, step=1, out=None, dtype=None, layout=None, device=No
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:
-        raise RuntimeError("upper bound and larger bound inconsistent with step sign")
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     if dtype is None:
         is_float = any(isinstance(v, float) for v in (start, end, step))
         dtype = get_default_dtype() if is_float else dtypes.int64
@@ -279,7 +290,7 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
 def _linspace_values(start, end, steps, dtype):
     # PyTorch fills the first half forwards from start and the second half backwards
     # from end, in the result dtype; matching that keeps the last digits identical.
-    np_dtype = dtype.np_dtype if dtype.category == 2 else np.float64
+    np_dtype = dtype.np_dtype if dtype.category == 2 else np.dtype(np.float64)
     if steps == 1:
         return np.array([start], dtype=dtype.np_dtype)
     step = np_dtype.type((end - start) / (steps - 1))

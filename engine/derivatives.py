@@ -38,6 +38,10 @@ POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
           exponent="pow_backward_exponent(grad, self, exponent, result)")
+REMAINDER = op("remainder", "RemainderBackward0", "self, other", k.remainder, PROMOTE,
+               self="grad", other="-grad * self.div(other, rounding_mode='floor')")
+FMOD = op("fmod", "FmodBackward0", "self, other", np.fmod, PROMOTE,
+          self="grad", other="-grad * self.div(other, rounding_mode='trunc')")
 RECIPROCAL = op("reciprocal", "ReciprocalBackward0", "self", np.reciprocal, FLOAT,
                 self="-grad * (result * result)")
 
@@ -78,6 +82,9 @@ PERMUTE = op("permute", "PermuteBackward0", "self; dims", k.permute,
 SQUEEZE = op("squeeze", "SqueezeBackward0", "self", k.squeeze, self="grad.reshape(self_sizes)")
 SQUEEZE_DIM = op("squeeze", "SqueezeBackward1", "self; dim", k.squeeze_dim,
                  self="grad.reshape(self_sizes)")
+SQUEEZE_DIMS = op("squeeze", "SqueezeBackward2", "self; dim", k.squeeze_dim,
+                  self="grad.reshape(self_sizes)")
+ALIAS = op("alias", "AliasBackward0", "self", k.alias, self="grad")
 UNSQUEEZE = op("unsqueeze", "UnsqueezeBackward0", "self; dim", k.unsqueeze,
                self="grad.squeeze(dim)")
 
@@ -180,6 +187,8 @@ REPEAT = op("repeat", "RepeatBackward0", "self; repeats", k.repeat,
             self="repeat_backward(grad, repeats, self_sizes)")
 SPLIT = op("split", "SplitBackward0", "self; sections, dim", k.split, n_outputs=-1,
            self="split_backward(grads, sections, dim, self_sizes)")
+SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections, dim", k.split,
+                 n_outputs=-1, self="split_backward(grads, sections, dim, self_sizes)")
 
 # ---- losses (torch.nn.functional) --------------------------------------------------------------
 MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,

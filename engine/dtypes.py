@@ -58,6 +58,8 @@ DTYPE_NAMES = {
 }
 
 _BY_NP = {d.np_dtype: d for d in ALL_DTYPES}
+DType.__name__ = DType.__qualname__ = "dtype"
+DType.__module__ = "torch"
 
 
 def by_name(name):
@@ -169,3 +171,6 @@ class Size(tuple):
 
     def __radd__(self, other):
         return Size(tuple(other) + tuple(self))
+
+
+Size.__module__ = "torch"

@@ -19,14 +19,16 @@ def scalar_pow(exponent, base):
     return np.power(base, exponent)
 
 
+def remainder(a, b):
+    # PyTorch's floor-mod: fmod, moved by b where the signs differ (so -2 % 2 is -0.).
+    m = np.fmod(a, b)
+    return np.where((m != 0) & ((b < 0) != (m < 0)), m + b, m)
+
+
 def sigmoid(a):
-    # Split by sign so neither branch overflows: PyTorch's sigmoid is finite everywhere.
-    out = np.empty_like(a)
-    pos = a >= 0
-    out[pos] = 1 / (1 + np.exp(-a[pos]))
-    e = np.exp(a[~pos])
-    out[~pos] = e / (1 + e)
-    return out
+    # 1 / (1 + exp(-a)) in the tensor's dtype, as PyTorch computes it: exp overflowing to
+    # inf gives exactly 0 (float32 sigmoid(-100) is 0, not a denormal).
+    return 1 / (1 + np.exp(-a))
 
 
 def relu(a):
@@ -47,10 +49,14 @@ def _sum_dtype(a):
 
 
 def mean_all(a):
+    if a.size == 0:
+        return np.array(np.nan, dtype=a.dtype)  # without NumPy's empty-slice warning
     return np.mean(a, dtype=a.dtype)
 
 
 def mean_dim(a, dim, keepdim):
+    if a.size == 0:
+        return np.sum(a, axis=dim, keepdims=keepdim, dtype=a.dtype) / np.array(0, a.dtype)
     return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
 
@@ -89,6 +95,10 @@ def squeeze(a):
 def squeeze_dim(a, dim):
     dims = tuple(d for d in dim if a.shape[d] == 1)
     return a.reshape(tuple(s for i, s in enumerate(a.shape) if i not in dims))
+
+
+def alias(a):
+    return a[...]
 
 
 def unsqueeze(a, dim):

@@ -10,8 +10,38 @@ from .grad_mode import GRAD
 from .ops_shape import view_op
 from .tensor import Tensor
 
+def _no_grad():
+    from .grad_mode import no_grad
+    return no_grad()
+
+
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
+
+
+def _as_int_if_scalar_index(item):
+    """x[torch.tensor(1)] is x[1] (a select), as in PyTorch."""
+    if isinstance(item, Tensor) and item._data.ndim == 0 and item._dtype.category == 1:
+        return int(item._data)
+    return item
+
+
+def _check_masks(x, items):
+    dim = 0
+    for item in items:
+        if isinstance(item, Tensor) and item._dtype.category == 0:
+            shape = item._data.shape
+            target = x._data.shape[dim:dim + len(shape)]
+            for i, (m, t) in enumerate(zip(shape, target)):
+                if m != t:
+                    raise IndexError(
+                        "The shape of the mask [%s] at index %d does not match the shape of the "
+                        "indexed tensor [%s] at index %d" % (", ".join(map(str, shape)), i,
+                                                             ", ".join(map(str, x._data.shape)),
+                                                             dim + i))
+            dim += len(shape)
+        elif item is not None:
+            dim += 1
 
 
 def _is_advanced(item):
@@ -46,15 +76,22 @@ def _check_item(item):
 
 
 def getitem(x, key):
-    items = _normalize(key)
+    items = tuple(_as_int_if_scalar_index(i) for i in _normalize(key))
     for item in items:
         _check_item(item)
+    if x._data.ndim == 0 and any(i is not None and i is not Ellipsis for i in items):
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                         "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    if len(items) == 1 and items[0] is Ellipsis:
+        from .ops_shape import view_op
+        return view_op(d.ALIAS, x)
     if any(_is_advanced(i) or isinstance(i, bool) for i in items):
         return _advanced(x, items)
     return _basic(x, items, single=not isinstance(key, tuple))
 
 
 def _advanced(x, items):
+    _check_masks(x, items)
     key = tuple(_to_numpy_index(i) for i in items)
     try:
         x._data[key]
@@ -110,9 +147,20 @@ def setitem(x, key, value):
     for item in items:
         _check_item(item)
     np_key = tuple(_to_numpy_index(i) for i in items)
-    from .inplace import check_writable
+    advanced = any(isinstance(k, np.ndarray) for k in np_key)
+    from .inplace import check_writable, VIEW_OF_LEAF_ERROR
+    if GRAD.enabled and x._requires_grad and x._grad_fn is None and not advanced:
+        raise RuntimeError(VIEW_OF_LEAF_ERROR)  # x[i] = v writes through the view x[i]
     check_writable(x)
     source = value._data if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):
+        from .ops_shape import expand
+        try:
+            target = x._data[np_key].shape
+        except IndexError as exc:
+            raise IndexError(str(exc).replace("axis", "dimension")) from None
+        with _no_grad():
+            expand(value, target)  # PyTorch's message when value does not fit
     try:
         x._data[np_key] = source
     except IndexError as exc:

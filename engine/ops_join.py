@@ -14,6 +14,8 @@ def _tensors(tensors, name):
         raise TypeError("%s(): argument 'tensors' must be tuple of Tensors, not %s"
                         % (name, type(tensors).__name__))
     if not tensors:
+        if name == "torch.cat":
+            raise ValueError("torch.cat(): expected a non-empty list of Tensors")
         raise RuntimeError("%s expects a non-empty TensorList" % name)
     for t in tensors:
         if not isinstance(t, Tensor):
@@ -27,6 +29,10 @@ def _tensors(tensors, name):
 
 def cat(tensors, dim=0, *, out=None):
     tensors, dtype = _tensors(tensors, "torch.cat")
+    for i, t in enumerate(tensors):
+        if t._data.ndim == 0:
+            raise RuntimeError("zero-dimensional tensor (at position %d) cannot be concatenated"
+                               % i)
     ref = next((t for t in tensors if t._data.shape != (0,)), tensors[0])
     dim = wrap_dim(dim, ref._data.ndim)
     for i, t in enumerate(tensors):

@@ -10,6 +10,11 @@ _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32
             "uint8": "unsigned char"}
 
 
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
+                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
+                 "bool": "Bool"}
+
+
 def _same_dtype(a, b, what="m1 and m2"):
     if a._dtype is not b._dtype:
         raise RuntimeError("expected %s to have the same dtype, but got: %s != %s"
@@ -23,7 +28,8 @@ def _check(x, name):
 
 def _dims(t, expected, name):
     if t._data.ndim != expected:
-        raise RuntimeError("%s must be a %dD tensor" % (name, expected))
+        raise RuntimeError("%s must be a %s" % (name, "matrix" if expected == 2 else
+                                                 "%dD tensor" % expected))
 
 
 def _check_mm(input, mat2):
@@ -70,7 +76,7 @@ def dot(input, tensor):
                            "respectively" % (n, m, n, m))
     if input._dtype is not tensor._dtype:
         raise RuntimeError("dot : expected both vectors to have same dtype, but found %s and %s"
-                           % (input._dtype.name.capitalize(), tensor._dtype.name.capitalize()))
+                           % (_SCALAR_NAMES[input._dtype.name], _SCALAR_NAMES[tensor._dtype.name]))
     return call(d.DOT, (input, tensor), (), input._dtype)
 
 
@@ -114,9 +120,6 @@ def matmul(input, other):
     if da == 2 and db == 1:
         return mv(input, other)
     if da == 1 and db == 2:
-        if input._data.shape[0] != other._data.shape[0]:
-            raise RuntimeError("size mismatch, got input (1), mat (1x%d), vec (%d)"
-                               % (input._data.shape[0], other._data.shape[0]))
         product = mm(input.unsqueeze(0), other)
         return call(d.SQUEEZE_MATMUL, (product,), ((0,),), product._dtype)
     if da == 2 and db == 2:
@@ -143,7 +146,8 @@ def _batched(input, other):
                            "[%d, %d] but got: [%d, %d]."
                            % (int(np.prod(a._data.shape[:-2])), a._data.shape[-1],
                               int(np.prod(b._data.shape[:-2])), b._data.shape[-2]))
-    batch = np.broadcast_shapes(a._data.shape[:-2], b._data.shape[:-2])
+    from .shape_util import broadcast_shapes
+    batch = broadcast_shapes(a._data.shape[:-2], b._data.shape[:-2])
     a3 = reshape(a.expand(batch + a._data.shape[-2:]), -1, *a._data.shape[-2:])
     b3 = reshape(b.expand(batch + b._data.shape[-2:]), -1, *b._data.shape[-2:])
     product = bmm(a3, b3)

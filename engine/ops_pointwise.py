@@ -48,10 +48,15 @@ def add(input, other, *, alpha=1, out=None):
 
 def sub(input, other, *, alpha=1, out=None):
     input, other = _as_tensor_first(input, other)
-    if input._dtype is dtypes.bool_ and (not isinstance(other, Tensor) or
-                                         other._dtype is dtypes.bool_):
+    other_bool = isinstance(other, bool) or (isinstance(other, Tensor) and
+                                             other._dtype is dtypes.bool_)
+    if input._dtype is dtypes.bool_ and other_bool:
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
                            "supported. Use the `^` or `logical_xor()` operator instead.")
+    if input._dtype is dtypes.bool_ or other_bool:
+        raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                           "If you are trying to invert a mask, use the `~` or `logical_not()` "
+                           "operator instead.")
     if alpha != 1:
         return call_binary_alpha(d.SUB_ALPHA, input, other, alpha)
     return _binary(d.SUB, input, other)
@@ -114,6 +119,26 @@ true_divide = div
 
 def floor_divide(input, other):
     return _rounded_div(input, other, np.floor)
+
+
+def remainder(input, other):
+    if not isinstance(input, Tensor):
+        return _binary(d.REMAINDER, _scalar_like(input, other), other)
+    return _binary(d.REMAINDER, input, _check_operand(other))
+
+
+def fmod(input, other):
+    return _binary(d.FMOD, input, _check_operand(other))
+
+
+def _scalar_like(value, tensor):
+    """A Python number as a 0-dim tensor, for ops whose first operand is the number."""
+    dtype = dtypes.result_type(value)
+    return wrap(np.asarray(value, dtype=dtype.np_dtype), dtype)
+
+
+def square(input):
+    return pow(input, 2)
 
 
 def _rounded_div(input, other, rounding):
@@ -248,14 +273,14 @@ fix = trunc
 
 def maximum(input, other):
     if not isinstance(other, Tensor):
-        raise TypeError("maximum(): argument 'other' must be Tensor, not %s"
+        raise TypeError("maximum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
     return _binary(d.MAXIMUM, input, other)
 
 
 def minimum(input, other):
     if not isinstance(other, Tensor):
-        raise TypeError("minimum(): argument 'other' must be Tensor, not %s"
+        raise TypeError("minimum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
     return _binary(d.MINIMUM, input, other)
 
@@ -273,6 +298,10 @@ def clamp(input, min=None, max=None):
         if bound is not None and not isinstance(bound, _NUMBER):
             raise TypeError("clamp(): argument 'min' must be Number, not %s"
                             % type(bound).__name__)
+    bounds = [b for b in (min, max) if b is not None]
+    dtype = dtypes.result_type(input, *bounds)
+    if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
+        input = input.to(dtype)
     return call_unary(d.CLAMP, input, min, max)
 
 
@@ -330,8 +359,8 @@ def _logical(ufunc, name):
         input, other = _as_tensor_first(input, other)
         ad, bd, dtype = promoted(input, other)
         if dtype.category == 2:
-            raise RuntimeError('"%s_cpu" not implemented for \'%s\''
-                               % (name, dtypes.DTYPE_NAMES and _SCALAR_NAME[dtype.name]))
+            raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
+                                      % (name, _SCALAR_NAME[dtype.name]))
         return wrap(np.asarray(ufunc(ad, bd)), dtype)
     return logical
 
@@ -344,10 +373,58 @@ bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
 
 def bitwise_not(input):
     if input._dtype.category == 2:
-        raise RuntimeError('"bitwise_not_cpu" not implemented for \'%s\''
-                           % _SCALAR_NAME[input._dtype.name])
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
+                        "tensors")
     return wrap(np.invert(input._data), input._dtype)
 
 
 def logical_not(input):
     return wrap(np.logical_not(input._data), dtypes.bool_)
+
+
+def _logical_binary(ufunc):
+    def logical(input, other):
+        other_data = other._data if isinstance(other, Tensor) else other
+        try:
+            return wrap(np.asarray(ufunc(input._data, other_data)), dtypes.bool_)
+        except ValueError:
+            broadcast_shapes(input._data.shape, np.shape(other_data))
+            raise
+    logical.__name__ = ufunc.__name__
+    return logical
+
+
+logical_and = _logical_binary(np.logical_and)
+logical_or = _logical_binary(np.logical_or)
+logical_xor = _logical_binary(np.logical_xor)
+
+
+def isnan(input):
+    return wrap(np.isnan(input._data), dtypes.bool_)
+
+
+def isinf(input):
+    return wrap(np.isinf(input._data), dtypes.bool_)
+
+
+def isfinite(input):
+    return wrap(np.isfinite(input._data), dtypes.bool_)
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    ad, bd, _ = promoted(input, other)
+    return wrap(np.asarray(np.isclose(ad, bd, rtol=rtol, atol=atol, equal_nan=equal_nan)),
+                dtypes.bool_)
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
+
+
+def equal(input, other):
+    return input._data.shape == other._data.shape and bool(
+        np.array_equal(input._data, other._data))
+
+
+def numel(input):
+    return input._data.size

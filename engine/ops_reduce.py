@@ -10,7 +10,13 @@ from .tensor import Tensor, wrap
 
 
 def _dims(input, dim):
-    return wrap_dims(dim, input._data.ndim)
+    # A 0-dim tensor reduces over "dim 0" to itself, as in PyTorch.
+    return wrap_dims(dim, input._data.ndim) if input._data.ndim else ()
+
+
+def _floating_only(input, message):
+    if input._dtype.category != 2:
+        raise RuntimeError(message % _SCALAR_NAMES.get(input._dtype.name, input._dtype.name))
 
 
 def sum(input, dim=None, keepdim=False, *, dtype=None):
@@ -106,6 +112,8 @@ def min(input, dim=None, keepdim=False, *, other=None):
 
 def _arg(np_fn):
     def arg(input, dim=None, keepdim=False):
+        if input._dtype.category == 0:
+            raise RuntimeError("%s(): does not support bool input" % np_fn.__name__)
         data = input._data
         if dim is None:
             out = np_fn(data.reshape(-1))
@@ -121,12 +129,16 @@ argmax = _arg(np.argmax)
 argmin = _arg(np.argmin)
 
 
+def _all_dims_if_empty(input, dim):
+    return tuple(range(input._data.ndim)) if dim == () or dim == [] else dim
+
+
 def amax(input, dim=(), keepdim=False):
-    return call_unary(d.AMAX, input, _dims(input, dim or tuple(range(input._data.ndim))), keepdim)
+    return call_unary(d.AMAX, input, _dims(input, _all_dims_if_empty(input, dim)), keepdim)
 
 
 def amin(input, dim=(), keepdim=False):
-    return call_unary(d.AMIN, input, _dims(input, dim or tuple(range(input._data.ndim))), keepdim)
+    return call_unary(d.AMIN, input, _dims(input, _all_dims_if_empty(input, dim)), keepdim)
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None):
@@ -145,7 +157,12 @@ def _correction(unbiased, correction):
     return 1 if unbiased is None or unbiased else 0
 
 
+_STD_VAR_DTYPE = "std and var only support floating point and complex dtypes"
+
+
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    if input._dtype.category != 2:
+        raise RuntimeError(_STD_VAR_DTYPE)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     dims = None if dim is None else _dims(input, dim)
@@ -153,6 +170,8 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    if input._dtype.category != 2:
+        raise RuntimeError(_STD_VAR_DTYPE)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     dims = None if dim is None else _dims(input, dim)
@@ -164,6 +183,8 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         p = 2
     if isinstance(p, str):
         raise RuntimeError("gradrepl supports numeric p and 'fro' norms only, not %r" % p)
+    _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
+                          "input. Got %s")
     dims = None if dim is None else _dims(input, dim)
     return call_unary(d.NORM, input, float(p), dims, keepdim)
 
@@ -172,16 +193,23 @@ def logsumexp(input, dim, keepdim=False):
     return call_unary(d.LOGSUMEXP, input, _dims(input, dim), keepdim)
 
 
-def softmax(input, dim, dtype=None):
+def _softmax_like(op, name, input, dim, dtype):
     if dtype is not None:
         input = input.to(dtype)
-    return call_unary(d.SOFTMAX, input, wrap_dim(dim, input._data.ndim))
+    dim = wrap_dim(dim, input._data.ndim)
+    if input._dtype.category != 2:
+        kernel = "_lastdim" if dim == max(input._data.ndim - 1, 0) else ""
+        raise NotImplementedError('"%s%s_kernel_impl" not implemented for \'%s\''
+                                  % (name, kernel, _SCALAR_NAMES[input._dtype.name]))
+    return call_unary(op, input, dim)
+
+
+def softmax(input, dim, dtype=None):
+    return _softmax_like(d.SOFTMAX, "softmax", input, dim, dtype)
 
 
 def log_softmax(input, dim, dtype=None):
-    if dtype is not None:
-        input = input.to(dtype)
-    return call_unary(d.LOG_SOFTMAX, input, wrap_dim(dim, input._data.ndim))
+    return _softmax_like(d.LOG_SOFTMAX, "log_softmax", input, dim, dtype)
 
 
 def cumsum(input, dim, *, dtype=None):

@@ -133,6 +133,10 @@ def sum_to_size(input, *size):
     return result
 
 
+def is_contiguous(input, memory_format=None):
+    return bool(input._data.flags.c_contiguous)
+
+
 def contiguous(input, memory_format=None):
     if input._data.flags.c_contiguous:
         return input
@@ -186,7 +190,8 @@ def matrix_transpose(input):
 def squeeze(input, dim=None):
     if dim is None:
         return view_op(d.SQUEEZE, input)
-    return view_op(d.SQUEEZE_DIM, input, wrap_dims(dim, input._data.ndim))
+    op = d.SQUEEZE_DIMS if isinstance(dim, (tuple, list)) else d.SQUEEZE_DIM
+    return view_op(op, input, wrap_dims(dim, input._data.ndim))
 
 
 def unsqueeze(input, dim):
@@ -224,6 +229,7 @@ def repeat(input, *repeats):
 def split(input, split_size_or_sections, dim=0):
     dim = wrap_dim(dim, input._data.ndim)
     size = input._data.shape[dim]
+    op = d.SPLIT
     if isinstance(split_size_or_sections, int):
         step = split_size_or_sections
         if step <= 0 and size:
@@ -232,13 +238,14 @@ def split(input, split_size_or_sections, dim=0):
         sections = [step] * (size // step) + ([size % step] if size % step else [])
     else:
         sections = list(split_size_or_sections)
+        op = d.SPLIT_SIZES
         if sum(sections) != size:
             raise RuntimeError("split_with_sizes expects split_sizes to sum exactly to %d (input "
                                "tensor's size at dimension %d), but got split_sizes=%s"
                                % (size, dim, sections))
     params = (tuple(sections), dim)
-    outputs = call(d.SPLIT, (input,), params, input._dtype)
-    return tuple(link_view(o, input, _pick(d.SPLIT, params, i)) for i, o in enumerate(outputs))
+    outputs = call(op, (input,), params, input._dtype)
+    return tuple(link_view(o, input, _pick(op, params, i)) for i, o in enumerate(outputs))
 
 
 def chunk(input, chunks, dim=0):

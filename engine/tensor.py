@@ -85,8 +85,13 @@ class Tensor:
         if dtype is None:
             return "torch." + self._dtype.legacy_name
         from .ops_convert import to_dtype
-        return to_dtype(self, dtypes.DTYPE_NAMES.get(dtype.split(".")[-1].replace(
-            "Tensor", ""), dtype) if isinstance(dtype, str) else dtype)
+        if isinstance(dtype, str):
+            by_legacy = {d.legacy_name: d for d in dtypes.ALL_DTYPES}
+            name = dtype[len("torch."):] if dtype.startswith("torch.") else dtype
+            if name not in by_legacy:
+                raise ValueError("invalid type: '%s'" % dtype)
+            dtype = by_legacy[name]
+        return to_dtype(self, dtype)
 
     def _wrap_dim(self, dim):
         from .shape_util import wrap_dim
@@ -100,9 +105,12 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        self.requires_grad_(flag, _setter=True)
+        if flag and self._dtype.category != 2 and self._grad_fn is None:
+            raise RuntimeError("only Tensors of floating point and complex dtype can require "
+                               "gradients")
+        self.requires_grad_(flag)
 
-    def requires_grad_(self, requires_grad=True, _setter=False):
+    def requires_grad_(self, requires_grad=True):
         if self._grad_fn is not None:
             if requires_grad:
                 return self
@@ -265,8 +273,8 @@ class Tensor:
 
     def __bool__(self):
         if self._data.size != 1:
-            raise RuntimeError("Boolean value of Tensor with %s values is ambiguous"
-                               % ("no" if self._data.size == 0 else "more than one"))
+            raise RuntimeError("Boolean value of Tensor with %s is ambiguous"
+                               % ("no values" if self._data.size == 0 else "more than one value"))
         return bool(self._data.reshape(()).item())
 
     def __len__(self):

@@ -17,7 +17,8 @@ from .tensor import Tensor
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
          "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign log1p rsqrt tan "
-         "floor ceil round trunc fix maximum minimum clamp clip "
+         "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
+         "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
     red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
@@ -25,7 +26,7 @@ _SAME_AS_FUNCTION = {
     la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
-          "split chunk"),
+          "split chunk is_contiguous"),
     join: "narrow",
     conv: "to cpu double half long short char byte",
 }
@@ -63,6 +64,14 @@ def _augmented(function):
         if not _number_or_tensor(other):
             return NotImplemented
         return inplace.apply_inplace(self, function, other)
+    return operator
+
+
+def _reflected(function):
+    def operator(self, other):
+        if not _number_or_tensor(other):
+            return NotImplemented
+        return function(pw._scalar_like(other, self), self)
     return operator
 
 
@@ -112,6 +121,9 @@ def install():
     for name, function in operators.items():
         setattr(Tensor, name, _binary_operator(function))
     Tensor.__rsub__ = _rsub
+    Tensor.__mod__ = _binary_operator(pw.remainder)
+    Tensor.__rmod__ = _reflected(pw.remainder)
+    Tensor.__rfloordiv__ = _reflected(pw.floor_divide)
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
     Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
@@ -124,6 +136,7 @@ def install():
     Tensor.__setitem__ = ops_index.setitem
     for name, function in {"__iadd__": pw.add, "__isub__": pw.sub, "__imul__": pw.mul,
                            "__itruediv__": pw.div, "__ipow__": pw.pow,
-                           "__ifloordiv__": pw.floor_divide, "__iand__": pw.bitwise_and,
+                           "__ifloordiv__": pw.floor_divide, "__imod__": pw.remainder,
+                           "__iand__": pw.bitwise_and,
                            "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor}.items():
         setattr(Tensor, name, _augmented(function))

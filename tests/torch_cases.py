@@ -2263,34 +2263,14 @@ def gap(reason, *patterns):
 
 
 # ---- creation ----------------------------------------------------------------------------
-gap("torch.tensor(range(5)): torch: tensor([0, 1, 2, 3, 4]) | ours: TypeError: new(): invalid "
-    "data type 'range'", "create/tensor_range")
-gap("torch.tensor(tensor) must warn: torch: UserWarning: To copy construct from a tensor, it is "
-    "recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone()."
-    "requires_grad_(True), rather than torch.tensor(sourceTensor). | ours: no warning",
-    "create/tensor_from_tensor_warns")
-gap("factory functions with requires_grad=True on an integer dtype: torch: RuntimeError: Only "
-    "Tensors of floating point and complex dtype can require gradients | ours: RuntimeError: only "
-    "Tensors of floating point dtype can require gradients",
-    "create/ones_int_requires_grad", "create/arange_int_requires_grad")
-gap("x.requires_grad = True on an int tensor (the setter): torch: RuntimeError: only Tensors of "
-    "floating point and complex dtype can require gradients | ours: RuntimeError: only Tensors of "
-    "floating point dtype can require gradients", "convert/requires_grad_setter_int")
-gap("arange(0, 3, -1): torch: RuntimeError: upper bound and lower bound inconsistent with step "
-    "sign | ours: ... upper bound and larger bound ...", "create/arange_wrong_sign")
-gap("linspace(0, 10, 5, dtype=torch.int64): torch: tensor([ 0,  2,  5,  7, 10]) | ours: "
-    "AttributeError: type object 'numpy.float64' has no attribute 'type'",
-    "create/linspace_int_dtype")
 
 # ---- operators ----------------------------------------------------------------------------
 gap("`%` is missing (no Tensor.__mod__/__rmod__, no torch.remainder): torch: floor-mod values "
     "(RemainderBackward0 for tensor % scalar) | ours: TypeError: unsupported operand type(s) for %",
-    "arith/mod/*", "arith/int_mod_zero", "arith_grad/mod/*", "arith/remainder_negative")
-gap("torch.fmod is missing: torch: tensor([-1.0000,  1.0000, -0.5000]) | ours: AttributeError: "
-    "module 'gradrepl_engine' has no attribute 'fmod'", "arith/fmod")
+    'arith/mod/bool_bool', 'arith/mod/bool_pybool', 'arith/int_mod_zero', 'arith_grad/mod/tensor_scalar_2/graph', 'arith_grad/mod/scalar_tensor_2', 'arith_grad/mod/scalar_tensor_2/graph', 'arith_grad/mod/tensor_scalar_0.5/graph', 'arith_grad/mod/scalar_tensor_0.5', 'arith_grad/mod/scalar_tensor_0.5/graph')
 gap("reflected floor division is missing (no Tensor.__rfloordiv__): torch: 3 // x works | ours: "
     "TypeError: unsupported operand type(s) for //: 'int' and 'Tensor'",
-    "arith/floordiv/py*", "arith_grad/floordiv/scalar_tensor_*")
+    'arith_grad/floordiv/scalar_tensor_*')
 gap("floor_divide on a tensor requiring grad: torch: result has grad_fn=<NotImplemented>, backward "
     "raises RuntimeError: derivative for aten::floor_divide is not implemented | ours: result has "
     "no grad_fn, backward raises 'element 0 of tensors does not require grad ...'",
@@ -2304,22 +2284,8 @@ gap("// with non-broadcastable shapes: torch: RuntimeError: The size of tensor a
 gap("** on bool tensors: torch: bool ** bool raises NotImplementedError: \"pow\" not implemented "
     "for 'Bool', bool ** True is a bool tensor | ours: int64 tensors",
     "arith/pow/bool_bool", "arith/pow/bool_pybool")
-gap("bool tensor - 2: torch: RuntimeError: Subtraction, the `-` operator, with a bool "
-    "tensor is not supported. If you are trying to invert a mask, use the `~` or "
-    "`logical_not()` operator instead. | ours: the two-bool-tensors message (... with two bool tensors ... Use the `^` or "
-    "`logical_xor()` operator instead.)", "arith/sub/bool_pyint")
 gap("tensor([1]) + 2**63: torch wraps: tensor([-9223372036854775807]) | ours: OverflowError: "
     "Python int too large to convert to C long", "arith/int64_overflow_scalar")
-gap("& | ^ on float tensors: torch: NotImplementedError: \"bitwise_and_cpu\" not implemented for "
-    "'Float' | ours: RuntimeError with the same message (wrong exception type)",
-    "bitwise/*/float_float")
-gap("~ on a float tensor: torch: TypeError: ~ (operator.invert) is only implemented on integer and "
-    "Boolean-type tensors | ours: RuntimeError: \"bitwise_not_cpu\" not implemented for 'Float'",
-    "bitwise/invert_float")
-gap("missing torch functions (torch.equal, isnan, allclose, logical_and, square, numel): torch: "
-    "values | ours: AttributeError: module 'gradrepl_engine' has no attribute ...",
-    "compare/torch_equal", "compare/isnan", "compare/allclose", "bitwise/logical_and",
-    "unary/square", "convert/torch_numel")
 
 # ---- pointwise functions --------------------------------------------------------------------
 gap("abs/relu/floor/ceil/round/trunc of a bool tensor: torch raises (NotImplementedError: "
@@ -2329,9 +2295,6 @@ gap("abs/relu/floor/ceil/round/trunc of a bool tensor: torch raises (NotImplemen
     "unary/trunc/bool")
 gap("sign of a bool tensor: torch: the bool tensor | ours: numpy UFuncTypeError: ufunc 'sign' did "
     "not contain a loop with signature matching types", "unary/sign/bool")
-gap("sigmoid underflow in float32: torch: sigmoid(-100.) prints 0.0000 | ours: 3.7835e-44 "
-    "(computed in float64, so the whole tensor prints in scientific mode)",
-    "unary/sigmoid_extremes")
 gap("float32 rounding of gradients, last printed digit: torch: 11.7028 / 1199.1002 (tan) and "
     "1310.3556 (x*exp(x) second order) | ours: 11.7027 / 1199.1003 and 1310.3555",
     "unary_grad/tan", "unary_grad/tan/method", "autograd/second_order/x_times_exp")
@@ -2340,35 +2303,14 @@ gap("round(x, decimals=1) is one node: torch: grad_fn=<RoundBackward1> | ours: "
 gap("clamp of an int tensor with a float bound promotes: torch: clamp(int, min=0.5) is float32 "
     "[1.0000, 0.5000, ...] and clamp_ raises RuntimeError: result type Float can't be cast to the "
     "desired output type long int | ours: int64 [1, 0, ...] for both",
-    "clamp/int_float_bounds", "clamp/inplace_int_float_bound")
-gap("maximum(x, 0): torch: TypeError: maximum(): argument 'other' (position 2) must be Tensor, not "
-    "int | ours: ... argument 'other' must be Tensor, not int (no '(position 2)')",
-    "select/maximum_scalar")
-gap("where with a float condition: torch: ... but got a tensor with dtype Float | ours: ... with "
-    "dtype torch.float32", "select/where_float_condition")
+    'clamp/inplace_int_float_bound')
 
 # ---- reductions ------------------------------------------------------------------------------
-gap("amax/amin ignore a positional dim: torch: x.amin(0) / x.amax(0) reduce dim 0 "
-    "(tensor([ 0.5000, -2.0000, -1.5000])) | ours: reduce everything (tensor(-2.))",
-    "reduce/amin_dim0/*", "reduce_grad/amin_dim0", "reduce_grad/amin_dim0/graph",
-    "reduce_grad/amax_ties", "reduce_grad/amax_ties/graph")
-gap("std/var of int or bool tensors: torch: RuntimeError: std and var only support floating point "
-    "and complex dtypes | ours: computes a float value",
-    "reduce/std*/int", "reduce/std*/bool", "reduce/var*/int", "reduce/var*/bool", "reduce/var_int")
-gap("norm of int or bool tensors: torch: RuntimeError: linalg.vector_norm: Expected a floating "
-    "point or complex tensor as input. Got Long (Got Bool) | ours: computes a float value",
-    "reduce/norm*/int", "reduce/norm*/bool", "reduce/norm_int")
 gap("softmax/log_softmax of int or bool tensors: torch: NotImplementedError: "
     "\"softmax_lastdim_kernel_impl\" not implemented for 'Long' (\"softmax_kernel_impl\" when dim "
     "is not the last, log_softmax_* likewise) | ours: computes float values",
     "reduce/softmax_dim*/int", "reduce/softmax_dim*/bool", "reduce/log_softmax_dim*/int",
     "reduce/log_softmax_dim*/bool", "reduce/softmax_int")
-gap("sum(0) of a 0-dim tensor: torch: tensor(2.5000) | ours: numpy AxisError: axis 0 is out of "
-    "bounds for array of dimension 0", "reduce/sum_0dim_dim0")
-gap("mean of an empty tensor: torch: tensor(nan), no warning | ours: also a numpy RuntimeWarning: "
-    "Mean of empty slice", "reduce/mean_empty")
-gap("argmax of a bool tensor: torch: RuntimeError: argmax(): does not support bool input | ours: "
-    "tensor(0)", "reduce/argmax_bool")
 gap("std of one element: torch: UserWarning: std(): degrees of freedom is <= 0. Correction should "
     "be strictly less than the reduction factor (input numel divided by output numel). | ours: "
     "numpy RuntimeWarning: Degrees of freedom <= 0 for slice",
@@ -2386,81 +2328,34 @@ gap("2D @ 3D and (1,n,m) @ 3D fold into one mm: torch: CloneBackward0(TransposeB
 gap("1D @ 3D: torch: UnsafeViewBackward0(MvBackward0(UnsafeViewBackward0(CloneBackward0("
     "TransposeBackward0(...))), AccumulateGrad)) | ours: UnsafeViewBackward0(BmmBackward0("
     "ViewBackward0(ExpandBackward0(UnsqueezeBackward0(...))), ...))", "matmul/1d_3d/graph")
-gap("1D @ 2D size mismatch: torch: RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x3 "
-    "and 2x3) | ours: RuntimeError: size mismatch, got input (1), mat (1x3), vec (2)",
-    "matmul/shape_mismatch_1d_2d")
-gap("batched matmul with mismatched batch dims: torch: RuntimeError: The size of tensor a (2) must "
-    "match the size of tensor b (3) at non-singleton dimension 0 | ours: numpy ValueError: shape "
-    "mismatch: objects cannot be broadcast to a single shape ...", "matmul/batch_mismatch")
-gap("mm with a 1D argument: torch: RuntimeError: mat2 must be a matrix | ours: RuntimeError: mat2 "
-    "must be a 2D tensor", "linalg/mm_1d")
-gap("dot dtype mismatch: torch: ... but found Float and Long | ours: ... but found Float32 and "
-    "Int64", "linalg/dot_dtype_mismatch")
 gap("F.linear with a 1D input: torch: grad_fn=<ViewBackward0> over AddmmBackward0(bias, None, "
     "TBackward0) | ours: AddBackward0(SqueezeBackward4(MmBackward0(...)), bias)",
     "functional_grad/linear_1d_input")
 
 # ---- shape ops --------------------------------------------------------------------------------
-gap("squeeze with a tuple of dims: torch: grad_fn=<SqueezeBackward2> | ours: SqueezeBackward1",
-    "shape_grad/squeeze_dims_tuple/graph", "shape_grad/squeeze_dims/graph")
-gap("split with a list of sizes: torch: grad_fn=<SplitWithSizesBackward0> | ours: SplitBackward0",
-    "shape_grad/split_sizes")
 gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dtype=torch.int32)) | "
     "ours: RuntimeError: view(dtype) is not supported by gradrepl's engine; use .to(dtype)",
     "shape/view_dtype")
-gap("Tensor.is_contiguous is missing: torch: True/False | ours: AttributeError: 'Tensor' object "
-    "has no attribute 'is_contiguous'", "shape/is_contiguous", "shape/expand_is_view",
-    "index/is_view_contiguous")
-gap("cat([]): torch: ValueError: torch.cat(): expected a non-empty list of Tensors | ours: "
-    "RuntimeError: torch.cat expects a non-empty TensorList", "shape/cat_empty_list")
-gap("cat of 0-dim tensors: torch: RuntimeError: zero-dimensional tensor (at position 0) cannot be "
-    "concatenated | ours: numpy ValueError: zero-dimensional arrays cannot be concatenated",
-    "shape/cat_0dim")
 
 # ---- indexing ----------------------------------------------------------------------------------
-gap("x[...]: torch: grad_fn=<AliasBackward0> | ours: SliceBackward0",
-    "index_grad/ellipsis_only/graph")
 gap("basic indices next to advanced ones are applied first as views: torch: x[[1, 0], 1:] is "
     "IndexBackward0(SliceBackward0), x[1, [0, 2]] IndexBackward0(SelectBackward0), x[True] "
     "IndexBackward0(UnsqueezeBackward0) | ours: one IndexBackward0 on the leaf",
     "index_grad/list_and_slice/graph", "index_grad/int_and_list/graph",
     "index_grad/python_bool/graph")
-gap("x[tensor(1)] (0-dim long index) is a select: torch: grad_fn=<SelectBackward0> | ours: "
-    "IndexBackward0", "index_grad/0dim_long_tensor/graph")
-gap("bool mask of the wrong shape: torch: IndexError: The shape of the mask [3] at index 0 does "
-    "not match the shape of the indexed tensor [2, 3] at index 0 | ours: numpy's IndexError: "
-    "boolean index did not match indexed array along dimension 0; ...", "index/mask_shape_mismatch")
-gap("indexing a 0-dim tensor: torch: IndexError: invalid index of a 0-dim tensor. Use "
-    "`tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a "
-    "number | "
-    "ours: IndexError: too many indices for tensor of dimension 0", "index/0dim_int")
 gap("x['a']: torch: TypeError: new(): invalid data type 'str' (after a UserWarning: Using a "
     "non-tuple sequence for multidimensional indexing is deprecated ...) | ours: IndexError: only "
     "integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices "
     "(got str)", "index/str_index")
-gap("x[0] = tensor of the wrong size: torch: RuntimeError: The expanded size of the tensor "
-    "(3) must "
-    "match the existing size (2) at non-singleton dimension 0.  Target sizes: [3].  Tensor sizes: "
-    "[2] | ours: RuntimeError: could not broadcast input array from shape (2,) into shape (3,)",
-    "setitem/shape_mismatch")
-gap("x[0] = 1. on a leaf requiring grad: torch: RuntimeError: a view of a leaf Variable that "
-    "requires grad is being used in an in-place operation. | ours: RuntimeError: a leaf Variable "
-    "that requires grad is being used in an in-place operation.", "setitem/leaf_requires_grad")
 
 # ---- conversions -------------------------------------------------------------------------------
-gap("x.type('torch.DoubleTensor'): torch: the float64 tensor (ToCopyBackward0) | ours: "
-    "AttributeError: 'str' object has no attribute 'category'", "convert/type_string/*",
-    "convert_grad/type_string", "convert_grad/type_string/graph")
 gap("x.to('cuda'): torch: AssertionError: Torch not compiled with CUDA enabled | ours: "
     "RuntimeError: gradrepl runs on the CPU only, so device 'cuda' is not available",
     "convert/to_bad_device")
 gap("type() of engine objects: torch: <class 'torch.Size'>, <class 'torch.dtype'>, <class "
     "'MulBackward0'> | ours: <class 'gradrepl_engine.dtypes.Size'>, <class "
     "'gradrepl_engine.dtypes.DType'>, <class 'torch.autograd.graph.MulBackward0'>",
-    "convert/size_type", "convert/dtype_type", "convert/type_of_grad_fn_repr")
-gap("bool() of a many-element tensor: torch: RuntimeError: Boolean value of Tensor with more than "
-    "one value is ambiguous | ours: ... more than one values is ambiguous",
-    "convert/builtin_bool_many")
+    'convert/type_of_grad_fn_repr')
 
 # ---- torch.nn.functional -----------------------------------------------------------------------
 gap("cross_entropy with probability targets: torch: grad_fn=<DivBackward1> over "
