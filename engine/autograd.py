@@ -6,6 +6,7 @@ so hooks that print do so in the order PyTorch's engine would.
 """
 
 import heapq
+import warnings
 
 from . import grad_mode
 
@@ -24,8 +25,15 @@ __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_e
            "is_grad_enabled", "grad_mode"]
 
 UNUSED_INPUT_ERROR = (
-    "One of the differentiated Tensors appears to not have been used in the graph. "
+    "The differentiated Tensor at index %d appears to not have been used in the graph. "
     "Set allow_unused=True if this is the desired behavior.")
+
+CREATE_GRAPH_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the "
+    "parameter and its gradient which can cause a memory leak. We recommend using "
+    "autograd.grad when creating the graph to avoid this. If you have to use this function, "
+    "make sure to reset the .grad fields of your parameters to None after use to break the "
+    "cycle and avoid the leak.")
 
 
 # ---- public entry points ---------------------------------------------------------------
@@ -36,6 +44,8 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     tensors = _as_tuple(tensors)
     if grad_tensors is None:
         grad_tensors = grad_variables
+    if create_graph:
+        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
     grads = _make_grads(tensors, _as_tuple(grad_tensors) if grad_tensors is not None
                         else (None,) * len(tensors))
     if retain_graph is None:
@@ -44,7 +54,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     if inputs is not None:
         inputs = _as_tuple(inputs)
         if not inputs:
-            raise RuntimeError("'inputs' argument to backward() cannot be empty.")
+            raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
         targets = {_target_of(t, i): t for i, t in enumerate(inputs)}
     _run(_roots(tensors, grads), retain_graph, create_graph, targets, accumulate=True)
 
@@ -67,11 +77,11 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     captured = _run(_roots(outputs, grads), retain_graph, create_graph, targets,
                     accumulate=False)
     result = []
-    for t, target in zip(inputs, list(targets)):
+    for index, (t, target) in enumerate(zip(inputs, list(targets))):
         g = captured.get(target)
         if g is None:
             if not allow_unused:
-                raise RuntimeError(UNUSED_INPUT_ERROR)
+                raise RuntimeError(UNUSED_INPUT_ERROR % index)
             if materialize_grads:
                 from .creation import zeros_like
                 g = zeros_like(t)
@@ -84,10 +94,16 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 def _as_tuple(x):
     if isinstance(x, Tensor) or x is None:
         return (x,)
+    if isinstance(x, (int, float)):
+        raise TypeError("gradients can be either Tensors or None, but got %s" % type(x).__name__)
     return tuple(x)
 
 
 def _make_grads(outputs, grads):
+    for g in grads:
+        if g is not None and not isinstance(g, Tensor):
+            raise TypeError("gradients can be either Tensors or None, but got %s"
+                            % type(g).__name__)
     if len(grads) != len(outputs):
         raise RuntimeError("grad can be implicitly created only for scalar outputs"
                            if len(grads) == 0 else
@@ -262,6 +278,9 @@ def _call_pre_hooks(node, grads):
             for hook in list(table.values()):
                 new = hook(grads[nr])
                 if new is not None:
+                    if not isinstance(new, Tensor) or new._data.shape != grads[nr]._data.shape:
+                        raise RuntimeError("hook '%s' has changed the size of value"
+                                           % getattr(hook, "__name__", "hook"))
                     grads[nr] = new
     for nr, tensor in hooks.retain.items():
         if nr in grads:

@@ -134,7 +134,7 @@ MAXIMUM = op("maximum", "MaximumBackward0", "self, other", np.maximum, PROMOTE,
 MINIMUM = op("minimum", "MinimumBackward0", "self, other", np.minimum, PROMOTE,
              self="grad * pick_weight(other, self)", other="grad * pick_weight(self, other)")
 CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
-           self="grad * within(self, min, max)")
+           self="where(within(self, min, max), grad, 0.0)")
 CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
                   self="grad * within(self, min, max)",
                   min="grad * (self < min)", max="grad * (self > max)")
@@ -193,7 +193,7 @@ SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections,
 # ---- losses (torch.nn.functional) --------------------------------------------------------------
 MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,
               self="mse_loss_backward(grad, self, target, reduction)",
-              target="-mse_loss_backward(grad, self, target, reduction)")
+              target="mse_loss_backward(grad, target, self, reduction)")
 NLL_LOSS = op("nll_loss", "NllLossBackward0", "self; target, weight, reduction, ignore_index",
               k.nll_loss, self="nll_loss_backward(grad, self_sizes, target, weight, reduction, "
                                "ignore_index)")

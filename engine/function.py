@@ -84,9 +84,16 @@ class NodeHooks:
         return handle
 
 
+# Nodes PyTorch implements in C++ by hand report a namespaced name().
+_CPP_NODES = ("CopySlices", "CopyBackwards")
+
+
 def node_class(name, op):
     """A Node subclass named as PyTorch names the op's backward node."""
-    cls = type(name, (Node,), {"__slots__": (), "op": op})
+    namespace = {"__slots__": (), "op": op}
+    if name in _CPP_NODES:
+        namespace["name"] = lambda self: "torch::autograd::" + type(self).__name__
+    cls = type(name, (Node,), namespace)
     cls.__module__ = "torch.autograd.graph"
     return cls
 

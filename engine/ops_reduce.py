@@ -1,4 +1,7 @@
-"""Reductions as torch functions: sum, mean, ..."""
+"""Reductions as torch functions: sum, mean, max, softmax, ...
+
+This module defines sum/max/min/any/all as torch functions: Python's builtins of
+those names are not used here."""
 
 import numpy as np
 
@@ -198,7 +201,8 @@ def _softmax_like(op, name, input, dim, dtype):
         input = input.to(dtype)
     dim = wrap_dim(dim, input._data.ndim)
     if input._dtype.category != 2:
-        kernel = "_lastdim" if dim == max(input._data.ndim - 1, 0) else ""
+        last = input._data.ndim - 1 if input._data.ndim else 0
+        kernel = "_lastdim" if dim == last else ""
         raise NotImplementedError('"%s%s_kernel_impl" not implemented for \'%s\''
                                   % (name, kernel, _SCALAR_NAMES[input._dtype.name]))
     return call_unary(op, input, dim)

@@ -263,7 +263,7 @@ def tensor_repr(t):
         contents = _contents_str(data, t.dtype.is_floating_point, indent)
     grad_fn = t.grad_fn
     if grad_fn is not None:
-        suffixes.append("grad_fn=<%s>" % grad_fn.name())
+        suffixes.append("grad_fn=<%s>" % type(grad_fn).__name__)
     elif t.requires_grad:
         suffixes.append("requires_grad=True")
     return _add_suffixes(prefix + contents, suffixes, indent)

@@ -2306,11 +2306,6 @@ gap("clamp of an int tensor with a float bound promotes: torch: clamp(int, min=0
     'clamp/inplace_int_float_bound')
 
 # ---- reductions ------------------------------------------------------------------------------
-gap("softmax/log_softmax of int or bool tensors: torch: NotImplementedError: "
-    "\"softmax_lastdim_kernel_impl\" not implemented for 'Long' (\"softmax_kernel_impl\" when dim "
-    "is not the last, log_softmax_* likewise) | ours: computes float values",
-    "reduce/softmax_dim*/int", "reduce/softmax_dim*/bool", "reduce/log_softmax_dim*/int",
-    "reduce/log_softmax_dim*/bool", "reduce/softmax_int")
 gap("std of one element: torch: UserWarning: std(): degrees of freedom is <= 0. Correction should "
     "be strictly less than the reduction factor (input numel divided by output numel). | ours: "
     "numpy RuntimeWarning: Degrees of freedom <= 0 for slice",
@@ -2364,38 +2359,12 @@ gap("cross_entropy with probability targets: torch: grad_fn=<DivBackward1> over 
     "NegBackward0(SumBackward1(...))", "functional_grad/cross_entropy_probs/graph")
 gap("cross_entropy(label_smoothing=0.1) ignores the smoothing: torch: tensor(0.4464) (AddBackward0 "
     "of two MulBackward1) | ours: tensor(0.3231) (NllLossBackward0)",
-    "functional/cross_entropy_label_smoothing", "functional_grad/cross_entropy_label_smoothing",
-    "functional_grad/cross_entropy_label_smoothing/graph")
-gap("cross_entropy with a float target of the wrong shape: torch: RuntimeError: expected target "
-    "dtype to be Long or Byte, but got Float | ours: RuntimeError: The size of tensor a (3) must "
-    "match the size of tensor b (2) at non-singleton dimension 1",
-    "functional/cross_entropy_float_target_wrong_shape")
-gap("nll_loss target dtype check: torch: RuntimeError: expected target dtype to be Long or Byte, "
-    "but got Float (Int for int32 targets) | ours: RuntimeError: expected scalar type Long "
-    "but found "
-    "torch.float32, and int32 targets are accepted",
-    "functional/nll_loss_float_target", "functional/nll_loss_int32_target")
-gap("F.relu(x, inplace=True) must write into x: torch: x becomes [[1., 0., 3.], [0.5, 4., 0.]] | "
-    "ours: x unchanged", "functional/relu_inplace")
+    'functional_grad/cross_entropy_label_smoothing/graph')
 gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_average and reduce "
     "args will be deprecated, please use reduction='sum' instead. | ours: no warning",
     "functional/size_average_legacy")
-gap("mse_loss gradient for the target prints -0.: torch: 0.0000 where input == target | ours: "
-    "-0.0000 (the target formula negates a zero)", "functional_grad/mse_loss_target_requires_grad")
-gap("mse_loss with a broadcast target expands only the target: torch: MseLossBackward0("
-    "AccumulateGrad, ExpandBackward0(AccumulateGrad)) | ours: ExpandBackward0 on both inputs",
-    "functional_grad/mse_loss_broadcast")
 
 # ---- autograd ------------------------------------------------------------------------------------
-gap("node.name() of C++ nodes: torch: 'torch::autograd::CopySlices', "
-    "'torch::autograd::CopyBackwards' | ours: 'CopySlices', 'CopyBackwards'",
-    "autograd/node_name_method")
-gap("version-counter error on a CopySlices output: torch: ... which is output 0 of "
-    "torch::autograd::CopySlices, is at version 1 ... | ours: ... output 0 of CopySlices ...",
-    "inplace/version_counter_error_view")
-gap("backward(gradient=[1., 1., 1.]): torch: TypeError: gradients can be either Tensors or None, "
-    "but got float | ours: RuntimeError: got 1 tensors and 3 gradients",
-    "autograd/backward_gradient_list")
 gap("backward(create_graph=True): torch: UserWarning: Using backward() with create_graph=True will "
     "create a reference cycle ... and x.grad has grad_fn=<CopyBackwards> | ours: no warning, "
     "x.grad has grad_fn=<MulBackward0>", "autograd/create_graph",
@@ -2403,15 +2372,6 @@ gap("backward(create_graph=True): torch: UserWarning: Using backward() with crea
 gap("non-leaf .grad warning fires only when .grad is None: torch: no warning for h.grad after "
     "backward(inputs=[h]) | ours: UserWarning: The .grad attribute of a Tensor that is not a leaf "
     "Tensor is being accessed...", "autograd/backward_inputs_nonleaf")
-gap("backward(inputs=[]): torch: RuntimeError: `inputs` argument to `backward()` cannot be empty. "
-    "| ours: RuntimeError: 'inputs' argument to backward() cannot be empty.",
-    "autograd/backward_inputs_empty")
-gap("autograd.grad with an unused input: torch: RuntimeError: The differentiated Tensor at index 1 "
-    "appears to not have been used in the graph. Set allow_unused=True if this is the desired "
-    "behavior. | ours: RuntimeError: One of the differentiated Tensors appears to not have been "
-    "used ...", "autograd/grad_unused")
-gap("a hook returning a gradient of another shape: torch: RuntimeError: hook '<lambda>' has "
-    "changed the size of value | ours: accepted silently", "autograd/hook_wrong_shape")
 gap("in-place on a view of a non-leaf: torch: CopySlices(MulBackward0(...), None) | ours: "
     "CopySlices(MulBackward0(...), MulBackward0(SelectBackward0(MulBackward0(...)), None))",
     "inplace/view_then_base_grad")
@@ -2447,7 +2407,7 @@ gap("pow(tensor, tensor) backward for self: torch: WhereBackward0(None, MulBackw
     "PowBackward1(x, SubBackward0(x, None)))", "autograd/second_order/pow_tensor/graph")
 gap("clamp backward uses where: torch: grad_fn=<WhereBackward0> and 0. outside the range | ours: "
     "MulBackward0 by a mask, printing -0. where the incoming gradient is negative",
-    "autograd/second_order/clamp_square", "autograd/second_order/clamp_square/graph")
+    'autograd/second_order/clamp_square/graph')
 gap("std backward: torch: MulBackward0(MulBackward1(MaskedFillBackward0(DivBackward0(None, "
     "MulBackward1(StdBackward0)))), SubBackward0(x, MeanBackward0)) | ours: "
     "DivBackward0(DivBackward0("

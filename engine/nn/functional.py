@@ -16,6 +16,9 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "softplus", "gelu", "silu", "elu"]
 
 _REDUCTIONS = ("mean", "sum", "none")
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
+                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
+                 "bool": "Bool"}
 
 
 def _reduction(reduction, size_average=None, reduce=None):
@@ -29,7 +32,7 @@ def _reduction(reduction, size_average=None, reduce=None):
 
 
 def relu(input, inplace=False):
-    return _pw.relu(input)
+    return input.relu_() if inplace else _pw.relu(input)
 
 
 def sigmoid(input):
@@ -119,8 +122,9 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
 
 
 def _broadcast_pair(a, b):
-    shape = np.broadcast_shapes(a.shape, b.shape)
-    return a.expand(shape), b.expand(shape)
+    # torch.broadcast_tensors: only a tensor whose shape changes gets an ExpandBackward0.
+    shape = tuple(np.broadcast_shapes(a.shape, b.shape))
+    return tuple(t if tuple(t.shape) == shape else t.expand(shape) for t in (a, b))
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
@@ -133,9 +137,10 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
              reduction="mean"):
     reduction = _reduction(reduction, size_average, reduce)
-    if not isinstance(target, _Tensor) or target.dtype.category != 1:
-        raise RuntimeError("expected scalar type Long but found %s"
-                           % getattr(target, "dtype", type(target).__name__))
+    if not isinstance(target, _Tensor) or target.dtype.name not in ("int64", "uint8"):
+        raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
+                           % _SCALAR_NAMES.get(getattr(target, "dtype", None) and
+                                               target.dtype.name, type(target).__name__))
     batched = input.dim() > 1
     n = input.shape[0] if batched else 1
     if target.numel() != n:
@@ -153,12 +158,33 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
                   reduction="mean", label_smoothing=0.0):
     reduction = _reduction(reduction, size_average, reduce)
-    log_p = _red.log_softmax(input, 1 if input.dim() > 1 else 0)
+    class_dim = 1 if input.dim() > 1 else 0
+    log_p = _red.log_softmax(input, class_dim)
     if target.dtype.is_floating_point:
+        if target.shape != input.shape:
+            raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
+                               % _SCALAR_NAMES[target.dtype.name])
         # Class probabilities as targets.
-        loss = -(log_p * target).sum(1 if input.dim() > 1 else 0)
-        return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
-    return nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
+        classes = input.shape[class_dim]
+        if label_smoothing:
+            target = target * (1 - label_smoothing) + label_smoothing / classes
+        loss = -(log_p * target).sum(class_dim)
+        if reduction == "mean":
+            return loss.sum() / (loss.numel() if input.dim() > 1 else 1)
+        return loss.sum() if reduction == "sum" else loss
+    loss = nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
+    if not label_smoothing:
+        return loss
+    # PyTorch's smoothing: (1 - s) * nll + s * (mean over classes of -log p).
+    classes = input.shape[class_dim]
+    smooth = -log_p.sum(class_dim)
+    valid = target != ignore_index
+    smooth = smooth * valid
+    if reduction == "mean":
+        smooth = smooth.sum() / valid.sum()
+    elif reduction == "sum":
+        smooth = smooth.sum()
+    return loss * (1 - label_smoothing) + smooth * (label_smoothing / classes)
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
