@@ -9,6 +9,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import get_default_dtype, result_type
 from .grad_mode import GRAD
+from .memory import check_allocation
 from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
 
@@ -93,6 +94,8 @@ def call_binary(op, a, b):
         bd, ad, dtype = promoted(b, a, op.kind is TRUE_DIV)
     else:
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
+    if type(bd) is _ndarray and ad.shape != bd.shape:
+        _check_broadcast(ad.shape, bd.shape, dtype)
     out = op.forward(ad, bd)
     if type(out) is not _ndarray:
         out = np.asarray(out)
@@ -119,6 +122,15 @@ def call(op, tensors, params=(), dtype=None):
                 record(op, tuple(tensors) + tuple(params), results)
                 break
     return results if op.n_outputs != 1 else results[0]
+
+
+def _check_broadcast(a, b, dtype):
+    """Refuse, before NumPy allocates it, a broadcast result over the memory limit."""
+    try:
+        shape = np.broadcast_shapes(a, b)
+    except ValueError:
+        return  # the op itself reports the mismatch with PyTorch's message
+    check_allocation(shape, dtype)
 
 
 # ---- recording ------------------------------------------------------------------

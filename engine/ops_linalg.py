@@ -3,6 +3,7 @@
 from . import derivatives as d
 from .dispatch import call
 from .ops_shape import reshape
+from .memory import check_allocation
 from .tensor import Tensor
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
@@ -46,6 +47,7 @@ def _check_mm(input, mat2):
 
 def mm(input, mat2):
     _check_mm(input, mat2)
+    check_allocation((input._data.shape[0], mat2._data.shape[1]), input._dtype)
     return call(d.MM, (input, mat2), (), input._dtype)
 
 

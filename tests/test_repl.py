@@ -84,3 +84,11 @@ def test_check_reports_only_differing_statements():
     assert code == 1
     assert "x + 1" in report and "x * 2" not in report
     assert report.endswith("2 passed, 1 failed\n")
+
+
+def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
+    out, err, code = session("a = torch.ones(100000, 1)\nb = a * torch.ones(1, 100000)\n"
+                             "c = torch.zeros(50000, 50000)\na.shape\n")
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(l.startswith("MemoryError: a tensor of shape") for l in lines)
+    assert out == "torch.Size([100000, 1])\n"
