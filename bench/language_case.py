@@ -1,10 +1,9 @@
 """The cubic-fit loop as source text: through gradrepl's language pipeline, and as plain Python."""
 
-from time import perf_counter
-
 import gradrepl_engine
 
 from cases import CUBIC_LR, CUBIC_POINTS, cubic_data
+from timing import now
 
 # What a user would type (PyTorch's tutorial); %(...)s are filled in per run.
 SOURCE = """\
@@ -44,9 +43,9 @@ def plain(steps):
 
     def run():
         namespace = {"torch": gradrepl_engine}
-        begin = perf_counter()
+        begin = now()
         exec(compile(src, "<bench>", "exec"), namespace)
-        return {"loop": perf_counter() - begin}, namespace["result"]
+        return {"loop": now() - begin}, namespace["result"]
     return run
 
 
@@ -68,9 +67,9 @@ def session(steps):
 
     def run():
         repl = Session(Discard())
-        begin = perf_counter()
+        begin = now()
         outcome = repl.evaluate(src, filename="<bench>", echo=False)
-        seconds = perf_counter() - begin
+        seconds = now() - begin
         if not outcome.ok:
             raise RuntimeError("the session failed: " + outcome.error.line)
         return {"loop": seconds}, repl.namespace["result"]

@@ -1,9 +1,25 @@
-"""Repeat a self-timing workload after a warm-up and keep the median of each phase."""
+"""Repeat self-timing workloads, interleaved, after a warm-up; keep each phase's runs."""
 
 import gc
 import statistics
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List
+
+# wall: time.perf_counter, what a user waits. cpu: time.process_time, this process's
+# CPU time only, steadier when other programs share the cores (single-threaded runs).
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+_clock = time.perf_counter
+
+
+def use_clock(name):
+    global _clock
+    _clock = CLOCKS[name]
+
+
+def now():
+    """The current time on the chosen clock; workloads time themselves with it."""
+    return _clock()
 
 
 @dataclass
@@ -16,25 +32,33 @@ class Measurement:
     def median(self, phase):
         return statistics.median(self.runs[phase])
 
+    def best(self, phase):
+        return min(self.runs[phase])
+
     def spread(self, phase):
         """(max - min) / median over the runs: how far one run can be trusted."""
         times = self.runs[phase]
         return (max(times) - min(times)) / statistics.median(times)
 
 
-def measure(workload: Callable[[], tuple], repeats: int, warmup: int = 1) -> Measurement:
-    """Run `workload` warmup + repeats times; it returns ({phase: seconds}, result).
+def measure(workloads: List[Callable[[], tuple]], repeats: int,
+            warmup: int = 1) -> List[Measurement]:
+    """Run each workload warmup + repeats times; a workload returns ({phase: seconds}, result).
 
-    Workloads time themselves with time.perf_counter so that building inputs and
+    The workloads take turns (A B C A B C ...) so that a change in the machine's
+    load during the run falls on all of them alike and their ratios stay fair.
+    Workloads time themselves with now() so that building inputs and
     freeing graphs stay outside the clock. The garbage collector stays on (an
     autograd engine's allocations are part of its cost) but starts each run empty.
     """
-    for _ in range(warmup):
-        workload()
-    measurement = Measurement()
+    for workload in workloads:
+        for _ in range(warmup):
+            workload()
+    measurements = [Measurement() for _ in workloads]
     for _ in range(repeats):
-        gc.collect()
-        times, measurement.result = workload()
-        for phase, seconds in times.items():
-            measurement.runs.setdefault(phase, []).append(seconds)
-    return measurement
+        for workload, measurement in zip(workloads, measurements):
+            gc.collect()
+            times, measurement.result = workload()
+            for phase, seconds in times.items():
+                measurement.runs.setdefault(phase, []).append(seconds)
+    return measurements
