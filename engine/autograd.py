@@ -301,9 +301,10 @@ def _apply(node, grads, retain_graph, create_graph):
     saved = node._saved
     if saved is None:
         raise RuntimeError(FREED_GRAPH_ERROR)
-    for t, version in node._versions:
-        if t is not None:
-            _check_version(t, version, None)
+    versions = node._versions
+    if versions:
+        for i in range(0, len(versions), 2):
+            _check_version(versions[i], versions[i + 1], None)
     results = None
     if node._outputs is not None:
         results = tuple(_unpack_output(node, nr, s, create_graph)

@@ -31,7 +31,7 @@ MUL = op("mul", "MulBackward0", "self, other", np.multiply, PROMOTE,
 DIV = op("div", "DivBackward0", "self, other", np.true_divide, TRUE_DIV,
          self="grad / other", other="-grad * ((self / other) / other)")
 NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
-POW_SCALAR = op("pow", "PowBackward0", "self; exponent", np.power,
+POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")
 POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
                 self="grad * exponent * self.pow(exponent - 1)",
@@ -46,12 +46,12 @@ RECIPROCAL = op("reciprocal", "ReciprocalBackward0", "self", np.reciprocal, FLOA
                 self="-grad * (result * result)")
 
 # ---- elementwise functions ------------------------------------------------------------
-EXP = op("exp", "ExpBackward0", "self", np.exp, FLOAT, self="grad * result")
-LOG = op("log", "LogBackward0", "self", np.log, FLOAT, self="grad / self")
+EXP = op("exp", "ExpBackward0", "self", k.exp, FLOAT, self="grad * result")
+LOG = op("log", "LogBackward0", "self", k.log, FLOAT, self="grad / self")
 SQRT = op("sqrt", "SqrtBackward0", "self", np.sqrt, FLOAT, self="grad / (2 * result)")
-SIN = op("sin", "SinBackward0", "self", np.sin, FLOAT, self="grad * self.cos()")
-COS = op("cos", "CosBackward0", "self", np.cos, FLOAT, self="grad * -self.sin()")
-TANH = op("tanh", "TanhBackward0", "self", np.tanh, FLOAT,
+SIN = op("sin", "SinBackward0", "self", k.sin, FLOAT, self="grad * self.cos()")
+COS = op("cos", "CosBackward0", "self", k.cos, FLOAT, self="grad * -self.sin()")
+TANH = op("tanh", "TanhBackward0", "self", k.tanh, FLOAT,
           self="grad * (1 - result * result)")
 SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
              self="grad * (result * (1 - result))")
@@ -120,10 +120,10 @@ INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
 
 # ---- more elementwise functions -------------------------------------------------------------
-LOG1P = op("log1p", "Log1PBackward0", "self", np.log1p, FLOAT, self="grad / (self + 1)")
+LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self + 1)")
 RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
            self="-0.5 * grad * result.pow(3)")
-TAN = op("tan", "TanBackward0", "self", np.tan, FLOAT, self="grad * (1 + result * result)")
+TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result * result)")
 FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
 CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
 ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")

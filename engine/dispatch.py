@@ -14,6 +14,7 @@ from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
 
 _NO_EDGE = (None, 0)
+_counter = [0]  # the sequence number of the last node made (PyTorch's sequence_nr)
 _new = object.__new__
 _ndarray = np.ndarray
 
@@ -135,8 +136,12 @@ def _check_broadcast(a, b, dtype):
 
 # ---- recording ------------------------------------------------------------------
 
-def record(op, args, outputs, version_base=None):
-    """Attach a new node of `op` to `outputs`; args are the op's arguments, tensors first."""
+def record(op, args, outputs):
+    """Attach a new node of `op` to `outputs`; args are the op's arguments, tensors first.
+
+    Built with as few containers as possible: every one is an object the garbage
+    collector has to scan while a deep graph is alive.
+    """
     n = op.n_tensors if not op.variadic else len(args) - len(op.args)
     edges = []
     meta = []
@@ -157,8 +162,9 @@ def record(op, args, outputs, version_base=None):
     keep, keep_outputs = op.save_plan(tuple(needs))
     node = _new(op.node_class)
     node._edges = tuple(edges)
-    node._meta = meta
-    node._seq = next_sequence()
+    node._meta = tuple(meta)
+    _counter[0] += 1
+    node._seq = _counter[0]
     node._hooks = None
     if keep:
         saved = list(args)
@@ -167,20 +173,19 @@ def record(op, args, outputs, version_base=None):
             if i in keep:
                 a = args[i]
                 if type(a) is Tensor or isinstance(a, Tensor):
-                    versions.append((a, a._version[0] if a._version is not None else 0))
-                else:
-                    versions.append((None, None))
+                    versions.append(a)
+                    versions.append(a._version[0] if a._version is not None else 0)
             else:
                 saved[i] = None
-        node._saved = saved
-        node._versions = versions
+        node._saved = tuple(saved)
+        node._versions = tuple(versions)  # (tensor, version at save time, ...); () for numbers
     else:
         node._saved = args
-        node._versions = ()
+        node._versions = None  # saved nothing: the node can run again after a backward
     if keep_outputs:
         node._outputs = tuple(SavedOutput(t, node) for t in outputs)
-        if not node._versions:
-            node._versions = [(None, None)]
+        if node._versions is None:
+            node._versions = ()
     else:
         node._outputs = None
     nr = 0
@@ -222,9 +227,3 @@ class SavedOutput:
         return t
 
 
-_counter = [0]
-
-
-def next_sequence():
-    _counter[0] += 1
-    return _counter[0]

@@ -22,7 +22,8 @@ class Node:
 
     _edges     ((node, output_nr) | (None, 0)) per input, PyTorch's next_functions
     _saved     the op's arguments the formulas need (None where not needed), or None once freed
-    _versions  (tensor, version at save time) pairs checked before the formulas run
+    _versions  None when nothing was saved, else (tensor, version at save time, ...) checked
+               before the formulas run
     _outputs   SavedOutput for ops whose formulas use `result`, else None
     _meta      (shape, dtype) per input, to sum a broadcast gradient back and cast it
     """
@@ -58,7 +59,7 @@ class Node:
 
     def _release(self):
         # Only saved variables are freed: a node that saved none can run again (AddBackward0).
-        if self._versions:
+        if self._versions is not None:
             self._saved = None
             self._outputs = None
 
@@ -112,7 +113,7 @@ class AccumulateGrad(Node):
         self.variable = variable
         self._edges = ()
         self._saved = ()
-        self._versions = ()
+        self._versions = None
         self._outputs = None
         self._meta = ((variable._data.shape, variable._dtype),)
         self._seq = 1 << 62  # runs as soon as it is ready, like PyTorch's UINT64_MAX

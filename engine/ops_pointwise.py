@@ -31,7 +31,12 @@ def _binary(op, a, b):
         raise
 
 
+_PLAIN_OPERANDS = frozenset((Tensor, float, int))
+
+
 def _as_tensor_first(input, other):
+    if type(input) is Tensor and type(other) in _PLAIN_OPERANDS:
+        return input, other
     if not isinstance(input, Tensor):
         raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
     return input, _check_operand(other)
@@ -178,7 +183,7 @@ def pow(input, exponent, *, out=None):
     ad, e, dtype = promoted(input, exponent)
     if dtype.category == 1 and e < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
-    result = wrap(np.asarray(np.power(ad, e)), dtype)
+    result = wrap(np.asarray(d.POW_SCALAR.forward(ad, e)), dtype)
     if _needs_grad(input):
         from .dispatch import record
         record(d.POW_SCALAR, (input, exponent), (result,))

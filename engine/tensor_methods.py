@@ -46,16 +46,21 @@ def _inplace_method(function):
     return method
 
 
+_OPERAND_TYPES = frozenset((Tensor, float, int, bool))
+
+
 def _number_or_tensor(other):
+    if type(other) in _OPERAND_TYPES:  # the common case, without ABC isinstance checks
+        return True
     return isinstance(other, (Tensor, numbers.Number)) and not isinstance(other, complex)
 
 
 def _binary_operator(function):
     # NotImplemented lets Python raise its own TypeError for `x + "a"`, as PyTorch does.
     def operator(self, other):
-        if not _number_or_tensor(other):
-            return NotImplemented
-        return function(self, other)
+        if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
+            return function(self, other)
+        return NotImplemented
     return operator
 
 
