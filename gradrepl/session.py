@@ -100,6 +100,13 @@ class Session:
         return sorted(n for n in self.namespace if not n.startswith("_"))
 
 
+def internal_error(exc):
+    """The report for an exception that escaped gradrepl's own code (a bug)."""
+    return ErrorReport(type(exc).__name__, str(exc), internal=True,
+                       hint="this is a bug in gradrepl, not in your code: please report it with "
+                            "the statement that caused it")
+
+
 def _remember_source(filename, source):
     lines = source.splitlines(True)
     linecache.cache[filename] = (len(source), None, lines, filename)

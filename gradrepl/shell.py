@@ -11,10 +11,10 @@ from prompt_toolkit.lexers import PygmentsLexer
 from . import __version__
 from . import transcript
 from .render import RichOutput, PlainOutput, colour_wanted
-from .session import Session
+from .session import Session, internal_error
 
-BANNER = ("gradrepl %s - PyTorch-style autograd on NumPy. `torch` is imported; "
-          "Ctrl-D exits, Ctrl-C interrupts.")
+BANNER = ("gradrepl %s: PyTorch-style autograd on NumPy, `torch` imported.\n"
+          "Ctrl-C interrupts, Ctrl-D exits.")
 
 
 def replay_prompt(source, output, wait=False):
@@ -79,10 +79,11 @@ def _bindings():
         if not text.strip() or transcript.kind_of(text) != "plain":
             buffer.validate_and_handle()
             return
-        status = transcript._status(text)
-        last_line = text.splitlines()[-1] if text.splitlines() else ""
-        block_open = status == "incomplete" and not (text.endswith("\n") and not last_line.strip())
-        if status == "incomplete" and block_open:
+        lines = text.split("\n")
+        last_line = lines[-1]
+        # As at Python's prompt: an open block continues until an empty line ends it.
+        ends_block = len(lines) > 1 and not last_line.strip()
+        if transcript.status(text) == "incomplete" and not ends_block:
             indent = len(last_line) - len(last_line.lstrip())
             if last_line.rstrip().endswith(":"):
                 indent += 4
@@ -119,4 +120,6 @@ def run_shell():
                     output.error(outcome.error)
         except KeyboardInterrupt:
             output.write("KeyboardInterrupt\n")
+        except Exception as exc:  # a bug of ours must never end the session
+            output.error(internal_error(exc))
         output.flush()

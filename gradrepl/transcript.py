@@ -24,7 +24,7 @@ class Statement:
 
 # ---- plain REPL lines --------------------------------------------------------------------------
 
-def _status(source):
+def status(source):
     """'complete', 'incomplete' or 'error' for a chunk typed at Python's prompt."""
     try:
         with warnings.catch_warnings():
@@ -49,15 +49,15 @@ def split_lines(lines, first_lineno=1):
                 continue
             start = lineno
         buffer.append(line)
-        status = _status("\n".join(buffer))
-        if status == "incomplete":
+        state = status("\n".join(buffer))
+        if state == "incomplete":
             continue
-        if status == "error" and len(buffer) > 1 and line.strip() and not line[0].isspace():
+        if state == "error" and len(buffer) > 1 and line.strip() and not line[0].isspace():
             previous = "\n".join(buffer[:-1])
-            if _status(previous + "\n") == "complete" or _status(previous + "\n\n") == "complete":
+            if status(previous + "\n") == "complete" or status(previous + "\n\n") == "complete":
                 statements.append(Statement(previous, start))
                 buffer, start = [line], lineno
-                if _status(line) == "incomplete":
+                if status(line) == "incomplete":
                     continue
         statements.append(Statement("\n".join(buffer), start))
         buffer = []
