@@ -7,14 +7,18 @@ class DType:
     """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
 
     __slots__ = ("name", "np_dtype", "is_floating_point", "is_signed", "itemsize",
-                 "legacy_name", "category")
+                 "legacy_name", "category", "scalar_name", "c_name")
 
-    def __init__(self, name, np_dtype, category, legacy_name):
+    def __init__(self, name, np_dtype, category, legacy_name, c_name):
         np_dtype = np.dtype(np_dtype)
+        # scalar_name and c_name are how PyTorch's error messages name a dtype
+        # ("Float", "float"); legacy_name is the tensor type ("FloatTensor").
         fields = dict(name=name, np_dtype=np_dtype, category=category,
                       is_floating_point=category == 2,
                       is_signed=category == 2 or np_dtype.kind == "i",
-                      itemsize=np_dtype.itemsize, legacy_name=legacy_name)
+                      itemsize=np_dtype.itemsize, legacy_name=legacy_name,
+                      scalar_name=legacy_name[:-len("Tensor")],
+                      c_name=c_name)
         # category: 0 bool, 1 integer, 2 floating, the ranks of type promotion.
         for field, value in fields.items():
             object.__setattr__(self, field, value)
@@ -37,15 +41,15 @@ class DType:
         return False
 
 
-bool_ = DType("bool", np.bool_, 0, "BoolTensor")
-uint8 = DType("uint8", np.uint8, 1, "ByteTensor")
-int8 = DType("int8", np.int8, 1, "CharTensor")
-int16 = DType("int16", np.int16, 1, "ShortTensor")
-int32 = DType("int32", np.int32, 1, "IntTensor")
-int64 = DType("int64", np.int64, 1, "LongTensor")
-float16 = DType("float16", np.float16, 2, "HalfTensor")
-float32 = DType("float32", np.float32, 2, "FloatTensor")
-float64 = DType("float64", np.float64, 2, "DoubleTensor")
+bool_ = DType("bool", np.bool_, 0, "BoolTensor", "bool")
+uint8 = DType("uint8", np.uint8, 1, "ByteTensor", "unsigned char")
+int8 = DType("int8", np.int8, 1, "CharTensor", "signed char")
+int16 = DType("int16", np.int16, 1, "ShortTensor", "short int")
+int32 = DType("int32", np.int32, 1, "IntTensor", "int")
+int64 = DType("int64", np.int64, 1, "LongTensor", "long int")
+float16 = DType("float16", np.float16, 2, "HalfTensor", "c10::Half")
+float32 = DType("float32", np.float32, 2, "FloatTensor", "float")
+float64 = DType("float64", np.float64, 2, "DoubleTensor", "double")
 
 ALL_DTYPES = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
 

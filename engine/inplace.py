@@ -13,9 +13,6 @@ LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in
                       "operation.")
 VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being used in an "
                       "in-place operation.")
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
-                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
-                 "bool": "Bool"}
 
 
 def check_writable(x):
@@ -40,7 +37,7 @@ def apply_inplace(x, function, *args, **kwargs):
     result = function(source, *args, **kwargs)
     if result._dtype is not x._dtype and result._dtype.category > x._dtype.category:
         raise RuntimeError("result type %s can't be cast to the desired output type %s"
-                           % (_SCALAR_NAMES[result._dtype.name], _SCALAR_NAMES[x._dtype.name]))
+                           % (result._dtype.scalar_name, x._dtype.scalar_name))
     if result._data.shape != x._data.shape:
         raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
                            % (shape_str(x._data.shape), shape_str(result._data.shape)))

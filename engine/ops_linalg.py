@@ -6,20 +6,14 @@ from .ops_shape import reshape
 from .memory import check_allocation
 from .tensor import Tensor
 
-_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
-            "float16": "c10::Half", "bool": "bool", "int16": "short int", "int8": "signed char",
-            "uint8": "unsigned char"}
 
 
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
-                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
-                 "bool": "Bool"}
 
 
 def _same_dtype(a, b, what="m1 and m2"):
     if a._dtype is not b._dtype:
         raise RuntimeError("expected %s to have the same dtype, but got: %s != %s"
-                           % (what, _C_NAMES[a._dtype.name], _C_NAMES[b._dtype.name]))
+                           % (what, a._dtype.c_name, b._dtype.c_name))
 
 
 def _check(x, name):
@@ -78,7 +72,7 @@ def dot(input, tensor):
                            "respectively" % (n, m, n, m))
     if input._dtype is not tensor._dtype:
         raise RuntimeError("dot : expected both vectors to have same dtype, but found %s and %s"
-                           % (_SCALAR_NAMES[input._dtype.name], _SCALAR_NAMES[tensor._dtype.name]))
+                           % (input._dtype.scalar_name, tensor._dtype.scalar_name))
     return call(d.DOT, (input, tensor), (), input._dtype)
 
 

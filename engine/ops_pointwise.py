@@ -365,12 +365,11 @@ def _logical(ufunc, name):
         ad, bd, dtype = promoted(input, other)
         if dtype.category == 2:
             raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
-                                      % (name, _SCALAR_NAME[dtype.name]))
+                                      % (name, dtype.scalar_name))
         return wrap(np.asarray(ufunc(ad, bd)), dtype)
     return logical
 
 
-_SCALAR_NAME = {"float32": "Float", "float64": "Double", "float16": "Half"}
 bitwise_and = _logical(np.bitwise_and, "bitwise_and")
 bitwise_or = _logical(np.bitwise_or, "bitwise_or")
 bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")

@@ -19,7 +19,7 @@ def _dims(input, dim):
 
 def _floating_only(input, message):
     if input._dtype.category != 2:
-        raise RuntimeError(message % _SCALAR_NAMES.get(input._dtype.name, input._dtype.name))
+        raise RuntimeError(message % input._dtype.scalar_name)
 
 
 def sum(input, dim=None, keepdim=False, *, dtype=None):
@@ -39,7 +39,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None):
     if input._dtype.category != 2:
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
-            "or complex dtype. Got: %s" % _SCALAR_NAMES[input._dtype.name])
+            "or complex dtype. Got: %s" % input._dtype.scalar_name)
     if dim is None:
         return call_unary(d.MEAN, input)
     return call_unary(d.MEAN_DIM, input, _dims(input, dim), keepdim)
@@ -49,14 +49,12 @@ def _mean_as(input, dim, keepdim, dtype):
     if dtype.category != 2:
         raise RuntimeError(
             "mean(): could not infer output dtype. Optional dtype must be either a floating "
-            "point or complex dtype. Got: %s" % _SCALAR_NAMES[dtype.name])
+            "point or complex dtype. Got: %s" % dtype.scalar_name)
     if dim is None:
         return call_unary_as(d.MEAN, input, dtype)
     return call_unary_as(d.MEAN_DIM, input, dtype, _dims(input, dim), keepdim)
 
 
-_SCALAR_NAMES = {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char",
-                 "uint8": "Byte", "bool": "Bool"}
 
 
 class _ReturnType(tuple):
@@ -204,7 +202,7 @@ def _softmax_like(op, name, input, dim, dtype):
         last = input._data.ndim - 1 if input._data.ndim else 0
         kernel = "_lastdim" if dim == last else ""
         raise NotImplementedError('"%s%s_kernel_impl" not implemented for \'%s\''
-                                  % (name, kernel, _SCALAR_NAMES[input._dtype.name]))
+                                  % (name, kernel, input._dtype.scalar_name))
     return call_unary(op, input, dim)
 
 

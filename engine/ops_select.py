@@ -10,8 +10,6 @@ from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 
 
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
-                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte"}
 
 
 def where(condition, input=None, other=None):
@@ -20,8 +18,8 @@ def where(condition, input=None, other=None):
         return nonzero(condition, as_tuple=True)
     if not isinstance(condition, Tensor) or condition._dtype is not dtypes.bool_:
         raise RuntimeError("where expected condition to be a boolean tensor, but got a tensor "
-                           "with dtype %s" % _SCALAR_NAMES.get(getattr(condition, "dtype", None) and
-                                                               condition.dtype.name, "?"))
+                           "with dtype %s" % (condition.dtype.scalar_name
+                                              if isinstance(condition, Tensor) else "?"))
     if not isinstance(input, Tensor) and not isinstance(other, Tensor):
         dtype = dtypes.result_type(input, other)
         input = wrap(np.asarray(input, dtype=dtype.np_dtype), dtype)

@@ -160,7 +160,7 @@ class Tensor:
                     "attribute with a specific dtype, or None to allow any dtype. Set "
                     "grad_dtype with caution. Diverging the dtypes of a tensor and its "
                     "gradient may break downstream systems that assume they match."
-                    % (_C_TYPE_NAMES[value._dtype.name], _SCALAR_TYPE_NAMES[self._dtype.name]))
+                    % (value._dtype.c_name, self._dtype.scalar_name))
         self._grad = value
 
     @grad.deleter
@@ -348,12 +348,6 @@ class device:
 
 _CPU = device("cpu")
 
-_C_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half",
-                 "int64": "long int", "int32": "int", "int16": "short int",
-                 "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}
-_SCALAR_TYPE_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half",
-                      "int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char",
-                      "uint8": "Byte", "bool": "Bool"}
 
 
 def _shape_list(shape):

@@ -55,11 +55,14 @@ def _read(path):
 
 # ---- the commands ----------------------------------------------------------------------------
 
-def piped_session(text, output):
-    """stdin is not a terminal: run each statement, echo values, report errors, go on."""
+def run_statements(statements, output, before=None):
+    """Run each statement in one session, reporting errors and going on; exit code 1 if
+    any failed. `before(statement)` runs first (replay shows the statement)."""
     session = Session(output)
     failed = False
-    for statement in transcript.parse(text):
+    for statement in statements:
+        if before is not None:
+            before(statement)
         outcome = session.evaluate(statement.source, echo=statement.echo)
         if not outcome.ok:
             failed = True
@@ -68,6 +71,11 @@ def piped_session(text, output):
             break
     output.flush()
     return 1 if failed else 0
+
+
+def piped_session(text, output):
+    """stdin is not a terminal: run each statement, echo values, report errors, go on."""
+    return run_statements(transcript.parse(text), output)
 
 
 def run_file(path, output):
@@ -95,18 +103,8 @@ def replay_file(path, output, step=False):
     text = _read(path)
     statements = (transcript.split_script(text) if transcript.kind_of(text) == "plain"
                   else transcript.parse(text))
-    session = Session(output)
-    failed = False
-    for statement in statements:
-        replay_prompt(statement.source, output, wait=step)
-        outcome = session.evaluate(statement.source, echo=True)
-        if not outcome.ok:
-            failed = True
-            output.error(outcome.error)
-        if DEADLINE.expired:
-            break
-    output.flush()
-    return 1 if failed else 0
+    return run_statements(statements, output,
+                          before=lambda s: replay_prompt(s.source, output, wait=step))
 
 
 def check_file(path, out=None):

@@ -16,9 +16,6 @@ __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_l
            "softplus", "gelu", "silu", "elu"]
 
 _REDUCTIONS = ("mean", "sum", "none")
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long",
-                 "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte",
-                 "bool": "Bool"}
 
 
 def _reduction(reduction, size_average=None, reduce=None):
@@ -139,8 +136,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     reduction = _reduction(reduction, size_average, reduce)
     if not isinstance(target, _Tensor) or target.dtype.name not in ("int64", "uint8"):
         raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
-                           % _SCALAR_NAMES.get(getattr(target, "dtype", None) and
-                                               target.dtype.name, type(target).__name__))
+                           % (target.dtype.scalar_name if isinstance(target, _Tensor)
+                              else type(target).__name__))
     batched = input.dim() > 1
     n = input.shape[0] if batched else 1
     if target.numel() != n:
@@ -163,7 +160,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if target.dtype.is_floating_point:
         if target.shape != input.shape:
             raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
-                               % _SCALAR_NAMES[target.dtype.name])
+                               % target.dtype.scalar_name)
         # Class probabilities as targets.
         classes = input.shape[class_dim]
         if label_smoothing:
