@@ -202,59 +202,31 @@ def _scalar_pow(base, exponent):
 
 # ---- elementwise functions -------------------------------------------------------------------
 
-def exp(input):
-    return call_unary(d.EXP, input)
+def _unary(op):
+    def function(input):
+        return call_unary(op, input)
+    function.__name__ = function.__qualname__ = op.name
+    return function
 
 
-def log(input):
-    return call_unary(d.LOG, input)
+exp, log, log1p, sqrt, rsqrt = (_unary(o) for o in (d.EXP, d.LOG, d.LOG1P, d.SQRT, d.RSQRT))
+sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH, d.SIGMOID))
+relu, abs, sign = _unary(d.RELU), _unary(d.ABS), _unary(d.SIGN)
 
 
-def sqrt(input):
-    return call_unary(d.SQRT, input)
 
 
-def sin(input):
-    return call_unary(d.SIN, input)
 
 
-def cos(input):
-    return call_unary(d.COS, input)
 
 
-def tanh(input):
-    return call_unary(d.TANH, input)
-
-
-def sigmoid(input):
-    return call_unary(d.SIGMOID, input)
-
-
-def relu(input):
-    return call_unary(d.RELU, input)
-
-
-def abs(input):
-    return call_unary(d.ABS, input)
 
 
 absolute = abs
 
 
-def sign(input):
-    return call_unary(d.SIGN, input)
 
 
-def log1p(input):
-    return call_unary(d.LOG1P, input)
-
-
-def rsqrt(input):
-    return call_unary(d.RSQRT, input)
-
-
-def tan(input):
-    return call_unary(d.TAN, input)
 
 
 def _rounding(op):

@@ -161,22 +161,21 @@ def _correction(unbiased, correction):
 _STD_VAR_DTYPE = "std and var only support floating point and complex dtypes"
 
 
-def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+def _spread(op, input, dim, unbiased, keepdim, correction):
     if input._dtype.category != 2:
         raise RuntimeError(_STD_VAR_DTYPE)
-    if isinstance(dim, bool):
+    if isinstance(dim, bool):  # x.var(False): the old unbiased flag in dim's place
         dim, unbiased = None, dim
     dims = None if dim is None else _dims(input, dim)
-    return call_unary(d.VAR, input, dims, _correction(unbiased, correction), keepdim)
+    return call_unary(op, input, dims, _correction(unbiased, correction), keepdim)
+
+
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return _spread(d.VAR, input, dim, unbiased, keepdim, correction)
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    if input._dtype.category != 2:
-        raise RuntimeError(_STD_VAR_DTYPE)
-    if isinstance(dim, bool):
-        dim, unbiased = None, dim
-    dims = None if dim is None else _dims(input, dim)
-    return call_unary(d.STD, input, dims, _correction(unbiased, correction), keepdim)
+    return _spread(d.STD, input, dim, unbiased, keepdim, correction)
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
