@@ -214,19 +214,7 @@ sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH,
 relu, abs, sign = _unary(d.RELU), _unary(d.ABS), _unary(d.SIGN)
 
 
-
-
-
-
-
-
-
-
 absolute = abs
-
-
-
-
 
 
 def _rounding(op):
