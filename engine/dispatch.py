@@ -9,7 +9,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import get_default_dtype, result_type
 from .grad_mode import GRAD
-from .memory import check_allocation
+from .memory import check_allocation, _limit
 from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
 
@@ -30,6 +30,8 @@ def call_unary(op, x, *params):
     """An op of one tensor input (and non-tensor params)."""
     data = x._data
     dtype = x._dtype
+    if data.nbytes > _limit[0]:  # an expanded view: small in memory, not once computed on
+        check_allocation(data.shape, dtype)
     if op.kind is FLOAT and dtype.category != 2:
         dtype = get_default_dtype()
         data = data.astype(dtype.np_dtype)
@@ -97,6 +99,8 @@ def call_binary(op, a, b):
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
     if type(bd) is _ndarray and ad.shape != bd.shape:
         _check_broadcast(ad.shape, bd.shape, dtype)
+    elif ad.nbytes > _limit[0]:
+        check_allocation(ad.shape, dtype)
     out = op.forward(ad, bd)
     if type(out) is not _ndarray:
         out = np.asarray(out)

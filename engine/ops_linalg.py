@@ -86,6 +86,7 @@ def bmm(input, mat2):
         raise RuntimeError("Expected size for first two dimensions of batch2 tensor to be: "
                            "[%d, %d] but got: [%d, %d]." % (a[0], a[2], b[0], b[1]))
     _same_dtype(input, mat2)
+    check_allocation((a[0], a[1], b[2]), input._dtype)
     return call(d.BMM, (input, mat2), (), input._dtype)
 
 

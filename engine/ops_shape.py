@@ -4,6 +4,7 @@ import numpy as np
 
 from . import derivatives as d
 from .creation import parse_size
+from .memory import check_allocation
 from .dispatch import call_unary, call
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
 from .tensor import Tensor
@@ -60,7 +61,7 @@ def reshape(input, *shape):
     size = infer_view_size(parse_size_allowing_minus(shape), input._data.size)
     if _view_possible(input._data, size):
         return view_op(d.VIEW, input, size)
-    return call_unary(d.RESHAPE_COPY, call_unary(d.CLONE, input), size)
+    return call_unary(d.RESHAPE_COPY, clone(input), size)
 
 
 def reshape_as(input, other):
@@ -140,10 +141,12 @@ def is_contiguous(input, memory_format=None):
 def contiguous(input, memory_format=None):
     if input._data.flags.c_contiguous:
         return input
-    return call_unary(d.CLONE, input)
+    return clone(input)
 
 
 def clone(input, memory_format=None):
+    # An expanded view costs nothing until copied: the memory limit applies here.
+    check_allocation(input._data.shape, input._dtype)
     return call_unary(d.CLONE, input)
 
 
@@ -219,7 +222,6 @@ def repeat(input, *repeats):
     if len(repeats) < input._data.ndim:
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number "
                            "of dimensions of tensor")
-    from .memory import check_allocation
     lead = len(repeats) - input._data.ndim
     shape = (1,) * lead + input._data.shape
     check_allocation(tuple(r * s for r, s in zip(repeats, shape)), input._dtype)

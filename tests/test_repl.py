@@ -92,3 +92,10 @@ def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
     lines = err.splitlines()
     assert len(lines) == 2 and all(l.startswith("MemoryError: a tensor of shape") for l in lines)
     assert out == "torch.Size([100000, 1])\n"
+
+
+def test_computing_on_a_huge_expanded_view_is_refused_too():
+    out, err, code = session("x = torch.ones(1).expand(10000000000)\ny = x.contiguous()\n"
+                             "z = x * 2\nw = x.exp()\nx.shape\n")
+    assert [l.split(":")[0] for l in err.splitlines()] == ["MemoryError"] * 3
+    assert out == "torch.Size([10000000000])\n"
