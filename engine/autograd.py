@@ -10,7 +10,7 @@ import warnings
 
 from . import grad_mode
 
-from .dtypes import Size
+from .dtypes import ALL_DTYPES, Size
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD
 from .tensor import Tensor, wrap
@@ -165,7 +165,7 @@ def _dependencies(root_nodes):
     stack = list(seen)
     while stack:
         node = stack.pop()
-        for nxt, _ in node._edges:
+        for nxt in node._next:
             if nxt is not None:
                 deps[nxt] = deps.get(nxt, 0) + 1
                 if nxt not in seen:
@@ -181,7 +181,7 @@ def _needed(nodes, deps, target_nodes):
     order = [n for n in nodes if remaining[n] == 0]
     i = 0
     while i < len(order):
-        for nxt, _ in order[i]._edges:
+        for nxt in order[i]._next:
             if nxt is not None:
                 remaining[nxt] -= 1
                 if remaining[nxt] == 0:
@@ -189,7 +189,7 @@ def _needed(nodes, deps, target_nodes):
         i += 1
     needed = set()
     for node in reversed(order):
-        if node in target_nodes or any(n in needed for n, _ in node._edges if n is not None):
+        if node in target_nodes or any(n in needed for n in node._next if n is not None):
             needed.add(node)
     return needed
 
@@ -226,10 +226,11 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
                     _capture(node, grads, targets, captured, accumulate, create_graph)
                 if _should_run(node, needed, targets, accumulate):
                     outputs = _apply(node, grads, retain_graph, create_graph)
-            for (nxt, nr), g in zip(node._edges, outputs or ()):
-                if nxt is not None and g is not None:
-                    _add_to_buffer(buffers, nxt, nr, g)
-            for nxt, _ in node._edges:
+            if outputs:
+                for nxt, nr, g in zip(node._next, node._nrs, outputs):
+                    if nxt is not None and g is not None:
+                        _add_to_buffer(buffers, nxt, nr, g)
+            for nxt in node._next:
                 if nxt is not None:
                     count = deps[nxt] - 1
                     deps[nxt] = count
@@ -245,7 +246,7 @@ def _should_run(node, needed, targets, accumulate):
         return True
     if type(node) is AccumulateGrad:
         return accumulate and (node, 0) in targets
-    return any(n in needed for n, _ in node._edges if n is not None)
+    return any(n in needed for n in node._next if n is not None)
 
 
 def _capture(node, grads, targets, captured, accumulate, create_graph):
@@ -317,14 +318,14 @@ def _apply(node, grads, retain_graph, create_graph):
         all_grads = tuple(grads.get(i) for i in range(count))
         grad = all_grads[0]
     result = results[0] if results else None
-    sizes = [m[0] if m is not None else None for m in node._meta]
+    sizes = node._shapes
     input_grads = []
-    for i, (nxt, _) in enumerate(node._edges):
+    for i, nxt in enumerate(node._next):
         if nxt is None:
             input_grads.append(None)
             continue
         if op.variadic:
-            params = saved[len(node._edges):]
+            params = saved[len(node._next):]
             g = op.formulas[0](grad, result, all_grads, results, i, sizes, *params)
         else:
             formula = op.formulas[i]
@@ -346,7 +347,7 @@ def _validate(node, i, g):
     """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
     if g is None:
         return None
-    shape, dtype = node._meta[i]
+    shape, dtype = node._shapes[i], ALL_DTYPES[node._dtypes[i]]
     if g._data.shape != shape:
         if not _sums_to(g._data.shape, shape):
             raise RuntimeError(

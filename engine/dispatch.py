@@ -13,7 +13,6 @@ from .memory import check_allocation, _limit
 from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
 
-_NO_EDGE = (None, 0)
 _counter = [0]  # the sequence number of the last node made (PyTorch's sequence_nr)
 _new = object.__new__
 _ndarray = np.ndarray
@@ -147,26 +146,38 @@ def record(op, args, outputs):
     collector has to scan while a deep graph is alive.
     """
     n = op.n_tensors if not op.variadic else len(args) - len(op.args)
-    edges = []
-    meta = []
+    nexts = []
+    nrs = []
+    shapes = []
+    codes = []
     needs = []
     for i in range(n):
         t = args[i]
         if type(t) is Tensor or isinstance(t, Tensor):
-            meta.append((t._data.shape, t._dtype))
+            shapes.append(t._data.shape)
+            codes.append(t._dtype.code)
             if t._requires_grad:
                 fn = t._grad_fn
-                edges.append((fn, t._output_nr) if fn is not None else (t._accumulator(), 0))
+                if fn is None:
+                    nexts.append(t._accumulator())
+                    nrs.append(0)
+                else:
+                    nexts.append(fn)
+                    nrs.append(t._output_nr)
                 needs.append(True)
                 continue
         else:
-            meta.append(None)
-        edges.append(_NO_EDGE)
+            shapes.append(None)
+            codes.append(-1)
+        nexts.append(None)
+        nrs.append(0)
         needs.append(False)
     keep, keep_outputs = op.save_plan(tuple(needs))
     node = _new(op.node_class)
-    node._edges = tuple(edges)
-    node._meta = tuple(meta)
+    node._next = tuple(nexts)
+    node._nrs = tuple(nrs)
+    node._shapes = tuple(shapes)
+    node._dtypes = tuple(codes)
     _counter[0] += 1
     node._seq = _counter[0]
     node._hooks = None

@@ -7,7 +7,7 @@ class DType:
     """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
 
     __slots__ = ("name", "np_dtype", "is_floating_point", "is_signed", "itemsize",
-                 "legacy_name", "category", "scalar_name", "c_name")
+                 "legacy_name", "category", "scalar_name", "c_name", "code")
 
     def __init__(self, name, np_dtype, category, legacy_name, c_name):
         np_dtype = np.dtype(np_dtype)
@@ -52,6 +52,8 @@ float32 = DType("float32", np.float32, 2, "FloatTensor", "float")
 float64 = DType("float64", np.float64, 2, "DoubleTensor", "double")
 
 ALL_DTYPES = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
+for _code, _dtype in enumerate(ALL_DTYPES):
+    object.__setattr__(_dtype, "code", _code)  # a node records input dtypes by code
 
 # The names torch exports for each dtype, aliases included.
 DTYPE_NAMES = {

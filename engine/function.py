@@ -20,16 +20,21 @@ FREED_GRAPH_ERROR = (
 class Node:
     """One recorded op: a subclass per op carries PyTorch's node name (MulBackward0).
 
-    _edges     ((node, output_nr) | (None, 0)) per input, PyTorch's next_functions
+    _next      per input, the node its gradient goes to (None: no gradient), and
+    _nrs       that node's output number: together PyTorch's next_functions
+    _shapes    per input, its shape (None for a Python number), and
+    _dtypes    its dtype's code: to sum a broadcast gradient back and cast it
     _saved     the op's arguments the formulas need (None where not needed), or None once freed
     _versions  None when nothing was saved, else (tensor, version at save time, ...) checked
                before the formulas run
     _outputs   SavedOutput for ops whose formulas use `result`, else None
-    _meta      (shape, dtype) per input, to sum a broadcast gradient back and cast it
+
+    Inputs are kept in flat tuples of numbers and nodes, not in tuples of pairs: tuples of
+    plain numbers drop out of the cycle collector's sight, which a deep graph feels.
     """
 
-    __slots__ = ("_edges", "_saved", "_versions", "_outputs", "_meta", "_seq", "_hooks",
-                 "__weakref__")
+    __slots__ = ("_next", "_nrs", "_shapes", "_dtypes", "_saved", "_versions", "_outputs",
+                 "_seq", "_hooks", "__weakref__")
 
     op = None  # the OpSpec, set on each subclass
 
@@ -38,7 +43,7 @@ class Node:
 
     @property
     def next_functions(self):
-        return self._edges
+        return tuple(zip(self._next, self._nrs))
 
     @property
     def metadata(self):
@@ -111,11 +116,12 @@ class AccumulateGrad(Node):
 
     def __init__(self, variable):
         self.variable = variable
-        self._edges = ()
+        self._next = self._nrs = ()
+        self._shapes = (variable._data.shape,)
+        self._dtypes = (variable._dtype.code,)
         self._saved = ()
         self._versions = None
         self._outputs = None
-        self._meta = ((variable._data.shape, variable._dtype),)
         self._seq = 1 << 62  # runs as soon as it is ready, like PyTorch's UINT64_MAX
         self._hooks = None
 
