@@ -94,6 +94,11 @@ def call_binary(op, a, b):
     if type(a) is not Tensor:
         # Python number first (torch.add(2, x) is rare): promote from the tensor's side.
         bd, ad, dtype = promoted(b, a, op.kind is TRUE_DIV)
+    elif (type(b) is Tensor and a._dtype is b._dtype or type(b) is float) \
+            and a._dtype.category == 2:
+        # The common case needs no promotion: one float dtype, or a float tensor and a
+        # Python float (NumPy keeps the array's dtype for a Python scalar, as torch does).
+        ad, bd, dtype = a._data, (b._data if type(b) is Tensor else b), a._dtype
     else:
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
     if type(bd) is _ndarray and ad.shape != bd.shape:
@@ -146,6 +151,8 @@ def record(op, args, outputs):
     collector has to scan while a deep graph is alive.
     """
     n = op.n_tensors if not op.variadic else len(args) - len(op.args)
+    if n == 1:
+        return _record_unary(op, args, outputs)
     nexts = []
     nrs = []
     shapes = []
@@ -172,12 +179,36 @@ def record(op, args, outputs):
         nexts.append(None)
         nrs.append(0)
         needs.append(False)
-    keep, keep_outputs = op.save_plan(tuple(needs))
     node = _new(op.node_class)
     node._next = tuple(nexts)
     node._nrs = tuple(nrs)
     node._shapes = tuple(shapes)
     node._dtypes = tuple(codes)
+    return _finish_node(node, op, args, outputs, tuple(needs), n)
+
+
+_ONE_NEEDED = (True,)
+
+
+def _record_unary(op, args, outputs):
+    """record() for the ops of one tensor input, the commonest case, without loops."""
+    t = args[0]
+    node = _new(op.node_class)
+    fn = t._grad_fn
+    if fn is None:
+        node._next = (t._accumulator(),)
+        node._nrs = (0,)
+    else:
+        node._next = (fn,)
+        node._nrs = (t._output_nr,)
+    node._shapes = (t._data.shape,)
+    node._dtypes = (t._dtype.code,)
+    return _finish_node(node, op, args, outputs, _ONE_NEEDED, 1)
+
+
+def _finish_node(node, op, args, outputs, needs, n):
+    """Save what the formulas need, number the node, and make it the outputs' grad_fn."""
+    keep, keep_outputs = op.save_plan(needs)
     _counter[0] += 1
     node._seq = _counter[0]
     node._hooks = None
