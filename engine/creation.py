@@ -251,6 +251,28 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
     return _finish(wrap(np.eye(n, m, dtype=dtype.np_dtype), dtype), requires_grad)
 
 
+# ---- x.new_*: same dtype as x unless given ----------------------------------------------------
+
+def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+    return zeros(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+
+
+def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+    return ones(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+
+
+def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
+    return empty(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+
+
+def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+    return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad)
+
+
+def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+    return tensor(data, dtype=dtype or self._dtype, requires_grad=requires_grad)
+
+
 # ---- ranges ---------------------------------------------------------------------------------
 
 def _number(x):

@@ -2,6 +2,7 @@
 
 import numbers
 
+from . import creation
 from . import inplace
 from . import ops_convert as conv
 from . import ops_index
@@ -29,6 +30,7 @@ _SAME_AS_FUNCTION = {
           "split chunk is_contiguous"),
     join: "narrow",
     conv: "to cpu double half long short char byte",
+    creation: "new_zeros new_ones new_empty new_full new_tensor",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
