@@ -1,3 +1,5 @@
+"""Shared test setup: helper modules beside the tests, and a deterministic CI profile."""
+
 import os
 import sys
 
