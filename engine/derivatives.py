@@ -38,9 +38,13 @@ POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
           exponent="pow_backward_exponent(grad, self, exponent, result)")
-REMAINDER = op("remainder", "RemainderBackward0", "self, other", k.remainder, PROMOTE,
+# A Python number as `other` is a Scalar argument here (one input), not a wrapped tensor.
+REMAINDER_SCALAR = op("remainder", "RemainderBackward0", "self; other", k.remainder,
+                      self="grad")
+REMAINDER = op("remainder", "RemainderBackward1", "self, other", k.remainder, PROMOTE,
                self="grad", other="-grad * self.div(other, rounding_mode='floor')")
-FMOD = op("fmod", "FmodBackward0", "self, other", np.fmod, PROMOTE,
+FMOD_SCALAR = op("fmod", "FmodBackward0", "self; other", np.fmod, self="grad")
+FMOD = op("fmod", "FmodBackward1", "self, other", np.fmod, PROMOTE,
           self="grad", other="-grad * self.div(other, rounding_mode='trunc')")
 RECIPROCAL = op("reciprocal", "ReciprocalBackward0", "self", np.reciprocal, FLOAT,
                 self="-grad * (result * result)")
@@ -127,6 +131,7 @@ TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result *
 FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
 CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
 ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
+ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="grad * 0")
 TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
 SIGN = op("sign", "SignBackward0", "self", np.sign, self="grad * 0")
 MAXIMUM = op("maximum", "MaximumBackward0", "self, other", np.maximum, PROMOTE,

@@ -129,11 +129,24 @@ def floor_divide(input, other):
 def remainder(input, other):
     if not isinstance(input, Tensor):
         return _binary(d.REMAINDER, _scalar_like(input, other), other)
-    return _binary(d.REMAINDER, input, _check_operand(other))
+    return _mod(d.REMAINDER_SCALAR, d.REMAINDER, input, _check_operand(other))
 
 
 def fmod(input, other):
-    return _binary(d.FMOD, input, _check_operand(other))
+    return _mod(d.FMOD_SCALAR, d.FMOD, input, _check_operand(other))
+
+
+def _mod(scalar_op, tensor_op, input, other):
+    if isinstance(other, Tensor):
+        return _binary(tensor_op, input, other)
+    ad, b, dtype = promoted(input, other)
+    if dtype.category != 2 and b == 0:
+        raise RuntimeError("ZeroDivisionError")
+    result = wrap(np.asarray(scalar_op.forward(ad, b)), dtype)
+    if _needs_grad(input):
+        from .dispatch import record
+        record(scalar_op, (input, other), (result,))
+    return result
 
 
 def _scalar_like(value, tensor):
@@ -222,8 +235,7 @@ def _rounding(op):
         if input._dtype.category != 2:
             return input.clone()
         if decimals:
-            scale = 10.0 ** decimals
-            return call_unary(op, input * scale) / scale
+            return call_unary(d.ROUND_DECIMALS, input, decimals)
         return call_unary(op, input)
     rounding.__name__ = op.name
     return rounding

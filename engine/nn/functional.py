@@ -97,7 +97,10 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
-    if bias is not None and input.dim() == 2:
+    if bias is not None and input.dim() in (1, 2):
+        # As PyTorch: one addmm, a 1-D input viewed as a row and the result viewed back.
+        if input.dim() == 1:
+            return _la.addmm(bias, input.view(1, -1), weight.t()).view(-1)
         return _la.addmm(bias, input, weight.t())
     out = _la.matmul(input, weight.t())
     return out + bias if bias is not None else out
