@@ -8,11 +8,13 @@ so hooks that print do so in the order PyTorch's engine would.
 import heapq
 import warnings
 
+import numpy as np
+
 from . import grad_mode
 
 from .dtypes import ALL_DTYPES, Size
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
-from .grad_mode import GRAD
+from .grad_mode import GRAD, IN_FORMULA
 from .tensor import Tensor, wrap
 
 VERSION_ERROR = (
@@ -318,6 +320,23 @@ def _apply(node, grads, retain_graph, create_graph):
         all_grads = tuple(grads.get(i) for i in range(count))
         grad = all_grads[0]
     result = results[0] if results else None
+    IN_FORMULA.active = True
+    try:
+        input_grads = _input_gradients(node, op, saved, grad, result, all_grads, results)
+    finally:
+        IN_FORMULA.active = False
+    if not retain_graph:
+        node._release()
+    if node._hooks is not None and node._hooks.post:
+        for hook in list(node._hooks.post.values()):
+            new = hook(tuple(input_grads), all_grads)
+            if new is not None:
+                input_grads = list(new)
+    return input_grads
+
+
+def _input_gradients(node, op, saved, grad, result, all_grads, results):
+    """Each input's gradient from the op's formulas (None where no gradient flows)."""
     sizes = node._shapes
     input_grads = []
     for i, nxt in enumerate(node._next):
@@ -333,13 +352,6 @@ def _apply(node, grads, retain_graph, create_graph):
                 raise RuntimeError("the derivative for '%s' is not implemented." % op.args[i])
             g = formula(grad, result, all_grads, results, *saved, *sizes)
         input_grads.append(_validate(node, i, g))
-    if not retain_graph:
-        node._release()
-    if node._hooks is not None and node._hooks.post:
-        for hook in list(node._hooks.post.values()):
-            new = hook(tuple(input_grads), all_grads)
-            if new is not None:
-                input_grads = list(new)
     return input_grads
 
 
@@ -395,8 +407,13 @@ def _accumulate(variable, g, create_graph):
     if g is None:
         return
     old = variable._grad
-    if old is None:
-        variable._grad = g if create_graph else wrap(g._data.copy(), g._dtype)
+    if old is None and create_graph:
+        # PyTorch copies into a fresh tensor laid out like the variable: the gradient's
+        # history shows as CopyBackwards.
+        from .inplace import copy_
+        variable._grad = copy_(wrap(np.empty_like(variable._data), g._dtype), g)
+    elif old is None:
+        variable._grad = wrap(g._data.copy(), g._dtype)
     elif create_graph or not old._data.flags.writeable or old._requires_grad:
         variable._grad = old + g
     else:

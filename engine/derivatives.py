@@ -30,6 +30,14 @@ MUL = op("mul", "MulBackward0", "self, other", np.multiply, PROMOTE,
          self="grad * other", other="grad * self")
 DIV = op("div", "DivBackward0", "self, other", np.true_divide, TRUE_DIV,
          self="grad / other", other="-grad * ((self / other) / other)")
+# Inside gradient formulas a Python number is a Scalar argument, as in PyTorch's C++
+# formulas: `grad * 2` there is MulBackward1 (one input), while a user's `x * 2` wraps
+# the 2 as a tensor (MulBackward0). Only visible in create_graph=True graphs.
+ADD.scalar_variant = op("add", "AddBackward1", "self; other", np.add, self="grad")
+SUB.scalar_variant = op("sub", "SubBackward1", "self; other", np.subtract, self="grad")
+MUL.scalar_variant = op("mul", "MulBackward1", "self; other", np.multiply, self="grad * other")
+DIV.scalar_variant = op("div", "DivBackward1", "self; other", np.true_divide, TRUE_DIV,
+                        self="grad / other")
 NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
 POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")

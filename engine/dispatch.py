@@ -8,7 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import get_default_dtype, result_type
-from .grad_mode import GRAD
+from .grad_mode import GRAD, IN_FORMULA
 from .memory import check_allocation, _limit
 from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 from .tensor import Tensor, wrap
@@ -111,6 +111,8 @@ def call_binary(op, a, b):
     result = wrap(out, dtype)
     if GRAD.enabled and ((type(a) is Tensor and a._requires_grad)
                          or (type(b) is Tensor and b._requires_grad)):
+        if IN_FORMULA.active and op.scalar_variant is not None and type(b) is not Tensor:
+            op = op.scalar_variant
         record(op, (a, b), (result,))
     return result
 

@@ -14,6 +14,17 @@ class _GradState:
 GRAD = _GradState()
 
 
+class _FormulaState:
+    __slots__ = ("active",)
+
+    def __init__(self):
+        self.active = False
+
+
+# True while the backward walk runs gradient formulas (see derivatives.py, scalar_variant).
+IN_FORMULA = _FormulaState()
+
+
 def is_grad_enabled():
     return GRAD.enabled
 

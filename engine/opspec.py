@@ -28,12 +28,14 @@ class OpSpec:
     """
 
     __slots__ = ("name", "forward", "kind", "args", "n_tensors", "formulas", "sources",
-                 "saves", "saves_result", "node_class", "n_outputs", "variadic", "_save_plans")
+                 "saves", "saves_result", "node_class", "n_outputs", "variadic", "_save_plans",
+                 "scalar_variant")
 
     def __init__(self, name, node_name, signature, forward, kind, formulas, n_outputs=1):
         self.name = name
         self.forward = forward
         self.kind = kind
+        self.scalar_variant = None  # see derivatives.py: ops formulas run with a Python number
         tensors, _, params = signature.partition(";")
         tensor_names = [a.strip() for a in tensors.split(",") if a.strip()]
         param_names = [a.strip() for a in params.split(",") if a.strip()]

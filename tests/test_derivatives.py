@@ -113,6 +113,12 @@ CASES = {
     "SQUEEZE_DIMS": (lambda a: a.squeeze((0, 2)), [_normal((1, 3, 1))]),
     "ALIAS": (lambda a: a[...] * 2, [_normal((2, 2))]),
     "SPLIT_SIZES": (lambda a: a.split([2, 1])[0] * 3, [_normal((3, 2))]),
+    # The Scalar forms appear inside gradient formulas run with create_graph=True.
+    "MUL.scalar_variant": (lambda a: _grad_of(lambda: (a ** 3).sum(), a), [_normal((3,))]),
+    "DIV.scalar_variant": (lambda a: _grad_of(lambda: a.var(), a), [_normal((4,))]),
+    "ADD.scalar_variant": (lambda a: _grad_of(lambda: a.log1p().sum(), a), [_positive((3,))]),
+    "SUB.scalar_variant": (lambda a, b: _grad_of(lambda: (a ** b).sum(), a),
+                           [_positive((3,)), _normal((3,))]),
     "COPY_SLICES": (_write_through_view, [_normal((3, 2)), _normal((2,))]),
     "LOG1P": (torch.log1p, [_positive((3,))]),
     "RSQRT": (torch.rsqrt, [_positive((3,))]),
@@ -158,7 +164,17 @@ CASES = {
             [lambda rng: rng.uniform(0.1, 0.9, (4,)), lambda rng: rng.uniform(0, 1, (4,))]),
 }
 
-TABLE = sorted(name for name, value in vars(derivatives).items() if isinstance(value, OpSpec))
+def _table():
+    names = []
+    for name, value in vars(derivatives).items():
+        if isinstance(value, OpSpec):
+            names.append(name)
+            if value.scalar_variant is not None:
+                names.append(name + ".scalar_variant")
+    return sorted(names)
+
+
+TABLE = _table()
 
 
 def test_every_op_of_the_table_has_a_check():
