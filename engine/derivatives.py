@@ -64,10 +64,10 @@ SQRT = op("sqrt", "SqrtBackward0", "self", np.sqrt, FLOAT, self="grad / (2 * res
 SIN = op("sin", "SinBackward0", "self", k.sin, FLOAT, self="grad * self.cos()")
 COS = op("cos", "CosBackward0", "self", k.cos, FLOAT, self="grad * -self.sin()")
 TANH = op("tanh", "TanhBackward0", "self", k.tanh, FLOAT,
-          self="grad * (1 - result * result)")
+          self="tanh_backward(grad, result)")
 SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
-             self="grad * (result * (1 - result))")
-RELU = op("relu", "ReluBackward0", "self", k.relu, self="grad * (result > 0)")
+             self="sigmoid_backward(grad, result)")
+RELU = op("relu", "ReluBackward0", "self", k.relu, self="threshold_backward(grad, result, 0)")
 ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sign()")
 
 # ---- reductions -----------------------------------------------------------------------
@@ -189,9 +189,9 @@ NORM = op("norm", "LinalgVectorNormBackward0", "self; p, dim, keepdim", k.norm, 
 LOGSUMEXP = op("logsumexp", "LogsumexpBackward0", "self; dim, keepdim", k.logsumexp, FLOAT,
                self="unsqueezed(grad, dim, keepdim) * (self - unsqueezed(result, dim, keepdim)).exp()")
 SOFTMAX = op("softmax", "SoftmaxBackward0", "self; dim", k.softmax, FLOAT,
-             self="result * (grad - (grad * result).sum(dim, keepdim=True))")
+             self="softmax_backward_data(grad, result, dim)")
 LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", k.log_softmax, FLOAT,
-                 self="grad - result.exp() * grad.sum(dim, keepdim=True)")
+                 self="log_softmax_backward_data(grad, result, dim)")
 CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
             self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
 
@@ -214,3 +214,27 @@ BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; w
          k.binary_cross_entropy, PROMOTE,
          self="bce_backward(grad, self, target, weight, reduction)",
          target="bce_target_backward(grad, self, target, weight, reduction)")
+
+
+# ---- backward functions: one fused kernel for a formula, differentiable in turn --------------
+TANH_BACKWARD = op("tanh_backward", "TanhBackwardBackward0", "grad_output, output",
+                   k.tanh_backward, PROMOTE,
+                   grad_output="tanh_backward(grad, output)",
+                   output="grad * (-2 * output * grad_output)")
+SIGMOID_BACKWARD = op("sigmoid_backward", "SigmoidBackwardBackward0", "grad_output, output",
+                      k.sigmoid_backward, PROMOTE,
+                      grad_output="sigmoid_backward(grad, output)",
+                      output="grad * grad_output * (-2 * output + 1)")
+THRESHOLD_BACKWARD = op("threshold_backward", "ThresholdBackwardBackward0",
+                        "grad_output, self; threshold", k.threshold_backward, PROMOTE,
+                        grad_output="threshold_backward(grad, self, threshold)",
+                        self="grad * 0")
+SOFTMAX_BACKWARD = op("softmax_backward_data", "SoftmaxBackwardDataBackward0",
+                      "grad_output, output; dim", k.softmax_backward, PROMOTE,
+                      grad_output="softmax_backward_data(grad, output, dim)",
+                      output="grad * (grad_output - (grad_output * output).sum(dim, keepdim=True))"
+                             " - grad_output * (grad * output).sum(dim, keepdim=True)")
+LOG_SOFTMAX_BACKWARD = op("log_softmax_backward_data", "LogSoftmaxBackwardDataBackward0",
+                          "grad_output, output; dim", k.log_softmax_backward, PROMOTE,
+                          grad_output="grad - (grad * output.exp()).sum(dim, keepdim=True)",
+                          output="-grad_output.sum(dim, keepdim=True) * output.exp() * grad")

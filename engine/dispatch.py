@@ -125,8 +125,7 @@ def call(op, tensors, params=(), dtype=None):
     arrays = [t._data for t in tensors]
     out = op.forward(*arrays, *params)
     outs = out if op.n_outputs != 1 else (out,)
-    results = tuple(wrap(_as_array(o), dtype or dtypes.from_numpy_dtype(_as_array(o).dtype))
-                    for o in outs)
+    results = tuple(_wrap_as(_as_array(o), dtype) for o in outs)
     if GRAD.enabled:
         for t in tensors:
             if t._requires_grad:
@@ -142,6 +141,12 @@ def _check_broadcast(a, b, dtype):
     except ValueError:
         return  # the op itself reports the mismatch with PyTorch's message
     check_allocation(shape, dtype)
+
+
+def _wrap_as(array, dtype):
+    if dtype is None:
+        return wrap(array, dtypes.from_numpy_dtype(array.dtype))
+    return wrap(array.astype(dtype.np_dtype, copy=False), dtype)
 
 
 # ---- recording ------------------------------------------------------------------

@@ -258,3 +258,22 @@ def outside_view(grad, view_fn):
     with no_grad():
         view_fn(mask)._data[...] = 0
     return mask
+
+
+def _backward_function(op):
+    def function(*args):
+        return call(op, args[:op.n_tensors], args[op.n_tensors:],
+                    promote_types(args[0]._dtype, args[1]._dtype))
+    return function
+
+
+def promote_types(a, b):
+    from .dtypes import promote_types as promote
+    return promote(a, b)
+
+
+tanh_backward = _backward_function(d.TANH_BACKWARD)
+sigmoid_backward = _backward_function(d.SIGMOID_BACKWARD)
+threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
+softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
+log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)

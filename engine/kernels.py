@@ -347,3 +347,23 @@ def binary_cross_entropy(a, target, weight, reduction):
     if weight is not None:
         loss = loss * weight
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
+
+
+def tanh_backward(grad, output):
+    return grad * (1 - output * output)
+
+
+def sigmoid_backward(grad, output):
+    return grad * ((1 - output) * output)
+
+
+def threshold_backward(grad, self, threshold):
+    return np.where(self > threshold, grad, 0).astype(grad.dtype, copy=False)
+
+
+def softmax_backward(grad, output, dim):
+    return output * (grad - np.sum(grad * output, axis=dim, keepdims=True))
+
+
+def log_softmax_backward(grad, output, dim):
+    return grad - np.exp(output) * np.sum(grad, axis=dim, keepdims=True)

@@ -2368,21 +2368,6 @@ gap("in-place on a view of a non-leaf: torch: CopySlices(MulBackward0(...), None
     "inplace/view_then_base_grad")
 
 # Second derivatives: values agree; the graph of a create_graph gradient differs.
-gap("tanh double backward: torch: grad_fn=<TanhBackwardBackward0>(None, TanhBackward0) | ours: "
-    "MulBackward0(None, RsubBackward1(MulBackward0(TanhBackward0, TanhBackward0)))",
-    "autograd/second_order/tanh/graph")
-gap("sigmoid double backward: torch: grad_fn=<SigmoidBackwardBackward0>(None, SigmoidBackward0) | "
-    "ours: MulBackward0(None, MulBackward0(SigmoidBackward0, RsubBackward1(SigmoidBackward0)))",
-    "autograd/second_order/sigmoid/graph")
-gap("softmax double backward: torch: grad_fn=<SoftmaxBackwardDataBackward0>(None, "
-    "SoftmaxBackward0) "
-    "| ours: MulBackward0(SoftmaxBackward0, SubBackward0(None, SumBackward1(...)))",
-    "autograd/second_order/softmax/graph")
-gap("log_softmax double backward: torch: grad_fn=<LogSoftmaxBackwardDataBackward0>(None, "
-    "LogSoftmaxBackward0) | ours: SubBackward0(None, MulBackward0(ExpBackward0(...), None))",
-    "autograd/second_order/log_softmax/graph")
-gap("relu double backward: torch: grad_fn=<ThresholdBackwardBackward0>(..., ReluBackward0) | ours: "
-    "MulBackward0(..., None)", "autograd/second_order/relu_square/graph")
 gap("abs backward uses sgn: torch: ... SgnBackward0(AccumulateGrad) (and MulBackward1 for the "
     "scalar) | ours: SignBackward0(AccumulateGrad) (and MulBackward0(x, None))",
     "autograd/second_order/abs_cube/graph")
