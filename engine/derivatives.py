@@ -54,6 +54,14 @@ REMAINDER = op("remainder", "RemainderBackward1", "self, other", k.remainder, PR
 FMOD_SCALAR = op("fmod", "FmodBackward0", "self; other", np.fmod, self="grad")
 FMOD = op("fmod", "FmodBackward1", "self, other", np.fmod, PROMOTE,
           self="grad", other="-grad * self.div(other, rounding_mode='trunc')")
+DIV_ROUNDED = op("div", "DivBackward2", "self, other; rounding_mode", None, PROMOTE,
+                 self="grad * 0", other="grad * 0")
+# Ops PyTorch gives no derivative: their results still require grad, and backward says so.
+FLOOR_DIVIDE = op("floor_divide", "NotImplemented", "self, other", None, PROMOTE,
+                  self="not_implemented('aten::floor_divide')",
+                  other="not_implemented('aten::floor_divide')")
+REMAINDER_OF_SCALAR = op("remainder", "NotImplemented", "other; self", None,
+                         other="not_implemented('aten::remainder')")
 RECIPROCAL = op("reciprocal", "ReciprocalBackward0", "self", np.reciprocal, FLOAT,
                 self="-grad * (result * result)")
 

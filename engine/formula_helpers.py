@@ -277,3 +277,7 @@ sigmoid_backward = _backward_function(d.SIGMOID_BACKWARD)
 threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
 softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
 log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
+
+
+def not_implemented(name):
+    raise RuntimeError("derivative for %s is not implemented" % name)

@@ -91,7 +91,7 @@ class NodeHooks:
 
 
 # Nodes PyTorch implements in C++ by hand report a namespaced name().
-_CPP_NODES = ("CopySlices", "CopyBackwards")
+_CPP_NODES = ("CopySlices", "CopyBackwards", "NotImplemented")
 
 
 def node_class(name, op):

@@ -110,10 +110,9 @@ def div(input, other, *, rounding_mode=None, out=None):
     input, other = _as_tensor_first(input, other)
     if rounding_mode is None:
         return _binary(d.DIV, input, other)
-    if rounding_mode == "floor":
-        return floor_divide(input, other)
-    if rounding_mode == "trunc":
-        return _rounded_div(input, other, np.trunc)
+    if rounding_mode in ("floor", "trunc"):
+        rounding = np.floor if rounding_mode == "floor" else np.trunc
+        return _rounded_div(input, other, rounding, d.DIV_ROUNDED, rounding_mode)
     raise RuntimeError("div expected rounding_mode to be one of None, 'trunc', or 'floor' "
                        "but found '%s'" % rounding_mode)
 
@@ -123,12 +122,16 @@ true_divide = div
 
 
 def floor_divide(input, other):
-    return _rounded_div(input, other, np.floor)
+    return _rounded_div(input, other, np.floor, d.FLOOR_DIVIDE)
 
 
 def remainder(input, other):
-    if not isinstance(input, Tensor):
-        return _binary(d.REMAINDER, _scalar_like(input, other), other)
+    if not isinstance(input, Tensor):  # 3 % x: PyTorch has no derivative for it
+        result = remainder(_scalar_like(input, other), other.detach())
+        if _needs_grad(other):
+            from .dispatch import record
+            record(d.REMAINDER_OF_SCALAR, (other, input), (result,))
+        return result
     return _mod(d.REMAINDER_SCALAR, d.REMAINDER, input, _check_operand(other))
 
 
@@ -137,9 +140,12 @@ def fmod(input, other):
 
 
 def _mod(scalar_op, tensor_op, input, other):
-    if isinstance(other, Tensor):
-        return _binary(tensor_op, input, other)
     ad, b, dtype = promoted(input, other)
+    _not_for_bool(dtype, scalar_op.name + "_cpu")
+    if isinstance(other, Tensor):
+        if dtype.category != 2 and np.any(other._data == 0):
+            raise RuntimeError("ZeroDivisionError")
+        return _binary(tensor_op, input, other)
     if dtype.category != 2 and b == 0:
         raise RuntimeError("ZeroDivisionError")
     result = wrap(np.asarray(scalar_op.forward(ad, b)), dtype)
@@ -159,9 +165,13 @@ def square(input):
     return pow(input, 2)
 
 
-def _rounded_div(input, other, rounding):
+def _rounded_div(input, other, rounding, op, *params):
+    if not isinstance(input, Tensor):  # 3 // x
+        input = _scalar_like(input, other)
     input, other = _as_tensor_first(input, other)
     ad, bd, dtype = promoted(input, other)
+    _not_for_bool(dtype, "div_floor_cpu" if rounding is np.floor else "div_trunc_cpu")
+    _check_shapes(ad, bd)
     if dtype.category == 2:
         out = rounding(np.true_divide(ad, bd))
     else:
@@ -169,7 +179,21 @@ def _rounded_div(input, other, rounding):
             raise RuntimeError("ZeroDivisionError")
         out = np.floor_divide(ad, bd) if rounding is np.floor else np.trunc(
             np.true_divide(ad, bd)).astype(dtype.np_dtype)
-    return wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
+    result = wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
+    if _needs_grad(input, other):
+        from .dispatch import record
+        record(op, (input, other) + params, (result,))
+    return result
+
+
+def _not_for_bool(dtype, kernel):
+    if dtype.category == 0:
+        raise NotImplementedError('"%s" not implemented for \'Bool\'' % kernel)
+
+
+def _check_shapes(a, b):
+    if np.shape(a) != np.shape(b):
+        broadcast_shapes(np.shape(a), np.shape(b))
 
 
 def reciprocal(input):
@@ -191,6 +215,11 @@ def pow(input, exponent, *, out=None):
     if not isinstance(input, Tensor):
         return _scalar_pow(_check_operand(input, "self"), exponent)
     exponent = _check_operand(exponent, "exponent")
+    if input._dtype.category == 0:
+        if isinstance(exponent, bool):  # bool ** True stays a bool tensor
+            return wrap(input._data | (not exponent), input._dtype)
+        if isinstance(exponent, Tensor) and exponent._dtype.category == 0:
+            raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
         return _binary(d.POW_TENSOR, input, exponent)
     ad, e, dtype = promoted(input, exponent)
@@ -224,7 +253,26 @@ def _unary(op):
 
 exp, log, log1p, sqrt, rsqrt = (_unary(o) for o in (d.EXP, d.LOG, d.LOG1P, d.SQRT, d.RSQRT))
 sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH, d.SIGMOID))
-relu, abs, sign = _unary(d.RELU), _unary(d.ABS), _unary(d.SIGN)
+_abs = _unary(d.ABS)
+_sign = _unary(d.SIGN)
+_relu = _unary(d.RELU)
+
+
+def abs(input):
+    _not_for_bool(input._dtype, "abs_cpu")
+    return _abs(input)
+
+
+def sign(input):
+    if input._dtype.category == 0:
+        return input.clone()  # the sign of a bool is itself
+    return _sign(input)
+
+
+def relu(input):
+    if input._dtype.category == 0:
+        raise RuntimeError("Boolean inputs not supported for relu")
+    return _relu(input)
 
 
 absolute = abs
@@ -232,6 +280,7 @@ absolute = abs
 
 def _rounding(op):
     def rounding(input, *, decimals=0):
+        _not_for_bool(input._dtype, op.name + "_vml_cpu")
         if input._dtype.category != 2:
             return input.clone()
         if decimals:

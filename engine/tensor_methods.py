@@ -75,10 +75,11 @@ def _augmented(function):
 
 
 def _reflected(function):
+    # `3 % x`: the function takes the Python number first, as torch.remainder(3, x) does.
     def operator(self, other):
         if not _number_or_tensor(other):
             return NotImplemented
-        return function(pw._scalar_like(other, self), self)
+        return function(other, self)
     return operator
 
 

@@ -66,3 +66,15 @@ def test_in_place_change_of_a_saved_tensor_is_detected():
     b.mul_(3)
     with pytest.raises(RuntimeError, match="output 0 of Sigmoid, is at version 1"):
         c.backward()
+
+
+@pytest.mark.parametrize("make, name", [
+    (lambda x: x // 2, "aten::floor_divide"),
+    (lambda x: 3 % x, "aten::remainder"),
+])
+def test_ops_without_a_derivative_say_so_in_backward(make, name):
+    x = torch.tensor([1.5, 2.5], requires_grad=True)
+    y = make(x)
+    assert y.requires_grad and y.grad_fn.name() == "torch::autograd::NotImplemented"
+    with pytest.raises(RuntimeError, match="derivative for %s is not implemented" % name):
+        y.sum().backward()
