@@ -100,7 +100,7 @@ def node_class(name, op):
     if name in _CPP_NODES:
         namespace["name"] = lambda self: "torch::autograd::" + type(self).__name__
     cls = type(name, (Node,), namespace)
-    cls.__module__ = "torch.autograd.graph"
+    cls.__module__ = "builtins"  # so that type(grad_fn) prints <class 'MulBackward0'>, as in torch
     return cls
 
 

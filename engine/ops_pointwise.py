@@ -155,6 +155,26 @@ def _mod(scalar_op, tensor_op, input, other):
     return result
 
 
+def mul_scalar(input, number):
+    """input * number with the number as a Scalar argument (MulBackward1), as PyTorch's
+    own composite functions multiply."""
+    return _scalar_op(d.MUL.scalar_variant, input, number)
+
+
+def div_scalar(input, number):
+    """input / number with the number as a Scalar argument (DivBackward1)."""
+    return _scalar_op(d.DIV.scalar_variant, input, number)
+
+
+def _scalar_op(op, input, number):
+    from .dispatch import record
+    ad, b, dtype = promoted(input, number, op is d.DIV.scalar_variant)
+    result = wrap(np.asarray(op.forward(ad, b)), dtype)
+    if _needs_grad(input):
+        record(op, (input, number), (result,))
+    return result
+
+
 def _scalar_like(value, tensor):
     """A Python number as a 0-dim tensor, for ops whose first operand is the number."""
     dtype = dtypes.result_type(value)
@@ -166,7 +186,8 @@ def square(input):
 
 
 def _rounded_div(input, other, rounding, op, *params):
-    if not isinstance(input, Tensor):  # 3 // x
+    scalar_first = not isinstance(input, Tensor)
+    if scalar_first:  # 3 // x
         input = _scalar_like(input, other)
     input, other = _as_tensor_first(input, other)
     ad, bd, dtype = promoted(input, other)
@@ -182,7 +203,12 @@ def _rounded_div(input, other, rounding, op, *params):
     result = wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
     if _needs_grad(input, other):
         from .dispatch import record
-        record(op, (input, other) + params, (result,))
+        if op is d.FLOOR_DIVIDE and not isinstance(other, Tensor):
+            record(d.FLOOR_DIVIDE_SCALAR, (input, other), (result,))
+        elif op is d.FLOOR_DIVIDE and scalar_first:  # 3 // x: one input, as in PyTorch
+            record(d.FLOOR_DIVIDE_SCALAR, (other, input), (result,))
+        else:
+            record(op, (input, other) + params, (result,))
     return result
 
 

@@ -129,6 +129,7 @@ CASES = {
                              [_normal((2, 3)), _normal((2, 3))]),
     # No derivative in PyTorch: backward raises, checked in test_autograd_engine.py.
     "FLOOR_DIVIDE": None,
+    "FLOOR_DIVIDE_SCALAR": None,
     "DIV_ROUNDED": (lambda a, b: a.div(b, rounding_mode="floor") * a + b,
                     [lambda rng: rng.uniform(1.1, 1.4, (3,)), lambda rng: rng.uniform(0.6, 0.9, (3,))]),
     "REMAINDER_OF_SCALAR": None,

@@ -168,10 +168,12 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         classes = input.shape[class_dim]
         if label_smoothing:
             target = target * (1 - label_smoothing) + label_smoothing / classes
-        loss = -(log_p * target).sum(class_dim)
+        if reduction == "none":
+            return -(log_p * target).sum(class_dim)
+        total = -(log_p * target).sum()
         if reduction == "mean":
-            return loss.sum() / (loss.numel() if input.dim() > 1 else 1)
-        return loss.sum() if reduction == "sum" else loss
+            return _pw.div_scalar(total, input.shape[0] if input.dim() > 1 else 1)
+        return total
     loss = nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
     if not label_smoothing:
         return loss
@@ -184,7 +186,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         smooth = smooth.sum() / valid.sum()
     elif reduction == "sum":
         smooth = smooth.sum()
-    return loss * (1 - label_smoothing) + smooth * (label_smoothing / classes)
+    return (_pw.mul_scalar(loss, 1 - label_smoothing)
+            + _pw.mul_scalar(smooth, label_smoothing / classes))
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
