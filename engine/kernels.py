@@ -1,5 +1,7 @@
 """NumPy forward kernels the table's ops run (arrays in, arrays out)."""
 
+import warnings
+
 import numpy as np
 
 
@@ -260,11 +262,15 @@ def prod_dim(a, dim, keepdim):
 
 
 def var(a, dim, correction, keepdim):
-    return np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+    with warnings.catch_warnings():  # the op warns PyTorch's way when dof <= 0
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
 
 
 def std(a, dim, correction, keepdim):
-    return np.std(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.std(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
 
 
 def norm(a, p, dim, keepdim):

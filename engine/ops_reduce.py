@@ -3,6 +3,8 @@
 This module defines sum/max/min/any/all as torch functions: Python's builtins of
 those names are not used here."""
 
+import warnings
+
 import numpy as np
 
 from . import derivatives as d
@@ -167,7 +169,21 @@ def _spread(op, input, dim, unbiased, keepdim, correction):
     if isinstance(dim, bool):  # x.var(False): the old unbiased flag in dim's place
         dim, unbiased = None, dim
     dims = None if dim is None else _dims(input, dim)
-    return call_unary(op, input, dims, _correction(unbiased, correction), keepdim)
+    correction = _correction(unbiased, correction)
+    shape = input._data.shape
+    count = input._data.size if dims is None else _count(shape, dims)
+    if count - correction <= 0:
+        warnings.warn("%s(): degrees of freedom is <= 0. Correction should be strictly less "
+                      "than the reduction factor (input numel divided by output numel)."
+                      % op.name, UserWarning, stacklevel=3)
+    return call_unary(op, input, dims, correction, keepdim)
+
+
+def _count(shape, dims):
+    count = 1
+    for d_ in dims:
+        count *= shape[d_]
+    return count
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
@@ -189,7 +205,20 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     return call_unary(d.NORM, input, float(p), dims, keepdim)
 
 
-def logsumexp(input, dim, keepdim=False):
+class _Required:
+    """A default that marks an argument PyTorch requires (its own TypeError says so)."""
+
+
+_REQUIRED = _Required()
+
+
+def _require_dim(name, dim):
+    if dim is _REQUIRED:
+        raise TypeError('%s() missing 1 required positional arguments: "dim"' % name)
+
+
+def logsumexp(input, dim=_REQUIRED, keepdim=False):
+    _require_dim("logsumexp", dim)
     return call_unary(d.LOGSUMEXP, input, _dims(input, dim), keepdim)
 
 
@@ -205,15 +234,18 @@ def _softmax_like(op, name, input, dim, dtype):
     return call_unary(op, input, dim)
 
 
-def softmax(input, dim, dtype=None):
+def softmax(input, dim=_REQUIRED, dtype=None):
+    _require_dim("softmax", dim)
     return _softmax_like(d.SOFTMAX, "softmax", input, dim, dtype)
 
 
-def log_softmax(input, dim, dtype=None):
+def log_softmax(input, dim=_REQUIRED, dtype=None):
+    _require_dim("log_softmax", dim)
     return _softmax_like(d.LOG_SOFTMAX, "log_softmax", input, dim, dtype)
 
 
-def cumsum(input, dim, *, dtype=None):
+def cumsum(input, dim=_REQUIRED, *, dtype=None):
+    _require_dim("cumsum", dim)
     if dtype is None and input._dtype.category != 2:
         dtype = dtypes.int64
     if dtype is not None:
