@@ -11,6 +11,7 @@ from .dtypes import get_default_dtype, result_type
 from .grad_mode import GRAD, IN_FORMULA
 from .memory import check_allocation, _limit
 from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
+from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 
 _counter = [0]  # the sequence number of the last node made (PyTorch's sequence_nr)
@@ -105,7 +106,12 @@ def call_binary(op, a, b):
         _check_broadcast(ad.shape, bd.shape, dtype)
     elif ad.nbytes > _limit[0]:
         check_allocation(ad.shape, dtype)
-    out = op.forward(ad, bd)
+    try:
+        out = op.forward(ad, bd)
+    except ValueError:
+        if type(a) is Tensor and type(b) is Tensor:
+            broadcast_shapes(a._data.shape, b._data.shape)  # raises PyTorch's message
+        raise
     if type(out) is not _ndarray:
         out = np.asarray(out)
     result = wrap(out, dtype)

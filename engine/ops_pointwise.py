@@ -21,14 +21,7 @@ def _check_operand(x, name="other"):
     raise TypeError("%s must be a Tensor or a number, not %s" % (name, type(x).__name__))
 
 
-def _binary(op, a, b):
-    """call_binary with PyTorch's message when the shapes do not broadcast."""
-    try:
-        return call_binary(op, a, b)
-    except ValueError:
-        if isinstance(a, Tensor) and isinstance(b, Tensor):
-            broadcast_shapes(a._data.shape, b._data.shape)  # raises PyTorch's error
-        raise
+_binary = call_binary
 
 
 _PLAIN_OPERANDS = frozenset((Tensor, float, int))

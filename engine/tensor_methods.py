@@ -3,6 +3,8 @@
 import numbers
 
 from . import creation
+from . import derivatives as d
+from .dispatch import call_binary
 from . import inplace
 from . import ops_convert as conv
 from . import ops_index
@@ -60,6 +62,19 @@ def _number_or_tensor(other):
 def _binary_operator(function):
     # NotImplemented lets Python raise its own TypeError for `x + "a"`, as PyTorch does.
     def operator(self, other):
+        if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
+            return function(self, other)
+        return NotImplemented
+    return operator
+
+
+def _arithmetic_operator(op, function):
+    """x + y, x * y ...: float operands of one dtype go straight to the op (the hot path of
+    every experiment); anything else takes the function's full argument handling."""
+    def operator(self, other):
+        if self._dtype.category == 2 and (
+                type(other) is float or type(other) is Tensor and other._dtype is self._dtype):
+            return call_binary(op, self, other)
         if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
             return function(self, other)
         return NotImplemented
@@ -128,6 +143,10 @@ def install():
     }
     for name, function in operators.items():
         setattr(Tensor, name, _binary_operator(function))
+    for name, op, function in (("__add__", d.ADD, pw.add), ("__radd__", d.ADD, pw.add),
+                               ("__sub__", d.SUB, pw.sub), ("__mul__", d.MUL, pw.mul),
+                               ("__rmul__", d.MUL, pw.mul), ("__truediv__", d.DIV, pw.div)):
+        setattr(Tensor, name, _arithmetic_operator(op, function))
     Tensor.__rsub__ = _rsub
     Tensor.__mod__ = _binary_operator(pw.remainder)
     Tensor.__rmod__ = _reflected(pw.remainder)
