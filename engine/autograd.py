@@ -217,27 +217,40 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
 
     previous = GRAD.enabled
     GRAD.enabled = create_graph
+    push, pop = heapq.heappush, heapq.heappop
+    node = None  # the next node when it is the only one ready: no need for the heap
     try:
-        while heap:
-            node = heapq.heappop(heap)[2]
+        while node is not None or heap:
+            if node is None:
+                node = pop(heap)[2]
             grads = buffers.pop(node, None)
             outputs = None
             if grads is not None:
-                grads = _call_pre_hooks(node, grads)
+                if node._hooks is not None:
+                    grads = _call_pre_hooks(node, grads)
                 if targets is not None:
                     _capture(node, grads, targets, captured, accumulate, create_graph)
-                if _should_run(node, needed, targets, accumulate):
+                if needed is None or _should_run(node, needed, targets, accumulate):
                     outputs = _apply(node, grads, retain_graph, create_graph)
             if outputs:
                 for nxt, nr, g in zip(node._next, node._nrs, outputs):
                     if nxt is not None and g is not None:
                         _add_to_buffer(buffers, nxt, nr, g)
+            ready = None
             for nxt in node._next:
                 if nxt is not None:
                     count = deps[nxt] - 1
                     deps[nxt] = count
                     if count == 0:
-                        heapq.heappush(heap, (-nxt._seq, id(nxt), nxt))
+                        if ready is not None:
+                            push(heap, (-ready._seq, id(ready), ready))
+                        ready = nxt
+            node = None
+            if ready is not None:
+                if heap:
+                    push(heap, (-ready._seq, id(ready), ready))
+                else:
+                    node = ready
     finally:
         GRAD.enabled = previous
     return captured
@@ -274,8 +287,6 @@ def _add_to_buffer(buffers, node, nr, g):
 
 def _call_pre_hooks(node, grads):
     hooks = node._hooks
-    if hooks is None:
-        return grads
     for nr, table in hooks.tensor.items():
         if nr in grads:
             for hook in list(table.values()):
