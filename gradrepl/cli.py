@@ -1,6 +1,7 @@
 """The commands: gradrepl (shell or piped session), run, replay, check."""
 
 import argparse
+import gc
 import signal
 import sys
 from contextlib import contextmanager
@@ -159,6 +160,10 @@ def parse_memory(text):
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
+    # Every op allocates a few small objects; collecting the young generation every 5000
+    # allocations instead of 700 makes a deep graph's forward ~25% faster (bench/README.md)
+    # and costs nothing measurable elsewhere.
+    gc.set_threshold(5000, 20, 20)
     if args.max_memory:
         from gradrepl_engine.memory import set_memory_limit
         try:
