@@ -10,7 +10,7 @@ from . import dtypes
 from .dtypes import get_default_dtype, result_type
 from .grad_mode import GRAD, IN_FORMULA
 from .memory import check_allocation, _limit
-from .opspec import SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
+from .opspec import FLOAT, TRUE_DIV, CUSTOM
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 

@@ -15,8 +15,6 @@ def _no_grad():
     return no_grad()
 
 
-LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
-                      "operation.")
 
 
 def _as_int_if_scalar_index(item):
@@ -45,8 +43,7 @@ def _check_masks(x, items):
 
 
 def _is_advanced(item):
-    return isinstance(item, (Tensor, list, np.ndarray)) or (
-        isinstance(item, tuple) and False)
+    return isinstance(item, (Tensor, list, np.ndarray))
 
 
 def _normalize(key):

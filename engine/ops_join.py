@@ -1,6 +1,5 @@
 """Joining and splitting as torch functions: cat, stack, narrow."""
 
-import numpy as np
 
 from . import derivatives as d
 from . import dtypes

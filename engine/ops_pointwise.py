@@ -334,8 +334,6 @@ def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        from .dispatch import call
-        bounds = [b if isinstance(b, Tensor) else None for b in (min, max)]
         low = min if isinstance(min, Tensor) else _full_as(input, min)
         high = max if isinstance(max, Tensor) else _full_as(input, max)
         return _clamp_tensor(input, low, high)

@@ -7,7 +7,6 @@ from .creation import parse_size
 from .memory import check_allocation
 from .dispatch import call_unary, call
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
-from .tensor import Tensor
 
 VIEW_STRIDE_ERROR = (
     "view size is not compatible with input tensor's size and stride (at least one dimension "

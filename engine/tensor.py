@@ -6,7 +6,6 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import Size
-from .grad_mode import GRAD
 
 _new = object.__new__
 

@@ -6,7 +6,7 @@ import sys
 import traceback
 import warnings
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional
+from typing import List, Optional
 
 import gradrepl_engine
 

@@ -4,7 +4,7 @@ import ast
 import codeop
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import List, Optional
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
