@@ -10,7 +10,6 @@ XFAILS (at the end) lists the cases where we differ from PyTorch today, grouped 
 theme, each with what PyTorch prints and what we print: the engine's work queue.
 """
 
-import math
 
 import numpy as np
 
