@@ -123,6 +123,17 @@ def call_binary(op, a, b):
     return result
 
 
+def call_scalar(op, x, number, *params):
+    """An op of one tensor and a Python number passed as a Scalar argument: the node has
+    one input, x (`2 - x` is RsubBackward1, `x ** 2` PowBackward0, `x % 2` ...)."""
+    ad, b, dtype = promoted(x, number, op.kind is TRUE_DIV)
+    out = _as_array(op.forward(ad, b, *params))
+    result = wrap(out.astype(dtype.np_dtype, copy=False), dtype)
+    if GRAD.enabled and x._requires_grad:
+        record(op, (x, number) + params, (result,))
+    return result
+
+
 def call(op, tensors, params=(), dtype=None):
     """The general path: any number of tensor inputs; the forward returns the output array(s).
 

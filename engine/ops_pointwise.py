@@ -6,7 +6,7 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call_unary, call_binary, promoted
+from .dispatch import call_unary, call_binary, call_scalar, promoted
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 
@@ -21,7 +21,6 @@ def _check_operand(x, name="other"):
     raise TypeError("%s must be a Tensor or a number, not %s" % (name, type(x).__name__))
 
 
-_binary = call_binary
 
 
 _PLAIN_OPERANDS = frozenset((Tensor, float, int))
@@ -41,7 +40,7 @@ def add(input, other, *, alpha=1, out=None):
     input, other = _as_tensor_first(input, other)
     if alpha != 1:
         return call_binary_alpha(d.ADD_ALPHA, input, other, alpha)
-    return _binary(d.ADD, input, other)
+    return call_binary(d.ADD, input, other)
 
 
 def sub(input, other, *, alpha=1, out=None):
@@ -57,7 +56,7 @@ def sub(input, other, *, alpha=1, out=None):
                            "operator instead.")
     if alpha != 1:
         return call_binary_alpha(d.SUB_ALPHA, input, other, alpha)
-    return _binary(d.SUB, input, other)
+    return call_binary(d.SUB, input, other)
 
 
 subtract = sub
@@ -83,17 +82,12 @@ def rsub(input, other, alpha=1):
         return sub(other, input, alpha=alpha)
     if alpha != 1:
         input = mul(input, alpha)
-    ad, scalar, dtype = promoted(input, other)
-    result = wrap(np.asarray(scalar - ad), dtype)
-    if _needs_grad(input):
-        from .dispatch import record
-        record(d.RSUB, (input, other), (result,))
-    return result
+    return call_scalar(d.RSUB, input, other)
 
 
 def mul(input, other, *, out=None):
     input, other = _as_tensor_first(input, other)
-    return _binary(d.MUL, input, other)
+    return call_binary(d.MUL, input, other)
 
 
 multiply = mul
@@ -102,7 +96,7 @@ multiply = mul
 def div(input, other, *, rounding_mode=None, out=None):
     input, other = _as_tensor_first(input, other)
     if rounding_mode is None:
-        return _binary(d.DIV, input, other)
+        return call_binary(d.DIV, input, other)
     if rounding_mode in ("floor", "trunc"):
         rounding = np.floor if rounding_mode == "floor" else np.trunc
         return _rounded_div(input, other, rounding, d.DIV_ROUNDED, rounding_mode)
@@ -138,34 +132,21 @@ def _mod(scalar_op, tensor_op, input, other):
     if isinstance(other, Tensor):
         if dtype.category != 2 and np.any(other._data == 0):
             raise RuntimeError("ZeroDivisionError")
-        return _binary(tensor_op, input, other)
+        return call_binary(tensor_op, input, other)
     if dtype.category != 2 and b == 0:
         raise RuntimeError("ZeroDivisionError")
-    result = wrap(np.asarray(scalar_op.forward(ad, b)), dtype)
-    if _needs_grad(input):
-        from .dispatch import record
-        record(scalar_op, (input, other), (result,))
-    return result
+    return call_scalar(scalar_op, input, other)
 
 
 def mul_scalar(input, number):
     """input * number with the number as a Scalar argument (MulBackward1), as PyTorch's
     own composite functions multiply."""
-    return _scalar_op(d.MUL.scalar_variant, input, number)
+    return call_scalar(d.MUL.scalar_variant, input, number)
 
 
 def div_scalar(input, number):
     """input / number with the number as a Scalar argument (DivBackward1)."""
-    return _scalar_op(d.DIV.scalar_variant, input, number)
-
-
-def _scalar_op(op, input, number):
-    from .dispatch import record
-    ad, b, dtype = promoted(input, number, op is d.DIV.scalar_variant)
-    result = wrap(np.asarray(op.forward(ad, b)), dtype)
-    if _needs_grad(input):
-        record(op, (input, number), (result,))
-    return result
+    return call_scalar(d.DIV.scalar_variant, input, number)
 
 
 def _scalar_like(value, tensor):
@@ -240,25 +221,15 @@ def pow(input, exponent, *, out=None):
         if isinstance(exponent, Tensor) and exponent._dtype.category == 0:
             raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
-        return _binary(d.POW_TENSOR, input, exponent)
-    ad, e, dtype = promoted(input, exponent)
-    if dtype.category == 1 and e < 0:
+        return call_binary(d.POW_TENSOR, input, exponent)
+    if dtypes.result_type(input, exponent).category == 1 and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
-    result = wrap(np.asarray(d.POW_SCALAR.forward(ad, e)), dtype)
-    if _needs_grad(input):
-        from .dispatch import record
-        record(d.POW_SCALAR, (input, exponent), (result,))
-    return result
+    return call_scalar(d.POW_SCALAR, input, exponent)
 
 
 def _scalar_pow(base, exponent):
     """`2 ** x`: a Python number raised to a tensor (PowBackward2)."""
-    ed, b, dtype = promoted(exponent, base)
-    result = wrap(np.asarray(np.power(b, ed)), dtype)
-    if _needs_grad(exponent):
-        from .dispatch import record
-        record(d.RPOW, (exponent, base), (result,))
-    return result
+    return call_scalar(d.RPOW, exponent, base)
 
 
 # ---- elementwise functions -------------------------------------------------------------------
@@ -320,14 +291,14 @@ def maximum(input, other):
     if not isinstance(other, Tensor):
         raise TypeError("maximum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
-    return _binary(d.MAXIMUM, input, other)
+    return call_binary(d.MAXIMUM, input, other)
 
 
 def minimum(input, other):
     if not isinstance(other, Tensor):
         raise TypeError("minimum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
-    return _binary(d.MINIMUM, input, other)
+    return call_binary(d.MINIMUM, input, other)
 
 
 def clamp(input, min=None, max=None):
