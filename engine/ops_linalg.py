@@ -27,12 +27,17 @@ def _dims(t, expected, name):
                                                  "%dD tensor" % expected))
 
 
+def _operands(a, b, ndim, names):
+    """Both are tensors of `ndim` dims; their shapes, for the op's own checks."""
+    _check(a, "input")
+    _check(b, names[1])
+    _dims(a, ndim, names[0])
+    _dims(b, ndim, names[1])
+    return a._data.shape, b._data.shape
+
+
 def _check_mm(input, mat2):
-    _check(input, "input")
-    _check(mat2, "mat2")
-    _dims(input, 2, "self")
-    _dims(mat2, 2, "mat2")
-    a, b = input._data.shape, mat2._data.shape
+    a, b = _operands(input, mat2, 2, ("self", "mat2"))
     if a[1] != b[0]:
         raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (%dx%d and %dx%d)"
                            % (a + b))
@@ -77,11 +82,7 @@ def dot(input, tensor):
 
 
 def bmm(input, mat2):
-    _check(input, "input")
-    _check(mat2, "mat2")
-    _dims(input, 3, "batch1")
-    _dims(mat2, 3, "batch2")
-    a, b = input._data.shape, mat2._data.shape
+    a, b = _operands(input, mat2, 3, ("batch1", "batch2"))
     if b[0] != a[0] or b[1] != a[2]:
         raise RuntimeError("Expected size for first two dimensions of batch2 tensor to be: "
                            "[%d, %d] but got: [%d, %d]." % (a[0], a[2], b[0], b[1]))

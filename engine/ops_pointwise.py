@@ -6,7 +6,7 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call_unary, call_binary, call_scalar, promoted
+from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 
@@ -63,7 +63,6 @@ subtract = sub
 
 
 def call_binary_alpha(op, a, b, alpha):
-    from .dispatch import record
     ad, bd, dtype = promoted(a, b)
     result = wrap(np.asarray(op.forward(ad, bd, alpha)).astype(dtype.np_dtype, copy=False), dtype)
     if _needs_grad(a, b):
@@ -116,7 +115,6 @@ def remainder(input, other):
     if not isinstance(input, Tensor):  # 3 % x: PyTorch has no derivative for it
         result = remainder(_scalar_like(input, other), other.detach())
         if _needs_grad(other):
-            from .dispatch import record
             record(d.REMAINDER_OF_SCALAR, (other, input), (result,))
         return result
     return _mod(d.REMAINDER_SCALAR, d.REMAINDER, input, _check_operand(other))
@@ -176,7 +174,6 @@ def _rounded_div(input, other, rounding, op, *params):
             np.true_divide(ad, bd)).astype(dtype.np_dtype)
     result = wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
     if _needs_grad(input, other):
-        from .dispatch import record
         if op is d.FLOOR_DIVIDE and not isinstance(other, Tensor):
             record(d.FLOOR_DIVIDE_SCALAR, (input, other), (result,))
         elif op is d.FLOOR_DIVIDE and scalar_first:  # 3 // x: one input, as in PyTorch
@@ -330,7 +327,6 @@ def _full_as(input, value):
 
 
 def _clamp_tensor(input, low, high):
-    from .dispatch import record
     out = np.minimum(np.maximum(input._data, low._data), high._data)
     result = wrap(np.asarray(out).astype(input._data.dtype, copy=False), input._dtype)
     if _needs_grad(input, low, high):

@@ -1,6 +1,5 @@
 """Unit tests of tensor_str: concrete tensors and the text PyTorch 2.13 prints for them."""
 
-import dataclasses
 import math
 
 import numpy as np
@@ -12,24 +11,7 @@ nan, inf = math.nan, math.inf
 f16, f32, f64 = np.float16, np.float32, np.float64
 
 
-# ---- a stand-in for the engine's Tensor -------------------------------------------
-
-def Node(label):
-    """A node stand-in whose class carries the node's name, as the engine's nodes do."""
-    return type(label, (), {"name": lambda self: label})()
-
-
-@dataclasses.dataclass
-class StandIn:
-    """The attributes tensor_repr reads from an engine tensor."""
-    _data: np.ndarray
-    dtype: object
-    requires_grad: bool = False
-    grad_fn: object = None
-
-    @property
-    def is_leaf(self):
-        return self.grad_fn is None
+from tensor_standin import Node, StandIn  # noqa: E402
 
 
 def show(values, dtype=f32, requires_grad=False, grad_fn=None):

@@ -1,7 +1,6 @@
 """Property tests: our tensor text against real PyTorch's, over random tensors and print options."""
 
 import contextlib
-import dataclasses
 import math
 
 import numpy as np
@@ -15,24 +14,7 @@ from gradrepl_engine import dtypes, tensor_str
 torch = pytest.importorskip("torch")
 
 
-# ---- stand-ins for the engine's Tensor and autograd node ---------------------------
-
-def Node(label):
-    """A node stand-in whose class carries the node's name, as the engine's nodes do."""
-    return type(label, (), {"name": lambda self: label})()
-
-
-@dataclasses.dataclass
-class StandIn:
-    """The attributes tensor_repr reads from an engine tensor."""
-    _data: np.ndarray
-    dtype: object
-    requires_grad: bool = False
-    grad_fn: object = None
-
-    @property
-    def is_leaf(self):
-        return self.grad_fn is None
+from tensor_standin import Node, StandIn  # noqa: E402
 
 
 def ours(array, **attrs):

@@ -80,20 +80,20 @@ def _softmax_dim(ndim):
     return 0 if ndim in (0, 1, 3) else 1
 
 
-def softmax(input, dim=None, _stacklevel=3, dtype=None):
+def _implicit_dim(name, input, dim):
     if dim is None:
-        warnings.warn("Implicit dimension choice for softmax has been deprecated. Change the "
-                      "call to include dim=X as an argument.", UserWarning)
+        warnings.warn("Implicit dimension choice for %s has been deprecated. Change the "
+                      "call to include dim=X as an argument." % name, UserWarning)
         dim = _softmax_dim(input.dim())
-    return _red.softmax(input, dim, dtype=dtype)
+    return dim
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return _red.softmax(input, _implicit_dim("softmax", input, dim), dtype=dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    if dim is None:
-        warnings.warn("Implicit dimension choice for log_softmax has been deprecated. Change the "
-                      "call to include dim=X as an argument.", UserWarning)
-        dim = _softmax_dim(input.dim())
-    return _red.log_softmax(input, dim, dtype=dtype)
+    return _red.log_softmax(input, _implicit_dim("log_softmax", input, dim), dtype=dtype)
 
 
 def linear(input, weight, bias=None):
