@@ -7,6 +7,7 @@ import numpy as np
 from . import derivatives as d
 from .dispatch import call
 from .creation import zeros
+from .dtypes import promote_types
 from .tensor import Tensor
 
 
@@ -265,11 +266,6 @@ def _backward_function(op):
         return call(op, args[:op.n_tensors], args[op.n_tensors:],
                     promote_types(args[0]._dtype, args[1]._dtype))
     return function
-
-
-def promote_types(a, b):
-    from .dtypes import promote_types as promote
-    return promote(a, b)
 
 
 tanh_backward = _backward_function(d.TANH_BACKWARD)

@@ -6,12 +6,10 @@ import numpy as np
 import pytest
 
 from gradrepl_engine import dtypes, tensor_str
+from tensor_standin import Node, StandIn
 
 nan, inf = math.nan, math.inf
 f16, f32, f64 = np.float16, np.float32, np.float64
-
-
-from tensor_standin import Node, StandIn  # noqa: E402
 
 
 def show(values, dtype=f32, requires_grad=False, grad_fn=None):
