@@ -207,7 +207,7 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
         needed = _needed(nodes, deps, target_nodes)
     captured = {}
 
-    buffers = {}
+    buffers = {}  # node -> {output_nr: gradient arrived so far}
     for node, nr, g in roots:
         _add_to_buffer(buffers, node, nr, g)
     heap = []
@@ -217,6 +217,7 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
 
     previous = GRAD.enabled
     GRAD.enabled = create_graph
+    IN_FORMULA.active = True
     push, pop = heapq.heappush, heapq.heappop
     node = None  # the next node when it is the only one ready: no need for the heap
     try:
@@ -224,7 +225,6 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
             if node is None:
                 node = pop(heap)[2]
             grads = buffers.pop(node, None)
-            outputs = None
             if grads is not None:
                 if node._hooks is not None:
                     grads = _call_pre_hooks(node, grads)
@@ -232,10 +232,14 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
                     _capture(node, grads, targets, captured, accumulate, create_graph)
                 if needed is None or _should_run(node, needed, targets, accumulate):
                     outputs = _apply(node, grads, retain_graph, create_graph)
-            if outputs:
-                for nxt, nr, g in zip(node._next, node._nrs, outputs):
-                    if nxt is not None and g is not None:
-                        _add_to_buffer(buffers, nxt, nr, g)
+                    for nxt, nr, g in zip(node._next, node._nrs, outputs):
+                        if g is not None and nxt is not None:
+                            slot = buffers.get(nxt)
+                            if slot is None:
+                                buffers[nxt] = {nr: g}
+                            else:
+                                old = slot.get(nr)
+                                slot[nr] = g if old is None else old + g
             ready = None
             for nxt in node._next:
                 if nxt is not None:
@@ -253,6 +257,7 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
                     node = ready
     finally:
         GRAD.enabled = previous
+        IN_FORMULA.active = False
     return captured
 
 
@@ -290,7 +295,7 @@ def _call_pre_hooks(node, grads):
     for nr, table in hooks.tensor.items():
         if nr in grads:
             for hook in list(table.values()):
-                new = hook(grads[nr])
+                new = _user_hook(hook, grads[nr])
                 if new is not None:
                     if not isinstance(new, Tensor) or new._data.shape != grads[nr]._data.shape:
                         raise RuntimeError("hook '%s' has changed the size of value"
@@ -301,13 +306,16 @@ def _call_pre_hooks(node, grads):
             g = grads[nr]
             tensor._grad = g if GRAD.enabled else g.detach()
     for hook in list(hooks.pre.values()):
-        new = hook(tuple(grads.get(i) for i in range(max(grads) + 1)))
+        new = _user_hook(hook, tuple(grads.get(i) for i in range(max(grads) + 1)))
         if new is not None:
             grads = {i: g for i, g in enumerate(new) if g is not None}
     return grads
 
 
 def _apply(node, grads, retain_graph, create_graph):
+    """Run one node: each input's gradient from the op's formulas, in the order of
+    node._next (None where no gradient flows), summed back to the input's shape and cast
+    to its dtype where the formula's result differs."""
     if type(node) is AccumulateGrad:
         _accumulate(node.variable, grads.get(0), create_graph)
         return ()
@@ -318,11 +326,14 @@ def _apply(node, grads, retain_graph, create_graph):
     versions = node._versions
     if versions:
         for i in range(0, len(versions), 2):
-            _check_version(versions[i], versions[i + 1], None)
-    results = None
+            t = versions[i]
+            if (t._version[0] if t._version is not None else 0) != versions[i + 1]:
+                _check_version(t, versions[i + 1], None)
+    results = result = None
     if node._outputs is not None:
         results = tuple(_unpack_output(node, nr, s, create_graph)
                         for nr, s in enumerate(node._outputs))
+        result = results[0]
     if op.n_outputs == 1:
         grad = grads.get(0)
         all_grads = (grad,)
@@ -330,31 +341,14 @@ def _apply(node, grads, retain_graph, create_graph):
         count = op.n_outputs if op.n_outputs > 0 else max(grads) + 1
         all_grads = tuple(grads.get(i) for i in range(count))
         grad = all_grads[0]
-    result = results[0] if results else None
-    IN_FORMULA.active = True
-    try:
-        input_grads = _input_gradients(node, op, saved, grad, result, all_grads, results)
-    finally:
-        IN_FORMULA.active = False
-    if not retain_graph:
-        node._release()
-    if node._hooks is not None and node._hooks.post:
-        for hook in list(node._hooks.post.values()):
-            new = hook(tuple(input_grads), all_grads)
-            if new is not None:
-                input_grads = list(new)
-    return input_grads
-
-
-def _input_gradients(node, op, saved, grad, result, all_grads, results):
-    """Each input's gradient from the op's formulas (None where no gradient flows)."""
     sizes = node._shapes
+    codes = node._dtypes
     input_grads = []
-    for i, nxt in enumerate(node._next):
+    i = 0
+    for nxt in node._next:
         if nxt is None:
-            input_grads.append(None)
-            continue
-        if op.variadic:
+            g = None
+        elif op.variadic:
             params = saved[len(node._next):]
             g = op.formulas[0](grad, result, all_grads, results, i, sizes, *params)
         else:
@@ -362,14 +356,31 @@ def _input_gradients(node, op, saved, grad, result, all_grads, results):
             if formula is None:
                 raise RuntimeError("the derivative for '%s' is not implemented." % op.args[i])
             g = formula(grad, result, all_grads, results, *saved, *sizes)
-        input_grads.append(_validate(node, i, g))
+        if g is not None and (g._data.shape != sizes[i] or g._dtype.code != codes[i]):
+            g = _validate(node, i, g)
+        input_grads.append(g)
+        i += 1
+    if not retain_graph:
+        node._release()
+    if node._hooks is not None and node._hooks.post:
+        for hook in list(node._hooks.post.values()):
+            new = _user_hook(hook, tuple(input_grads), all_grads)
+            if new is not None:
+                input_grads = list(new)
     return input_grads
+
+
+def _user_hook(hook, *args):
+    """A hook of the user's, run as user code: outside the formulas' Scalar convention."""
+    IN_FORMULA.active = False
+    try:
+        return hook(*args)
+    finally:
+        IN_FORMULA.active = True
 
 
 def _validate(node, i, g):
     """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
-    if g is None:
-        return None
     shape, dtype = node._shapes[i], ALL_DTYPES[node._dtypes[i]]
     if g._data.shape != shape:
         if not _sums_to(g._data.shape, shape):

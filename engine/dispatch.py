@@ -99,9 +99,14 @@ def call_binary(op, a, b):
             and a._dtype.category == 2:
         # The common case needs no promotion: one float dtype, or a float tensor and a
         # Python float (NumPy keeps the array's dtype for a Python scalar, as torch does).
-        ad, bd, dtype = a._data, (b._data if type(b) is Tensor else b), a._dtype
+        return binary_forward(op, a, b, a._data, b._data if type(b) is Tensor else b, a._dtype)
     else:
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
+    return binary_forward(op, a, b, ad, bd, dtype)
+
+
+def binary_forward(op, a, b, ad, bd, dtype):
+    """call_binary once the operands are arrays (or a NumPy scalar) of the result `dtype`."""
     if type(bd) is _ndarray and ad.shape != bd.shape:
         _check_broadcast(ad.shape, bd.shape, dtype)
     elif ad.nbytes > _limit[0]:
@@ -177,6 +182,8 @@ def record(op, args, outputs):
     n = op.n_tensors if not op.variadic else len(args) - len(op.args)
     if n == 1:
         return _record_unary(op, args, outputs)
+    if n == 2:
+        return _record_binary(op, args, outputs)
     nexts = []
     nrs = []
     shapes = []
@@ -208,10 +215,11 @@ def record(op, args, outputs):
     node._nrs = tuple(nrs)
     node._shapes = tuple(shapes)
     node._dtypes = tuple(codes)
-    return _finish_node(node, op, args, outputs, tuple(needs), n)
+    return _finish_node(node, op, args, outputs, tuple(needs))
 
 
 _ONE_NEEDED = (True,)
+_NEEDS = {(a, b): (a, b) for a in (True, False) for b in (True, False)}  # interned
 
 
 def _record_unary(op, args, outputs):
@@ -227,31 +235,68 @@ def _record_unary(op, args, outputs):
         node._nrs = (t._output_nr,)
     node._shapes = (t._data.shape,)
     node._dtypes = (t._dtype.code,)
-    return _finish_node(node, op, args, outputs, _ONE_NEEDED, 1)
+    return _finish_node(node, op, args, outputs, _ONE_NEEDED)
 
 
-def _finish_node(node, op, args, outputs, needs, n):
+def _record_binary(op, args, outputs):
+    """record() for the ops of two inputs (tensors or Python numbers), unrolled."""
+    a = args[0]
+    b = args[1]
+    node = _new(op.node_class)
+    if type(a) is Tensor or isinstance(a, Tensor):
+        need_a = a._requires_grad
+        if need_a:
+            fn = a._grad_fn
+            next_a, nr_a = (a._accumulator(), 0) if fn is None else (fn, a._output_nr)
+        else:
+            next_a = None
+            nr_a = 0
+        shape_a = a._data.shape
+        code_a = a._dtype.code
+    else:
+        need_a, next_a, nr_a, shape_a, code_a = False, None, 0, None, -1
+    if type(b) is Tensor or isinstance(b, Tensor):
+        need_b = b._requires_grad
+        if need_b:
+            fn = b._grad_fn
+            next_b, nr_b = (b._accumulator(), 0) if fn is None else (fn, b._output_nr)
+        else:
+            next_b = None
+            nr_b = 0
+        shape_b = b._data.shape
+        code_b = b._dtype.code
+    else:
+        need_b, next_b, nr_b, shape_b, code_b = False, None, 0, None, -1
+    node._next = (next_a, next_b)
+    node._nrs = (nr_a, nr_b)
+    node._shapes = (shape_a, shape_b)
+    node._dtypes = (code_a, code_b)
+    return _finish_node(node, op, args, outputs, _NEEDS[need_a, need_b])
+
+
+def _finish_node(node, op, args, outputs, needs):
     """Save what the formulas need, number the node, and make it the outputs' grad_fn."""
-    keep, keep_outputs = op.save_plan(needs)
+    dropped, versioned, keep_outputs = op.save_plan(needs)
     _counter[0] += 1
     node._seq = _counter[0]
     node._hooks = None
-    if keep:
-        saved = list(args)
-        versions = []
-        for i in range(n):
-            if i in keep:
-                a = args[i]
-                if type(a) is Tensor or isinstance(a, Tensor):
-                    versions.append(a)
-                    versions.append(a._version[0] if a._version is not None else 0)
-            else:
-                saved[i] = None
-        node._saved = tuple(saved)
-        node._versions = tuple(versions)  # (tensor, version at save time, ...); () for numbers
-    else:
+    if versioned is None:
         node._saved = args
         node._versions = None  # saved nothing: the node can run again after a backward
+    else:
+        if dropped:
+            saved = list(args)
+            for i in dropped:
+                saved[i] = None
+            args = tuple(saved)
+        node._saved = args
+        versions = ()
+        for i in versioned:
+            a = args[i]
+            if type(a) is Tensor or isinstance(a, Tensor):
+                v = a._version
+                versions += (a, v[0] if v is not None else 0)
+        node._versions = versions  # (tensor, version at save time, ...); () for numbers
     if keep_outputs:
         node._outputs = tuple(SavedOutput(t, node) for t in outputs)
         if node._versions is None:

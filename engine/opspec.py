@@ -73,17 +73,22 @@ class OpSpec:
         self._save_plans = {}
 
     def save_plan(self, needs):
-        """(argument indices to keep, whether to keep the outputs) for the inputs that need grad."""
+        """For the inputs that need grad (`needs`, a flag per tensor input): (the tensor
+        positions to clear, the tensor positions kept, or None when nothing is kept,
+        whether to keep the outputs)."""
         plan = self._save_plans.get(needs)
         if plan is None and self.variadic:
-            plan = (frozenset(), False)
+            plan = ((), None, False)
         elif plan is None:
             keep, result = set(), False
             for i, need in enumerate(needs):
                 if need:
                     keep |= self.saves[i]
                     result = result or self.saves_result[i]
-            plan = self._save_plans[needs] = (frozenset(keep), result)
+            n = len(needs)
+            dropped = tuple(i for i in range(n) if i not in keep)
+            kept = tuple(i for i in range(n) if i in keep) if keep else None
+            plan = self._save_plans[needs] = (dropped, kept, result)
         return plan
 
     def __repr__(self):

@@ -4,7 +4,7 @@ import numbers
 
 from . import creation
 from . import derivatives as d
-from .dispatch import call_binary
+from .dispatch import binary_forward
 from . import inplace
 from . import ops_convert as conv
 from . import ops_index
@@ -69,12 +69,15 @@ def _binary_operator(function):
 
 
 def _arithmetic_operator(op, function):
-    """x + y, x * y ...: float operands of one dtype go straight to the op (the hot path of
-    every experiment); anything else takes the function's full argument handling."""
+    """x + y, x * y ...: float operands of one dtype go straight to the op's forward (the
+    hot path of every experiment); anything else takes the function's argument handling."""
     def operator(self, other):
-        if self._dtype.category == 2 and (
-                type(other) is float or type(other) is Tensor and other._dtype is self._dtype):
-            return call_binary(op, self, other)
+        dtype = self._dtype
+        if dtype.category == 2:
+            if type(other) is float:
+                return binary_forward(op, self, other, self._data, other, dtype)
+            if type(other) is Tensor and other._dtype is dtype:
+                return binary_forward(op, self, other, self._data, other._data, dtype)
         if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
             return function(self, other)
         return NotImplemented
