@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .float_math import avx_log, avx_sincos, fma_f32, fma_f64, libm
+from .float_math import avx_log, avx_sincos, fma_f32, fma_f64, libm_log
 
 _MASK24 = np.uint64((1 << 24) - 1)
 _MASK53 = np.uint64((1 << 53) - 1)
@@ -95,7 +95,7 @@ def _box_muller_float(data, mean, std):
 def _box_muller_double(data, mean, std):
     """NormalFill16<double>: std::log, std::cos, std::sin, std::fma in double."""
     blocks = data.reshape(-1, 16)
-    radius = np.sqrt(-2 * libm("log", 1 - blocks[:, :8]))
+    radius = np.sqrt(-2 * libm_log(1 - blocks[:, :8]))
     theta = (2.0 * math.pi) * blocks[:, 8:]
     out = np.concatenate([radius * np.cos(theta), radius * np.sin(theta)], axis=1).reshape(-1)
     return _scale(out, float(mean), float(std), fma_f64)
@@ -111,13 +111,17 @@ def _normal_scalar(generator, n, mean, std):
     missing = n - len(values)
     pairs = (missing + 1) // 2
     if pairs:
-        u = uniform01_double(generator, 2 * pairs)
-        radius = np.sqrt(-2.0 * libm("log1p", -u[1::2]))
-        theta = (2.0 * math.pi) * u[0::2]
-        fresh = np.stack([radius * np.cos(theta), radius * np.sin(theta)], axis=1).reshape(-1)
+        # Python's math module is the C library's: glibc's log1p is not correctly rounded,
+        # so no NumPy stand-in gives its last bit.
+        u = uniform01_double(generator, 2 * pairs).tolist()
+        fresh = []
+        for u1, u2 in zip(u[0::2], u[1::2]):
+            radius = math.sqrt(-2.0 * math.log1p(-u2))
+            theta = 2.0 * math.pi * u1
+            fresh += [radius * math.cos(theta), radius * math.sin(theta)]
         if missing % 2:
-            generator.next_double_normal = float(fresh[-1])
-        values.extend(fresh[:missing].tolist())
+            generator.next_double_normal = fresh[-1]
+        values.extend(fresh[:missing])
     return _scale(np.array(values, dtype=np.float64), float(mean), float(std), fma_f64)
 
 

@@ -120,25 +120,20 @@ def avx_sincos(x):
     return _with_sign(sine, sign_sin), _with_sign(cosine, sign_cos)
 
 
-# ---- glibc's double log and log1p -------------------------------------------------------------
+# ---- glibc's double log --------------------------------------------------------------------
 
-_LIBM = {"log": (np.log, math.log), "log1p": (np.log1p, math.log1p)}
+def libm_log(x):
+    """np.log of a float64 array as glibc's log gives it.
 
-
-def libm(name, x):
-    """np.log or np.log1p of a float64 array as C's libm gives it (correctly rounded in
-    practice).
-
-    NumPy's SIMD float64 log is within an ulp but not always the nearest double. The
-    64-bit-mantissa long double result, rounded, is the nearest double wherever it is not
-    close to a rounding midpoint; the rest (a few per thousand) go through Python's math
-    module, which is the C library's.
+    NumPy's SIMD float64 log is within an ulp but not always the nearest double; glibc's
+    is the nearest but for values very close to a rounding midpoint. The 64-bit-mantissa
+    long double log, rounded, is kept wherever it is clearly nearer one double; the rest
+    (about one in ten) go through Python's math module, which is glibc's.
     """
-    vector, scalar = _LIBM[name]
-    precise = vector(x.astype(np.longdouble))
+    precise = np.log(x.astype(np.longdouble))
     result = precise.astype(np.float64)
     off = np.abs((precise - result.astype(np.longdouble)).astype(np.float64))
-    unsure = off > 0.498 * np.spacing(np.abs(result))
+    unsure = off > 0.45 * np.spacing(np.abs(result))
     if unsure.any():
-        result[unsure] = [scalar(v) for v in x[unsure].tolist()]
+        result[unsure] = [math.log(v) for v in x[unsure].tolist()]
     return result
