@@ -13,10 +13,10 @@ import numpy as np
 from . import derivatives as d
 from . import distributions as dist
 from . import dtypes
-from .creation import FACTORY_GRAD_ERROR, parse_size, _check_dtype, _finish
+from .creation import parse_size, _check_dtype, _finish
 from .dispatch import record
 from .dtypes import get_default_dtype
-from .generator import Generator, default_generator, resolve, seed_value
+from .generator import Generator, default_generator, resolve
 from .grad_mode import GRAD
 from .inplace import check_writable, _record_write
 from .memory import check_allocation
@@ -206,7 +206,7 @@ def _sample_random(generator, shape, dtype, low=None, high=None):
 
 def _created(shape, dtype, sample, requires_grad):
     check_allocation(shape, dtype)
-    return _finish(wrap(np.ascontiguousarray(sample(), dtype=dtype.np_dtype), dtype),
+    return _finish(wrap(np.asarray(sample(), dtype=dtype.np_dtype, order="C"), dtype),
                    requires_grad)
 
 
@@ -346,7 +346,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None
 
 
 def _recorded(op, inputs, data, dtype):
-    result = wrap(np.ascontiguousarray(data), dtype)
+    result = wrap(np.asarray(data, order="C"), dtype)
     if GRAD.enabled and any(t._requires_grad for t in inputs):
         record(op, inputs, (result,))
     return result
@@ -463,4 +463,4 @@ def bernoulli_(self, p=0.5, *, generator=None):
 
 __all__ = ["Generator", "default_generator", "manual_seed", "seed", "initial_seed",
            "get_rng_state", "set_rng_state", "rand", "randn", "randint", "randperm",
-           "rand_like", "randn_like", "randint_like", "normal", "bernoulli", "seed_value"]
+           "rand_like", "randn_like", "randint_like", "normal", "bernoulli"]

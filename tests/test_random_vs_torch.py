@@ -77,7 +77,8 @@ def test_mixed_sequence_consumes_the_stream_as_torch(seed):
         out = [t.randn(3), t.rand(20), t.randint(0, 10, (5,)), t.randn(1), t.randn(16),
                t.randn(5, dtype=t.float64), t.rand(3, dtype=t.float64), t.randperm(7),
                t.randn(2, 2), t.rand_like(t.zeros(3)), t.randn_like(t.zeros(17)),
-               t.randint_like(t.zeros(4), 3, 9), t.normal(1.0, 2.0, (3,))]
+               t.randint_like(t.zeros(4), 3, 9), t.normal(1.0, 2.0, (3,)), t.randn(()),
+               t.rand([]), t.normal(t.tensor(1.0), 2.0), t.randint(5, ())]
         return out
     assert_same(calls, seed)
 
