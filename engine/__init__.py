@@ -15,8 +15,9 @@ from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, 
                        zeros_like, empty_like, full_like, eye, arange, linspace,
                        FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor,
                        ShortTensor, CharTensor, ByteTensor, BoolTensor)
-from .random import (manual_seed, seed, initial_seed, rand, randn, randint, randperm,
-                     rand_like, randn_like, normal, Generator)
+from .random import (manual_seed, seed, initial_seed, get_rng_state, set_rng_state, rand,
+                     randn, randint, randperm, rand_like, randn_like, randint_like, normal,
+                     bernoulli, Generator, default_generator)
 from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide, true_divide,
                             floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
                             cos, tanh, sigmoid, relu, abs, absolute, sign, eq, ne, lt, le, gt,

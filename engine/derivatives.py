@@ -134,6 +134,24 @@ TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, CUSTOM, self="g
 ZERO = op("zero_", "ZeroBackward0", "self", k.zeros_like, self="grad * 0")
 FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
 COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
+
+# ---- random sampling (values drawn in random.py; the gradient of a sample is zero) ----------
+NORMAL_ = op("normal_", "NormalBackward0", "self", None, self="grad * 0")
+UNIFORM_ = op("uniform_", "UniformBackward0", "self", None, self="grad * 0")
+RANDOM_FROM_TO_ = op("random_", "RandomBackward0", "self", None, self="grad * 0")
+RANDOM_TO_ = op("random_", "RandomBackward1", "self", None, self="grad * 0")
+RANDOM_ = op("random_", "RandomBackward2", "self", None, self="grad * 0")
+BERNOULLI_TENSOR_ = op("bernoulli_", "BernoulliBackward1", "self, p", None,
+                       self="grad * 0", p="grad * 0")
+BERNOULLI_FLOAT_ = op("bernoulli_", "BernoulliBackward2", "self", None, self="grad * 0")
+BERNOULLI = op("bernoulli", "BernoulliBackward0", "self", None, self="grad * 0")
+# derivatives.yaml marks bernoulli.p "not_implemented": its node is called NotImplemented.
+BERNOULLI_P = op("bernoulli", "NotImplemented", "self", None,
+                 self="not_implemented('bernoulli')")
+NORMAL_TENSOR_FLOAT = op("normal", "NormalBackward1", "mean", None, mean="grad * 0")
+NORMAL_FLOAT_TENSOR = op("normal", "NormalBackward2", "std", None, std="grad * 0")
+NORMAL_TENSOR_TENSOR = op("normal", "NormalBackward3", "mean, std", None,
+                          mean="grad * 0", std="grad * 0")
 SETITEM = op("setitem", "CopySlices", "self, value; key", None,
              self="grad * zeros_at(grad, key)", value="grad[key]")
 COPY_SLICES = op("copy_slices", "CopySlices", "self, src; view_fn", None,

@@ -14,6 +14,7 @@ from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_shape as shp
+from . import random as rnd
 from .tensor import Tensor
 
 # x.name(...) is torch.name(x, ...) for each of these.
@@ -33,6 +34,7 @@ _SAME_AS_FUNCTION = {
     join: "narrow",
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
+    rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,

@@ -48,6 +48,13 @@ def _inplace(method, *args):
     return fn
 
 
+def _seeded(fn):
+    def seeded(*inputs):
+        torch.manual_seed(0)
+        return fn(*inputs)
+    return seeded
+
+
 def _grad_of(f, x):
     with torch.enable_grad():
         return torch.autograd.grad(f(), x, create_graph=True)[0]
@@ -103,6 +110,23 @@ CASES = {
     "ZERO": (_inplace("zero_"), [_normal((3,))]),
     "FILL": (_inplace("fill_", 2.0), [_normal((3,))]),
     "COPY": (_inplace("copy_"), [_normal((3,)), _normal((3,))]),
+    # Samplers, reseeded on every call so that they are functions of their inputs: a sample's
+    # gradient is zero.
+    "NORMAL_": (_seeded(_inplace("normal_", 1.0, 2.0)), [_normal((3,))]),
+    "UNIFORM_": (_seeded(_inplace("uniform_", -1.0, 2.0)), [_normal((3,))]),
+    "RANDOM_": (_seeded(_inplace("random_")), [_normal((3,))]),
+    "RANDOM_TO_": (_seeded(_inplace("random_", 7)), [_normal((3,))]),
+    "RANDOM_FROM_TO_": (_seeded(_inplace("random_", 2, 7)), [_normal((3,))]),
+    "BERNOULLI_FLOAT_": (_seeded(_inplace("bernoulli_", 0.3)), [_normal((3,))]),
+    "BERNOULLI_TENSOR_": (_seeded(_inplace("bernoulli_")),
+                          [_normal((3,)), lambda rng: rng.uniform(0.2, 0.8, (3,))]),
+    "BERNOULLI": (_seeded(torch.bernoulli), [lambda rng: rng.uniform(0.2, 0.8, (3,))]),
+    # PyTorch declares zero gradients for torch.normal's mean and std, which is not the
+    # derivative of mean + std * z: nothing to check against central differences.
+    "NORMAL_TENSOR_FLOAT": None,
+    "NORMAL_FLOAT_TENSOR": None,
+    "NORMAL_TENSOR_TENSOR": None,
+    "BERNOULLI_P": None,  # not_implemented in derivatives.yaml
     "SETITEM": (_setitem, [_normal((3, 2)), _normal((2,))]),
     "INDEX_PUT": (_index_put, [_normal((3,)), _normal((2,))]),
     "REMAINDER": (lambda a, b: a % b, [_normal((4,)), lambda rng: rng.uniform(1.3, 1.7, (4,))]),

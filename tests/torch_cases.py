@@ -221,6 +221,57 @@ add("create/randint_dtype", lambda t: (t.randint(0, 10, (3,)).dtype, t.randint(0
 add("create/default_dtype", lambda t: t.get_default_dtype())
 
 
+# ---- random numbers: PyTorch's CPU stream (more in test_random_vs_torch.py) ---------------
+
+def seeded(seed, fn):
+    def run(t):
+        t.manual_seed(seed)
+        return fn(t)
+    return run
+
+
+add("random/rand_randn_randint_sequence", seeded(0, lambda t: (
+    t.rand(3), t.randn(3), t.rand(20), t.randint(0, 10, (5,)), t.randn(17), t.randn(2, 3))))
+add("random/dtypes", seeded(1, lambda t: (
+    t.rand(4, dtype=t.float64), t.randn(20, dtype=t.float64), t.randn(5, dtype=t.float16),
+    t.randint(-3, 3, (4,), dtype=t.int8), t.randint(5, (3,), dtype=t.float32))))
+add("random/randperm", seeded(2, lambda t: (t.randperm(10), t.randperm(4, dtype=t.float64))))
+add("random/like", seeded(3, lambda t: (
+    t.rand_like(t.zeros(2, 2)), t.randn_like(t.zeros(3, dtype=t.float64)),
+    t.randint_like(t.zeros(4), 10), t.randint_like(t.zeros(2), 3, 5))))
+add("random/normal_overloads", seeded(4, lambda t: (
+    t.normal(2.0, 3.0, (4,)), t.normal(t.arange(3.0), 0.5), t.normal(1.0, t.ones(2) * 2),
+    t.normal(t.zeros(2, 1), t.ones(1, 2)))))
+add("random/normal_requires_grad", seeded(5, lambda t: (
+    t.normal(t.zeros(2, requires_grad=True), 1.0), t.normal(0.0, t.ones(2, requires_grad=True)),
+    t.normal(2.0, 1.0, (2,), requires_grad=True), t.rand(2, requires_grad=True))))
+add("random/inplace", seeded(6, lambda t: (
+    t.zeros(2, 3).uniform_(-1, 1), t.zeros(3).normal_(5, 2), t.zeros(3).random_(7),
+    t.zeros(3, dtype=t.int64).random_(-2, 2), t.zeros(3, dtype=t.int32).random_(),
+    t.zeros(4).bernoulli_(0.5), t.zeros(3).bernoulli_(t.tensor([0.1, 0.5, 0.9])))))
+add("random/inplace_nodes", seeded(7, lambda t: (
+    (t.zeros(2, requires_grad=True) * 1).normal_(), (t.zeros(2, requires_grad=True) * 1).random_(3),
+    (t.zeros(2, requires_grad=True) * 1).bernoulli_(0.5))))
+add("random/inplace_leaf", lambda t: t.zeros(2, requires_grad=True).uniform_(), error=True)
+add("random/bernoulli", seeded(8, lambda t: (
+    t.bernoulli(t.full((6,), 0.5)), t.bernoulli(t.tensor([0.2, 0.9], requires_grad=True)))))
+add("random/dropout", seeded(9, lambda t: (
+    t.nn.functional.dropout(t.ones(2, 5, requires_grad=True), 0.4),
+    t.nn.functional.dropout(t.ones(3), 0.5, training=False))))
+add("random/generator", lambda t: (
+    t.rand(3, generator=t.Generator().manual_seed(3)), t.Generator().initial_seed()))
+add("random/state_round_trip", seeded(10, lambda t: (
+    lambda s: (t.randn(2), t.set_rng_state(s), t.randn(2)))(t.get_rng_state())))
+add("random/float_range_warning", seeded(11, lambda t: t.zeros(2).random_(0, 2**30)))
+add("random/randn_int_dtype", lambda t: t.randn(2, dtype=t.int64), error=True)
+add("random/randint_empty_range", lambda t: t.randint(3, 3, (2,)), error=True)
+add("random/randint_out_of_dtype", lambda t: t.randint(0, 300, (2,), dtype=t.uint8), error=True)
+add("random/normal_negative_std", lambda t: t.normal(0.0, -1.0, (2,)), error=True)
+add("random/uniform_reversed", lambda t: t.zeros(2).uniform_(3, 1), error=True)
+add("random/bernoulli_bad_p", lambda t: t.zeros(2).bernoulli_(2.0), error=True)
+add("random/dropout_bad_p", lambda t: t.nn.functional.dropout(t.ones(2), -0.1), error=True)
+
+
 @case("create/set_default_dtype_float64")
 def _(t):
     t.set_default_dtype(t.float64)

@@ -13,7 +13,7 @@ from ..tensor import Tensor as _Tensor
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
-           "softplus", "gelu", "silu", "elu"]
+           "softplus", "gelu", "silu", "elu", "dropout"]
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -200,3 +200,18 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return _call(_d.BCE, (input, target), (weight, reduction), input.dtype)
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """ATen's _dropout_impl on CPU: input * (bernoulli_(1 - p) noise / (1 - p)), a
+    MulBackward0; p == 0, eval mode and empty inputs give the input itself."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError("dropout probability has to be between 0 and 1, but got %s" % (p,))
+    if p == 0 or not training or input.numel() == 0:
+        return input
+    if p == 1:
+        zero = _Tensor.new_zeros(input, ())
+        return input.mul_(zero) if inplace else _pw.mul(input, zero)
+    noise = _Tensor.new_empty(input, input.shape).bernoulli_(1 - p)
+    noise.div_(1 - p)
+    return input.mul_(noise) if inplace else _pw.mul(input, noise)
