@@ -4,6 +4,8 @@ This is the hot path of every experiment: the common case (tensors of one dtype,
 grad mode on or off) takes no detour.
 """
 
+import itertools
+
 import numpy as np
 
 from . import dtypes
@@ -14,7 +16,7 @@ from .opspec import FLOAT, TRUE_DIV, CUSTOM
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
 
-_counter = [0]  # the sequence number of the last node made (PyTorch's sequence_nr)
+_sequence = itertools.count(1)  # numbers the nodes as PyTorch's sequence_nr: later runs first
 _new = object.__new__
 _ndarray = np.ndarray
 
@@ -124,7 +126,10 @@ def binary_forward(op, a, b, ad, bd, dtype):
                          or (type(b) is Tensor and b._requires_grad)):
         if IN_FORMULA.active and op.scalar_variant is not None and type(b) is not Tensor:
             op = op.scalar_variant
-        record(op, (a, b), (result,))
+        if op.n_tensors == 2:
+            _record_binary(op, (a, b), (result,))
+        else:
+            record(op, (a, b), (result,))
     return result
 
 
@@ -191,7 +196,7 @@ def record(op, args, outputs):
     needs = []
     for i in range(n):
         t = args[i]
-        if type(t) is Tensor or isinstance(t, Tensor):
+        if type(t) is Tensor:
             shapes.append(t._data.shape)
             codes.append(t._dtype.code)
             if t._requires_grad:
@@ -243,7 +248,7 @@ def _record_binary(op, args, outputs):
     a = args[0]
     b = args[1]
     node = _new(op.node_class)
-    if type(a) is Tensor or isinstance(a, Tensor):
+    if type(a) is Tensor:
         need_a = a._requires_grad
         if need_a:
             fn = a._grad_fn
@@ -255,7 +260,7 @@ def _record_binary(op, args, outputs):
         code_a = a._dtype.code
     else:
         need_a, next_a, nr_a, shape_a, code_a = False, None, 0, None, -1
-    if type(b) is Tensor or isinstance(b, Tensor):
+    if type(b) is Tensor:
         need_b = b._requires_grad
         if need_b:
             fn = b._grad_fn
@@ -276,9 +281,8 @@ def _record_binary(op, args, outputs):
 
 def _finish_node(node, op, args, outputs, needs):
     """Save what the formulas need, number the node, and make it the outputs' grad_fn."""
-    dropped, versioned, keep_outputs = op.save_plan(needs)
-    _counter[0] += 1
-    node._seq = _counter[0]
+    dropped, versioned, keep_outputs = op._save_plans.get(needs) or op.save_plan(needs)
+    node._seq = next(_sequence)
     node._hooks = None
     if versioned is None:
         node._saved = args
@@ -293,7 +297,7 @@ def _finish_node(node, op, args, outputs, needs):
         versions = ()
         for i in versioned:
             a = args[i]
-            if type(a) is Tensor or isinstance(a, Tensor):
+            if type(a) is Tensor:
                 v = a._version
                 versions += (a, v[0] if v is not None else 0)
         node._versions = versions  # (tensor, version at save time, ...); () for numbers
@@ -303,6 +307,12 @@ def _finish_node(node, op, args, outputs, needs):
             node._versions = ()
     else:
         node._outputs = None
+    if len(outputs) == 1:
+        t = outputs[0]
+        if t._dtype.category == 2:
+            t._requires_grad = True
+            t._grad_fn = node
+        return node
     nr = 0
     for t in outputs:
         if t._dtype.category == 2:
