@@ -41,7 +41,7 @@ DIV.scalar_variant = op("div", "DivBackward1", "self; other", np.true_divide, TR
 NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
 POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")
-POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
+POW_TENSOR = op("pow", "PowBackward1", "self, exponent", k.power, PROMOTE,
                 self="grad * exponent * self.pow(exponent - 1)",
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,

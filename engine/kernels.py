@@ -65,7 +65,20 @@ def pow_scalar(a, exponent):
 
 
 def scalar_pow(exponent, base):
-    return np.power(base, exponent)
+    return power(base, exponent)
+
+
+def power(base, exponent):
+    """np.power with PyTorch's rule for integers to negative integer powers, where NumPy
+    raises: 1 ** -n is 1, (-1) ** -n is +-1, and any other base gives 0 (2 ** -1 is 0)."""
+    if np.result_type(base, exponent).kind != "i" or not np.any(np.less(exponent, 0)):
+        return np.power(base, exponent)
+    negative = np.less(exponent, 0)
+    out = np.power(base, np.where(negative, 0, exponent))
+    odd = np.remainder(exponent, 2) == 1
+    reciprocal = np.where(np.equal(base, 1), 1, np.where(np.equal(base, -1),
+                                                         np.where(odd, -1, 1), 0))
+    return np.where(negative, reciprocal, out).astype(out.dtype, copy=False)
 
 
 def remainder(a, b):
@@ -224,8 +237,8 @@ def addmm(bias, mat1, mat2):
 
 
 def _reduce_with_index(a, dim, keepdim, pick, arg):
-    if a.shape[dim] == 0:
-        raise IndexError("max(): Expected reduction dim %d to have non-zero size." % dim)
+    if a.ndim == 0:  # a 0-dim tensor is its own max over dim 0
+        return a.copy(), np.zeros((), np.int64)
     indices = arg(a, axis=dim, keepdims=True)
     # nan wins a max or min in PyTorch: it propagates, and its index is reported.
     nan_index = np.argmax(np.isnan(a), axis=dim, keepdims=True)
@@ -287,6 +300,8 @@ def norm(a, p, dim, keepdim):
 
 
 def logsumexp(a, dim, keepdim):
+    if a.size == 0:  # the log of an empty sum
+        return np.log(np.sum(np.exp(a), axis=dim, keepdims=keepdim))
     m = np.max(a, axis=dim, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)
     out = np.log(np.sum(np.exp(a - m), axis=dim, keepdims=True)) + m
@@ -304,7 +319,7 @@ def log_softmax(a, dim):
 
 
 def cumsum(a, dim):
-    return np.cumsum(a, axis=dim, dtype=_sum_dtype(a))
+    return np.cumsum(a, axis=dim, dtype=_sum_dtype(a)).reshape(a.shape)  # 0-dim stays 0-dim
 
 
 def repeat(a, repeats):

@@ -30,7 +30,12 @@ def _as_tensor_first(input, other):
     if type(input) is Tensor and type(other) in _PLAIN_OPERANDS:
         return input, other
     if not isinstance(input, Tensor):
-        raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
+        # torch.add(2, x): PyTorch's argument parser wraps a number passed for a Tensor
+        # parameter as a 0-dim tensor (so the node keeps two inputs: AddBackward0).
+        input = _check_operand(input, "input")
+        if not isinstance(other, Tensor):
+            other = _scalar_like(_check_operand(other), None)
+        return _scalar_like(input, other), other
     return input, _check_operand(other)
 
 
@@ -38,23 +43,29 @@ def _as_tensor_first(input, other):
 
 def add(input, other, *, alpha=1, out=None):
     input, other = _as_tensor_first(input, other)
-    if alpha != 1:
+    if alpha != 1 or alpha is True:
         return call_binary_alpha(d.ADD_ALPHA, input, other, alpha)
     return call_binary(d.ADD, input, other)
 
 
-def sub(input, other, *, alpha=1, out=None):
-    input, other = _as_tensor_first(input, other)
-    other_bool = isinstance(other, bool) or (isinstance(other, Tensor) and
-                                             other._dtype is dtypes.bool_)
-    if input._dtype is dtypes.bool_ and other_bool:
+def _check_sub_operands(a, b):
+    """PyTorch refuses bools on either side of a subtraction (a Python bool is a bool
+    tensor there too): `x - True` and `True - x` raise, whatever x's dtype."""
+    a_bool, b_bool = (isinstance(v, bool) or (isinstance(v, Tensor) and v._dtype is dtypes.bool_)
+                      for v in (a, b))
+    if a_bool and b_bool:
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
                            "supported. Use the `^` or `logical_xor()` operator instead.")
-    if input._dtype is dtypes.bool_ or other_bool:
+    if a_bool or b_bool:
         raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. "
                            "If you are trying to invert a mask, use the `~` or `logical_not()` "
                            "operator instead.")
-    if alpha != 1:
+
+
+def sub(input, other, *, alpha=1, out=None):
+    input, other = _as_tensor_first(input, other)
+    _check_sub_operands(input, other)
+    if alpha != 1 or alpha is True:
         return call_binary_alpha(d.SUB_ALPHA, input, other, alpha)
     return call_binary(d.SUB, input, other)
 
@@ -63,6 +74,12 @@ subtract = sub
 
 
 def call_binary_alpha(op, a, b, alpha):
+    dtype = dtypes.result_type(a, b)
+    if isinstance(alpha, bool) and dtype.category != 0:
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if isinstance(alpha, float) and dtype.category != 2:
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating "
+                           "point number.")
     ad, bd, dtype = promoted(a, b)
     result = wrap(np.asarray(op.forward(ad, bd, alpha)).astype(dtype.np_dtype, copy=False), dtype)
     if _needs_grad(a, b):
@@ -79,7 +96,8 @@ def rsub(input, other, alpha=1):
     """other - alpha * input (what `2 - x` runs)."""
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
-    if alpha != 1:
+    _check_sub_operands(other, _check_operand(input, "self"))
+    if alpha != 1 or alpha is True:
         input = mul(input, alpha)
     return call_scalar(d.RSUB, input, other)
 
@@ -224,8 +242,18 @@ def pow(input, exponent, *, out=None):
     return call_scalar(d.POW_SCALAR, input, exponent)
 
 
+def float_power(input, exponent):
+    """pow in double precision: PyTorch casts tensor operands to float64 first (so their
+    graph has a ToCopyBackward0 under the pow node) and numbers to Python floats."""
+    input = input.to(dtypes.float64) if isinstance(input, Tensor) else float(input)
+    exponent = exponent.to(dtypes.float64) if isinstance(exponent, Tensor) else float(exponent)
+    return pow(input, exponent)
+
+
 def _scalar_pow(base, exponent):
     """`2 ** x`: a Python number raised to a tensor (PowBackward2)."""
+    if isinstance(base, bool) and exponent._dtype.category == 0:
+        raise NotImplementedError('"pow" not implemented for \'Bool\'')
     return call_scalar(d.RPOW, exponent, base)
 
 
@@ -378,6 +406,43 @@ def _logical(ufunc, name):
 bitwise_and = _logical(np.bitwise_and, "bitwise_and")
 bitwise_or = _logical(np.bitwise_or, "bitwise_or")
 bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
+
+
+def _shift(kernel, name):
+    def shift(input, other):
+        if not isinstance(input, Tensor):  # 1 << x
+            input = _scalar_like(_check_operand(input, "self"), other)
+        input, other = _as_tensor_first(input, other)
+        ad, bd, dtype = promoted(input, other)
+        if dtype.category == 2:
+            raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
+                                      % (name, dtype.scalar_name))
+        try:
+            out = kernel(ad, bd)
+        except ValueError:
+            broadcast_shapes(np.shape(ad), np.shape(bd))
+            raise
+        return wrap(np.asarray(out).astype(dtype.np_dtype, copy=False), dtype)
+    shift.__name__ = name
+    return shift
+
+
+def _left_shift(a, b):
+    # PyTorch's CPU kernel: a shift by a negative amount or by the width or more gives 0.
+    bits = np.dtype(np.result_type(a, b)).itemsize * 8
+    out_of_range = (np.asarray(b) < 0) | (np.asarray(b) >= bits)
+    return np.where(out_of_range, 0, np.left_shift(a, np.where(out_of_range, 0, b)))
+
+
+def _right_shift(a, b):
+    # Out-of-range shifts fill with the sign bit (a >> (bits - 1)), as PyTorch's kernel does.
+    bits = np.dtype(np.result_type(a, b)).itemsize * 8
+    b = np.where((np.asarray(b) < 0) | (np.asarray(b) >= bits), bits - 1, b)
+    return np.right_shift(a, b)
+
+
+bitwise_left_shift = _shift(_left_shift, "lshift")
+bitwise_right_shift = _shift(_right_shift, "rshift")
 
 
 def bitwise_not(input):

@@ -23,7 +23,8 @@ _SAME_AS_FUNCTION = {
          "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
-         "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
+         "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not float_power "
+         "bitwise_left_shift bitwise_right_shift"),
     red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
           "log_softmax cumsum any all nonzero"),
     la: "matmul mm mv dot bmm outer ger addmm",
@@ -140,6 +141,7 @@ def install():
         "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
         "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
         "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor, "__matmul__": la.matmul,
+        "__lshift__": pw.bitwise_left_shift, "__rshift__": pw.bitwise_right_shift,
     }
     for name, function in operators.items():
         setattr(Tensor, name, _binary_operator(function))
@@ -151,6 +153,8 @@ def install():
     Tensor.__mod__ = _binary_operator(pw.remainder)
     Tensor.__rmod__ = _reflected(pw.remainder)
     Tensor.__rfloordiv__ = _reflected(pw.floor_divide)
+    Tensor.__rlshift__ = _reflected(pw.bitwise_left_shift)
+    Tensor.__rrshift__ = _reflected(pw.bitwise_right_shift)
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
     Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
@@ -165,5 +169,7 @@ def install():
                            "__itruediv__": pw.div, "__ipow__": pw.pow,
                            "__ifloordiv__": pw.floor_divide, "__imod__": pw.remainder,
                            "__iand__": pw.bitwise_and,
-                           "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor}.items():
+                           "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor,
+                           "__ilshift__": pw.bitwise_left_shift,
+                           "__irshift__": pw.bitwise_right_shift}.items():
         setattr(Tensor, name, _augmented(function))

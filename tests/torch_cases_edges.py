@@ -1,0 +1,110 @@
+"""More cases for test_vs_torch.py: the edges of dtype promotion, reductions, creation,
+shapes and printing that a learner runs into. Registered into torch_cases.CASES."""
+
+from torch_cases import add, case, T, L, A, I, B, graph
+
+# ---- Python numbers meeting integer tensors: wrap-around and integer powers -----------------
+_SMALL_INTS = [3, -2, 0]
+for _dtype in ("int8", "uint8", "int32", "int64"):
+    add("promote/%s_plus_negative" % _dtype,
+        lambda t, d=_dtype: T(t, [3, 2, 0], getattr(t, d)) + -2)
+    add("promote/%s_times_big" % _dtype,
+        lambda t, d=_dtype: T(t, [3, 2, 0], getattr(t, d)) * 200)
+    add("promote/%s_compare_negative" % _dtype,
+        lambda t, d=_dtype: (T(t, [3, 2, 0], getattr(t, d)) < -2,
+                             T(t, [3, 2, 0], getattr(t, d)) == 257))
+add("promote/int64_minus_2_63", lambda t: T(t, [1, 2]) - 2 ** 63)
+add("promote/int64_plus_2_64", lambda t: T(t, [1, 2]) + 2 ** 64, error=True)
+add("promote/int64_plus_below_min", lambda t: T(t, [1, 2]) + (-2 ** 63 - 1), error=True)
+add("promote/int8_add_inplace_wraps", lambda t: T(t, [1, 2], t.int8).add_(300))
+add("pow/int_base_negative_int_tensor", lambda t: 2 ** T(t, _SMALL_INTS))
+add("pow/minus_one_negative_int_tensor", lambda t: T(t, [-1, -1, 1, 0]) ** T(t, [-3, -2, -5, 2]))
+add("pow/int_tensor_int_tensor", lambda t: T(t, _SMALL_INTS) ** T(t, _SMALL_INTS))
+add("pow/int8_tensor_negative", lambda t: T(t, _SMALL_INTS, t.int8) ** T(t, [1, -1, 2], t.int8))
+add("pow/bool_tensor_int_tensor", lambda t: T(t, [True, False, True]) ** T(t, _SMALL_INTS))
+add("pow/python_bool_bool_tensor", lambda t: True ** T(t, [True, False]), error=True)
+add("pow/python_int_bool_tensor", lambda t: 2 ** T(t, [True, False]))
+add("sub/python_bool_minus_int_tensor", lambda t: True - T(t, _SMALL_INTS), error=True)
+add("sub/python_int_minus_bool_tensor", lambda t: 2 - T(t, [True, False]), error=True)
+add("sub/python_bool_minus_bool_tensor", lambda t: True - T(t, [True, False]), error=True)
+add("sub/torch_sub_bool_first", lambda t: t.sub(True, T(t, _SMALL_INTS)), error=True)
+
+# ---- a Python number passed for the first Tensor argument ------------------------------------
+add("arith/torch_add_number_first", lambda t: t.add(2, T(t, _SMALL_INTS)))
+add("arith/torch_sub_number_first", lambda t: t.sub(2, T(t, _SMALL_INTS)))
+add("arith/torch_div_number_first", lambda t: t.div(2, T(t, _SMALL_INTS)))
+add("arith/torch_add_float_first", lambda t: t.add(2.5, T(t, _SMALL_INTS)))
+add("arith/torch_mul_number_first_grad",
+    lambda t: (lambda x: (lambda y: (y, graph(y.grad_fn)))(t.mul(2, x)))(L(t, [1.0, 2.0])))
+add("arith/torch_add_two_numbers", lambda t: t.add(2, 3))
+
+# ---- alpha: its type must suit the result's ---------------------------------------------------
+add("arith/alpha_float_for_int", lambda t: t.add(T(t, I), 2, alpha=1.5), error=True)
+add("arith/alpha_float_for_int_tensors", lambda t: t.add(T(t, I), T(t, I), alpha=0.5), error=True)
+add("arith/alpha_bool_for_float", lambda t: t.add(T(t, A), T(t, A), alpha=True), error=True)
+add("arith/alpha_bool_for_bool", lambda t: t.add(T(t, B), T(t, B), alpha=True))
+add("arith/sub_alpha_float_for_int", lambda t: t.sub(T(t, I), 1, alpha=0.5), error=True)
+
+# ---- shifts and float_power --------------------------------------------------------------------
+add("bitwise/left_shift", lambda t: (T(t, _SMALL_INTS) << 1, T(t, _SMALL_INTS) << T(t, [3, 70, -1])))
+add("bitwise/right_shift", lambda t: (T(t, [-8, 8, 5]) >> 1, T(t, [-8, 8, 5]) >> T(t, [70, -1, 1])))
+add("bitwise/shift_reflected", lambda t: (1 << T(t, _SMALL_INTS), -8 >> T(t, [1, 2, 3])))
+add("bitwise/shift_bool_promotes", lambda t: T(t, [True, False]) << 1)
+add("bitwise/shift_float_error", lambda t: T(t, A) << 1, error=True)
+add("bitwise/shift_by_float_error", lambda t: T(t, I) << 1.5, error=True)
+add("bitwise/shift_functions", lambda t: (t.bitwise_left_shift(T(t, I), 2),
+                                         T(t, I).bitwise_right_shift(1)))
+
+
+@case("float_power/grad")
+def _(t):
+    x = L(t, [1.0, 2.0])
+    y = t.float_power(x, 2)
+    y.sum().backward()
+    return y, graph(y.grad_fn), x.grad
+
+
+add("float_power/int_negative", lambda t: t.float_power(T(t, _SMALL_INTS), -1))
+add("float_power/number_base", lambda t: t.float_power(2, L(t, [1.0, -2.0])))
+add("float_power/tensor_exponent", lambda t: T(t, [2.0, 3.0], t.float64).float_power(T(t, [2, 3])))
+
+# ---- dtype queries --------------------------------------------------------------------------------
+add("dtypes/result_type", lambda t: (t.result_type(T(t, I), 2.5), t.result_type(2, 3),
+                                     t.result_type(T(t, [1], t.int32), T(t, 2)),
+                                     t.result_type(T(t, B), T(t, I))))
+add("dtypes/can_cast", lambda t: (t.can_cast(t.float32, t.int32), t.can_cast(t.int32, t.float32),
+                                  t.can_cast(t.int64, t.bool), t.can_cast(t.int64, t.uint8)))
+add("dtypes/is_tensor_is_floating_point",
+    lambda t: (t.is_tensor(T(t, I)), t.is_tensor(3), t.is_floating_point(T(t, A)),
+               t.is_floating_point(T(t, I))))
+
+# ---- reductions: dim lists, explicit None, 0-dim and empty inputs ----------------------------------
+E = [[], []]  # (2, 0)
+for _name in ("sum", "mean", "std", "var", "norm", "amax", "amin"):
+    add("reduce/%s_empty_dim_list" % _name,
+        lambda t, n=_name: getattr(L(t, A), n)(dim=()))
+add("reduce/sum_dim_none_is_dim_overload", lambda t: (L(t, A).sum(None), L(t, A).sum(dim=None)))
+add("reduce/mean_dim_none_is_dim_overload", lambda t: L(t, A).mean(None))
+add("reduce/mean_empty_list", lambda t: L(t, A).mean(dim=[]))
+add("reduce/any_empty_dim_list_reduces_nothing",
+    lambda t: (T(t, B).any(()), T(t, B).all(dim=[])))
+add("reduce/any_all_dim_tuple", lambda t: (t.any(T(t, B), (0, 1)),
+                                          T(t, B).all(dim=(0, 1), keepdim=True),
+                                          T(t, B).any((-1,))))
+add("reduce/zero_dim_sum_dim_out_of_range", lambda t: T(t, 5.0).sum(1), error=True)
+add("reduce/zero_dim_max_dim", lambda t: (T(t, 5.0).max(0), T(t, 5.0).max(-1, keepdim=True)))
+add("reduce/zero_dim_argmax_dim", lambda t: (T(t, 5.0).argmax(0), T(t, 3.0).argmin(0, True)))
+add("reduce/zero_dim_cumsum", lambda t: T(t, 5.0).cumsum(0))
+add("reduce/zero_dim_any_dim", lambda t: T(t, 3.0).any(0))
+add("reduce/argmax_dim_tuple", lambda t: T(t, A).argmax(dim=(0, 1)), error=True)
+add("reduce/cumsum_dim_tuple", lambda t: T(t, A).cumsum(dim=(0,)), error=True)
+add("reduce/argmax_empty", lambda t: t.zeros(0, 3).argmax(), error=True)
+add("reduce/argmin_empty_dim", lambda t: t.zeros(0, 3).argmin(0), error=True)
+add("reduce/argmax_empty_other_dim", lambda t: t.zeros(0, 3).argmax(1))
+add("reduce/amax_empty", lambda t: t.zeros(0, 3).amax(), error=True)
+add("reduce/amin_empty_dims", lambda t: (t.zeros(2, 0).amin(0), t.zeros(2, 0).amin(())),
+    error=True)
+add("reduce/amax_empty_dim_tuple", lambda t: t.zeros(2, 0).amax((0, 1)), error=True)
+add("reduce/min_empty_dim", lambda t: t.zeros(0, 3).min(0), error=True)
+add("reduce/min_empty_other_dim", lambda t: t.zeros(0, 3).min(1))
+add("reduce/logsumexp_empty", lambda t: t.zeros(0, 3).logsumexp(0))
