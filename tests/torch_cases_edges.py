@@ -108,3 +108,43 @@ add("reduce/amax_empty_dim_tuple", lambda t: t.zeros(2, 0).amax((0, 1)), error=T
 add("reduce/min_empty_dim", lambda t: t.zeros(0, 3).min(0), error=True)
 add("reduce/min_empty_other_dim", lambda t: t.zeros(0, 3).min(1))
 add("reduce/logsumexp_empty", lambda t: t.zeros(0, 3).logsumexp(0))
+
+# ---- torch.tensor: dtype over all leaves, shape from the first elements, PyTorch's errors ----------
+for _i, _data in enumerate([[[1], []], [[1, 2], 3], [1, [2, 3]], [1.0, [2, 3]], [[1.0], 2.0],
+                            [[[1, 2]], [3]], [1, None], None, {}]):
+    add("create/nested_error_%d" % _i, lambda t, data=_data: t.tensor(data), error=True)
+add("create/nested_empty_first_row", lambda t: (t.tensor([[], [1]]), t.tensor([[], [True]])))
+add("create/nested_range_rows", lambda t: t.tensor([range(3), range(3)]))
+add("create/none_with_dtype", lambda t: (t.tensor([1, None], dtype=t.float32)), error=True)
+add("create/none_with_int_dtype", lambda t: (t.tensor([1, None], dtype=t.int64)), error=True)
+add("create/multi_element_tensors_inside", lambda t: t.tensor([t.tensor([1.0, 2.0])]),
+    error=True)
+add("create/multi_element_int_tensors_inside",
+    lambda t: t.tensor([t.tensor([1, 2]), t.tensor([3, 4])]), error=True)
+add("create/one_element_tensors_inside", lambda t: (
+    t.tensor([t.tensor([1.5], dtype=t.float64), 2]), t.tensor([t.tensor(1, dtype=t.int32)]),
+    t.tensor([t.tensor(1, dtype=t.int32), 5]), t.tensor([t.tensor(True), 2])))
+add("create/int_dtype_overflow", lambda t: t.tensor([300], dtype=t.uint8), error=True)
+add("create/int8_overflow", lambda t: t.tensor([128], dtype=t.int8), error=True)
+add("create/uint8_takes_negatives", lambda t: t.tensor([-1, -129, 255], dtype=t.uint8))
+add("create/int64_overflow", lambda t: t.tensor([2 ** 63]), error=True)
+add("create/huge_int_in_float_list", lambda t: t.tensor([1.5, 2 ** 70]))
+add("create/float_list_as_bool", lambda t: t.tensor([1.5, 0.0, 2], dtype=t.bool))
+
+# ---- sizes of the factories: the argument parser's TypeErrors -------------------------------------
+for _i, _call in enumerate(["zeros(2, 2.5)", "zeros((2, 2.5))", "ones(2.5)", "ones([2, 'a'])",
+                            "zeros(2, None)", "empty(2.5)", "Tensor(2, 2.5)", "Tensor(2.5)",
+                            "zeros(True)", "zeros(-1, 2)", "ones((2, -3))", "empty(-1)",
+                            "full((2, 2.5), 1)", "full(3, 1.0)", "eye(2.5)", "eye(-1)",
+                            "eye(2, -1)"]):
+    add("create/bad_size_%d" % _i, lambda t, c=_call: eval("t." + c, {"t": t}), error=True)
+add("create/new_zeros_bad_size", lambda t: T(t, A).new_zeros(2.5), error=True)
+add("create/new_zeros_negative", lambda t: T(t, A).new_zeros(-1), error=True)
+add("create/zeros_of_int_tensor_size", lambda t: t.zeros(t.tensor(2)))
+add("create/arange_end_keyword", lambda t: (t.arange(end=4), t.arange(start=2, end=4)))
+
+# ---- linspace: PyTorch's float32 step and one rounding per value --------------------------------------
+add("create/linspace_middle_value", lambda t: t.linspace(-1, 1, 7))
+add("create/linspace_long", lambda t: t.linspace(0, 1, 100)[45:60])
+add("create/linspace_uneven", lambda t: (t.linspace(0.1, 0.7, 13), t.linspace(-3.3, 7.1, 33)))
+add("create/linspace_float64", lambda t: t.linspace(-1, 1, 7, dtype=t.float64))
