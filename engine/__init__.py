@@ -25,7 +25,10 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
                             clamp, clip, remainder, fmod, square, logical_and, logical_or,
                             logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
-                            numel, float_power, bitwise_left_shift, bitwise_right_shift)
+                            numel, float_power, bitwise_left_shift, bitwise_right_shift,
+                            log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh,
+                            atanh, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, erf, sgn,
+                            frac)
 from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
                          logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
 from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm

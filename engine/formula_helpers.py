@@ -210,6 +210,18 @@ def split_backward(grads, sections, dim, sizes):
     return cat(parts, dim)
 
 
+def gelu_backward(grad, self, approximate):
+    """d gelu / dx: the normal cdf plus x times its density (or the tanh approximation's)."""
+    if approximate == "tanh":
+        k = math.sqrt(2 / math.pi)
+        inner = (self + 0.044715 * self.pow(3)) * k
+        t = inner.tanh()
+        return grad * (0.5 * (1 + t) + 0.5 * self * (1 - t * t) * k * (1 + 3 * 0.044715 * self * self))
+    cdf = 0.5 * (1 + (self * math.sqrt(0.5)).erf())
+    pdf = (-0.5 * self * self).exp() * (1 / math.sqrt(2 * math.pi))
+    return grad * (cdf + self * pdf)
+
+
 def mse_loss_backward(grad, self, target, reduction):
     scale = 2.0 / numel_of(self.shape) if reduction == "mean" else 2.0
     return grad * scale * (self - target)

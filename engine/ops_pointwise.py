@@ -268,6 +268,10 @@ def _unary(op):
 
 exp, log, log1p, sqrt, rsqrt = (_unary(o) for o in (d.EXP, d.LOG, d.LOG1P, d.SQRT, d.RSQRT))
 sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH, d.SIGMOID))
+(log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, erf) = (
+    _unary(o) for o in (d.LOG2, d.LOG10, d.EXP2, d.EXPM1, d.ASIN, d.ACOS, d.ATAN, d.SINH,
+                        d.COSH, d.ASINH, d.ACOSH, d.ATANH, d.ERF))
+arcsin, arccos, arctan, arcsinh, arccosh, arctanh = asin, acos, atan, asinh, acosh, atanh
 _abs = _unary(d.ABS)
 _sign = _unary(d.SIGN)
 _relu = _unary(d.RELU)
@@ -284,6 +288,18 @@ def sign(input):
     return _sign(input)
 
 
+def sgn(input):
+    if input._dtype.category == 0:
+        return input.clone()
+    return call_unary(d.SGN, input)
+
+
+def frac(input):
+    if input._dtype.category != 2:
+        raise NotImplementedError('"frac_cpu" not implemented for \'%s\'' % input._dtype.scalar_name)
+    return call_unary(d.FRAC, input)
+
+
 def relu(input):
     if input._dtype.category == 0:
         raise RuntimeError("Boolean inputs not supported for relu")
@@ -294,11 +310,15 @@ absolute = abs
 
 
 def _rounding(op):
-    def rounding(input, *, decimals=0):
+    def rounding(input, *, decimals=None):
         _not_for_bool(input._dtype, op.name + "_vml_cpu")
         if input._dtype.category != 2:
+            if decimals is not None:  # round(int, decimals=...) has no integer kernel
+                raise NotImplementedError('"round%s_cpu" not implemented for \'%s\''
+                                          % ("_vml" if decimals == 0 else "",
+                                             input._dtype.scalar_name))
             return input.clone()
-        if decimals:
+        if decimals is not None:  # any explicit decimals is the decimals overload
             return call_unary(d.ROUND_DECIMALS, input, decimals)
         return call_unary(op, input)
     rounding.__name__ = op.name
@@ -330,8 +350,11 @@ def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        low = min if isinstance(min, Tensor) else _full_as(input, min)
-        high = max if isinstance(max, Tensor) else _full_as(input, max)
+        # Tensor bounds take part in type promotion: clamp(int, max=tensor(1.5)) is float.
+        dtype = dtypes.result_type(input, *(b for b in (min, max) if b is not None))
+        input = input.to(dtype)
+        low = min.to(dtype) if isinstance(min, Tensor) else _full_as(input, min, lowest=True)
+        high = max.to(dtype) if isinstance(max, Tensor) else _full_as(input, max, lowest=False)
         return _clamp_tensor(input, low, high)
     for bound in (min, max):
         if bound is not None and not isinstance(bound, _NUMBER):
@@ -347,15 +370,33 @@ def clamp(input, min=None, max=None):
 clip = clamp
 
 
-def _full_as(input, value):
-    fill = np.inf if value is None else value
-    if value is None and input._dtype.category != 2:
-        fill = np.iinfo(input._dtype.np_dtype).max
+def clamp_(input, min=None, max=None):
+    from .inplace import apply_inplace
+    if not isinstance(min, Tensor) and not isinstance(max, Tensor):
+        bounds = [b for b in (min, max) if b is not None and isinstance(b, _NUMBER)]
+        dtype = dtypes.result_type(input, *bounds)
+        if dtype.category > input._dtype.category:  # the Scalar overload names C types
+            raise RuntimeError("result type %s can't be cast to the desired output type %s"
+                               % (dtype.scalar_name, input._dtype.c_name))
+    return apply_inplace(input, clamp, min, max)
+
+
+clip_ = clamp_
+
+
+def _full_as(input, value, lowest):
+    """A missing bound as a tensor that never binds: the dtype's lowest or highest value."""
+    fill = value
+    if value is None and input._dtype.category == 2:
+        fill = -np.inf if lowest else np.inf
+    elif value is None:
+        info = np.iinfo(input._dtype.np_dtype)
+        fill = info.min if lowest else info.max
     return wrap(np.full(input._data.shape, fill, dtype=input._dtype.np_dtype), input._dtype)
 
 
 def _clamp_tensor(input, low, high):
-    out = np.minimum(np.maximum(input._data, low._data), high._data)
+    out = np.minimum(high._data, np.maximum(low._data, input._data))  # ties keep self
     result = wrap(np.asarray(out).astype(input._data.dtype, copy=False), input._dtype)
     if _needs_grad(input, low, high):
         record(d.CLAMP_TENSOR, (input, low, high), (result,))

@@ -24,7 +24,8 @@ _SAME_AS_FUNCTION = {
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not float_power "
-         "bitwise_left_shift bitwise_right_shift"),
+         "bitwise_left_shift bitwise_right_shift log2 log10 exp2 expm1 asin acos atan sinh cosh "
+         "asinh acosh atanh arcsin arccos arctan arcsinh arccosh arctanh erf sgn frac"),
     red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
           "log_softmax cumsum any all nonzero"),
     la: "matmul mm mv dot bmm outer ger addmm",
@@ -37,11 +38,13 @@ _SAME_AS_FUNCTION = {
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
+            "clamp_": pw.clamp_, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
-            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
+            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
+            "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac")
 
 
 def _inplace_method(function):

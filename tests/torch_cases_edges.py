@@ -148,3 +148,55 @@ add("create/linspace_middle_value", lambda t: t.linspace(-1, 1, 7))
 add("create/linspace_long", lambda t: t.linspace(0, 1, 100)[45:60])
 add("create/linspace_uneven", lambda t: (t.linspace(0.1, 0.7, 13), t.linspace(-3.3, 7.1, 33)))
 add("create/linspace_float64", lambda t: t.linspace(-1, 1, 7, dtype=t.float64))
+
+# ---- elementwise functions at nan, inf and -0.0 ------------------------------------------------
+EDGE = [float("nan"), float("inf"), -float("inf"), -0.0, 0.0, 1.5, -2.5, 0.5, 2.5, -0.5]
+UNIT = [-0.9, -0.5, 0.0, 0.3, 0.99]
+for _name in ("sign", "sgn", "frac", "log2", "log10", "exp2", "expm1", "atan", "sinh", "cosh",
+              "asinh", "erf", "relu"):
+    add("unary_edge/%s" % _name, lambda t, n=_name: getattr(T(t, EDGE), n)())
+for _name in ("asin", "acos", "atanh", "log2", "log10", "exp2", "expm1", "atan", "sinh", "cosh",
+              "asinh", "erf", "frac"):
+    add("unary_grad/%s" % _name, lambda t, n=_name: (lambda x: (lambda y: (
+        y, graph(y.grad_fn), y.sum().backward(), x.grad))(getattr(x, n)()))(L(t, UNIT)))
+add("unary_grad/acosh", lambda t: (lambda x: (lambda y: (y, y.sum().backward(), x.grad))(
+    x.acosh()))(L(t, [1.5, 2.0, 3.0])))
+add("unary/int_inputs_float_results", lambda t: (T(t, [1, 2]).log2(), T(t, [True]).erf(),
+                                                 T(t, [1, 2]).asinh()))
+add("unary/frac_int", lambda t: T(t, [1, 2]).frac(), error=True)
+add("unary/inplace_new_functions", lambda t: (T(t, UNIT).asin_(), T(t, UNIT).sinh_(),
+                                              T(t, EDGE).frac_()))
+add("minmax/ties_keep_self", lambda t: (
+    t.maximum(T(t, [-0.0, 0.0]), T(t, [0.0, -0.0])), t.minimum(T(t, [0.0, -0.0]), T(t, [-0.0, 0.0])),
+    t.max(T(t, [0.0, -0.0]), T(t, [-0.0, 0.0]))))
+add("clamp/negative_zero_kept", lambda t: (T(t, EDGE).clamp(0, 1), T(t, EDGE).clamp(max=0),
+                                           T(t, EDGE).clamp(min=t.zeros(10))))
+add("clamp/int_tensor_bound_promotes", lambda t: (
+    T(t, [3, -2, 0]).clamp(max=T(t, 1.5)), T(t, [3, -2, 0]).clamp(0.5, T(t, 2)),
+    T(t, [3, -2, 0]).clamp(T(t, 1, t.int32)), T(t, [3, -2, 0]).clamp(T(t, [0.5, 1.0, 1.0]))))
+add("clamp/float_tensor_bound_only_max", lambda t: T(t, EDGE).clamp(max=T(t, 0.0)))
+add("clamp/inplace_scalar_cast_error", lambda t: T(t, [3, -2, 0]).clamp_(min=0.5), error=True)
+add("clamp/inplace_tensor_cast_error", lambda t: T(t, [3, -2, 0]).clamp_(max=T(t, 1.5)),
+    error=True)
+add("clamp/clip_inplace_int", lambda t: T(t, [3, -2, 0]).clip_(0, 1))
+add("round/int_decimals", lambda t: T(t, [3, -2]).round(decimals=1), error=True)
+add("round/int_decimals_zero", lambda t: T(t, [3, -2]).round(decimals=0), error=True)
+add("round/decimals_zero_node", lambda t: L(t, [1.5, 2.5]).round(decimals=0))
+add("sigmoid/float16", lambda t: T(t, [1.0, 2.0, -3.0], t.float16).sigmoid())
+
+# ---- activations of torch.nn.functional: one node each -------------------------------------------
+ACT = [-3.0, -1.0, -0.25, 0.0, 0.5, 2.0, 25.0]
+for _name, _call in (("leaky_relu", "F.leaky_relu(x)"), ("leaky_relu_slope", "F.leaky_relu(x, 0.2)"),
+                     ("elu", "F.elu(x)"), ("elu_alpha", "F.elu(x, alpha=0.5)"),
+                     ("softplus", "F.softplus(x)"), ("softplus_beta", "F.softplus(x, beta=2, threshold=5)"),
+                     ("silu", "F.silu(x)"), ("gelu", "F.gelu(x)"),
+                     ("gelu_tanh", "F.gelu(x, approximate='tanh')"), ("hardtanh", "F.hardtanh(x)"),
+                     ("relu6", "F.relu6(x)")):
+    add("activation/%s" % _name, lambda t, c=_call: (lambda x: (lambda y: (
+        y, graph(y.grad_fn), (y * t.arange(1.0, 8.0)).sum().backward(), x.grad))(
+        eval(c, {"F": t.nn.functional, "x": x})))(L(t, ACT)))
+add("activation/softplus_far_negative", lambda t: t.nn.functional.softplus(T(t, [-30.0, -90.0])))
+add("activation/gelu_bad_approximate", lambda t: t.nn.functional.gelu(T(t, ACT), approximate="x"),
+    error=True)
+add("activation/leaky_relu_inplace", lambda t: (lambda x: (
+    t.nn.functional.leaky_relu(x, 0.1, inplace=True), x))(T(t, ACT)))
