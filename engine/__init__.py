@@ -36,6 +36,7 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
                         unsqueeze, unbind, clone, select, split, chunk)
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
+from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd

@@ -118,6 +118,17 @@ SLICE = op("slice", "SliceBackward0", "self; dim, start, end, step", k.slice_dim
 INDEX = op("index", "IndexBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
 EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
            grad_in="grad[key]")
+GATHER = op("gather", "GatherBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
+INDEX_SELECT = op("index_select", "IndexSelectBackward0", "self; key", k.index,
+                  self="embed(grad, self_sizes, key)")
+MASKED_FILL = op("masked_fill", "MaskedFillBackward0", "self; mask, value", k.masked_fill,
+                 self="masked_zero(grad, mask)")
+MASKED_FILL_TENSOR = op("masked_fill", "MaskedFillBackward1", "self, value; mask",
+                        k.masked_fill_tensor, self="masked_zero(grad, mask)",
+                        value="masked_keep(grad, mask)")
+TRIL = op("tril", "TrilBackward0", "self; diagonal", k.tril, self="grad.tril(diagonal)")
+TRIU = op("triu", "TriuBackward0", "self; diagonal", k.triu, self="grad.triu(diagonal)")
+FLIP = op("flip", "FlipBackward0", "self; dims", k.flip, self="grad.flip(dims)")
 UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
             self="stack_grads(grads, self_sizes, dim)")
 

@@ -8,7 +8,8 @@ from . import derivatives as d
 from .dispatch import call
 from .creation import zeros
 from .dtypes import promote_types
-from .tensor import Tensor
+from .dtypes import bool_
+from .tensor import Tensor, wrap
 
 
 def numel_of(sizes):
@@ -220,6 +221,18 @@ def gelu_backward(grad, self, approximate):
     cdf = 0.5 * (1 + (self * math.sqrt(0.5)).erf())
     pdf = (-0.5 * self * self).exp() * (1 / math.sqrt(2 * math.pi))
     return grad * (cdf + self * pdf)
+
+
+def masked_zero(grad, mask):
+    """The gradient of masked_fill's self: zero where the mask filled."""
+    from .ops_gather import masked_fill
+    return masked_fill(grad, wrap(mask, bool_), 0)
+
+
+def masked_keep(grad, mask):
+    """The gradient of masked_fill's value tensor: what flowed to the filled places."""
+    from .ops_gather import masked_fill
+    return masked_fill(grad, wrap(~mask, bool_), 0)
 
 
 def mse_loss_backward(grad, self, target, reduction):

@@ -256,6 +256,26 @@ def embed(grad, sizes, key):
     return out
 
 
+def masked_fill(a, mask, value):
+    return np.where(mask, np.asarray(value).astype(a.dtype), a)
+
+
+def masked_fill_tensor(a, value, mask):
+    return np.where(mask, value.astype(a.dtype), a)
+
+
+def tril(a, diagonal):
+    return np.tril(a, diagonal)
+
+
+def triu(a, diagonal):
+    return np.triu(a, diagonal)
+
+
+def flip(a, dims):
+    return np.flip(a, axis=dims).copy()
+
+
 def unbind(a, dim):
     return tuple(np.moveaxis(a, dim, 0))
 

@@ -8,6 +8,7 @@ from .dispatch import call_binary
 from . import inplace
 from . import ops_convert as conv
 from . import ops_index
+from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
 from . import ops_pointwise as pw
@@ -33,6 +34,7 @@ _SAME_AS_FUNCTION = {
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
           "split chunk is_contiguous"),
     join: "narrow",
+    gat: "gather index_select masked_fill tril triu flip",
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
 }
@@ -42,6 +44,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
+_INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac")
@@ -133,6 +136,8 @@ def install():
         setattr(Tensor, name, function)
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
+    for name, function in _INPLACE_OF.items():
+        setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
     Tensor.T = property(shp.matrix_transpose)
     Tensor.mT = property(lambda self: shp.transpose(self, -2, -1))

@@ -1,7 +1,7 @@
 """More cases for test_vs_torch.py: the edges of dtype promotion, reductions, creation,
 shapes and printing that a learner runs into. Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, I, B, graph
+from torch_cases import add, case, T, L, A, I, B, V, graph, weights
 
 # ---- Python numbers meeting integer tensors: wrap-around and integer powers -----------------
 _SMALL_INTS = [3, -2, 0]
@@ -200,3 +200,66 @@ add("activation/gelu_bad_approximate", lambda t: t.nn.functional.gelu(T(t, ACT),
     error=True)
 add("activation/leaky_relu_inplace", lambda t: (lambda x: (
     t.nn.functional.leaky_relu(x, 0.1, inplace=True), x))(T(t, ACT)))
+
+# ---- shape errors ---------------------------------------------------------------------------------
+add("shape/view_invalid_negative", lambda t: T(t, A).view(-2, 3), error=True)
+add("shape/narrow_past_end", lambda t: T(t, A).narrow(1, 2, 2), error=True)
+add("shape/narrow_negative_start", lambda t: T(t, A).narrow(0, -1, 1))
+add("shape/narrow_start_out_of_range", lambda t: T(t, A).narrow(1, -4, 1), error=True)
+add("shape/narrow_negative_length", lambda t: T(t, A).narrow(1, 1, -1), error=True)
+add("shape/cat_of_a_tensor", lambda t: t.cat(T(t, A)), error=True)
+add("shape/stack_of_a_tensor", lambda t: t.stack(T(t, A)), error=True)
+add("index/broadcast_mismatch", lambda t: T(t, A)[[0, 1], [0, 1, 2]], error=True)
+add("index/broadcast_mismatch_2d", lambda t: T(t, A)[t.tensor([[0, 1]]), t.tensor([0, 1, 2])],
+    error=True)
+
+# ---- gather, index_select, masked_fill, tril/triu, flip ---------------------------------------------
+MASK = [[False, True, False], [True, False, True]]
+
+
+def _grad_case(t, fn, data=A):
+    x = L(t, data)
+    y = fn(t, x)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad
+
+
+add("masked_fill/scalar", lambda t: _grad_case(t, lambda t, x: x.masked_fill(T(t, MASK), 2)))
+add("masked_fill/broadcast_mask", lambda t: _grad_case(
+    t, lambda t, x: x.masked_fill(T(t, [True, False, True]), -1.0)))
+add("masked_fill/mask_grows_result", lambda t: T(t, A).masked_fill(t.ones(2, 2, 3, dtype=t.bool), 1))
+add("masked_fill/neg_inf_softmax", lambda t: _grad_case(
+    t, lambda t, x: x.masked_fill(T(t, MASK), float("-inf")).softmax(1)))
+add("masked_fill/value_tensor", lambda t: (lambda v: (_grad_case(
+    t, lambda t, x: x.masked_fill(T(t, MASK), v)), v.grad))(L(t, 2.0)))
+add("masked_fill/int_tensor_float_value", lambda t: (T(t, I).masked_fill(T(t, MASK), 0.5),
+                                                    T(t, I).masked_fill(T(t, MASK), T(t, 0.5))))
+add("masked_fill/inplace", lambda t: (lambda x: (x.masked_fill_(T(t, MASK), 7), x))(T(t, A)))
+add("masked_fill/function", lambda t: t.masked_fill(T(t, A), T(t, MASK), 1.0))
+add("masked_fill/int_mask", lambda t: T(t, A).masked_fill(T(t, I), 2), error=True)
+add("masked_fill/mask_mismatch", lambda t: T(t, A).masked_fill(T(t, [True, False]), 1),
+    error=True)
+add("masked_fill/value_not_0dim", lambda t: T(t, A).masked_fill(T(t, MASK), T(t, [2.0])),
+    error=True)
+add("gather/grad", lambda t: _grad_case(t, lambda t, x: x.gather(1, T(t, [[2, 2], [0, 1]]))))
+add("gather/dim0_and_longer", lambda t: (T(t, A).gather(0, T(t, [[1, 1, 0]])),
+                                         T(t, A).gather(1, T(t, [[0, 1, 2, 0]])),
+                                         t.gather(T(t, A), 1, T(t, [[0, 1]], t.int32))))
+add("gather/out_of_bounds", lambda t: T(t, A).gather(1, T(t, [[0, 3]])), error=True)
+add("gather/negative_index", lambda t: T(t, A).gather(1, T(t, [[0, -1]])), error=True)
+add("gather/float_index", lambda t: T(t, A).gather(1, T(t, [[0.0, 1.0]])), error=True)
+add("gather/rank_mismatch", lambda t: T(t, A).gather(1, T(t, [0, 1])), error=True)
+add("gather/too_large", lambda t: T(t, A).gather(1, T(t, [[0], [2], [1]])), error=True)
+add("index_select/grad", lambda t: _grad_case(t, lambda t, x: x.index_select(1, T(t, [2, 0, 2]))))
+add("index_select/function", lambda t: t.index_select(T(t, A), 0, T(t, [1, 1])))
+add("index_select/out_of_bounds", lambda t: T(t, A).index_select(1, T(t, [3])), error=True)
+add("index_select/matrix_index", lambda t: T(t, A).index_select(1, T(t, [[0]])), error=True)
+add("index_select/float_index", lambda t: T(t, A).index_select(1, T(t, [0.0])), error=True)
+add("index_select/list_index", lambda t: T(t, A).index_select(1, [0]), error=True)
+for _name, _fn in (("tril", lambda t, x: x.tril()), ("tril_k", lambda t, x: x.tril(-1)),
+                   ("triu", lambda t, x: t.triu(x, 1)), ("flip", lambda t, x: x.flip(0)),
+                   ("flip_both", lambda t, x: x.flip((0, 1))), ("flip_fn", lambda t, x: t.flip(x, [1]))):
+    add("triangle_flip/%s" % _name, lambda t, f=_fn: _grad_case(t, f))
+add("triangle_flip/tril_1d", lambda t: T(t, V).tril(), error=True)
+add("triangle_flip/flip_bad_dim", lambda t: T(t, A).flip(2), error=True)
+add("triangle_flip/inplace", lambda t: (lambda x: (x.tril_(), x.triu_(1), x))(T(t, [[1.0, 2.0], [3.0, 4.0]])))
