@@ -263,3 +263,5 @@ for _name, _fn in (("tril", lambda t, x: x.tril()), ("tril_k", lambda t, x: x.tr
 add("triangle_flip/tril_1d", lambda t: T(t, V).tril(), error=True)
 add("triangle_flip/flip_bad_dim", lambda t: T(t, A).flip(2), error=True)
 add("triangle_flip/inplace", lambda t: (lambda x: (x.tril_(), x.triu_(1), x))(T(t, [[1.0, 2.0], [3.0, 4.0]])))
+add("functional/mse_loss_size_mismatch", lambda t: t.nn.functional.mse_loss(t.ones(3), t.zeros(2)),
+    error=True)

@@ -125,7 +125,8 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
 
 def _broadcast_pair(a, b):
     # torch.broadcast_tensors: only a tensor whose shape changes gets an ExpandBackward0.
-    shape = tuple(np.broadcast_shapes(a.shape, b.shape))
+    from ..shape_util import broadcast_shapes
+    shape = broadcast_shapes(tuple(a.shape), tuple(b.shape))  # PyTorch's size-mismatch error
     return tuple(t if tuple(t.shape) == shape else t.expand(shape) for t in (a, b))
 
 
