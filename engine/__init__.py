@@ -6,7 +6,7 @@ import numpy as _np
 _np.seterr(all="ignore")
 
 from . import dtypes as _dtypes
-from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types,
+from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, can_cast,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .tensor import Tensor, device
@@ -26,7 +26,10 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
                             clamp, clip, remainder, fmod, square, logical_and, logical_or,
                             logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
-                            numel)
+                            numel, float_power, bitwise_left_shift, bitwise_right_shift,
+                            log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh,
+                            atanh, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, erf, sgn,
+                            frac)
 from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
                          logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
 from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm
@@ -34,6 +37,8 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
                         unsqueeze, unbind, clone, select, split, chunk)
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
+from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
+from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn

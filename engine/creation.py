@@ -9,6 +9,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import DType, get_default_dtype
 from .memory import check_allocation
+from .nested_data import infer_dtype, array_from_data
 from .tensor import Tensor, wrap
 
 
@@ -17,8 +18,12 @@ FACTORY_GRAD_ERROR = "Only Tensors of floating point and complex dtype can requi
 
 # ---- arguments ---------------------------------------------------------------------------
 
-def parse_size(args, name="size"):
-    """ones(2, 3), ones((2, 3)), ones([2, 3]) and ones(torch.Size([2, 3])) alike."""
+def parse_size(args, name="size", function=None):
+    """ones(2, 3), ones((2, 3)), ones([2, 3]) and ones(torch.Size([2, 3])) alike.
+
+    With `function` (the torch function's name), a bad size raises the TypeError of
+    PyTorch's argument parser for an int-list argument."""
+    single = len(args) == 1 and not isinstance(args[0], (tuple, list))
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         args = tuple(args[0])
     size = []
@@ -26,9 +31,19 @@ def parse_size(args, name="size"):
         if isinstance(a, Tensor) and a._data.ndim == 0 and a._dtype.category == 1:
             a = int(a)
         if isinstance(a, bool) or not isinstance(a, numbers.Integral):
-            raise TypeError("%s must be tuple of ints, but found element of type %s at pos %d"
-                            % (name, type(a).__name__, len(size)))
+            kind = type(a).__name__
+            if function is None:
+                raise TypeError("%s must be tuple of ints, but found element of type %s at pos %d"
+                                % (name, kind, len(size)))
+            if single:
+                raise TypeError("%s(): argument '%s' (position 1) must be tuple of ints, not %s"
+                                % (function, name, kind))
+            raise TypeError('%s(): argument \'%s\' failed to unpack the object at pos %d with '
+                            'error "type must be tuple of ints,but got %s"'
+                            % (function, name, len(size) + 1, kind))
         if a < 0:
+            if function == "zeros":  # zeros checks its sizes itself, with its own message
+                raise RuntimeError("zeros: Dimension size must be non-negative.")
             raise RuntimeError("Trying to create tensor with negative dimension %d: [%s]"
                                % (a, ", ".join(map(str, args))))
         size.append(int(a))
@@ -55,66 +70,6 @@ def _filled(size, value, dtype, requires_grad):
 
 
 # ---- from data -----------------------------------------------------------------------------
-
-def infer_dtype(data):
-    """torch.tensor's dtype for nested Python data: bool, int64 or the default float."""
-    if isinstance(data, Tensor):
-        return data._dtype
-    if isinstance(data, np.ndarray):
-        return dtypes.from_numpy_dtype(data.dtype)
-    if isinstance(data, np.generic):
-        return dtypes.from_numpy_dtype(data.dtype)
-    kinds = set()
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif isinstance(item, Tensor):
-            kinds.add(item._dtype.category)
-        elif isinstance(item, bool) or isinstance(item, np.bool_):
-            kinds.add(0)
-        elif isinstance(item, numbers.Integral):
-            kinds.add(1)
-        elif isinstance(item, numbers.Real):
-            kinds.add(2)
-        else:
-            raise TypeError("new(): invalid data type '%s'" % type(item).__name__)
-    if 2 in kinds or not kinds:
-        return get_default_dtype()
-    return dtypes.int64 if 1 in kinds else dtypes.bool_
-
-
-def _nested_shape_error(data):
-    """torch's message for ragged nested lists: 'expected sequence of length 2 at dim 1 (got 3)'."""
-    level = [data]
-    dim = 0
-    while level:
-        if not all(isinstance(x, (list, tuple)) for x in level):
-            if any(isinstance(x, (list, tuple)) for x in level):
-                return "expected sequence of length 0 at dim %d (got 1)" % dim
-            return None
-        lengths = [len(x) for x in level]
-        for n in lengths:
-            if n != lengths[0]:
-                return "expected sequence of length %d at dim %d (got %d)" % (lengths[0], dim, n)
-        level = [y for x in level for y in x]
-        dim += 1
-    return None
-
-
-def array_from_data(data, dtype):
-    if isinstance(data, Tensor):
-        return data._data.astype(dtype.np_dtype, copy=True)
-    try:
-        array = np.array(data, dtype=dtype.np_dtype)
-    except (ValueError, TypeError, OverflowError) as exc:
-        message = _nested_shape_error(data) if isinstance(data, (list, tuple)) else None
-        if message:
-            raise ValueError(message) from None
-        raise TypeError(str(exc)) from None
-    return array
-
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """torch.tensor: always copies; the dtype is inferred from the data unless given."""
@@ -161,7 +116,10 @@ def legacy_tensor(dtype, *args, **kwargs):
     if len(args) == 1 and isinstance(args[0], (list, tuple, np.ndarray)) and not isinstance(
             args[0], dtypes.Size):
         return wrap(array_from_data(args[0], dtype), dtype)
-    size = parse_size(args)
+    if len(args) == 1 and isinstance(args[0], numbers.Real) and not isinstance(
+            args[0], numbers.Integral):
+        raise TypeError("new(): data must be a sequence (got %s)" % type(args[0]).__name__)
+    size = parse_size(args, function="new")
     check_allocation(size, dtype)
     return wrap(np.zeros(size, dtype=dtype.np_dtype), dtype)
 
@@ -197,17 +155,18 @@ BoolTensor = _legacy(dtypes.bool_)
 # ---- filled -----------------------------------------------------------------------------------
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
-    return _filled(parse_size(size), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+    return _filled(parse_size(size, function="ones"), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
-    return _filled(parse_size(size), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+    return _filled(parse_size(size, function="zeros"), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           memory_format=None):
     # Uninitialised memory in PyTorch; zeros here, so results never depend on garbage.
-    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+    return _filled(parse_size(size, function="empty"), 0, _check_dtype(dtype) or
+                   get_default_dtype(), requires_grad)
 
 
 def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
@@ -215,7 +174,11 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
         dtype = infer_dtype(fill_value)
-    return _filled(parse_size((size,)), fill_value, _check_dtype(dtype), requires_grad)
+    if not isinstance(size, (tuple, list)):
+        raise TypeError("full(): argument 'size' (position 1) must be tuple of ints, not %s"
+                        % type(size).__name__)
+    return _filled(parse_size((size,), function="full"), fill_value, _check_dtype(dtype),
+                   requires_grad)
 
 
 def _like(input, value, dtype, requires_grad):
@@ -246,6 +209,12 @@ def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_
 
 def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     m = n if m is None else m
+    for name, value in (("n", n), ("m", m)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError("eye(): argument '%s' (position %d) must be int, not %s"
+                            % (name, 1 if name == "n" else 2, type(value).__name__))
+        if value < 0:
+            raise RuntimeError("%s must be greater or equal to 0, got %d" % (name, value))
     dtype = _check_dtype(dtype) or get_default_dtype()
     check_allocation((n, m), dtype)
     return _finish(wrap(np.eye(n, m, dtype=dtype.np_dtype), dtype), requires_grad)
@@ -254,15 +223,18 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
 # ---- x.new_*: same dtype as x unless given ----------------------------------------------------
 
 def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
-    return zeros(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+    return _filled(parse_size(size, function="new_zeros"), 0, _check_dtype(dtype) or self._dtype,
+                   requires_grad)
 
 
 def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
-    return ones(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+    return _filled(parse_size(size, function="new_ones"), 1, _check_dtype(dtype) or self._dtype,
+                   requires_grad)
 
 
 def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
-    return empty(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+    return _filled(parse_size(size, function="new_empty"), 0, _check_dtype(dtype) or self._dtype,
+                   requires_grad)
 
 
 def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
@@ -279,10 +251,14 @@ def _number(x):
     return x.item() if isinstance(x, Tensor) else x
 
 
-def arange(start, end=None, step=1, out=None, dtype=None, layout=None, device=None,
+def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
+    if start is None and end is None:
+        raise TypeError("arange() missing required argument 'end'")
     if end is None:
         start, end = 0, start
+    elif start is None:  # arange(end=4)
+        start = 0
     start, end, step = _number(start), _number(end), _number(step)
     if step == 0:
         raise RuntimeError("step must be nonzero")
@@ -311,14 +287,21 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
 
 def _linspace_values(start, end, steps, dtype):
     # PyTorch fills the first half forwards from start and the second half backwards
-    # from end, in the result dtype; matching that keeps the last digits identical.
-    np_dtype = dtype.np_dtype if dtype.category == 2 else np.dtype(np.float64)
+    # from end, in the result dtype, with a float step of that dtype and one rounding per
+    # value (a fused multiply-add): a wider type emulates the fused operation, so the last
+    # digits match (linspace(-1, 1, 7)[3] is -2.9802e-08, not 0).
     if steps == 1:
         return np.array([start], dtype=dtype.np_dtype)
-    step = np_dtype.type((end - start) / (steps - 1))
+    if dtype.category == 2:
+        np_type = dtype.np_dtype.type
+        wide = np.longdouble if dtype.itemsize == 8 else np.float64
+        step = (np_type(end) - np_type(start)) / np_type(steps - 1)
+    else:
+        np_type = wide = np.float64
+        step = np_type((end - start) / (steps - 1))
     i = np.arange(steps)
     halfway = steps // 2
     values = np.where(i < halfway,
-                      np_dtype.type(start) + step * i.astype(np_dtype),
-                      np_dtype.type(end) - step * (steps - i - 1).astype(np_dtype))
+                      wide(np_type(start)) + wide(step) * i,
+                      wide(np_type(end)) - wide(step) * (steps - i - 1))
     return values.astype(dtype.np_dtype)

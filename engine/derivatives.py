@@ -41,7 +41,7 @@ DIV.scalar_variant = op("div", "DivBackward1", "self; other", np.true_divide, TR
 NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
 POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")
-POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
+POW_TENSOR = op("pow", "PowBackward1", "self, exponent", k.power, PROMOTE,
                 self="grad * exponent * self.pow(exponent - 1)",
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
@@ -118,6 +118,17 @@ SLICE = op("slice", "SliceBackward0", "self; dim, start, end, step", k.slice_dim
 INDEX = op("index", "IndexBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
 EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
            grad_in="grad[key]")
+GATHER = op("gather", "GatherBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
+INDEX_SELECT = op("index_select", "IndexSelectBackward0", "self; key", k.index,
+                  self="embed(grad, self_sizes, key)")
+MASKED_FILL = op("masked_fill", "MaskedFillBackward0", "self; mask, value", k.masked_fill,
+                 self="masked_zero(grad, mask)")
+MASKED_FILL_TENSOR = op("masked_fill", "MaskedFillBackward1", "self, value; mask",
+                        k.masked_fill_tensor, self="masked_zero(grad, mask)",
+                        value="masked_keep(grad, mask)")
+TRIL = op("tril", "TrilBackward0", "self; diagonal", k.tril, self="grad.tril(diagonal)")
+TRIU = op("triu", "TriuBackward0", "self; diagonal", k.triu, self="grad.triu(diagonal)")
+FLIP = op("flip", "FlipBackward0", "self; dims", k.flip, self="grad.flip(dims)")
 UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
             self="stack_grads(grads, self_sizes, dim)")
 
@@ -169,10 +180,30 @@ CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
 ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
 ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="grad * 0")
 TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
-SIGN = op("sign", "SignBackward0", "self", np.sign, self="grad * 0")
-MAXIMUM = op("maximum", "MaximumBackward0", "self, other", np.maximum, PROMOTE,
+SIGN = op("sign", "SignBackward0", "self", k.sign, self="grad * 0")
+SGN = op("sgn", "SgnBackward0", "self", k.sign, self="grad * 0")
+FRAC = op("frac", "FracBackward0", "self", k.frac, self="grad")
+LOG2 = op("log2", "Log2Backward0", "self", k.log2, FLOAT, self="grad / (self * 0.6931471805599453)")
+LOG10 = op("log10", "Log10Backward0", "self", k.log10, FLOAT,
+           self="grad / (self * 2.302585092994046)")
+EXP2 = op("exp2", "Exp2Backward0", "self", k.exp2, FLOAT, self="grad * result * 0.6931471805599453")
+EXPM1 = op("expm1", "Expm1Backward0", "self", k.expm1, FLOAT, self="grad * (result + 1)")
+ASIN = op("asin", "AsinBackward0", "self", k.asin, FLOAT, self="grad * (-self * self + 1).rsqrt()")
+ACOS = op("acos", "AcosBackward0", "self", k.acos, FLOAT,
+          self="grad * -((-self * self + 1).rsqrt())")
+ATAN = op("atan", "AtanBackward0", "self", k.atan, FLOAT, self="grad / (self * self + 1)")
+SINH = op("sinh", "SinhBackward0", "self", k.sinh, FLOAT, self="grad * self.cosh()")
+COSH = op("cosh", "CoshBackward0", "self", k.cosh, FLOAT, self="grad * self.sinh()")
+ASINH = op("asinh", "AsinhBackward0", "self", k.asinh, FLOAT,
+           self="grad * (self.pow(2) + 1).rsqrt()")
+ACOSH = op("acosh", "AcoshBackward0", "self", k.acosh, FLOAT,
+           self="grad * (self.pow(2) - 1).rsqrt()")
+ATANH = op("atanh", "AtanhBackward0", "self", k.atanh, FLOAT, self="grad * 1 / (1 - self.pow(2))")
+ERF = op("erf", "ErfBackward0", "self", k.erf, FLOAT,
+         self="1.1283791670955126 * (-(self.pow(2))).exp() * grad")
+MAXIMUM = op("maximum", "MaximumBackward0", "self, other", k.maximum, PROMOTE,
              self="grad * pick_weight(self, other)", other="grad * pick_weight(other, self)")
-MINIMUM = op("minimum", "MinimumBackward0", "self, other", np.minimum, PROMOTE,
+MINIMUM = op("minimum", "MinimumBackward0", "self, other", k.minimum, PROMOTE,
              self="grad * pick_weight(other, self)", other="grad * pick_weight(self, other)")
 CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
            self="where(within(self, min, max), grad, 0.0)")
@@ -230,6 +261,20 @@ SPLIT = op("split", "SplitBackward0", "self; sections, dim", k.split, n_outputs=
            self="split_backward(grads, sections, dim, self_sizes)")
 SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections, dim", k.split,
                  n_outputs=-1, self="split_backward(grads, sections, dim, self_sizes)")
+
+# ---- activations (torch.nn.functional): one node each, as in PyTorch -----------------------
+LEAKY_RELU = op("leaky_relu", "LeakyReluBackward0", "self; negative_slope", k.leaky_relu,
+                self="where(self > 0, grad, grad * negative_slope)")
+ELU = op("elu", "EluBackward0", "self; alpha", k.elu,
+         self="where(self > 0, grad, grad * alpha * self.exp())")
+SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", k.softplus,
+              self="where(self * beta > threshold, grad, grad * (self * beta).sigmoid())")
+SILU = op("silu", "SiluBackward0", "self", k.silu,
+          self="grad * self.sigmoid() * (1 + self * (1 - self.sigmoid()))")
+GELU = op("gelu", "GeluBackward0", "self; approximate", k.gelu,
+          self="gelu_backward(grad, self, approximate)")
+HARDTANH = op("hardtanh", "HardtanhBackward0", "self; min_val, max_val", k.hardtanh,
+              self="where((self > min_val) & (self < max_val), grad, 0.0)")
 
 # ---- losses (torch.nn.functional) --------------------------------------------------------------
 MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,

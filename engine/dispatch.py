@@ -88,7 +88,11 @@ def promoted(a, b, true_div=False):
         ad = a._data
         if ad.dtype != dtype.np_dtype:
             ad = ad.astype(dtype.np_dtype)
-        return ad, dtype.np_dtype.type(b), dtype
+        try:
+            number = dtype.np_dtype.type(b)
+        except OverflowError:
+            number = dtypes.wrapped_scalar(b, dtype)
+        return ad, number, dtype
     raise TypeError("unsupported operand type: %s" % type(b).__name__)
 
 

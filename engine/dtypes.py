@@ -113,6 +113,11 @@ def promote_types(a, b):
     return _BY_NP[np.promote_types(a.np_dtype, b.np_dtype)]
 
 
+def can_cast(from_, to):
+    """torch.can_cast: no cast to a lower category (float to integer, integer to bool)."""
+    return from_.category <= to.category
+
+
 def scalar_dtype(value):
     """The dtype a Python number takes when it meets a tensor (a 'wrapped number')."""
     if isinstance(value, bool):
@@ -120,6 +125,17 @@ def scalar_dtype(value):
     if isinstance(value, int):
         return int64
     return _default[0]
+
+
+def wrapped_scalar(value, dtype):
+    """A Python int met by an integer tensor, as PyTorch casts the Scalar: to a 64-bit
+    integer (the uint64 range wraps), then a C cast to the tensor's dtype, so `int8 + 200`
+    and `uint8 - 2` wrap around instead of failing."""
+    if value >= 2 ** 64:
+        raise OverflowError("int too big to convert")
+    if value < -2 ** 63:
+        raise OverflowError("can't convert negative int to unsigned")
+    return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
 
 
 def _combine_categories(higher, lower):

@@ -8,7 +8,8 @@ from . import derivatives as d
 from .dispatch import call
 from .creation import zeros
 from .dtypes import promote_types
-from .tensor import Tensor
+from .dtypes import bool_
+from .tensor import Tensor, wrap
 
 
 def numel_of(sizes):
@@ -208,6 +209,30 @@ def split_backward(grads, sections, dim, sizes):
             g = zeros(shape, dtype=dtype)
         parts.append(g)
     return cat(parts, dim)
+
+
+def gelu_backward(grad, self, approximate):
+    """d gelu / dx: the normal cdf plus x times its density (or the tanh approximation's)."""
+    if approximate == "tanh":
+        k = math.sqrt(2 / math.pi)
+        inner = (self + 0.044715 * self.pow(3)) * k
+        t = inner.tanh()
+        return grad * (0.5 * (1 + t) + 0.5 * self * (1 - t * t) * k * (1 + 3 * 0.044715 * self * self))
+    cdf = 0.5 * (1 + (self * math.sqrt(0.5)).erf())
+    pdf = (-0.5 * self * self).exp() * (1 / math.sqrt(2 * math.pi))
+    return grad * (cdf + self * pdf)
+
+
+def masked_zero(grad, mask):
+    """The gradient of masked_fill's self: zero where the mask filled."""
+    from .ops_gather import masked_fill
+    return masked_fill(grad, wrap(mask, bool_), 0)
+
+
+def masked_keep(grad, mask):
+    """The gradient of masked_fill's value tensor: what flowed to the filled places."""
+    from .ops_gather import masked_fill
+    return masked_fill(grad, wrap(~mask, bool_), 0)
 
 
 def mse_loss_backward(grad, self, target, reduction):

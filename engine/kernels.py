@@ -1,5 +1,6 @@
 """NumPy forward kernels the table's ops run (arrays in, arrays out)."""
 
+import math
 import warnings
 
 import numpy as np
@@ -28,6 +29,41 @@ sin = via_float64(np.sin)
 cos = via_float64(np.cos)
 tan = via_float64(np.tan)
 tanh = via_float64(np.tanh)
+log2 = via_float64(np.log2)
+log10 = via_float64(np.log10)
+exp2 = via_float64(np.exp2)
+expm1 = via_float64(np.expm1)
+asin = via_float64(np.arcsin)
+acos = via_float64(np.arccos)
+atan = via_float64(np.arctan)
+sinh = via_float64(np.sinh)
+cosh = via_float64(np.cosh)
+asinh = via_float64(np.arcsinh)
+acosh = via_float64(np.arccosh)
+atanh = via_float64(np.arctanh)
+_erf = np.frompyfunc(math.erf, 1, 1)
+
+
+def erf(a):
+    return _erf(a.astype(np.float64)).astype(a.dtype)
+
+
+def sign(a):
+    # (0 < a) - (a < 0), as PyTorch's kernel: the sign of nan (and of -0.0) is 0.
+    return (a > 0).astype(a.dtype) - (a < 0).astype(a.dtype)
+
+
+def frac(a):
+    return a - np.trunc(a)
+
+
+# On ties (0.0 and -0.0) PyTorch's maximum and minimum return self; NumPy's the other.
+def maximum(a, b):
+    return np.maximum(b, a)
+
+
+def minimum(a, b):
+    return np.minimum(b, a)
 
 
 def add_alpha(a, b, alpha):
@@ -65,7 +101,20 @@ def pow_scalar(a, exponent):
 
 
 def scalar_pow(exponent, base):
-    return np.power(base, exponent)
+    return power(base, exponent)
+
+
+def power(base, exponent):
+    """np.power with PyTorch's rule for integers to negative integer powers, where NumPy
+    raises: 1 ** -n is 1, (-1) ** -n is +-1, and any other base gives 0 (2 ** -1 is 0)."""
+    if np.result_type(base, exponent).kind != "i" or not np.any(np.less(exponent, 0)):
+        return np.power(base, exponent)
+    negative = np.less(exponent, 0)
+    out = np.power(base, np.where(negative, 0, exponent))
+    odd = np.remainder(exponent, 2) == 1
+    reciprocal = np.where(np.equal(base, 1), 1, np.where(np.equal(base, -1),
+                                                         np.where(odd, -1, 1), 0))
+    return np.where(negative, reciprocal, out).astype(out.dtype, copy=False)
 
 
 def remainder(a, b):
@@ -77,12 +126,44 @@ def remainder(a, b):
 def sigmoid(a):
     # 1 / (1 + exp(-a)) in the tensor's dtype, as PyTorch computes it: exp overflowing to
     # inf gives exactly 0 (float32 sigmoid(-100) is 0, not a denormal).
+    if a.dtype.itemsize < 4:  # float16 computes in float32, as PyTorch's opmath type
+        return sigmoid(a.astype(np.float32)).astype(a.dtype)
     one = a.dtype.type(1)
     return one / (one + exp(-a))
 
 
+def leaky_relu(a, negative_slope):
+    return np.where(a > 0, a, a * a.dtype.type(negative_slope))
+
+
+def elu(a, alpha):
+    return np.where(a > 0, a, expm1(a) * a.dtype.type(alpha))
+
+
+def softplus(a, beta, threshold):
+    # log1p(exp(beta x)) / beta, and x itself past the threshold (PyTorch's overflow guard).
+    scaled = a * a.dtype.type(beta)
+    return np.where(scaled > threshold, a, log1p(exp(scaled)) / a.dtype.type(beta))
+
+
+def silu(a):
+    return a / (a.dtype.type(1) + exp(-a))
+
+
+def gelu(a, approximate):
+    half, one = a.dtype.type(0.5), a.dtype.type(1)
+    if approximate == "tanh":
+        inner = a.dtype.type(math.sqrt(2 / math.pi)) * (a + a.dtype.type(0.044715) * a * a * a)
+        return half * a * (one + tanh(inner))
+    return a * half * (one + erf(a * a.dtype.type(math.sqrt(0.5))))
+
+
+def hardtanh(a, min_val, max_val):
+    return np.minimum(a.dtype.type(max_val), np.maximum(a.dtype.type(min_val), a))
+
+
 def relu(a):
-    return np.maximum(a, 0).astype(a.dtype, copy=False)
+    return np.maximum(a.dtype.type(0), a)  # relu(-0.0) is -0.0, as PyTorch's
 
 
 def sum_all(a):
@@ -175,6 +256,26 @@ def embed(grad, sizes, key):
     return out
 
 
+def masked_fill(a, mask, value):
+    return np.where(mask, np.asarray(value).astype(a.dtype), a)
+
+
+def masked_fill_tensor(a, value, mask):
+    return np.where(mask, value.astype(a.dtype), a)
+
+
+def tril(a, diagonal):
+    return np.tril(a, diagonal)
+
+
+def triu(a, diagonal):
+    return np.triu(a, diagonal)
+
+
+def flip(a, dims):
+    return np.flip(a, axis=dims).copy()
+
+
 def unbind(a, dim):
     return tuple(np.moveaxis(a, dim, 0))
 
@@ -213,9 +314,9 @@ def clamp(a, low, high):
     # PyTorch applies min then max, so min > max gives max everywhere; nan stays nan.
     out = a
     if low is not None:
-        out = np.where(np.isnan(out), out, np.maximum(out, low))
+        out = np.where(np.isnan(out), out, np.maximum(low, out))  # ties keep self (-0.0)
     if high is not None:
-        out = np.where(np.isnan(out), out, np.minimum(out, high))
+        out = np.where(np.isnan(out), out, np.minimum(high, out))
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
@@ -224,8 +325,8 @@ def addmm(bias, mat1, mat2):
 
 
 def _reduce_with_index(a, dim, keepdim, pick, arg):
-    if a.shape[dim] == 0:
-        raise IndexError("max(): Expected reduction dim %d to have non-zero size." % dim)
+    if a.ndim == 0:  # a 0-dim tensor is its own max over dim 0
+        return a.copy(), np.zeros((), np.int64)
     indices = arg(a, axis=dim, keepdims=True)
     # nan wins a max or min in PyTorch: it propagates, and its index is reported.
     nan_index = np.argmax(np.isnan(a), axis=dim, keepdims=True)
@@ -287,6 +388,8 @@ def norm(a, p, dim, keepdim):
 
 
 def logsumexp(a, dim, keepdim):
+    if a.size == 0:  # the log of an empty sum
+        return np.log(np.sum(np.exp(a), axis=dim, keepdims=keepdim))
     m = np.max(a, axis=dim, keepdims=True)
     m = np.where(np.isfinite(m), m, 0)
     out = np.log(np.sum(np.exp(a - m), axis=dim, keepdims=True)) + m
@@ -304,7 +407,7 @@ def log_softmax(a, dim):
 
 
 def cumsum(a, dim):
-    return np.cumsum(a, axis=dim, dtype=_sum_dtype(a))
+    return np.cumsum(a, axis=dim, dtype=_sum_dtype(a)).reshape(a.shape)  # 0-dim stays 0-dim
 
 
 def repeat(a, repeats):

@@ -1,4 +1,4 @@
-"""Dtype conversions: to, float, double, long, int, bool, half, type, cpu."""
+"""Dtype conversions (to, float, double, long, int, bool, half, type, cpu) and dtype queries."""
 
 from . import derivatives as d
 from . import dtypes
@@ -70,3 +70,16 @@ def cpu(input, memory_format=None):
 
 def view_as_dtype(input, dtype):
     raise RuntimeError("view(dtype) is not supported by gradrepl's engine; use .to(dtype)")
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(input):
+    return input._dtype.is_floating_point
+
+
+def result_type(tensor, other):
+    """torch.result_type of two operands, tensors or Python numbers."""
+    return dtypes.result_type(tensor, other)

@@ -1,6 +1,7 @@
 """Indexing: x[key] as PyTorch's chain of select/slice/unsqueeze views or one index op."""
 
 import numbers
+import re
 
 import numpy as np
 
@@ -72,6 +73,20 @@ def _check_item(item):
                      "Variables are valid indices (got %s)" % type(item).__name__)
 
 
+_SHAPE = re.compile(r"\(([\d, ]*)\)")
+
+
+def _index_error(exc):
+    """NumPy's IndexError in PyTorch's words (dimensions, tensors, shapes as [2, 3])."""
+    text = str(exc)
+    if text.startswith("shape mismatch: indexing arrays"):
+        shapes = ["[%s]" % ", ".join(n.strip() for n in s.split(",") if n.strip())
+                  for s in _SHAPE.findall(text)]
+        return IndexError("shape mismatch: indexing tensors could not be broadcast together "
+                          "with shapes " + ", ".join(shapes))
+    return IndexError(text.replace("axis", "dimension"))
+
+
 def getitem(x, key):
     items = tuple(_as_int_if_scalar_index(i) for i in _normalize(key))
     for item in items:
@@ -93,7 +108,7 @@ def _advanced(x, items):
     try:
         x._data[key]
     except IndexError as exc:
-        raise IndexError(str(exc).replace("axis", "dimension")) from None
+        raise _index_error(exc) from None
     return call_unary(d.INDEX, x, key)
 
 
@@ -155,13 +170,13 @@ def setitem(x, key, value):
         try:
             target = x._data[np_key].shape
         except IndexError as exc:
-            raise IndexError(str(exc).replace("axis", "dimension")) from None
+            raise _index_error(exc) from None
         with _no_grad():
             expand(value, target)  # PyTorch's message when value does not fit
     try:
         x._data[np_key] = source
     except IndexError as exc:
-        raise IndexError(str(exc).replace("axis", "dimension")) from None
+        raise _index_error(exc) from None
     except ValueError as exc:
         raise RuntimeError(str(exc)) from None
     x._bump_version()

@@ -10,8 +10,8 @@ from .tensor import Tensor
 
 def _tensors(tensors, name):
     if isinstance(tensors, Tensor) or not isinstance(tensors, (list, tuple)):
-        raise TypeError("%s(): argument 'tensors' must be tuple of Tensors, not %s"
-                        % (name, type(tensors).__name__))
+        raise TypeError("%s(): argument 'tensors' (position 1) must be tuple of Tensors, not %s"
+                        % (name.replace("torch.", ""), type(tensors).__name__))
     if not tensors:
         if name == "torch.cat":
             raise ValueError("torch.cat(): expected a non-empty list of Tensors")
@@ -69,4 +69,14 @@ def _sizes(t):
 def narrow(input, dim, start, length):
     from .ops_index import getitem
     dim = wrap_dim(dim, input._data.ndim)
+    size = input._data.shape[dim]
+    if not -size <= start <= size:
+        raise IndexError("start out of range (expected to be in range of [%d, %d], but got %d)"
+                         % (-size, size, start))
+    start = start + size if start < 0 else start
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
+    if start + length > size:
+        raise RuntimeError("start (%d) + length (%d) exceeds dimension size (%d)."
+                           % (start, length, size))
     return getitem(input, (slice(None),) * dim + (slice(start, start + length),))

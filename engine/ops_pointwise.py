@@ -30,7 +30,12 @@ def _as_tensor_first(input, other):
     if type(input) is Tensor and type(other) in _PLAIN_OPERANDS:
         return input, other
     if not isinstance(input, Tensor):
-        raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
+        # torch.add(2, x): PyTorch's argument parser wraps a number passed for a Tensor
+        # parameter as a 0-dim tensor (so the node keeps two inputs: AddBackward0).
+        input = _check_operand(input, "input")
+        if not isinstance(other, Tensor):
+            other = _scalar_like(_check_operand(other), None)
+        return _scalar_like(input, other), other
     return input, _check_operand(other)
 
 
@@ -38,23 +43,29 @@ def _as_tensor_first(input, other):
 
 def add(input, other, *, alpha=1, out=None):
     input, other = _as_tensor_first(input, other)
-    if alpha != 1:
+    if alpha != 1 or alpha is True:
         return call_binary_alpha(d.ADD_ALPHA, input, other, alpha)
     return call_binary(d.ADD, input, other)
 
 
-def sub(input, other, *, alpha=1, out=None):
-    input, other = _as_tensor_first(input, other)
-    other_bool = isinstance(other, bool) or (isinstance(other, Tensor) and
-                                             other._dtype is dtypes.bool_)
-    if input._dtype is dtypes.bool_ and other_bool:
+def _check_sub_operands(a, b):
+    """PyTorch refuses bools on either side of a subtraction (a Python bool is a bool
+    tensor there too): `x - True` and `True - x` raise, whatever x's dtype."""
+    a_bool, b_bool = (isinstance(v, bool) or (isinstance(v, Tensor) and v._dtype is dtypes.bool_)
+                      for v in (a, b))
+    if a_bool and b_bool:
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
                            "supported. Use the `^` or `logical_xor()` operator instead.")
-    if input._dtype is dtypes.bool_ or other_bool:
+    if a_bool or b_bool:
         raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. "
                            "If you are trying to invert a mask, use the `~` or `logical_not()` "
                            "operator instead.")
-    if alpha != 1:
+
+
+def sub(input, other, *, alpha=1, out=None):
+    input, other = _as_tensor_first(input, other)
+    _check_sub_operands(input, other)
+    if alpha != 1 or alpha is True:
         return call_binary_alpha(d.SUB_ALPHA, input, other, alpha)
     return call_binary(d.SUB, input, other)
 
@@ -63,6 +74,12 @@ subtract = sub
 
 
 def call_binary_alpha(op, a, b, alpha):
+    dtype = dtypes.result_type(a, b)
+    if isinstance(alpha, bool) and dtype.category != 0:
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if isinstance(alpha, float) and dtype.category != 2:
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating "
+                           "point number.")
     ad, bd, dtype = promoted(a, b)
     result = wrap(np.asarray(op.forward(ad, bd, alpha)).astype(dtype.np_dtype, copy=False), dtype)
     if _needs_grad(a, b):
@@ -79,7 +96,8 @@ def rsub(input, other, alpha=1):
     """other - alpha * input (what `2 - x` runs)."""
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
-    if alpha != 1:
+    _check_sub_operands(other, _check_operand(input, "self"))
+    if alpha != 1 or alpha is True:
         input = mul(input, alpha)
     return call_scalar(d.RSUB, input, other)
 
@@ -224,8 +242,18 @@ def pow(input, exponent, *, out=None):
     return call_scalar(d.POW_SCALAR, input, exponent)
 
 
+def float_power(input, exponent):
+    """pow in double precision: PyTorch casts tensor operands to float64 first (so their
+    graph has a ToCopyBackward0 under the pow node) and numbers to Python floats."""
+    input = input.to(dtypes.float64) if isinstance(input, Tensor) else float(input)
+    exponent = exponent.to(dtypes.float64) if isinstance(exponent, Tensor) else float(exponent)
+    return pow(input, exponent)
+
+
 def _scalar_pow(base, exponent):
     """`2 ** x`: a Python number raised to a tensor (PowBackward2)."""
+    if isinstance(base, bool) and exponent._dtype.category == 0:
+        raise NotImplementedError('"pow" not implemented for \'Bool\'')
     return call_scalar(d.RPOW, exponent, base)
 
 
@@ -240,6 +268,10 @@ def _unary(op):
 
 exp, log, log1p, sqrt, rsqrt = (_unary(o) for o in (d.EXP, d.LOG, d.LOG1P, d.SQRT, d.RSQRT))
 sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH, d.SIGMOID))
+(log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh, atanh, erf) = (
+    _unary(o) for o in (d.LOG2, d.LOG10, d.EXP2, d.EXPM1, d.ASIN, d.ACOS, d.ATAN, d.SINH,
+                        d.COSH, d.ASINH, d.ACOSH, d.ATANH, d.ERF))
+arcsin, arccos, arctan, arcsinh, arccosh, arctanh = asin, acos, atan, asinh, acosh, atanh
 _abs = _unary(d.ABS)
 _sign = _unary(d.SIGN)
 _relu = _unary(d.RELU)
@@ -256,6 +288,18 @@ def sign(input):
     return _sign(input)
 
 
+def sgn(input):
+    if input._dtype.category == 0:
+        return input.clone()
+    return call_unary(d.SGN, input)
+
+
+def frac(input):
+    if input._dtype.category != 2:
+        raise NotImplementedError('"frac_cpu" not implemented for \'%s\'' % input._dtype.scalar_name)
+    return call_unary(d.FRAC, input)
+
+
 def relu(input):
     if input._dtype.category == 0:
         raise RuntimeError("Boolean inputs not supported for relu")
@@ -266,11 +310,15 @@ absolute = abs
 
 
 def _rounding(op):
-    def rounding(input, *, decimals=0):
+    def rounding(input, *, decimals=None):
         _not_for_bool(input._dtype, op.name + "_vml_cpu")
         if input._dtype.category != 2:
+            if decimals is not None:  # round(int, decimals=...) has no integer kernel
+                raise NotImplementedError('"round%s_cpu" not implemented for \'%s\''
+                                          % ("_vml" if decimals == 0 else "",
+                                             input._dtype.scalar_name))
             return input.clone()
-        if decimals:
+        if decimals is not None:  # any explicit decimals is the decimals overload
             return call_unary(d.ROUND_DECIMALS, input, decimals)
         return call_unary(op, input)
     rounding.__name__ = op.name
@@ -302,8 +350,11 @@ def clamp(input, min=None, max=None):
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        low = min if isinstance(min, Tensor) else _full_as(input, min)
-        high = max if isinstance(max, Tensor) else _full_as(input, max)
+        # Tensor bounds take part in type promotion: clamp(int, max=tensor(1.5)) is float.
+        dtype = dtypes.result_type(input, *(b for b in (min, max) if b is not None))
+        input = input.to(dtype)
+        low = min.to(dtype) if isinstance(min, Tensor) else _full_as(input, min, lowest=True)
+        high = max.to(dtype) if isinstance(max, Tensor) else _full_as(input, max, lowest=False)
         return _clamp_tensor(input, low, high)
     for bound in (min, max):
         if bound is not None and not isinstance(bound, _NUMBER):
@@ -319,15 +370,33 @@ def clamp(input, min=None, max=None):
 clip = clamp
 
 
-def _full_as(input, value):
-    fill = np.inf if value is None else value
-    if value is None and input._dtype.category != 2:
-        fill = np.iinfo(input._dtype.np_dtype).max
+def clamp_(input, min=None, max=None):
+    from .inplace import apply_inplace
+    if not isinstance(min, Tensor) and not isinstance(max, Tensor):
+        bounds = [b for b in (min, max) if b is not None and isinstance(b, _NUMBER)]
+        dtype = dtypes.result_type(input, *bounds)
+        if dtype.category > input._dtype.category:  # the Scalar overload names C types
+            raise RuntimeError("result type %s can't be cast to the desired output type %s"
+                               % (dtype.scalar_name, input._dtype.c_name))
+    return apply_inplace(input, clamp, min, max)
+
+
+clip_ = clamp_
+
+
+def _full_as(input, value, lowest):
+    """A missing bound as a tensor that never binds: the dtype's lowest or highest value."""
+    fill = value
+    if value is None and input._dtype.category == 2:
+        fill = -np.inf if lowest else np.inf
+    elif value is None:
+        info = np.iinfo(input._dtype.np_dtype)
+        fill = info.min if lowest else info.max
     return wrap(np.full(input._data.shape, fill, dtype=input._dtype.np_dtype), input._dtype)
 
 
 def _clamp_tensor(input, low, high):
-    out = np.minimum(np.maximum(input._data, low._data), high._data)
+    out = np.minimum(high._data, np.maximum(low._data, input._data))  # ties keep self
     result = wrap(np.asarray(out).astype(input._data.dtype, copy=False), input._dtype)
     if _needs_grad(input, low, high):
         record(d.CLAMP_TENSOR, (input, low, high), (result,))
@@ -378,6 +447,43 @@ def _logical(ufunc, name):
 bitwise_and = _logical(np.bitwise_and, "bitwise_and")
 bitwise_or = _logical(np.bitwise_or, "bitwise_or")
 bitwise_xor = _logical(np.bitwise_xor, "bitwise_xor")
+
+
+def _shift(kernel, name):
+    def shift(input, other):
+        if not isinstance(input, Tensor):  # 1 << x
+            input = _scalar_like(_check_operand(input, "self"), other)
+        input, other = _as_tensor_first(input, other)
+        ad, bd, dtype = promoted(input, other)
+        if dtype.category == 2:
+            raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
+                                      % (name, dtype.scalar_name))
+        try:
+            out = kernel(ad, bd)
+        except ValueError:
+            broadcast_shapes(np.shape(ad), np.shape(bd))
+            raise
+        return wrap(np.asarray(out).astype(dtype.np_dtype, copy=False), dtype)
+    shift.__name__ = name
+    return shift
+
+
+def _left_shift(a, b):
+    # PyTorch's CPU kernel: a shift by a negative amount or by the width or more gives 0.
+    bits = np.dtype(np.result_type(a, b)).itemsize * 8
+    out_of_range = (np.asarray(b) < 0) | (np.asarray(b) >= bits)
+    return np.where(out_of_range, 0, np.left_shift(a, np.where(out_of_range, 0, b)))
+
+
+def _right_shift(a, b):
+    # Out-of-range shifts fill with the sign bit (a >> (bits - 1)), as PyTorch's kernel does.
+    bits = np.dtype(np.result_type(a, b)).itemsize * 8
+    b = np.where((np.asarray(b) < 0) | (np.asarray(b) >= bits), bits - 1, b)
+    return np.right_shift(a, b)
+
+
+bitwise_left_shift = _shift(_left_shift, "lshift")
+bitwise_right_shift = _shift(_right_shift, "rshift")
 
 
 def bitwise_not(input):

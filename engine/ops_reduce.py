@@ -15,8 +15,20 @@ from .tensor import Tensor, wrap
 
 
 def _dims(input, dim):
-    # A 0-dim tensor reduces over "dim 0" to itself, as in PyTorch.
-    return wrap_dims(dim, input._data.ndim) if input._data.ndim else ()
+    # A 0-dim tensor reduces over "dim 0" (or -1) to itself, as in PyTorch.
+    dims = wrap_dims(dim, input._data.ndim)
+    return dims if input._data.ndim else ()
+
+
+def _dims_or_all(input, dim):
+    """The dims of a reduction whose empty dim list means every dim (sum(x, dim=()) as
+    PyTorch's dim=IntArrayRef overloads read it)."""
+    if dim is None or (isinstance(dim, (tuple, list)) and len(dim) == 0):
+        return tuple(range(input._data.ndim))
+    return _dims(input, dim)
+
+
+_UNSET = object()  # no dim given at all (x.sum()), unlike an explicit dim=None (x.sum(None))
 
 
 def _floating_only(input, message):
@@ -24,27 +36,28 @@ def _floating_only(input, message):
         raise RuntimeError(message % input._dtype.scalar_name)
 
 
-def sum(input, dim=None, keepdim=False, *, dtype=None):
+def sum(input, dim=_UNSET, keepdim=False, *, dtype=None):
     if dtype is None and input._dtype.category != 2:
         dtype = dtypes.int64  # integer and bool sums are int64, as in PyTorch
-    if dim is None:
+    if dim is _UNSET:
         return call_unary_as(d.SUM, input, dtype) if dtype else call_unary(d.SUM, input)
-    dims = _dims(input, dim)
+    # sum(x, None) and sum(x, ()) are the dim overload over every dim: SumBackward1.
+    dims = _dims_or_all(input, dim)
     if dtype:
         return call_unary_as(d.SUM_DIM, input, dtype, dims, keepdim)
     return call_unary(d.SUM_DIM, input, dims, keepdim)
 
 
-def mean(input, dim=None, keepdim=False, *, dtype=None):
+def mean(input, dim=_UNSET, keepdim=False, *, dtype=None):
     if dtype is not None:
         return _mean_as(input, dim, keepdim, dtype)
     if input._dtype.category != 2:
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
             "or complex dtype. Got: %s" % input._dtype.scalar_name)
-    if dim is None:
+    if dim is _UNSET:
         return call_unary(d.MEAN, input)
-    return call_unary(d.MEAN_DIM, input, _dims(input, dim), keepdim)
+    return call_unary(d.MEAN_DIM, input, _dims_or_all(input, dim), keepdim)
 
 
 def _mean_as(input, dim, keepdim, dtype):
@@ -52,9 +65,9 @@ def _mean_as(input, dim, keepdim, dtype):
         raise RuntimeError(
             "mean(): could not infer output dtype. Optional dtype must be either a floating "
             "point or complex dtype. Got: %s" % dtype.scalar_name)
-    if dim is None:
+    if dim is _UNSET:
         return call_unary_as(d.MEAN, input, dtype)
-    return call_unary_as(d.MEAN_DIM, input, dtype, _dims(input, dim), keepdim)
+    return call_unary_as(d.MEAN_DIM, input, dtype, _dims_or_all(input, dim), keepdim)
 
 
 
@@ -101,6 +114,7 @@ def _extreme(input, dim, keepdim, other, all_op, dim_op, result_type, name):
                                "== 0. Specify the reduction dim with the 'dim' argument." % name)
         return call_unary(all_op, input)
     dim = wrap_dim(dim, input._data.ndim)
+    _check_reduced_size(input, (dim,), name)
     values, indices = call(dim_op, (input,), (dim, keepdim))
     return result_type(values, indices)
 
@@ -113,17 +127,32 @@ def min(input, dim=None, keepdim=False, *, other=None):
     return _extreme(input, dim, keepdim, other, d.MIN_ALL, d.MIN_DIM, return_min, "min")
 
 
+def _check_reduced_size(input, dims, name):
+    """PyTorch refuses to take a max (argmax, amax ...) over a dim of size 0."""
+    shape = input._data.shape
+    for dim in dims:
+        if shape and shape[dim] == 0:
+            raise IndexError("%s(): Expected reduction dim %d to have non-zero size."
+                             % (name, dim))
+
+
 def _arg(np_fn):
     def arg(input, dim=None, keepdim=False):
+        name = np_fn.__name__
         if input._dtype.category == 0:
-            raise RuntimeError("%s(): does not support bool input" % np_fn.__name__)
+            raise RuntimeError("%s(): does not support bool input" % name)
         data = input._data
         if dim is None:
+            if data.size == 0:
+                raise IndexError("%s(): Expected reduction dim to be specified for "
+                                 "input.numel() == 0." % name)
             out = np_fn(data.reshape(-1))
             if keepdim:
                 out = np.full((1,) * data.ndim, out)
         else:
-            out = np_fn(data, axis=wrap_dim(dim, data.ndim), keepdims=keepdim)
+            dim = wrap_dim(_int_dim(name, dim), data.ndim)
+            _check_reduced_size(input, (dim,), name)
+            out = np_fn(data, axis=dim if data.ndim else None, keepdims=keepdim and data.ndim)
         return wrap(np.asarray(out, dtype=np.int64), dtypes.int64)
     return arg
 
@@ -132,16 +161,28 @@ argmax = _arg(np.argmax)
 argmin = _arg(np.argmin)
 
 
-def _all_dims_if_empty(input, dim):
-    return tuple(range(input._data.ndim)) if dim == () or dim == [] else dim
+def _int_dim(name, dim):
+    """A dim that must be one int, with the TypeError of PyTorch's argument parser."""
+    if isinstance(dim, (tuple, list)):
+        raise TypeError("%s(): argument 'dim' must be int, not %s" % (name, type(dim).__name__))
+    return dim
+
+
+def _amax_like(op, name, input, dim, keepdim):
+    dims = _dims_or_all(input, dim)
+    if input._data.size == 0 and (dim is None or isinstance(dim, (tuple, list)) and not dim):
+        raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
+                           "== 0. Specify the reduction dim with the 'dim' argument." % name)
+    _check_reduced_size(input, dims, name)
+    return call_unary(op, input, dims, keepdim)
 
 
 def amax(input, dim=(), keepdim=False):
-    return call_unary(d.AMAX, input, _dims(input, _all_dims_if_empty(input, dim)), keepdim)
+    return _amax_like(d.AMAX, "amax", input, dim, keepdim)
 
 
 def amin(input, dim=(), keepdim=False):
-    return call_unary(d.AMIN, input, _dims(input, _all_dims_if_empty(input, dim)), keepdim)
+    return _amax_like(d.AMIN, "amin", input, dim, keepdim)
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None):
@@ -168,7 +209,7 @@ def _spread(op, input, dim, unbiased, keepdim, correction):
         raise RuntimeError(_STD_VAR_DTYPE)
     if isinstance(dim, bool):  # x.var(False): the old unbiased flag in dim's place
         dim, unbiased = None, dim
-    dims = None if dim is None else _dims(input, dim)
+    dims = None if dim is None or dim == () or dim == [] else _dims(input, dim)
     correction = _correction(unbiased, correction)
     shape = input._data.shape
     count = input._data.size if dims is None else _count(shape, dims)
@@ -201,7 +242,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         raise RuntimeError("gradrepl supports numeric p and 'fro' norms only, not %r" % p)
     _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
                           "input. Got %s")
-    dims = None if dim is None else _dims(input, dim)
+    dims = None if dim is None or dim == () or dim == [] else _dims(input, dim)
     return call_unary(d.NORM, input, float(p), dims, keepdim)
 
 
@@ -250,14 +291,17 @@ def cumsum(input, dim=_REQUIRED, *, dtype=None):
         dtype = dtypes.int64
     if dtype is not None:
         input = input.to(dtype)
-    return call_unary(d.CUMSUM, input, wrap_dim(dim, input._data.ndim))
+    return call_unary(d.CUMSUM, input, wrap_dim(_int_dim("cumsum", dim), input._data.ndim))
 
 
 def _logical_reduction(np_fn):
     def reduce(input, dim=None, keepdim=False):
         data = input._data
-        out = np_fn(data) if dim is None else np_fn(data, axis=wrap_dim(dim, data.ndim),
-                                                     keepdims=keepdim)
+        if dim is None:
+            out = np_fn(data)
+        else:  # an empty dim list reduces nothing here (unlike sum's)
+            out = np_fn(data, axis=_dims(input, dim) if data.ndim else None,
+                        keepdims=keepdim and data.ndim > 0)
         return wrap(np.asarray(out, dtype=np.bool_), dtypes.bool_)
     return reduce
 

@@ -54,7 +54,8 @@ def infer_view_size(size, numel):
                 raise RuntimeError("only one dimension can be inferred")
             infer = i
         elif s < 0:
-            raise RuntimeError("invalid shape dimension %d" % s)
+            raise RuntimeError("invalid shape dimension %d at index %d of shape %s"
+                               % (s, i, shape_str(size)))
         else:
             known *= s
     if infer is not None:

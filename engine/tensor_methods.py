@@ -8,6 +8,7 @@ from .dispatch import binary_forward
 from . import inplace
 from . import ops_convert as conv
 from . import ops_index
+from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
 from . import ops_pointwise as pw
@@ -24,7 +25,9 @@ _SAME_AS_FUNCTION = {
          "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
-         "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
+         "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not float_power "
+         "bitwise_left_shift bitwise_right_shift log2 log10 exp2 expm1 asin acos atan sinh cosh "
+         "asinh acosh atanh arcsin arccos arctan arcsinh arccosh arctanh erf sgn frac"),
     red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
           "log_softmax cumsum any all nonzero"),
     la: "matmul mm mv dot bmm outer ger addmm",
@@ -32,17 +35,21 @@ _SAME_AS_FUNCTION = {
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
           "split chunk is_contiguous"),
     join: "narrow",
+    gat: "gather index_select masked_fill tril triu flip",
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
+            "clamp_": pw.clamp_, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
+_INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
-            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
+            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
+            "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac")
 
 
 def _inplace_method(function):
@@ -134,6 +141,8 @@ def install():
         setattr(Tensor, name, function)
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
+    for name, function in _INPLACE_OF.items():
+        setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
     Tensor.T = property(shp.matrix_transpose)
     Tensor.mT = property(lambda self: shp.transpose(self, -2, -1))
@@ -145,6 +154,7 @@ def install():
         "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
         "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
         "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor, "__matmul__": la.matmul,
+        "__lshift__": pw.bitwise_left_shift, "__rshift__": pw.bitwise_right_shift,
     }
     for name, function in operators.items():
         setattr(Tensor, name, _binary_operator(function))
@@ -156,6 +166,8 @@ def install():
     Tensor.__mod__ = _binary_operator(pw.remainder)
     Tensor.__rmod__ = _reflected(pw.remainder)
     Tensor.__rfloordiv__ = _reflected(pw.floor_divide)
+    Tensor.__rlshift__ = _reflected(pw.bitwise_left_shift)
+    Tensor.__rrshift__ = _reflected(pw.bitwise_right_shift)
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
     Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
@@ -170,5 +182,7 @@ def install():
                            "__itruediv__": pw.div, "__ipow__": pw.pow,
                            "__ifloordiv__": pw.floor_divide, "__imod__": pw.remainder,
                            "__iand__": pw.bitwise_and,
-                           "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor}.items():
+                           "__ior__": pw.bitwise_or, "__ixor__": pw.bitwise_xor,
+                           "__ilshift__": pw.bitwise_left_shift,
+                           "__irshift__": pw.bitwise_right_shift}.items():
         setattr(Tensor, name, _augmented(function))

@@ -13,7 +13,7 @@ from ..tensor import Tensor as _Tensor
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
-           "softplus", "gelu", "silu", "elu", "dropout"]
+           "softplus", "gelu", "silu", "elu", "hardtanh", "relu6", "dropout"]
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -40,40 +40,42 @@ def tanh(input):
     return _pw.tanh(input)
 
 
+def _activation(op, input, *params, inplace=False):
+    from ..dispatch import call_unary
+    if inplace:
+        from ..inplace import apply_inplace
+        return apply_inplace(input, lambda x: call_unary(op, x, *params))
+    return call_unary(op, input, *params)
+
+
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    from ..ops_select import where
-    return where(input > 0, input, input * negative_slope)
+    return _activation(_d.LEAKY_RELU, input, negative_slope, inplace=inplace)
 
 
 def elu(input, alpha=1.0, inplace=False):
-    from ..ops_select import where
-    return where(input > 0, input, (input.exp() - 1) * alpha)
+    return _activation(_d.ELU, input, alpha, inplace=inplace)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
-    from ..ops_select import where
-    scaled = input * beta
-    return where(scaled > threshold, input, (scaled.exp() + 1).log() / beta)
+    return _activation(_d.SOFTPLUS, input, beta, threshold)
 
 
 def silu(input, inplace=False):
-    return input * _pw.sigmoid(input)
+    return _activation(_d.SILU, input, inplace=inplace)
 
 
 def gelu(input, approximate="none"):
-    import math
-    if approximate == "tanh":
-        inner = (input + 0.044715 * input ** 3) * math.sqrt(2 / math.pi)
-        return 0.5 * input * (1 + _pw.tanh(inner))
-    return 0.5 * input * (1 + _erf(input / math.sqrt(2)))
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    return _activation(_d.GELU, input, approximate)
 
 
-def _erf(x):
-    # Abramowitz-Stegun 7.1.26 is too coarse for PyTorch's printed digits; use tanh-free series.
-    from .. import creation
-    import math
-    values = np.vectorize(math.erf)(x._data).astype(x._data.dtype)
-    return creation.tensor(values, dtype=x.dtype) + x * 0
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    return _activation(_d.HARDTANH, input, min_val, max_val, inplace=inplace)
+
+
+def relu6(input, inplace=False):
+    return hardtanh(input, 0.0, 6.0, inplace)
 
 
 def _softmax_dim(ndim):
@@ -123,7 +125,8 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
 
 def _broadcast_pair(a, b):
     # torch.broadcast_tensors: only a tensor whose shape changes gets an ExpandBackward0.
-    shape = tuple(np.broadcast_shapes(a.shape, b.shape))
+    from ..shape_util import broadcast_shapes
+    shape = broadcast_shapes(tuple(a.shape), tuple(b.shape))  # PyTorch's size-mismatch error
     return tuple(t if tuple(t.shape) == shape else t.expand(shape) for t in (a, b))
 
 

@@ -1,0 +1,267 @@
+"""More cases for test_vs_torch.py: the edges of dtype promotion, reductions, creation,
+shapes and printing that a learner runs into. Registered into torch_cases.CASES."""
+
+from torch_cases import add, case, T, L, A, I, B, V, graph, weights
+
+# ---- Python numbers meeting integer tensors: wrap-around and integer powers -----------------
+_SMALL_INTS = [3, -2, 0]
+for _dtype in ("int8", "uint8", "int32", "int64"):
+    add("promote/%s_plus_negative" % _dtype,
+        lambda t, d=_dtype: T(t, [3, 2, 0], getattr(t, d)) + -2)
+    add("promote/%s_times_big" % _dtype,
+        lambda t, d=_dtype: T(t, [3, 2, 0], getattr(t, d)) * 200)
+    add("promote/%s_compare_negative" % _dtype,
+        lambda t, d=_dtype: (T(t, [3, 2, 0], getattr(t, d)) < -2,
+                             T(t, [3, 2, 0], getattr(t, d)) == 257))
+add("promote/int64_minus_2_63", lambda t: T(t, [1, 2]) - 2 ** 63)
+add("promote/int64_plus_2_64", lambda t: T(t, [1, 2]) + 2 ** 64, error=True)
+add("promote/int64_plus_below_min", lambda t: T(t, [1, 2]) + (-2 ** 63 - 1), error=True)
+add("promote/int8_add_inplace_wraps", lambda t: T(t, [1, 2], t.int8).add_(300))
+add("pow/int_base_negative_int_tensor", lambda t: 2 ** T(t, _SMALL_INTS))
+add("pow/minus_one_negative_int_tensor", lambda t: T(t, [-1, -1, 1, 0]) ** T(t, [-3, -2, -5, 2]))
+add("pow/int_tensor_int_tensor", lambda t: T(t, _SMALL_INTS) ** T(t, _SMALL_INTS))
+add("pow/int8_tensor_negative", lambda t: T(t, _SMALL_INTS, t.int8) ** T(t, [1, -1, 2], t.int8))
+add("pow/bool_tensor_int_tensor", lambda t: T(t, [True, False, True]) ** T(t, _SMALL_INTS))
+add("pow/python_bool_bool_tensor", lambda t: True ** T(t, [True, False]), error=True)
+add("pow/python_int_bool_tensor", lambda t: 2 ** T(t, [True, False]))
+add("sub/python_bool_minus_int_tensor", lambda t: True - T(t, _SMALL_INTS), error=True)
+add("sub/python_int_minus_bool_tensor", lambda t: 2 - T(t, [True, False]), error=True)
+add("sub/python_bool_minus_bool_tensor", lambda t: True - T(t, [True, False]), error=True)
+add("sub/torch_sub_bool_first", lambda t: t.sub(True, T(t, _SMALL_INTS)), error=True)
+
+# ---- a Python number passed for the first Tensor argument ------------------------------------
+add("arith/torch_add_number_first", lambda t: t.add(2, T(t, _SMALL_INTS)))
+add("arith/torch_sub_number_first", lambda t: t.sub(2, T(t, _SMALL_INTS)))
+add("arith/torch_div_number_first", lambda t: t.div(2, T(t, _SMALL_INTS)))
+add("arith/torch_add_float_first", lambda t: t.add(2.5, T(t, _SMALL_INTS)))
+add("arith/torch_mul_number_first_grad",
+    lambda t: (lambda x: (lambda y: (y, graph(y.grad_fn)))(t.mul(2, x)))(L(t, [1.0, 2.0])))
+add("arith/torch_add_two_numbers", lambda t: t.add(2, 3))
+
+# ---- alpha: its type must suit the result's ---------------------------------------------------
+add("arith/alpha_float_for_int", lambda t: t.add(T(t, I), 2, alpha=1.5), error=True)
+add("arith/alpha_float_for_int_tensors", lambda t: t.add(T(t, I), T(t, I), alpha=0.5), error=True)
+add("arith/alpha_bool_for_float", lambda t: t.add(T(t, A), T(t, A), alpha=True), error=True)
+add("arith/alpha_bool_for_bool", lambda t: t.add(T(t, B), T(t, B), alpha=True))
+add("arith/sub_alpha_float_for_int", lambda t: t.sub(T(t, I), 1, alpha=0.5), error=True)
+
+# ---- shifts and float_power --------------------------------------------------------------------
+add("bitwise/left_shift", lambda t: (T(t, _SMALL_INTS) << 1, T(t, _SMALL_INTS) << T(t, [3, 70, -1])))
+add("bitwise/right_shift", lambda t: (T(t, [-8, 8, 5]) >> 1, T(t, [-8, 8, 5]) >> T(t, [70, -1, 1])))
+add("bitwise/shift_reflected", lambda t: (1 << T(t, _SMALL_INTS), -8 >> T(t, [1, 2, 3])))
+add("bitwise/shift_bool_promotes", lambda t: T(t, [True, False]) << 1)
+add("bitwise/shift_float_error", lambda t: T(t, A) << 1, error=True)
+add("bitwise/shift_by_float_error", lambda t: T(t, I) << 1.5, error=True)
+add("bitwise/shift_functions", lambda t: (t.bitwise_left_shift(T(t, I), 2),
+                                         T(t, I).bitwise_right_shift(1)))
+
+
+@case("float_power/grad")
+def _(t):
+    x = L(t, [1.0, 2.0])
+    y = t.float_power(x, 2)
+    y.sum().backward()
+    return y, graph(y.grad_fn), x.grad
+
+
+add("float_power/int_negative", lambda t: t.float_power(T(t, _SMALL_INTS), -1))
+add("float_power/number_base", lambda t: t.float_power(2, L(t, [1.0, -2.0])))
+add("float_power/tensor_exponent", lambda t: T(t, [2.0, 3.0], t.float64).float_power(T(t, [2, 3])))
+
+# ---- dtype queries --------------------------------------------------------------------------------
+add("dtypes/result_type", lambda t: (t.result_type(T(t, I), 2.5), t.result_type(2, 3),
+                                     t.result_type(T(t, [1], t.int32), T(t, 2)),
+                                     t.result_type(T(t, B), T(t, I))))
+add("dtypes/can_cast", lambda t: (t.can_cast(t.float32, t.int32), t.can_cast(t.int32, t.float32),
+                                  t.can_cast(t.int64, t.bool), t.can_cast(t.int64, t.uint8)))
+add("dtypes/is_tensor_is_floating_point",
+    lambda t: (t.is_tensor(T(t, I)), t.is_tensor(3), t.is_floating_point(T(t, A)),
+               t.is_floating_point(T(t, I))))
+
+# ---- reductions: dim lists, explicit None, 0-dim and empty inputs ----------------------------------
+E = [[], []]  # (2, 0)
+for _name in ("sum", "mean", "std", "var", "norm", "amax", "amin"):
+    add("reduce/%s_empty_dim_list" % _name,
+        lambda t, n=_name: getattr(L(t, A), n)(dim=()))
+add("reduce/sum_dim_none_is_dim_overload", lambda t: (L(t, A).sum(None), L(t, A).sum(dim=None)))
+add("reduce/mean_dim_none_is_dim_overload", lambda t: L(t, A).mean(None))
+add("reduce/mean_empty_list", lambda t: L(t, A).mean(dim=[]))
+add("reduce/any_empty_dim_list_reduces_nothing",
+    lambda t: (T(t, B).any(()), T(t, B).all(dim=[])))
+add("reduce/any_all_dim_tuple", lambda t: (t.any(T(t, B), (0, 1)),
+                                          T(t, B).all(dim=(0, 1), keepdim=True),
+                                          T(t, B).any((-1,))))
+add("reduce/zero_dim_sum_dim_out_of_range", lambda t: T(t, 5.0).sum(1), error=True)
+add("reduce/zero_dim_max_dim", lambda t: (T(t, 5.0).max(0), T(t, 5.0).max(-1, keepdim=True)))
+add("reduce/zero_dim_argmax_dim", lambda t: (T(t, 5.0).argmax(0), T(t, 3.0).argmin(0, True)))
+add("reduce/zero_dim_cumsum", lambda t: T(t, 5.0).cumsum(0))
+add("reduce/zero_dim_any_dim", lambda t: T(t, 3.0).any(0))
+add("reduce/argmax_dim_tuple", lambda t: T(t, A).argmax(dim=(0, 1)), error=True)
+add("reduce/cumsum_dim_tuple", lambda t: T(t, A).cumsum(dim=(0,)), error=True)
+add("reduce/argmax_empty", lambda t: t.zeros(0, 3).argmax(), error=True)
+add("reduce/argmin_empty_dim", lambda t: t.zeros(0, 3).argmin(0), error=True)
+add("reduce/argmax_empty_other_dim", lambda t: t.zeros(0, 3).argmax(1))
+add("reduce/amax_empty", lambda t: t.zeros(0, 3).amax(), error=True)
+add("reduce/amin_empty_dims", lambda t: (t.zeros(2, 0).amin(0), t.zeros(2, 0).amin(())),
+    error=True)
+add("reduce/amax_empty_dim_tuple", lambda t: t.zeros(2, 0).amax((0, 1)), error=True)
+add("reduce/min_empty_dim", lambda t: t.zeros(0, 3).min(0), error=True)
+add("reduce/min_empty_other_dim", lambda t: t.zeros(0, 3).min(1))
+add("reduce/logsumexp_empty", lambda t: t.zeros(0, 3).logsumexp(0))
+
+# ---- torch.tensor: dtype over all leaves, shape from the first elements, PyTorch's errors ----------
+for _i, _data in enumerate([[[1], []], [[1, 2], 3], [1, [2, 3]], [1.0, [2, 3]], [[1.0], 2.0],
+                            [[[1, 2]], [3]], [1, None], None, {}]):
+    add("create/nested_error_%d" % _i, lambda t, data=_data: t.tensor(data), error=True)
+add("create/nested_empty_first_row", lambda t: (t.tensor([[], [1]]), t.tensor([[], [True]])))
+add("create/nested_range_rows", lambda t: t.tensor([range(3), range(3)]))
+add("create/none_with_dtype", lambda t: (t.tensor([1, None], dtype=t.float32)), error=True)
+add("create/none_with_int_dtype", lambda t: (t.tensor([1, None], dtype=t.int64)), error=True)
+add("create/multi_element_tensors_inside", lambda t: t.tensor([t.tensor([1.0, 2.0])]),
+    error=True)
+add("create/multi_element_int_tensors_inside",
+    lambda t: t.tensor([t.tensor([1, 2]), t.tensor([3, 4])]), error=True)
+add("create/one_element_tensors_inside", lambda t: (
+    t.tensor([t.tensor([1.5], dtype=t.float64), 2]), t.tensor([t.tensor(1, dtype=t.int32)]),
+    t.tensor([t.tensor(1, dtype=t.int32), 5]), t.tensor([t.tensor(True), 2])))
+add("create/int_dtype_overflow", lambda t: t.tensor([300], dtype=t.uint8), error=True)
+add("create/int8_overflow", lambda t: t.tensor([128], dtype=t.int8), error=True)
+add("create/uint8_takes_negatives", lambda t: t.tensor([-1, -129, 255], dtype=t.uint8))
+add("create/int64_overflow", lambda t: t.tensor([2 ** 63]), error=True)
+add("create/huge_int_in_float_list", lambda t: t.tensor([1.5, 2 ** 70]))
+add("create/float_list_as_bool", lambda t: t.tensor([1.5, 0.0, 2], dtype=t.bool))
+
+# ---- sizes of the factories: the argument parser's TypeErrors -------------------------------------
+for _i, _call in enumerate(["zeros(2, 2.5)", "zeros((2, 2.5))", "ones(2.5)", "ones([2, 'a'])",
+                            "zeros(2, None)", "empty(2.5)", "Tensor(2, 2.5)", "Tensor(2.5)",
+                            "zeros(True)", "zeros(-1, 2)", "ones((2, -3))", "empty(-1)",
+                            "full((2, 2.5), 1)", "full(3, 1.0)", "eye(2.5)", "eye(-1)",
+                            "eye(2, -1)"]):
+    add("create/bad_size_%d" % _i, lambda t, c=_call: eval("t." + c, {"t": t}), error=True)
+add("create/new_zeros_bad_size", lambda t: T(t, A).new_zeros(2.5), error=True)
+add("create/new_zeros_negative", lambda t: T(t, A).new_zeros(-1), error=True)
+add("create/zeros_of_int_tensor_size", lambda t: t.zeros(t.tensor(2)))
+add("create/arange_end_keyword", lambda t: (t.arange(end=4), t.arange(start=2, end=4)))
+
+# ---- linspace: PyTorch's float32 step and one rounding per value --------------------------------------
+add("create/linspace_middle_value", lambda t: t.linspace(-1, 1, 7))
+add("create/linspace_long", lambda t: t.linspace(0, 1, 100)[45:60])
+add("create/linspace_uneven", lambda t: (t.linspace(0.1, 0.7, 13), t.linspace(-3.3, 7.1, 33)))
+add("create/linspace_float64", lambda t: t.linspace(-1, 1, 7, dtype=t.float64))
+
+# ---- elementwise functions at nan, inf and -0.0 ------------------------------------------------
+EDGE = [float("nan"), float("inf"), -float("inf"), -0.0, 0.0, 1.5, -2.5, 0.5, 2.5, -0.5]
+UNIT = [-0.9, -0.5, 0.0, 0.3, 0.99]
+for _name in ("sign", "sgn", "frac", "log2", "log10", "exp2", "expm1", "atan", "sinh", "cosh",
+              "asinh", "erf", "relu"):
+    add("unary_edge/%s" % _name, lambda t, n=_name: getattr(T(t, EDGE), n)())
+for _name in ("asin", "acos", "atanh", "log2", "log10", "exp2", "expm1", "atan", "sinh", "cosh",
+              "asinh", "erf", "frac"):
+    add("unary_grad/%s" % _name, lambda t, n=_name: (lambda x: (lambda y: (
+        y, graph(y.grad_fn), y.sum().backward(), x.grad))(getattr(x, n)()))(L(t, UNIT)))
+add("unary_grad/acosh", lambda t: (lambda x: (lambda y: (y, y.sum().backward(), x.grad))(
+    x.acosh()))(L(t, [1.5, 2.0, 3.0])))
+add("unary/int_inputs_float_results", lambda t: (T(t, [1, 2]).log2(), T(t, [True]).erf(),
+                                                 T(t, [1, 2]).asinh()))
+add("unary/frac_int", lambda t: T(t, [1, 2]).frac(), error=True)
+add("unary/inplace_new_functions", lambda t: (T(t, UNIT).asin_(), T(t, UNIT).sinh_(),
+                                              T(t, EDGE).frac_()))
+add("minmax/ties_keep_self", lambda t: (
+    t.maximum(T(t, [-0.0, 0.0]), T(t, [0.0, -0.0])), t.minimum(T(t, [0.0, -0.0]), T(t, [-0.0, 0.0])),
+    t.max(T(t, [0.0, -0.0]), T(t, [-0.0, 0.0]))))
+add("clamp/negative_zero_kept", lambda t: (T(t, EDGE).clamp(0, 1), T(t, EDGE).clamp(max=0),
+                                           T(t, EDGE).clamp(min=t.zeros(10))))
+add("clamp/int_tensor_bound_promotes", lambda t: (
+    T(t, [3, -2, 0]).clamp(max=T(t, 1.5)), T(t, [3, -2, 0]).clamp(0.5, T(t, 2)),
+    T(t, [3, -2, 0]).clamp(T(t, 1, t.int32)), T(t, [3, -2, 0]).clamp(T(t, [0.5, 1.0, 1.0]))))
+add("clamp/float_tensor_bound_only_max", lambda t: T(t, EDGE).clamp(max=T(t, 0.0)))
+add("clamp/inplace_scalar_cast_error", lambda t: T(t, [3, -2, 0]).clamp_(min=0.5), error=True)
+add("clamp/inplace_tensor_cast_error", lambda t: T(t, [3, -2, 0]).clamp_(max=T(t, 1.5)),
+    error=True)
+add("clamp/clip_inplace_int", lambda t: T(t, [3, -2, 0]).clip_(0, 1))
+add("round/int_decimals", lambda t: T(t, [3, -2]).round(decimals=1), error=True)
+add("round/int_decimals_zero", lambda t: T(t, [3, -2]).round(decimals=0), error=True)
+add("round/decimals_zero_node", lambda t: L(t, [1.5, 2.5]).round(decimals=0))
+add("sigmoid/float16", lambda t: T(t, [1.0, 2.0, -3.0], t.float16).sigmoid())
+
+# ---- activations of torch.nn.functional: one node each -------------------------------------------
+ACT = [-3.0, -1.0, -0.25, 0.0, 0.5, 2.0, 25.0]
+for _name, _call in (("leaky_relu", "F.leaky_relu(x)"), ("leaky_relu_slope", "F.leaky_relu(x, 0.2)"),
+                     ("elu", "F.elu(x)"), ("elu_alpha", "F.elu(x, alpha=0.5)"),
+                     ("softplus", "F.softplus(x)"), ("softplus_beta", "F.softplus(x, beta=2, threshold=5)"),
+                     ("silu", "F.silu(x)"), ("gelu", "F.gelu(x)"),
+                     ("gelu_tanh", "F.gelu(x, approximate='tanh')"), ("hardtanh", "F.hardtanh(x)"),
+                     ("relu6", "F.relu6(x)")):
+    add("activation/%s" % _name, lambda t, c=_call: (lambda x: (lambda y: (
+        y, graph(y.grad_fn), (y * t.arange(1.0, 8.0)).sum().backward(), x.grad))(
+        eval(c, {"F": t.nn.functional, "x": x})))(L(t, ACT)))
+add("activation/softplus_far_negative", lambda t: t.nn.functional.softplus(T(t, [-30.0, -90.0])))
+add("activation/gelu_bad_approximate", lambda t: t.nn.functional.gelu(T(t, ACT), approximate="x"),
+    error=True)
+add("activation/leaky_relu_inplace", lambda t: (lambda x: (
+    t.nn.functional.leaky_relu(x, 0.1, inplace=True), x))(T(t, ACT)))
+
+# ---- shape errors ---------------------------------------------------------------------------------
+add("shape/view_invalid_negative", lambda t: T(t, A).view(-2, 3), error=True)
+add("shape/narrow_past_end", lambda t: T(t, A).narrow(1, 2, 2), error=True)
+add("shape/narrow_negative_start", lambda t: T(t, A).narrow(0, -1, 1))
+add("shape/narrow_start_out_of_range", lambda t: T(t, A).narrow(1, -4, 1), error=True)
+add("shape/narrow_negative_length", lambda t: T(t, A).narrow(1, 1, -1), error=True)
+add("shape/cat_of_a_tensor", lambda t: t.cat(T(t, A)), error=True)
+add("shape/stack_of_a_tensor", lambda t: t.stack(T(t, A)), error=True)
+add("index/broadcast_mismatch", lambda t: T(t, A)[[0, 1], [0, 1, 2]], error=True)
+add("index/broadcast_mismatch_2d", lambda t: T(t, A)[t.tensor([[0, 1]]), t.tensor([0, 1, 2])],
+    error=True)
+
+# ---- gather, index_select, masked_fill, tril/triu, flip ---------------------------------------------
+MASK = [[False, True, False], [True, False, True]]
+
+
+def _grad_case(t, fn, data=A):
+    x = L(t, data)
+    y = fn(t, x)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad
+
+
+add("masked_fill/scalar", lambda t: _grad_case(t, lambda t, x: x.masked_fill(T(t, MASK), 2)))
+add("masked_fill/broadcast_mask", lambda t: _grad_case(
+    t, lambda t, x: x.masked_fill(T(t, [True, False, True]), -1.0)))
+add("masked_fill/mask_grows_result", lambda t: T(t, A).masked_fill(t.ones(2, 2, 3, dtype=t.bool), 1))
+add("masked_fill/neg_inf_softmax", lambda t: _grad_case(
+    t, lambda t, x: x.masked_fill(T(t, MASK), float("-inf")).softmax(1)))
+add("masked_fill/value_tensor", lambda t: (lambda v: (_grad_case(
+    t, lambda t, x: x.masked_fill(T(t, MASK), v)), v.grad))(L(t, 2.0)))
+add("masked_fill/int_tensor_float_value", lambda t: (T(t, I).masked_fill(T(t, MASK), 0.5),
+                                                    T(t, I).masked_fill(T(t, MASK), T(t, 0.5))))
+add("masked_fill/inplace", lambda t: (lambda x: (x.masked_fill_(T(t, MASK), 7), x))(T(t, A)))
+add("masked_fill/function", lambda t: t.masked_fill(T(t, A), T(t, MASK), 1.0))
+add("masked_fill/int_mask", lambda t: T(t, A).masked_fill(T(t, I), 2), error=True)
+add("masked_fill/mask_mismatch", lambda t: T(t, A).masked_fill(T(t, [True, False]), 1),
+    error=True)
+add("masked_fill/value_not_0dim", lambda t: T(t, A).masked_fill(T(t, MASK), T(t, [2.0])),
+    error=True)
+add("gather/grad", lambda t: _grad_case(t, lambda t, x: x.gather(1, T(t, [[2, 2], [0, 1]]))))
+add("gather/dim0_and_longer", lambda t: (T(t, A).gather(0, T(t, [[1, 1, 0]])),
+                                         T(t, A).gather(1, T(t, [[0, 1, 2, 0]])),
+                                         t.gather(T(t, A), 1, T(t, [[0, 1]], t.int32))))
+add("gather/out_of_bounds", lambda t: T(t, A).gather(1, T(t, [[0, 3]])), error=True)
+add("gather/negative_index", lambda t: T(t, A).gather(1, T(t, [[0, -1]])), error=True)
+add("gather/float_index", lambda t: T(t, A).gather(1, T(t, [[0.0, 1.0]])), error=True)
+add("gather/rank_mismatch", lambda t: T(t, A).gather(1, T(t, [0, 1])), error=True)
+add("gather/too_large", lambda t: T(t, A).gather(1, T(t, [[0], [2], [1]])), error=True)
+add("index_select/grad", lambda t: _grad_case(t, lambda t, x: x.index_select(1, T(t, [2, 0, 2]))))
+add("index_select/function", lambda t: t.index_select(T(t, A), 0, T(t, [1, 1])))
+add("index_select/out_of_bounds", lambda t: T(t, A).index_select(1, T(t, [3])), error=True)
+add("index_select/matrix_index", lambda t: T(t, A).index_select(1, T(t, [[0]])), error=True)
+add("index_select/float_index", lambda t: T(t, A).index_select(1, T(t, [0.0])), error=True)
+add("index_select/list_index", lambda t: T(t, A).index_select(1, [0]), error=True)
+for _name, _fn in (("tril", lambda t, x: x.tril()), ("tril_k", lambda t, x: x.tril(-1)),
+                   ("triu", lambda t, x: t.triu(x, 1)), ("flip", lambda t, x: x.flip(0)),
+                   ("flip_both", lambda t, x: x.flip((0, 1))), ("flip_fn", lambda t, x: t.flip(x, [1]))):
+    add("triangle_flip/%s" % _name, lambda t, f=_fn: _grad_case(t, f))
+add("triangle_flip/tril_1d", lambda t: T(t, V).tril(), error=True)
+add("triangle_flip/flip_bad_dim", lambda t: T(t, A).flip(2), error=True)
+add("triangle_flip/inplace", lambda t: (lambda x: (x.tril_(), x.triu_(1), x))(T(t, [[1.0, 2.0], [3.0, 4.0]])))
+add("functional/mse_loss_size_mismatch", lambda t: t.nn.functional.mse_loss(t.ones(3), t.zeros(2)),
+    error=True)
