@@ -355,7 +355,7 @@ def _apply(node, grads, retain_graph, create_graph):
             formula = op.formulas[i]
             if formula is None:
                 raise RuntimeError("the derivative for '%s' is not implemented." % op.args[i])
-            g = formula(grad, result, all_grads, results, *saved, *sizes)
+            g = formula(grad, result, all_grads, results, saved, sizes)
         if g is not None and (g._data.shape != sizes[i] or g._dtype.code != codes[i]):
             g = _validate(node, i, g)
         input_grads.append(g)

@@ -61,8 +61,12 @@ class OpSpec:
         if unknown:
             raise ValueError("%s: formulas for unknown inputs %s" % (name, sorted(unknown)))
         self.sources = tuple(formulas.get(n) for n in tensor_names)
-        params = _FORMULA_NAMES + self.args + tuple(n + "_sizes" for n in tensor_names)
-        self.formulas = tuple(_compile(name, params, src) for src in self.sources)
+        # A formula is called as f(grad, result, grads, results, saved, sizes): the op's
+        # arguments are read from the node's tuples, not spread into parameters.
+        positions = {a: ("saved", i) for i, a in enumerate(self.args)}
+        positions.update({n + "_sizes": ("sizes", i) for i, n in enumerate(tensor_names)})
+        self.formulas = tuple(_compile(name, _FORMULA_NAMES + ("saved", "sizes"), src, positions)
+                              for src in self.sources)
         used = [_names_in(src) for src in self.sources]
         # Per tensor input: indices of the arguments its formula reads (tensors and Python
         # numbers in tensor positions: both count as saved variables, as in PyTorch).
@@ -102,9 +106,29 @@ def _names_in(source):
                      if isinstance(n, ast.Name))
 
 
-def _compile(op_name, params, source):
+def _compile(op_name, params, source, positions=None):
+    """The formula as a function of `params`; names in `positions` ({name: (tuple, index)})
+    are read as tuple[index]."""
     if source is None:
         return None
-    code = compile("lambda %s: %s" % (", ".join(params), source),
-                   "<formula %s>" % op_name, "eval")
+    tree = ast.parse(source, mode="eval")
+    if positions:
+        tree = ast.fix_missing_locations(_ReadFromTuples(positions).visit(tree))
+    args = ast.arguments(posonlyargs=[], args=[ast.arg(p) for p in params], kwonlyargs=[],
+                         kw_defaults=[], defaults=[])
+    function = ast.Expression(ast.Lambda(args, tree.body))
+    code = compile(ast.fix_missing_locations(function), "<formula %s>" % op_name, "eval")
     return eval(code, FORMULA_NAMESPACE)  # our own table's text, never user input
+
+
+class _ReadFromTuples(ast.NodeTransformer):
+    def __init__(self, positions):
+        self.positions = positions
+
+    def visit_Name(self, node):
+        where = self.positions.get(node.id)
+        if where is None:
+            return node
+        tuple_name, index = where
+        return ast.copy_location(ast.Subscript(ast.Name(tuple_name, ast.Load()),
+                                               ast.Constant(index), ast.Load()), node)
