@@ -343,25 +343,24 @@ def _apply(node, grads, retain_graph, create_graph):
         grad = all_grads[0]
     sizes = node._shapes
     codes = node._dtypes
+    formulas = op.formulas
+    variadic = op.variadic
     input_grads = []
     i = 0
     for nxt in node._next:
-        if nxt is None:
-            g = None
-        elif op.variadic:
-            params = saved[len(node._next):]
-            g = op.formulas[0](grad, result, all_grads, results, i, sizes, *params)
-        else:
-            formula = op.formulas[i]
+        g = None
+        if nxt is not None:
+            formula = formulas[i] if not variadic else formulas[0]
             if formula is None:
                 raise RuntimeError("the derivative for '%s' is not implemented." % op.args[i])
-            g = formula(grad, result, all_grads, results, saved, sizes)
-        if g is not None and (g._data.shape != sizes[i] or g._dtype.code != codes[i]):
-            g = _validate(node, i, g)
+            g = formula(grad, result, all_grads, results, saved, sizes, i)
+            if g is not None and (g._data.shape != sizes[i] or g._dtype.code != codes[i]):
+                g = _validate(node, i, g)
         input_grads.append(g)
         i += 1
-    if not retain_graph:
-        node._release()
+    if not retain_graph and node._versions is not None:  # node._release(), inlined
+        node._saved = None
+        node._outputs = None
     if node._hooks is not None and node._hooks.post:
         for hook in list(node._hooks.post.values()):
             new = _user_hook(hook, tuple(input_grads), all_grads)

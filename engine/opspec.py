@@ -14,6 +14,10 @@ CUSTOM = "custom"        # the forward returns a ready array; its dtype is the r
 # Names a formula may use besides the op's own arguments.
 _FORMULA_NAMES = ("grad", "result", "grads", "results")
 
+# How the backward walk calls a formula: `saved` are the op's arguments as the node keeps
+# them, `sizes` the shapes of its tensor inputs, `i` the input (for `*tensors` ops).
+_CALL = _FORMULA_NAMES + ("saved", "sizes", "i")
+
 # Filled by the engine once every op exists: what formulas can call. No builtins: formulas
 # are arithmetic on tensors, and nothing reachable from a session should lead to builtins.
 FORMULA_NAMESPACE = {"__builtins__": {}}
@@ -48,7 +52,9 @@ class OpSpec:
             self.n_tensors = -1
             self.n_outputs = n_outputs
             self.sources = (formula,)
-            self.formulas = (_compile(name, _FORMULA_NAMES + ("i", "sizes") + self.args, formula),)
+            # Its parameters follow the tensors in the node's saved arguments: read from the end.
+            positions = {a: ("saved", k - len(self.args)) for k, a in enumerate(self.args)}
+            self.formulas = (_compile(name, _CALL, formula, positions),)
             self.saves = (frozenset(),)
             self.saves_result = (False,)
             self.node_class = node_class(node_name, self)
@@ -61,12 +67,10 @@ class OpSpec:
         if unknown:
             raise ValueError("%s: formulas for unknown inputs %s" % (name, sorted(unknown)))
         self.sources = tuple(formulas.get(n) for n in tensor_names)
-        # A formula is called as f(grad, result, grads, results, saved, sizes): the op's
-        # arguments are read from the node's tuples, not spread into parameters.
+        # The op's arguments are read from the node's tuples, not spread into parameters.
         positions = {a: ("saved", i) for i, a in enumerate(self.args)}
         positions.update({n + "_sizes": ("sizes", i) for i, n in enumerate(tensor_names)})
-        self.formulas = tuple(_compile(name, _FORMULA_NAMES + ("saved", "sizes"), src, positions)
-                              for src in self.sources)
+        self.formulas = tuple(_compile(name, _CALL, src, positions) for src in self.sources)
         used = [_names_in(src) for src in self.sources]
         # Per tensor input: indices of the arguments its formula reads (tensors and Python
         # numbers in tensor positions: both count as saved variables, as in PyTorch).
