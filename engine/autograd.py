@@ -161,26 +161,28 @@ def _target_of(t, i):
 # ---- the walk ----------------------------------------------------------------------------
 
 def _dependencies(root_nodes):
-    """In-degree of every node reachable from the roots, found without recursion."""
-    deps = {}
-    seen = set(root_nodes)
-    stack = list(seen)
+    """In-degree of every node reachable from the roots (the roots included, from 0),
+    found without recursion: its keys are the graph's nodes."""
+    deps = dict.fromkeys(root_nodes, 0)
+    stack = list(deps)
     while stack:
         node = stack.pop()
         for nxt in node._next:
             if nxt is not None:
-                deps[nxt] = deps.get(nxt, 0) + 1
-                if nxt not in seen:
-                    seen.add(nxt)
+                count = deps.get(nxt)
+                if count is None:
+                    deps[nxt] = 1
                     stack.append(nxt)
-    return deps, seen
+                else:
+                    deps[nxt] = count + 1
+    return deps
 
 
-def _needed(nodes, deps, target_nodes):
+def _needed(deps, target_nodes):
     """Nodes from which some target is reachable: only they need to run."""
     # Kahn's order (parents before children), then children settle their parents.
-    remaining = {n: deps.get(n, 0) for n in nodes}
-    order = [n for n in nodes if remaining[n] == 0]
+    remaining = dict(deps)
+    order = [n for n, count in deps.items() if count == 0]
     i = 0
     while i < len(order):
         for nxt in order[i]._next:
@@ -200,19 +202,20 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
     """Walk the graph from the roots. With targets ({(node, output_nr): tensor}), run only
     the nodes that lead to them and capture the gradients arriving there."""
     root_nodes = [node for node, _, _ in roots]
-    deps, nodes = _dependencies(root_nodes)
+    deps = _dependencies(root_nodes)
     needed = None
     if targets is not None:
         target_nodes = {node for node, _ in targets}
-        needed = _needed(nodes, deps, target_nodes)
+        needed = _needed(deps, target_nodes)
     captured = {}
 
-    buffers = {}  # node -> {output_nr: gradient arrived so far}
+    # node -> the gradient arrived so far for its output 0, or {output_nr: gradient}.
+    buffers = {}
     for node, nr, g in roots:
         _add_to_buffer(buffers, node, nr, g)
     heap = []
     for node in dict.fromkeys(root_nodes):
-        if deps.get(node, 0) == 0:
+        if deps[node] == 0:
             heapq.heappush(heap, (-node._seq, id(node), node))
 
     previous = GRAD.enabled
@@ -226,20 +229,20 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
                 node = pop(heap)[2]
             grads = buffers.pop(node, None)
             if grads is not None:
-                if node._hooks is not None:
-                    grads = _call_pre_hooks(node, grads)
-                if targets is not None:
-                    _capture(node, grads, targets, captured, accumulate, create_graph)
+                if node._hooks is not None or targets is not None:
+                    grads = _by_output(grads)
+                    if node._hooks is not None:
+                        grads = _call_pre_hooks(node, grads)
+                    if targets is not None:
+                        _capture(node, grads, targets, captured, accumulate, create_graph)
                 if needed is None or _should_run(node, needed, targets, accumulate):
                     outputs = _apply(node, grads, retain_graph, create_graph)
                     for nxt, nr, g in zip(node._next, node._nrs, outputs):
                         if g is not None and nxt is not None:
-                            slot = buffers.get(nxt)
-                            if slot is None:
-                                buffers[nxt] = {nr: g}
+                            if nxt not in buffers:
+                                buffers[nxt] = g if nr == 0 else {nr: g}
                             else:
-                                old = slot.get(nr)
-                                slot[nr] = g if old is None else old + g
+                                _add_to_buffer(buffers, nxt, nr, g)
             ready = None
             for nxt in node._next:
                 if nxt is not None:
@@ -280,12 +283,22 @@ def _capture(node, grads, targets, captured, accumulate, create_graph):
 
 
 def _add_to_buffer(buffers, node, nr, g):
+    """Add g, a gradient for output nr of node, to what arrived there before."""
     slot = buffers.get(node)
     if slot is None:
-        buffers[node] = {nr: g}
-    else:
+        buffers[node] = g if nr == 0 else {nr: g}
+    elif type(slot) is dict:
         old = slot.get(nr)
         slot[nr] = g if old is None else old + g
+    elif nr == 0:
+        buffers[node] = slot + g
+    else:
+        buffers[node] = {0: slot, nr: g}
+
+
+def _by_output(grads):
+    """A buffer's gradients as {output_nr: gradient}."""
+    return grads if type(grads) is dict else {0: grads}
 
 
 # ---- running one node ----------------------------------------------------------------------
@@ -317,7 +330,8 @@ def _apply(node, grads, retain_graph, create_graph):
     node._next (None where no gradient flows), summed back to the input's shape and cast
     to its dtype where the formula's result differs."""
     if type(node) is AccumulateGrad:
-        _accumulate(node.variable, grads.get(0), create_graph)
+        _accumulate(node.variable, grads if type(grads) is not dict else grads.get(0),
+                    create_graph)
         return ()
     op = node.op
     saved = node._saved
@@ -335,9 +349,10 @@ def _apply(node, grads, retain_graph, create_graph):
                         for nr, s in enumerate(node._outputs))
         result = results[0]
     if op.n_outputs == 1:
-        grad = grads.get(0)
+        grad = grads if type(grads) is not dict else grads.get(0)
         all_grads = (grad,)
     else:
+        grads = _by_output(grads)
         count = op.n_outputs if op.n_outputs > 0 else max(grads) + 1
         all_grads = tuple(grads.get(i) for i in range(count))
         grad = all_grads[0]
