@@ -196,7 +196,24 @@ def reshape_view(a, size):
 
 
 def expand(a, size):
-    return np.broadcast_to(a, size)
+    """a broadcast to `size`, a read-only view (PyTorch's expand: stride 0 where stretched)."""
+    size = tuple(size)
+    lead = len(size) - a.ndim
+    if not a.flags.c_contiguous or a.size == 0 or lead < 0:
+        return np.broadcast_to(a, size)
+    # np.broadcast_to's Python-level checks cost ~5 µs, ten times this view: every sum's
+    # gradient (SumBackward0 expands a 0-d grad) comes through here.
+    strides = [0] * lead
+    for have, want, stride in zip(a.shape, size[lead:], a.strides):
+        if have == want:
+            strides.append(stride)
+        elif have == 1:
+            strides.append(0)
+        else:
+            return np.broadcast_to(a, size)  # raises NumPy's error for the caller
+    view = np.ndarray(size, a.dtype, a, 0, strides)
+    view.flags.writeable = False
+    return view
 
 
 def reshape_copy(a, size):
