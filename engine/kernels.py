@@ -4,6 +4,8 @@ import warnings
 
 import numpy as np
 
+from .cascade_sum import cascade_sum
+
 
 def via_float64(ufunc):
     """ufunc with float32/float16 inputs computed in float64, then rounded back.
@@ -86,11 +88,27 @@ def relu(a):
 
 
 def sum_all(a):
+    if a.dtype in _CASCADE_DTYPES:
+        return np.asarray(cascade_sum(a, tuple(range(a.ndim))))
     return np.sum(a, dtype=_sum_dtype(a))
 
 
 def sum_dim(a, dim, keepdim):
+    if a.dtype in _CASCADE_DTYPES:
+        axes = _axes(dim, a.ndim)
+        result = cascade_sum(a, axes)
+        return np.expand_dims(result, axes) if keepdim else result
     return np.sum(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
+
+
+# float32 and float64 sums follow PyTorch's summation order; half precision sums
+# accumulate in float32 inside PyTorch's kernel with other vector widths (not followed).
+_CASCADE_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _axes(dim, ndim):
+    dims = dim if isinstance(dim, (tuple, list)) else (dim,)
+    return tuple(sorted({d % ndim if ndim else 0 for d in dims}))
 
 
 def _sum_dtype(a):
@@ -99,14 +117,22 @@ def _sum_dtype(a):
 
 
 def mean_all(a):
+    # On CPU, PyTorch's mean is sum(...).div_(numel): the sum's order, then one division.
     if a.size == 0:
         return np.array(np.nan, dtype=a.dtype)  # without NumPy's empty-slice warning
+    if a.dtype in _CASCADE_DTYPES:
+        return np.asarray(sum_all(a) / a.dtype.type(a.size), dtype=a.dtype)
     return np.mean(a, dtype=a.dtype)
 
 
 def mean_dim(a, dim, keepdim):
     if a.size == 0:
         return np.sum(a, axis=dim, keepdims=keepdim, dtype=a.dtype) / np.array(0, a.dtype)
+    if a.dtype in _CASCADE_DTYPES:
+        count = 1
+        for axis in _axes(dim, a.ndim):
+            count *= a.shape[axis] if a.ndim else 1
+        return np.asarray(sum_dim(a, dim, keepdim) / a.dtype.type(count), dtype=a.dtype)
     return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
 
