@@ -381,6 +381,76 @@ def binary_cross_entropy(a, target, weight, reduction):
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
 
 
+# ---- activations of torch.nn.functional with their own CPU kernels -------------------
+# Each computes in the tensor's dtype as PyTorch's kernel does, the transcendental part
+# through float64 (see via_float64).
+
+def silu(a):
+    return a / (a.dtype.type(1) + exp(-a))
+
+
+def leaky_relu(a, negative_slope):
+    return np.where(a > 0, a, a * a.dtype.type(negative_slope))
+
+
+def leaky_relu_backward(grad, self, negative_slope):
+    return np.where(self > 0, grad, grad * grad.dtype.type(negative_slope))
+
+
+def elu(a, alpha):
+    return np.where(a > 0, a, via_float64(np.expm1)(a) * a.dtype.type(alpha))
+
+
+def elu_backward(grad, self, alpha):
+    return np.where(self > 0, grad, grad * (exp(self) * self.dtype.type(alpha)))
+
+
+def softplus(a, beta, threshold):
+    scaled = a * a.dtype.type(beta)
+    soft = via_float64(np.log1p)(exp(scaled)) / a.dtype.type(beta)
+    return np.where(scaled > threshold, a, soft)
+
+
+def softplus_backward(grad, self, beta, threshold):
+    z = exp(self * self.dtype.type(beta))
+    return np.where(self * self.dtype.type(beta) > threshold, grad, grad * z / (z + 1))
+
+
+_SQRT1_2 = 0.70710678118654752440
+_GELU_PDF = 2 / np.sqrt(np.pi) * _SQRT1_2 * 0.5     # M_2_SQRTPI * M_SQRT1_2 * 0.5
+_GELU_TANH = np.sqrt(2.0) * 2 / np.sqrt(np.pi) * 0.5  # M_SQRT2 * M_2_SQRTPI * 0.5
+_GELU_CUBIC = 0.044715
+
+
+def _erf(a):
+    import math
+    return np.vectorize(math.erf, otypes=[np.float64])(a.astype(np.float64)).astype(a.dtype)
+
+
+def gelu(a, approximate):
+    f = a.dtype.type
+    if approximate == "tanh":
+        inner = f(_GELU_TANH) * (a + f(_GELU_CUBIC) * a * a * a)
+        return f(0.5) * a * (f(1) + tanh(inner))
+    return a * f(0.5) * (f(1) + _erf(a * f(_SQRT1_2)))
+
+
+def gelu_backward(grad, self, approximate):
+    f = self.dtype.type
+    x = self
+    if approximate == "tanh":
+        x_sq = x * x
+        inner = f(_GELU_TANH) * (x + f(_GELU_CUBIC) * x_sq * x)
+        t = tanh(inner)
+        left, right = f(0.5) * x, f(1) + t
+        left_derivative = f(0.5) * right
+        right_derivative = left * (f(1) - t * t) * f(_GELU_TANH) * (f(1) + f(3 * _GELU_CUBIC) * x_sq)
+        return grad * (left_derivative + right_derivative)
+    cdf = f(0.5) * (f(1) + _erf(x * f(_SQRT1_2)))
+    pdf = exp(f(-0.5) * x * x) * f(_GELU_PDF)
+    return grad * (cdf + x * pdf)
+
+
 def tanh_backward(grad, output):
     return grad * (1 - output * output)
 

@@ -2330,6 +2330,27 @@ def _(t):
 # Patterns are fnmatch globs over case ids; each must match at least one case.
 # =====================================================================================
 
+# ---- activations with their own nodes: values, first and second derivatives, node names ----
+
+def _activation_orders(t, fn):
+    x = t.tensor([-2.0, -1.0, -0.3, 0.0, 0.4, 2.0, 25.0], requires_grad=True)
+    y = fn(t.nn.functional, x)
+    g, = t.autograd.grad((y * t.arange(7.0)).sum(), x, create_graph=True)
+    h, = t.autograd.grad((g * g).sum(), x)
+    return y, g, h
+
+
+for _name, _fn in [("leaky_relu", lambda F, x: F.leaky_relu(x, 0.2)),
+                   ("elu", lambda F, x: F.elu(x)), ("elu_alpha", lambda F, x: F.elu(x, 0.5)),
+                   ("softplus", lambda F, x: F.softplus(x)),
+                   ("softplus_beta", lambda F, x: F.softplus(x, 2, 10)),
+                   ("gelu", lambda F, x: F.gelu(x)),
+                   ("gelu_tanh", lambda F, x: F.gelu(x, approximate="tanh")),
+                   ("silu", lambda F, x: F.silu(x))]:
+    add("nn/activation_orders_" + _name, lambda t, fn=_fn: _activation_orders(t, fn))
+add("nn/activation_int_input", lambda t: t.nn.functional.elu(t.tensor([1, 2])), error=True)
+
+
 XFAILS = {}
 XFAIL_PATTERNS = []
 
