@@ -8,6 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import DType, get_default_dtype
+from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
 from .nested_data import infer_dtype, array_from_data
 from .tensor import Tensor, wrap
@@ -287,21 +288,22 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
 
 def _linspace_values(start, end, steps, dtype):
     # PyTorch fills the first half forwards from start and the second half backwards
-    # from end, in the result dtype, with a float step of that dtype and one rounding per
-    # value (a fused multiply-add): a wider type emulates the fused operation, so the last
-    # digits match (linspace(-1, 1, 7)[3] is -2.9802e-08, not 0).
+    # from end, in the result dtype (double for integer results); GCC contracts
+    # `start + step * idx` into one fused multiply-add, so the values are fma results.
+    np_dtype = dtype.np_dtype if dtype.category == 2 else np.dtype(np.float64)
+    if dtype.category != 2:
+        start, end = int(start), int(end)   # Scalar.to<int64_t>() truncates, as C++ casts do
     if steps == 1:
         return np.array([start], dtype=dtype.np_dtype)
-    if dtype.category == 2:
-        np_type = dtype.np_dtype.type
-        wide = np.longdouble if dtype.itemsize == 8 else np.float64
-        step = (np_type(end) - np_type(start)) / np_type(steps - 1)
-    else:
-        np_type = wide = np.float64
-        step = np_type((end - start) / (steps - 1))
+    step = np_dtype.type(np_dtype.type(end) - np_dtype.type(start)) / np_dtype.type(steps - 1)
     i = np.arange(steps)
     halfway = steps // 2
-    values = np.where(i < halfway,
-                      wide(np_type(start)) + wide(step) * i,
-                      wide(np_type(end)) - wide(step) * (steps - i - 1))
+    fma = {np.dtype(np.float32): fma_f32, np.dtype(np.float64): fma_f64}.get(np_dtype)
+    forward, backward = i.astype(np_dtype), (steps - i - 1).astype(np_dtype)
+    if fma is None:
+        values = np.where(i < halfway, np_dtype.type(start) + step * forward,
+                          np_dtype.type(end) - step * backward)
+    else:
+        values = np.where(i < halfway, fma(step, forward, np_dtype.type(start)),
+                          fma(-step, backward, np_dtype.type(end)))
     return values.astype(dtype.np_dtype)

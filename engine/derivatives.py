@@ -78,6 +78,16 @@ TANH = op("tanh", "TanhBackward0", "self", k.tanh, FLOAT,
 SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
              self="sigmoid_backward(grad, result)")
 RELU = op("relu", "ReluBackward0", "self", k.relu, self="threshold_backward(grad, result, 0)")
+LEAKY_RELU = op("leaky_relu", "LeakyReluBackward0", "self; negative_slope", k.leaky_relu,
+                self="leaky_relu_backward(grad, self, negative_slope)")
+ELU = op("elu", "EluBackward0", "self; alpha", k.elu, self="elu_backward(grad, self, alpha)")
+SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", k.softplus,
+              self="softplus_backward(grad, self, beta, threshold)")
+GELU = op("gelu", "GeluBackward0", "self; approximate", k.gelu,
+          self="gelu_backward(grad, self, approximate)")
+# silu's derivative is recorded op by op (infinitely_differentiable_silu_backward)
+SILU = op("silu", "SiluBackward0", "self", k.silu,
+          self="grad * self.sigmoid() * (1 + self * (1 - self.sigmoid()))")
 ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sign()")
 
 # ---- reductions -----------------------------------------------------------------------
@@ -263,16 +273,6 @@ SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections,
                  n_outputs=-1, self="split_backward(grads, sections, dim, self_sizes)")
 
 # ---- activations (torch.nn.functional): one node each, as in PyTorch -----------------------
-LEAKY_RELU = op("leaky_relu", "LeakyReluBackward0", "self; negative_slope", k.leaky_relu,
-                self="where(self > 0, grad, grad * negative_slope)")
-ELU = op("elu", "EluBackward0", "self; alpha", k.elu,
-         self="where(self > 0, grad, grad * alpha * self.exp())")
-SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", k.softplus,
-              self="where(self * beta > threshold, grad, grad * (self * beta).sigmoid())")
-SILU = op("silu", "SiluBackward0", "self", k.silu,
-          self="grad * self.sigmoid() * (1 + self * (1 - self.sigmoid()))")
-GELU = op("gelu", "GeluBackward0", "self; approximate", k.gelu,
-          self="gelu_backward(grad, self, approximate)")
 HARDTANH = op("hardtanh", "HardtanhBackward0", "self; min_val, max_val", k.hardtanh,
               self="where((self > min_val) & (self < max_val), grad, 0.0)")
 
@@ -302,6 +302,21 @@ THRESHOLD_BACKWARD = op("threshold_backward", "ThresholdBackwardBackward0",
                         "grad_output, self; threshold", k.threshold_backward, PROMOTE,
                         grad_output="threshold_backward(grad, self, threshold)",
                         self="grad * 0")
+LEAKY_RELU_BACKWARD = op("leaky_relu_backward", "LeakyReluBackwardBackward0",
+                         "grad_output, self; negative_slope", k.leaky_relu_backward, PROMOTE,
+                         grad_output="leaky_relu_backward(grad, self, negative_slope)",
+                         self="grad * 0")
+ELU_BACKWARD = op("elu_backward", "EluBackwardBackward0", "grad_output, self; alpha",
+                  k.elu_backward, PROMOTE, grad_output="elu_backward(grad, self, alpha)",
+                  self="elu_backward(grad * grad_output, self, alpha) * (self < 0)")
+SOFTPLUS_BACKWARD = op("softplus_backward", "SoftplusBackwardBackward0",
+                       "grad_output, self; beta, threshold", k.softplus_backward, PROMOTE,
+                       grad_output="softplus_backward(grad, self, beta, threshold)",
+                       self="softplus_double_backward(grad * grad_output, self, beta, threshold)")
+GELU_BACKWARD = op("gelu_backward", "GeluBackwardBackward0", "grad_output, self; approximate",
+                   k.gelu_backward, PROMOTE,
+                   grad_output="gelu_backward(grad, self, approximate)",
+                   self="gelu_double_backward(grad, grad_output, self, approximate)")
 SOFTMAX_BACKWARD = op("softmax_backward_data", "SoftmaxBackwardDataBackward0",
                       "grad_output, output; dim", k.softmax_backward, PROMOTE,
                       grad_output="softmax_backward_data(grad, output, dim)",

@@ -297,6 +297,36 @@ tanh_backward = _backward_function(d.TANH_BACKWARD)
 sigmoid_backward = _backward_function(d.SIGMOID_BACKWARD)
 threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
 softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
+leaky_relu_backward = _backward_function(d.LEAKY_RELU_BACKWARD)
+elu_backward = _backward_function(d.ELU_BACKWARD)
+softplus_backward = _backward_function(d.SOFTPLUS_BACKWARD)
+gelu_backward = _backward_function(d.GELU_BACKWARD)
+
+
+def softplus_double_backward(grad, self, beta, threshold):
+    x = self * beta
+    return sigmoid_backward(grad, x.sigmoid()) * (x < threshold) * beta
+
+
+def gelu_double_backward(ggI, gO, input, approximate):
+    """d/dx of gelu's derivative, as PyTorch's gelu_double_backward writes it."""
+    import math
+    if approximate == "tanh":
+        beta, kappa = math.sqrt(2) * 2 / math.sqrt(math.pi) * 0.5, 0.044715
+        inner = beta * (input + kappa * input.pow(3))
+        tanh_inner = inner.tanh()
+        f = 0.5 * input
+        g = 1 - tanh_inner * tanh_inner
+        h = beta * (1 + 3 * kappa * input * input)
+        f_prime_gh = 0.5 * g * h
+        g_prime = -2 * g * tanh_inner * h   # (2 sech)(-sech tanh) h, with sech^2 = g (no cosh here)
+        g_prime_fh = f * h * g_prime
+        h_prime_fg = f * g * (6 * kappa * input * beta)
+        return ggI * gO * (f_prime_gh + f_prime_gh + g_prime_fh + h_prime_fg)
+    beta = 2 / math.sqrt(math.pi) * math.sqrt(0.5) * 0.5
+    input_sq = input * input
+    pdf = beta * (-0.5 * input_sq).exp()
+    return ggI * gO * (2 * pdf - input_sq * pdf)
 log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
 
 

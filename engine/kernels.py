@@ -5,6 +5,8 @@ import warnings
 
 import numpy as np
 
+from .cascade_sum import cascade_sum
+
 
 def via_float64(ufunc):
     """ufunc with float32/float16 inputs computed in float64, then rounded back.
@@ -132,32 +134,6 @@ def sigmoid(a):
     return one / (one + exp(-a))
 
 
-def leaky_relu(a, negative_slope):
-    return np.where(a > 0, a, a * a.dtype.type(negative_slope))
-
-
-def elu(a, alpha):
-    return np.where(a > 0, a, expm1(a) * a.dtype.type(alpha))
-
-
-def softplus(a, beta, threshold):
-    # log1p(exp(beta x)) / beta, and x itself past the threshold (PyTorch's overflow guard).
-    scaled = a * a.dtype.type(beta)
-    return np.where(scaled > threshold, a, log1p(exp(scaled)) / a.dtype.type(beta))
-
-
-def silu(a):
-    return a / (a.dtype.type(1) + exp(-a))
-
-
-def gelu(a, approximate):
-    half, one = a.dtype.type(0.5), a.dtype.type(1)
-    if approximate == "tanh":
-        inner = a.dtype.type(math.sqrt(2 / math.pi)) * (a + a.dtype.type(0.044715) * a * a * a)
-        return half * a * (one + tanh(inner))
-    return a * half * (one + erf(a * a.dtype.type(math.sqrt(0.5))))
-
-
 def hardtanh(a, min_val, max_val):
     return np.minimum(a.dtype.type(max_val), np.maximum(a.dtype.type(min_val), a))
 
@@ -167,11 +143,27 @@ def relu(a):
 
 
 def sum_all(a):
+    if a.dtype in _CASCADE_DTYPES:
+        return np.asarray(cascade_sum(a, tuple(range(a.ndim))))
     return np.sum(a, dtype=_sum_dtype(a))
 
 
 def sum_dim(a, dim, keepdim):
+    if a.dtype in _CASCADE_DTYPES:
+        axes = _axes(dim, a.ndim)
+        result = cascade_sum(a, axes)
+        return np.expand_dims(result, axes) if keepdim else result
     return np.sum(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
+
+
+# float32 and float64 sums follow PyTorch's summation order; half precision sums
+# accumulate in float32 inside PyTorch's kernel with other vector widths (not followed).
+_CASCADE_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _axes(dim, ndim):
+    dims = dim if isinstance(dim, (tuple, list)) else (dim,)
+    return tuple(sorted({d % ndim if ndim else 0 for d in dims}))
 
 
 def _sum_dtype(a):
@@ -180,14 +172,22 @@ def _sum_dtype(a):
 
 
 def mean_all(a):
+    # On CPU, PyTorch's mean is sum(...).div_(numel): the sum's order, then one division.
     if a.size == 0:
         return np.array(np.nan, dtype=a.dtype)  # without NumPy's empty-slice warning
+    if a.dtype in _CASCADE_DTYPES:
+        return np.asarray(sum_all(a) / a.dtype.type(a.size), dtype=a.dtype)
     return np.mean(a, dtype=a.dtype)
 
 
 def mean_dim(a, dim, keepdim):
     if a.size == 0:
         return np.sum(a, axis=dim, keepdims=keepdim, dtype=a.dtype) / np.array(0, a.dtype)
+    if a.dtype in _CASCADE_DTYPES:
+        count = 1
+        for axis in _axes(dim, a.ndim):
+            count *= a.shape[axis] if a.ndim else 1
+        return np.asarray(sum_dim(a, dim, keepdim) / a.dtype.type(count), dtype=a.dtype)
     return np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype)
 
 
@@ -473,6 +473,76 @@ def binary_cross_entropy(a, target, weight, reduction):
     if weight is not None:
         loss = loss * weight
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
+
+
+# ---- activations of torch.nn.functional with their own CPU kernels -------------------
+# Each computes in the tensor's dtype as PyTorch's kernel does, the transcendental part
+# through float64 (see via_float64).
+
+def silu(a):
+    return a / (a.dtype.type(1) + exp(-a))
+
+
+def leaky_relu(a, negative_slope):
+    return np.where(a > 0, a, a * a.dtype.type(negative_slope))
+
+
+def leaky_relu_backward(grad, self, negative_slope):
+    return np.where(self > 0, grad, grad * grad.dtype.type(negative_slope))
+
+
+def elu(a, alpha):
+    return np.where(a > 0, a, via_float64(np.expm1)(a) * a.dtype.type(alpha))
+
+
+def elu_backward(grad, self, alpha):
+    return np.where(self > 0, grad, grad * (exp(self) * self.dtype.type(alpha)))
+
+
+def softplus(a, beta, threshold):
+    scaled = a * a.dtype.type(beta)
+    soft = via_float64(np.log1p)(exp(scaled)) / a.dtype.type(beta)
+    return np.where(scaled > threshold, a, soft)
+
+
+def softplus_backward(grad, self, beta, threshold):
+    z = exp(self * self.dtype.type(beta))
+    return np.where(self * self.dtype.type(beta) > threshold, grad, grad * z / (z + 1))
+
+
+_SQRT1_2 = 0.70710678118654752440
+_GELU_PDF = 2 / np.sqrt(np.pi) * _SQRT1_2 * 0.5     # M_2_SQRTPI * M_SQRT1_2 * 0.5
+_GELU_TANH = np.sqrt(2.0) * 2 / np.sqrt(np.pi) * 0.5  # M_SQRT2 * M_2_SQRTPI * 0.5
+_GELU_CUBIC = 0.044715
+
+
+def _erf(a):
+    import math
+    return np.vectorize(math.erf, otypes=[np.float64])(a.astype(np.float64)).astype(a.dtype)
+
+
+def gelu(a, approximate):
+    f = a.dtype.type
+    if approximate == "tanh":
+        inner = f(_GELU_TANH) * (a + f(_GELU_CUBIC) * a * a * a)
+        return f(0.5) * a * (f(1) + tanh(inner))
+    return a * f(0.5) * (f(1) + _erf(a * f(_SQRT1_2)))
+
+
+def gelu_backward(grad, self, approximate):
+    f = self.dtype.type
+    x = self
+    if approximate == "tanh":
+        x_sq = x * x
+        inner = f(_GELU_TANH) * (x + f(_GELU_CUBIC) * x_sq * x)
+        t = tanh(inner)
+        left, right = f(0.5) * x, f(1) + t
+        left_derivative = f(0.5) * right
+        right_derivative = left * (f(1) - t * t) * f(_GELU_TANH) * (f(1) + f(3 * _GELU_CUBIC) * x_sq)
+        return grad * (left_derivative + right_derivative)
+    cdf = f(0.5) * (f(1) + _erf(x * f(_SQRT1_2)))
+    pdf = exp(f(-0.5) * x * x) * f(_GELU_PDF)
+    return grad * (cdf + x * pdf)
 
 
 def tanh_backward(grad, output):

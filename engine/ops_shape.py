@@ -121,16 +121,17 @@ def expand_as(input, other):
 
 def sum_to_size(input, *size):
     """Sum broadcast dimensions away so the result has `size` (the un-broadcast)."""
+    # at::sum_to: one sum over the leading and the broadcast dims (keepdim), then a view
+    # dropping the leading ones: SumBackward1 under ViewBackward0, one summation order.
     size = parse_size(size)
     shape = input._data.shape
     lead = len(shape) - len(size)
-    result = input
-    if lead > 0:
-        result = result.sum(tuple(range(lead)))
-    dims = tuple(i for i, s in enumerate(size) if s == 1 and result._data.shape[i] != 1)
-    if dims:
-        result = result.sum(dims, keepdim=True)
-    return result
+    dims = tuple(range(lead)) + tuple(
+        lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1)
+    if not dims:
+        return input
+    result = input.sum(dims, keepdim=True)
+    return result.view(size) if lead > 0 else result
 
 
 def is_contiguous(input, memory_format=None):

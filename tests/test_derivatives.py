@@ -6,6 +6,7 @@ import pytest
 import gradrepl_engine as torch
 from gradrepl_engine import derivatives
 from gradrepl_engine.opspec import OpSpec
+F = torch.nn.functional
 
 from gradcheck import check_grads
 
@@ -82,6 +83,11 @@ CASES = {
     "TANH": (torch.tanh, [_normal((3,))]),
     "SIGMOID": (torch.sigmoid, [_normal((3,))]),
     "RELU": (torch.relu, [_away_from_zero((5,))]),
+    "LEAKY_RELU": (lambda a: F.leaky_relu(a, 0.2), [_away_from_zero((5,))]),
+    "ELU": (lambda a: F.elu(a, 0.7), [_away_from_zero((5,))]),
+    "SOFTPLUS": (lambda a: F.softplus(a, 2.0), [_away_from_zero((5,))]),
+    "GELU": (F.gelu, [_normal((5,))]),
+    "SILU": (F.silu, [_normal((5,))]),
     "ABS": (torch.abs, [_away_from_zero((5,))]),
     "SUM": (lambda a: a.sum(), [_normal((2, 3))]),
     "SUM_DIM": (lambda a: a.sum((0, 2)), [_normal((2, 3, 2))]),
@@ -144,6 +150,14 @@ CASES = {
     "SUB.scalar_variant": (lambda a, b: _grad_of(lambda: (a ** b).sum(), a),
                            [_positive((3,)), _normal((3,))]),
     "TANH_BACKWARD": (lambda a: _grad_of(lambda: a.tanh().sum(), a), [_normal((3,))]),
+    "LEAKY_RELU_BACKWARD": (lambda a: _grad_of(lambda: (F.leaky_relu(a, 0.2) ** 2).sum(), a),
+                            [_away_from_zero((4,))]),
+    "ELU_BACKWARD": (lambda a: _grad_of(lambda: F.elu(a, 0.7).sum(), a), [_away_from_zero((4,))]),
+    "SOFTPLUS_BACKWARD": (lambda a: _grad_of(lambda: F.softplus(a, 2.0).sum(), a),
+                          [_away_from_zero((4,))]),
+    "GELU_BACKWARD": (lambda a: (_grad_of(lambda: F.gelu(a).sum(), a),
+                                 _grad_of(lambda: F.gelu(a, approximate="tanh").sum(), a)),
+                      [_normal((4,))]),
     "SIGMOID_BACKWARD": (lambda a: _grad_of(lambda: a.sigmoid().sum(), a), [_normal((3,))]),
     "THRESHOLD_BACKWARD": (lambda a: _grad_of(lambda: (a.relu() ** 2).sum(), a),
                            [_away_from_zero((5,))]),

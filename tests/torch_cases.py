@@ -193,6 +193,11 @@ add("create/linspace", lambda t: t.linspace(0, 1, 5))
 add("create/linspace_steps_kw", lambda t: t.linspace(-1, 1, steps=4))
 add("create/linspace_one_step", lambda t: t.linspace(0, 10, 1))
 add("create/linspace_int_dtype", lambda t: t.linspace(0, 10, 5, dtype=t.int64))
+# linspace's values are fused multiply-adds from both ends; integer results truncate the ends
+add("create/linspace_fma_bits", lambda t: (t.linspace(-3.141592653589793, 3.141592653589793,
+                                                      300).tolist(),
+                                           t.linspace(0.3, -7.1, 999, dtype=t.float64).tolist()))
+add("create/linspace_int_truncates_ends", lambda t: t.linspace(-2.7, 9.6, 7, dtype=t.int64))
 add("create/empty_shape", lambda t: (t.empty(2, 3).shape, t.empty(2, 3).dtype))
 add("create/empty_tuple_shape", lambda t: t.empty((4,)).shape)
 add("create/empty_zero", lambda t: t.empty(0))
@@ -633,6 +638,32 @@ add("reduce/torch_sum", lambda t: t.sum(T(t, A)))
 add("reduce/torch_sum_dim", lambda t: t.sum(T(t, A), 1))
 add("reduce/torch_sum_dim_kw", lambda t: t.sum(T(t, A), dim=0, keepdim=True))
 add("reduce/sum_dtype", lambda t: T(t, A).sum(dtype=t.float64))
+
+# Sums and means in PyTorch's summation order, checked bit for bit through tolist()/item():
+# the full sum of a long vector, an inner (last-dim) and an outer (first-dim) sum, two
+# separated reduced dims, float64, the mean (sum then one division), a bias's gradient
+# (the un-broadcast sum of the backward).
+add("reduce/sum_order_bits", seeded(0, lambda t: (
+    t.randn(2000).sum().item(), t.randn(300).mean().item(),
+    t.randn(50, 37).sum(1).tolist(), t.randn(64, 40).sum(0).tolist(),
+    t.randn(7, 9, 11).sum((0, 2)).tolist(), t.randn(5, 3).mean(0).tolist(),
+    t.randn(1001, dtype=t.float64).sum().item())))
+
+
+@case("grad/bias_grad_sum_order_bits")
+def _bias_grad_sum_order(t):
+    t.manual_seed(1)
+    x = t.randn(64, 16)
+    b = t.zeros(16, requires_grad=True)
+    c = t.zeros((), requires_grad=True)
+    ((x + b + c) ** 2).mean().backward()
+    return b.grad.tolist(), c.grad.item()
+
+
+add("shape/sum_to_size_nodes", lambda t: (
+    lambda x: (x.sum_to_size(3, 1).grad_fn, x.sum_to_size(3, 1).grad_fn.next_functions,
+               x.sum_to_size(1, 3, 4).grad_fn, x.sum_to_size(3, 1)))(
+        t.ones(2, 3, 4, requires_grad=True)))
 add("reduce/sum_int_dtype_float", lambda t: T(t, I).sum(dtype=t.float32))
 add("reduce/sum_int32", lambda t: T(t, I, t.int32).sum())
 add("reduce/sum_dim_out_of_range", lambda t: T(t, A).sum(2), error=True)
@@ -2302,6 +2333,27 @@ import torch_cases_edges  # noqa: E402,F401
 # XFAILS: where we differ from PyTorch today, one line each: "torch: ... | ours: ...".
 # Patterns are fnmatch globs over case ids; each must match at least one case.
 # =====================================================================================
+
+# ---- activations with their own nodes: values, first and second derivatives, node names ----
+
+def _activation_orders(t, fn):
+    x = t.tensor([-2.0, -1.0, -0.3, 0.0, 0.4, 2.0, 25.0], requires_grad=True)
+    y = fn(t.nn.functional, x)
+    g, = t.autograd.grad((y * t.arange(7.0)).sum(), x, create_graph=True)
+    h, = t.autograd.grad((g * g).sum(), x)
+    return y, g, h
+
+
+for _name, _fn in [("leaky_relu", lambda F, x: F.leaky_relu(x, 0.2)),
+                   ("elu", lambda F, x: F.elu(x)), ("elu_alpha", lambda F, x: F.elu(x, 0.5)),
+                   ("softplus", lambda F, x: F.softplus(x)),
+                   ("softplus_beta", lambda F, x: F.softplus(x, 2, 10)),
+                   ("gelu", lambda F, x: F.gelu(x)),
+                   ("gelu_tanh", lambda F, x: F.gelu(x, approximate="tanh")),
+                   ("silu", lambda F, x: F.silu(x))]:
+    add("nn/activation_orders_" + _name, lambda t, fn=_fn: _activation_orders(t, fn))
+add("nn/activation_int_input", lambda t: t.nn.functional.elu(t.tensor([1, 2])), error=True)
+
 
 XFAILS = {}
 XFAIL_PATTERNS = []

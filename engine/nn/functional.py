@@ -40,38 +40,40 @@ def tanh(input):
     return _pw.tanh(input)
 
 
-def _activation(op, input, *params, inplace=False):
-    from ..dispatch import call_unary
+def _activation(op, kernel_name, input, params=(), inplace=False):
+    if input.dtype.category != 2:
+        raise NotImplementedError('"%s" not implemented for \'%s\''
+                                  % (kernel_name, input.dtype.scalar_name))
     if inplace:
         from ..inplace import apply_inplace
-        return apply_inplace(input, lambda x: call_unary(op, x, *params))
-    return call_unary(op, input, *params)
+        return apply_inplace(input, lambda x: _call(op, (x,), params, x.dtype))
+    return _call(op, (input,), params, input.dtype)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    return _activation(_d.LEAKY_RELU, input, negative_slope, inplace=inplace)
+    return _activation(_d.LEAKY_RELU, "leaky_relu_cpu", input, (negative_slope,), inplace)
 
 
 def elu(input, alpha=1.0, inplace=False):
-    return _activation(_d.ELU, input, alpha, inplace=inplace)
+    return _activation(_d.ELU, "elu_cpu", input, (alpha,), inplace)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
-    return _activation(_d.SOFTPLUS, input, beta, threshold)
+    return _activation(_d.SOFTPLUS, "softplus_cpu", input, (beta, threshold))
 
 
 def silu(input, inplace=False):
-    return _activation(_d.SILU, input, inplace=inplace)
+    return _activation(_d.SILU, "silu_cpu", input, (), inplace)
 
 
 def gelu(input, approximate="none"):
     if approximate not in ("none", "tanh"):
         raise RuntimeError("approximate argument must be either none or tanh.")
-    return _activation(_d.GELU, input, approximate)
+    return _activation(_d.GELU, "GeluKernelImpl", input, (approximate,))
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    return _activation(_d.HARDTANH, input, min_val, max_val, inplace=inplace)
+    return _activation(_d.HARDTANH, "hardtanh_cpu", input, (min_val, max_val), inplace)
 
 
 def relu6(input, inplace=False):
