@@ -38,17 +38,23 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
+from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
+from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
+                        var_mean)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
+from . import formulas_order as _formulas_order
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formulas_order).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
 
 float = float32

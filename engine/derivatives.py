@@ -11,6 +11,7 @@ walk (autograd.py), never here.
 import numpy as np
 
 from . import kernels as k
+from . import kernels_sort as ks
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 
@@ -253,6 +254,37 @@ LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", k.log_softma
                  self="log_softmax_backward_data(grad, result, dim)")
 CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
             self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
+
+# ---- ordering and statistics (values picked by index: the gradient goes back to them) ---------
+SORT = op("sort", "SortBackward0", "self; dim, descending", ks.sort, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+SORT_STABLE = op("sort", "SortBackward1", "self; dim, descending, stable", ks.sort,
+                 n_outputs=2, self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+TOPK = op("topk", "TopkBackward0", "self; k, dim, largest, sorted", ks.topk, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+KTHVALUE = op("kthvalue", "KthvalueBackward0", "self; k, dim, keepdim", ks.kthvalue,
+              n_outputs=2, self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+MEDIAN = op("median", "MedianBackward0", "self", ks.median_all,
+            self="evenly_distribute(grad, self, result)")
+MEDIAN_DIM = op("median", "MedianBackward1", "self; dim, keepdim", ks.median_dim, n_outputs=2,
+                self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+MODE = op("mode", "ModeBackward0", "self; dim, keepdim", ks.mode, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+CUMPROD = op("cumprod", "CumprodBackward0", "self; dim", ks.cumprod,
+             self="cumprod_backward(grad, self, dim, result)")
+NANSUM = op("nansum", "NansumBackward0", "self; dim, keepdim", ks.nansum,
+            self="reduce_backward(grad, self_sizes, dim, keepdim) * self.isnan().logical_not()")
+AMINMAX = op("aminmax", "AminmaxBackward0", "self; dim, keepdim", ks.aminmax, n_outputs=2,
+             self="aminmax_backward(grads, self, results, dim, keepdim)")
+STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", ks.std_mean,
+              FLOAT, n_outputs=2,
+              self="std_mean_backward(grads, self, results, dim, correction, keepdim)")
+VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", ks.var_mean,
+              FLOAT, n_outputs=2,
+              self="var_mean_backward(grads, self, dim, correction, keepdim)")
+# derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.
+UNIQUE = op("unique", "Unique2Backward0", "self; return_inverse, return_counts, dim", ks.unique,
+            n_outputs=3, self="not_differentiable('_unique2')")
 
 # ---- more shape ops ---------------------------------------------------------------------------
 REPEAT = op("repeat", "RepeatBackward0", "self; repeats", k.repeat,

@@ -15,6 +15,8 @@ from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_shape as shp
+from . import ops_sort as srt
+from . import ops_stats as sts
 from . import random as rnd
 from .tensor import Tensor
 
@@ -39,10 +41,12 @@ _SAME_AS_FUNCTION = {
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
+    srt: "msort topk kthvalue median mode unique",
+    sts: "cumprod count_nonzero nansum nanmean aminmax",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
-            "clamp_": pw.clamp_, "clip_": pw.clip_,
+            "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.

@@ -232,7 +232,23 @@ CASES = {
                  [_normal((3, 4))]),
     "BCE": (torch.nn.functional.binary_cross_entropy,
             [lambda rng: rng.uniform(0.1, 0.9, (4,)), lambda rng: rng.uniform(0, 1, (4,))]),
+    "SORT": (lambda a: a.sort(1).values, [_normal((2, 4))]),
+    "SORT_STABLE": (lambda a: a.sort(stable=True, descending=True, dim=0)[0], [_normal((3, 2))]),
+    "TOPK": (lambda a: a.topk(2).values, [_normal((2, 4))]),
+    "KTHVALUE": (lambda a: a.kthvalue(2, 0).values, [_normal((3, 2))]),
+    "MEDIAN": (lambda a: a.median(), [_normal((2, 3))]),
+    "MEDIAN_DIM": (lambda a: a.median(1, keepdim=True).values, [_normal((2, 3))]),
+    "MODE": (lambda a: torch.cat([a, a]).mode(0).values, [_normal((1, 3))]),
+    # The second row has a zero: cumprod_backward's path for zeros.
+    "CUMPROD": (lambda a: (a * torch.tensor([[1.0, 1, 1, 1], [1, 0, 1, 1]])).cumprod(1),
+                [_normal((2, 4))]),
+    "NANSUM": (lambda a: a.nansum(1) + a.nansum(), [_normal((2, 3))]),
+    "AMINMAX": (lambda a: torch.stack(list(a.aminmax(dim=1))), [_normal((2, 3))]),
+    "STD_MEAN": (lambda a: torch.stack(list(torch.std_mean(a, 1))), [_normal((2, 4))]),
+    "VAR_MEAN": (lambda a: torch.stack(list(torch.var_mean(a))), [_normal((2, 4))]),
+    "UNIQUE": None,  # not_implemented in derivatives.yaml (_unique2)
 }
+
 
 def _table():
     names = []

@@ -2296,6 +2296,7 @@ def _(t):
 
 # More cases, by area, in a module of their own (it registers into CASES through add()).
 import torch_cases_edges  # noqa: E402,F401
+import torch_cases_order  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2329,6 +2330,9 @@ gap("gelu in float32 at x = -3: torch: -4.0502e-03 (its kernel loses digits in 1
     "| ours: -4.0497e-03 (the float64 value rounded)", "activation/gelu")
 
 # ---- reductions ------------------------------------------------------------------------------
+gap("cumprod backward over zeros, create_graph: torch writes the gradient by slices "
+    "(grad_fn=<CopySlices>) | ours: concatenates them (grad_fn=<CatBackward0>); values match",
+    "cumprod/second_order_zeros")
 
 # ---- matmul and linear algebra ----------------------------------------------------------------
 gap("2D @ 3D and (1,n,m) @ 3D fold into one mm: torch: CloneBackward0(TransposeBackward0("

@@ -1,0 +1,87 @@
+"""Formula functions of the ordering and statistics ops (derivatives.py), in engine ops."""
+
+import numpy as np
+
+from .dtypes import bool_
+from .formula_helpers import (evenly_distribute_dim, numel_of, count_of, reduce_backward,
+                              select_backward_at, unsqueezed, var_backward)
+from .tensor import wrap
+
+
+def value_selecting_backward(grad, dim, indices, sizes, keepdim):
+    """sort, topk, kthvalue, median(dim), mode: each output's gradient goes back to the
+    element its index names (value_selecting_reduction_backward in PyTorch)."""
+    if len(sizes) == 0:
+        return grad
+    return select_backward_at(grad, dim, indices, sizes, keepdim)
+
+
+def cumprod_backward(grad, self, dim, result):
+    """d/dx_i of sum_j g_j y_j with y = cumprod(x): sum over j >= i of g_j * prod_{k <= j,
+    k != i} x_k. Without zeros that is the reversed cumsum of g * y, over x; with zeros each
+    x_i is replaced by one in turn (PyTorch's cumprod_backward handles zeros as well)."""
+    if self._data.ndim == 0 or self._data.shape[dim] <= 1:
+        return grad
+    if (self._data != 0).all():
+        return (grad * result).flip(dim).cumsum(dim).flip(dim) / self
+    from .ops_join import cat
+    from .ops_select import where
+    n = self._data.shape[dim]
+    shape = [1] * self._data.ndim
+    shape[dim] = n
+    position = np.arange(n).reshape(shape)
+    parts = []
+    for i in range(n):
+        without_i = where(wrap(position == i, bool_), 1.0, self).cumprod(dim)
+        after_i = wrap(np.broadcast_to(position >= i, self._data.shape), bool_)
+        parts.append((grad * without_i * after_i).sum(dim, keepdim=True))
+    return cat(parts, dim)
+
+
+def _all_dims(self, dim):
+    return tuple(range(self._data.ndim)) if dim is None else (dim,)
+
+
+def aminmax_backward(grads, self, results, dim, keepdim):
+    """Each of min and max shares its gradient among the tied extremes, as amin/amax."""
+    dims = _all_dims(self, dim)
+    keep = keepdim if dim is not None else False
+    total = None
+    for g, r in zip(grads, results):
+        if g is not None:
+            part = evenly_distribute_dim(g, self, r, dims, keep)
+            total = part if total is None else total + part
+    return total
+
+
+def _mean_backward(grad, self, dims, keepdim):
+    if dims is None:
+        return grad.expand(self._data.shape) / numel_of(self._data.shape)
+    return reduce_backward(grad, self._data.shape, dims, keepdim) / count_of(self._data.shape, dims)
+
+
+def var_mean_backward(grads, self, dims, correction, keepdim):
+    total = None
+    if grads[0] is not None:
+        total = var_backward(grads[0], self, dims, correction, keepdim)
+    if grads[1] is not None:
+        part = _mean_backward(grads[1], self, dims, keepdim)
+        total = part if total is None else total + part
+    return total
+
+
+def std_mean_backward(grads, self, results, dims, correction, keepdim):
+    total = None
+    if grads[0] is not None:
+        total = var_backward(grads[0], self, dims, correction, keepdim) / (
+            2 * unsqueezed(results[0], dims, keepdim))
+    if grads[1] is not None:
+        part = _mean_backward(grads[1], self, dims, keepdim)
+        total = part if total is None else total + part
+    return total
+
+
+def not_differentiable(name):
+    """derivatives.yaml's not_implemented("name") for ops whose backward raises
+    NotImplementedError (_unique2)."""
+    raise NotImplementedError("the derivative for '%s' is not implemented." % name)
