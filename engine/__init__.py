@@ -41,6 +41,10 @@ from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
 from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
                         var_mean)
+from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, moveaxis, unflatten,
+                         atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
+                         column_stack, argwhere, meshgrid)
+from .ops_einsum import einsum
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd

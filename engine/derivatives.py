@@ -11,6 +11,7 @@ walk (autograd.py), never here.
 import numpy as np
 
 from . import kernels as k
+from . import kernels_layout as kl
 from . import kernels_sort as ks
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
@@ -285,6 +286,19 @@ VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", 
 # derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.
 UNIQUE = op("unique", "Unique2Backward0", "self; return_inverse, return_counts, dim", ks.unique,
             n_outputs=3, self="not_differentiable('_unique2')")
+
+# ---- diagonals and rolls ---------------------------------------------------------------------------
+DIAGONAL = op("diagonal", "DiagonalBackward0", "self; offset, dim1, dim2", kl.diagonal_view,
+              self="embed(grad, self_sizes, diagonal_key(self_sizes, offset, dim1, dim2))")
+# torch.diag of a matrix runs diagonal_copy: the same gradient, a node of its own name.
+DIAG_COPY = op("diag", "DiagonalBackward0_copy", "self; offset, dim1, dim2", kl.diagonal_copy,
+               self="embed(grad, self_sizes, diagonal_key(self_sizes, offset, dim1, dim2))")
+DIAG_EMBED = op("diag_embed", "DiagEmbedBackward0", "self; offset, dim1, dim2", kl.diag_embed,
+                self="grad.diagonal(offset, dim1, dim2)")
+TRACE = op("trace", "TraceBackward0", "self", kl.trace, CUSTOM,
+           self="grad * eye_mask(self_sizes, grad)")
+ROLL = op("roll", "RollBackward0", "self; shifts, dims", kl.roll,
+          self="grad.roll(negated(shifts), dims)")
 
 # ---- more shape ops ---------------------------------------------------------------------------
 REPEAT = op("repeat", "RepeatBackward0", "self; repeats", k.repeat,

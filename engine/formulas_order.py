@@ -85,3 +85,17 @@ def not_differentiable(name):
     """derivatives.yaml's not_implemented("name") for ops whose backward raises
     NotImplementedError (_unique2)."""
     raise NotImplementedError("the derivative for '%s' is not implemented." % name)
+
+
+def diagonal_key(sizes, offset, dim1, dim2):
+    from .kernels_layout import diagonal_key as key
+    return key(sizes, offset, dim1, dim2)
+
+
+def eye_mask(sizes, like):
+    """Ones on the main diagonal of a (rows, cols) matrix: where trace's gradient goes."""
+    return wrap(np.eye(sizes[0], sizes[1], dtype=like._data.dtype), like._dtype)
+
+
+def negated(shifts):
+    return tuple(-s for s in shifts) if isinstance(shifts, tuple) else -shifts

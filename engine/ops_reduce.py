@@ -285,6 +285,13 @@ all = _logical_reduction(np.all)
 
 
 def nonzero(input, *, as_tuple=False):
+    if input._data.ndim == 0:
+        # A 0-dim tensor is one element with no dims: (1, 0) or (0, 0) indices, as PyTorch;
+        # as a tuple, it reads as a one-element vector.
+        count = int(bool(input._data))
+        if as_tuple:
+            return (wrap(np.zeros(count, np.int64), dtypes.int64),)
+        return wrap(np.zeros((count, 0), np.int64), dtypes.int64)
     found = np.nonzero(input._data)
     if as_tuple:
         return tuple(wrap(i.astype(np.int64), dtypes.int64) for i in found)

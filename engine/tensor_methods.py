@@ -14,6 +14,7 @@ from . import ops_linalg as la
 from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
+from . import ops_layout as lay
 from . import ops_shape as shp
 from . import ops_sort as srt
 from . import ops_stats as sts
@@ -42,6 +43,7 @@ _SAME_AS_FUNCTION = {
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",
+    lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     sts: "cumprod count_nonzero nansum nanmean aminmax",
 }
 

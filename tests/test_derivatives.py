@@ -246,6 +246,12 @@ CASES = {
     "AMINMAX": (lambda a: torch.stack(list(a.aminmax(dim=1))), [_normal((2, 3))]),
     "STD_MEAN": (lambda a: torch.stack(list(torch.std_mean(a, 1))), [_normal((2, 4))]),
     "VAR_MEAN": (lambda a: torch.stack(list(torch.var_mean(a))), [_normal((2, 4))]),
+    "DIAGONAL": (lambda a: a.diagonal(1, 0, 1) * 2, [_normal((3, 4))]),
+    "DIAG_COPY": (lambda a: torch.diag(a, -1), [_normal((3, 4))]),
+    "DIAG_EMBED": (lambda a: torch.diag_embed(a, 1, 0, 2), [_normal((2, 3))]),
+    "TRACE": (torch.trace, [_normal((3, 4))]),
+    "ROLL": (lambda a: a.roll((1, -2), (0, 1)) * torch.arange(6.0).reshape(2, 3) + a.roll(4),
+             [_normal((2, 3))]),
     "UNIQUE": None,  # not_implemented in derivatives.yaml (_unique2)
 }
 

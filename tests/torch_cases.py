@@ -2297,6 +2297,7 @@ def _(t):
 # More cases, by area, in a module of their own (it registers into CASES through add()).
 import torch_cases_edges  # noqa: E402,F401
 import torch_cases_order  # noqa: E402,F401
+import torch_cases_layout  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2344,6 +2345,11 @@ gap("1D @ 3D: torch: UnsafeViewBackward0(MvBackward0(UnsafeViewBackward0(CloneBa
     "ViewBackward0(ExpandBackward0(UnsqueezeBackward0(...))), ...))", "matmul/1d_3d/graph")
 
 # ---- shape ops --------------------------------------------------------------------------------
+gap("einsum's graph: torch contracts pairs with bmm (ij,jk->ik: ViewBackward0(PermuteBackward0("
+    "ViewBackward0(BmmBackward0(...)))), and permutes around sums and products | ours: "
+    "permute/unsqueeze, MulBackward0, SumBackward1 (values and gradients match)",
+    *("einsum_grad/%s/graph" % n for n in ("mm", "implicit", "outer", "dot", "bmm", "diag",
+                                           "trace_implicit", "mv", "ellipsis", "three")))
 gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dtype=torch.int32)) | "
     "ours: RuntimeError: view(dtype) is not supported by gradrepl's engine; use .to(dtype)",
     "shape/view_dtype")
