@@ -285,6 +285,32 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
     return _finish(wrap(values, dtype), requires_grad)
 
 
+def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, device=None,
+             requires_grad=False):
+    start, end = _number(start), _number(end)
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    check_allocation((steps,), dtype)
+    # PyTorch's kernel: exponents from start for the first half and from end for the second,
+    # with a double step, then base ** exponent.
+    if steps == 1:
+        exponents = np.array([start], np.float64)
+    else:
+        step = (end - start) / (steps - 1)
+        i = np.arange(steps)
+        exponents = np.where(i < steps // 2, start + step * i, end - step * (steps - i - 1))
+    values = np.power(np.float64(base), exponents)
+    return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
+
+
+def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
+                  requires_grad=False):
+    """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
+
+
 def _linspace_values(start, end, steps, dtype):
     # PyTorch fills the first half forwards from start and the second half backwards
     # from end, in the result dtype, with a float step of that dtype and one rounding per

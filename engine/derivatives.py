@@ -13,6 +13,7 @@ import numpy as np
 from . import kernels as k
 from . import kernels_layout as kl
 from . import kernels_sort as ks
+from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 
@@ -212,6 +213,46 @@ CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
 CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
                   self="grad * within(self, min, max)",
                   min="grad * (self < min)", max="grad * (self > max)")
+
+# ---- special elementwise functions -------------------------------------------------------------
+NAN_TO_NUM = op("nan_to_num", "NanToNumBackward0", "self; nan, posinf, neginf", kx.nan_to_num,
+                self="grad * self.isfinite()")
+ATAN2 = op("atan2", "Atan2Backward0", "self, other", kx.atan2, TRUE_DIV,
+           self="grad * other / (self * self + other * other)",
+           other="grad * -self / (self * self + other * other)")
+HYPOT = op("hypot", "HypotBackward0", "self, other", kx.hypot, PROMOTE,
+           self="grad * self / result", other="grad * other / result")
+LERP = op("lerp", "LerpBackward0", "self, end; weight", kx.lerp, PROMOTE,
+          self="grad * (1 - weight)", end="grad * weight")
+LERP_TENSOR = op("lerp", "LerpBackward1", "self, end, weight", kx.lerp, PROMOTE,
+                 self="grad * (1 - weight)", end="grad * weight", weight="grad * (end - self)")
+LOGIT = op("logit", "LogitBackward0", "self; eps", kx.logit, FLOAT,
+           self="logit_backward(grad, self, eps)")
+XLOGY = op("xlogy", "XlogyBackward0", "self, other", kx.xlogy, TRUE_DIV,
+           self="grad * xlogy(self != 0, other)", other="grad * self / other")
+XLOGY_SCALAR_SELF = op("xlogy", "XlogyBackward1", "other; self", kx.xlogy_scalar_self, TRUE_DIV,
+                       other="grad * self / other")
+XLOGY_SCALAR_OTHER = op("xlogy", "XlogyBackward2", "self; other", kx.xlogy, TRUE_DIV,
+                        self="grad * xlogy(self != 0, other)")
+FMAX = op("fmax", "FmaxBackward0", "self, other", np.fmax, PROMOTE,
+          self="grad * ((self >= other) | other.isnan())",
+          other="grad * ((self >= other) | other.isnan()).logical_not()")
+FMIN = op("fmin", "FminBackward0", "self, other", np.fmin, PROMOTE,
+          self="grad * ((self <= other) | other.isnan())",
+          other="grad * ((self <= other) | other.isnan()).logical_not()")
+LOGADDEXP = op("logaddexp", "LogaddexpBackward0", "self, other", kx.logaddexp, PROMOTE,
+               self="grad / (1 + (other - self).exp())", other="grad / (1 + (self - other).exp())")
+HEAVISIDE = op("heaviside", "NotImplemented", "self, values", kx.heaviside, PROMOTE,
+               self="not_implemented('aten::heaviside')",
+               values="not_implemented('aten::heaviside')")
+CLAMP_MIN = op("clamp_min", "ClampMinBackward0", "self; min", kx.clamp_min,
+               self="where(self >= min, grad, 0.0)")
+CLAMP_MIN_TENSOR = op("clamp_min", "ClampMinBackward1", "self, min", kx.clamp_min, PROMOTE,
+                      self="where(self >= min, grad, 0.0)", min="where(self < min, grad, 0.0)")
+CLAMP_MAX = op("clamp_max", "ClampMaxBackward0", "self; max", kx.clamp_max,
+               self="where(self <= max, grad, 0.0)")
+CLAMP_MAX_TENSOR = op("clamp_max", "ClampMaxBackward1", "self, max", kx.clamp_max, PROMOTE,
+                      self="where(self <= max, grad, 0.0)", max="where(self > max, grad, 0.0)")
 
 # ---- linear algebra --------------------------------------------------------------------------
 MM = op("mm", "MmBackward0", "self, mat2", np.matmul, self="grad.mm(mat2.t())",

@@ -252,6 +252,24 @@ CASES = {
     "TRACE": (torch.trace, [_normal((3, 4))]),
     "ROLL": (lambda a: a.roll((1, -2), (0, 1)) * torch.arange(6.0).reshape(2, 3) + a.roll(4),
              [_normal((2, 3))]),
+    "NAN_TO_NUM": (lambda a: torch.nan_to_num(a, 0.5), [_normal((4,))]),
+    "ATAN2": (torch.atan2, [_normal((2, 3)), _away_from_zero((3,))]),
+    "HYPOT": (torch.hypot, [_away_from_zero((3,)), _away_from_zero((3,))]),
+    "LERP": (lambda a, b: torch.lerp(a, b, 0.3) + torch.lerp(a, b, 0.8), [_normal((3,)), _normal((3,))]),
+    "LERP_TENSOR": (torch.lerp, [_normal((3,)), _normal((3,)), lambda rng: rng.uniform(0, 1, (3,))]),
+    "LOGIT": (lambda a: torch.logit(a) + torch.logit(a, 0.2),
+              [lambda rng: rng.choice([0.1, 0.3, 0.6, 0.85], 4) + rng.uniform(-0.02, 0.02, 4)]),
+    "XLOGY": (torch.xlogy, [_normal((3,)), _positive((3,))]),
+    "XLOGY_SCALAR_SELF": (lambda b: torch.xlogy(2.5, b), [_positive((3,))]),
+    "XLOGY_SCALAR_OTHER": (lambda a: torch.xlogy(a, 3.0), [_normal((3,))]),
+    "FMAX": (torch.fmax, [_normal((2, 3)), _normal((3,))]),
+    "FMIN": (torch.fmin, [_normal((2, 3)), _normal((3,))]),
+    "LOGADDEXP": (torch.logaddexp, [_normal((2, 3)), _normal((3,))]),
+    "HEAVISIDE": None,  # no derivative in PyTorch: the node is NotImplemented
+    "CLAMP_MIN": (lambda a: torch.clamp_min(a, 0.2), [_away_from_zero((5,))]),
+    "CLAMP_MAX": (lambda a: torch.clamp_max(a, 0.2), [_away_from_zero((5,))]),
+    "CLAMP_MIN_TENSOR": (torch.clamp_min, [_normal((5,)), _normal((5,))]),
+    "CLAMP_MAX_TENSOR": (torch.clamp_max, [_normal((5,)), _normal((5,))]),
     "UNIQUE": None,  # not_implemented in derivatives.yaml (_unique2)
 }
 

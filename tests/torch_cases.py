@@ -2298,6 +2298,7 @@ def _(t):
 import torch_cases_edges  # noqa: E402,F401
 import torch_cases_order  # noqa: E402,F401
 import torch_cases_layout  # noqa: E402,F401
+import torch_cases_special  # noqa: E402,F401
 
 
 # =====================================================================================

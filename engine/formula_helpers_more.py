@@ -1,4 +1,4 @@
-"""Formula functions of the ordering and statistics ops (derivatives.py), in engine ops."""
+"""Formula functions of the ordering, statistics, layout and special ops (derivatives.py)."""
 
 import numpy as np
 
@@ -99,3 +99,17 @@ def eye_mask(sizes, like):
 
 def negated(shifts):
     return tuple(-s for s in shifts) if isinstance(shifts, tuple) else -shifts
+
+
+def logit_backward(grad, self, eps):
+    """grad / (x (1 - x)); outside [0, 1] nan, or with eps, zero outside [eps, 1 - eps]."""
+    from .ops_select import where
+    g = grad / (self * (1 - self))
+    if eps is None:
+        return where((self < 0) | (self > 1), float("nan"), g)
+    return where((self < eps) | (self > 1 - eps), 0.0, g)
+
+
+def xlogy(self, other):
+    from .ops_special import xlogy as function
+    return function(self, other)
