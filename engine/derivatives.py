@@ -12,6 +12,7 @@ import numpy as np
 
 from . import kernels as k
 from . import kernels_layout as kl
+from . import kernels_nn as kn
 from . import kernels_sort as ks
 from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
@@ -375,6 +376,23 @@ BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; w
          self="bce_backward(grad, self, target, weight, reduction)",
          target="bce_target_backward(grad, self, target, weight, reduction)")
 
+BCE_WITH_LOGITS = op("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0",
+                     "self, target; weight, pos_weight, reduction", kn.bce_with_logits, PROMOTE,
+                     self="bce_logits_backward(grad, self, target, weight, pos_weight, reduction)",
+                     target="bce_logits_target_backward(grad, self, target, weight, pos_weight, "
+                            "reduction)")
+SMOOTH_L1_LOSS = op("smooth_l1_loss", "SmoothL1LossBackward0", "self, target; reduction, beta",
+                    kn.smooth_l1_loss, PROMOTE,
+                    self="smooth_l1_backward(grad, self, target, reduction, beta)",
+                    target="smooth_l1_backward(grad, target, self, reduction, beta)")
+HUBER_LOSS = op("huber_loss", "HuberLossBackward0", "self, target; reduction, delta",
+                kn.huber_loss, PROMOTE,
+                self="huber_backward(grad, self, target, reduction, delta)",
+                target="huber_backward(grad, target, self, reduction, delta)")
+LOG_SIGMOID = op("log_sigmoid", "LogSigmoidBackward0", "self", kn.log_sigmoid,
+                 self="grad * (-self).sigmoid()")
+CONSTANT_PAD = op("constant_pad_nd", "ConstantPadNdBackward0", "self; pad, value", kn.constant_pad,
+                  self="constant_pad(grad, negated(pad), 0)")
 
 # ---- backward functions: one fused kernel for a formula, differentiable in turn --------------
 TANH_BACKWARD = op("tanh_backward", "TanhBackwardBackward0", "grad_output, output",

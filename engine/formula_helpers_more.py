@@ -113,3 +113,55 @@ def logit_backward(grad, self, eps):
 def xlogy(self, other):
     from .ops_special import xlogy as function
     return function(self, other)
+
+
+def _loss_scale(g, self, reduction, grad):
+    if reduction == "mean":
+        g = g / numel_of(self._data.shape)
+    return g * grad
+
+
+def bce_logits_backward(grad, self, target, weight, pos_weight, reduction):
+    if pos_weight is not None:
+        t = target * wrap_like(pos_weight, self)
+        g = (t + 1 - target) * self.sigmoid() - t
+    else:
+        g = self.sigmoid() - target
+    if weight is not None:
+        g = g * wrap_like(weight, self)
+    return _loss_scale(g, self, reduction, grad)
+
+
+def bce_logits_target_backward(grad, self, target, weight, pos_weight, reduction):
+    if pos_weight is not None:
+        g = (1 - self.sigmoid()).log() - wrap_like(pos_weight, self) * self.sigmoid().log()
+    else:
+        g = -self
+    if weight is not None:
+        g = g * wrap_like(weight, self)
+    return _loss_scale(g, self, reduction, grad)
+
+
+def smooth_l1_backward(grad, self, target, reduction, beta):
+    from .ops_select import where
+    d = self - target
+    g = where(d < -beta, -1.0, where(d > beta, 1.0, d / beta))
+    return _loss_scale(g, self, reduction, grad)
+
+
+def huber_backward(grad, self, target, reduction, delta):
+    from .ops_select import where
+    d = self - target
+    g = where(d < -delta, -delta, where(d > delta, delta, d))
+    return _loss_scale(g, self, reduction, grad)
+
+
+def wrap_like(array, like):
+    """A weight saved as an array, as a tensor of like's dtype."""
+    return wrap(np.asarray(array, like._data.dtype), like._dtype)
+
+
+def constant_pad(grad, pad, value):
+    from .dispatch import call_unary
+    from . import derivatives as d
+    return call_unary(d.CONSTANT_PAD, grad, pad, value)

@@ -270,6 +270,19 @@ CASES = {
     "CLAMP_MAX": (lambda a: torch.clamp_max(a, 0.2), [_away_from_zero((5,))]),
     "CLAMP_MIN_TENSOR": (torch.clamp_min, [_normal((5,)), _normal((5,))]),
     "CLAMP_MAX_TENSOR": (torch.clamp_max, [_normal((5,)), _normal((5,))]),
+    "BCE_WITH_LOGITS": (lambda a, b: torch.nn.functional.binary_cross_entropy_with_logits(a, b)
+                        + torch.nn.functional.binary_cross_entropy_with_logits(
+                            a, b, weight=torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
+                            pos_weight=torch.tensor([2.0, 1.0, 3.0], dtype=torch.float64),
+                            reduction="sum"),
+                        [_normal((2, 3)), lambda rng: rng.uniform(0, 1, (2, 3))]),
+    "SMOOTH_L1_LOSS": (lambda a, b: torch.nn.functional.smooth_l1_loss(a, b, beta=0.7),
+                       [_normal((2, 3)), _normal((2, 3))]),
+    "HUBER_LOSS": (lambda a, b: torch.nn.functional.huber_loss(a, b, reduction="sum", delta=0.7),
+                   [_normal((2, 3)), _normal((2, 3))]),
+    "LOG_SIGMOID": (torch.nn.functional.logsigmoid, [_normal((4,))]),
+    "CONSTANT_PAD": (lambda a: torch.nn.functional.pad(a, (1, -1, 2, 0), value=3.0),
+                     [_normal((2, 3))]),
     "UNIQUE": None,  # not_implemented in derivatives.yaml (_unique2)
 }
 

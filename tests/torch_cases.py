@@ -2299,6 +2299,7 @@ import torch_cases_edges  # noqa: E402,F401
 import torch_cases_order  # noqa: E402,F401
 import torch_cases_layout  # noqa: E402,F401
 import torch_cases_special  # noqa: E402,F401
+import torch_cases_nn  # noqa: E402,F401
 
 
 # =====================================================================================
