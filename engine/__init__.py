@@ -58,6 +58,8 @@ from . import formula_helpers_more as _formula_helpers_more
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
+from . import numpy_names as _numpy_names
+_numpy_names.install(globals(), Tensor)
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(

@@ -267,8 +267,21 @@ def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, devi
     if dtype is None:
         is_float = any(isinstance(v, float) for v in (start, end, step))
         dtype = get_default_dtype() if is_float else dtypes.int64
+    if dtype is dtypes.bool_:
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
+    if dtype is dtypes.int64:
+        # An int64 arange takes its bounds and step as int64 first (truncated): a float
+        # step below 1 becomes 0, which PyTorch reports as a ValueError.
+        start, end, step = (int(v) for v in (start, end, step))
+        if step == 0:
+            raise ValueError("step must be nonzero")
     count = max(0, math.ceil((end - start) / step))
     check_allocation((count,), dtype)
+    if dtype.category != 2:
+        # Other integer dtypes count the values with the float bounds, then step from the
+        # truncated start by the truncated step (0.5 steps give zeros, as in PyTorch).
+        values = int(start) + np.arange(count, dtype=np.int64) * int(step)
+        return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
     # Computed as start + i * step in double precision, as PyTorch does.
     values = start + np.arange(count, dtype=np.float64) * step
     return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)

@@ -100,6 +100,7 @@ EXPAND = op("expand", "ExpandBackward0", "self; size", k.expand,
 RESHAPE_COPY = op("reshape", "UnsafeViewBackward0", "self; size", k.reshape_copy,
                   self="grad.reshape(self_sizes)")
 CLONE = op("clone", "CloneBackward0", "self", k.clone, self="grad")
+CLONE_CONTIGUOUS = op("contiguous", "CloneBackward0", "self", k.clone_contiguous, self="grad")
 T = op("t", "TBackward0", "self", k.t, self="grad.t()")
 TRANSPOSE = op("transpose", "TransposeBackward0", "self; dim0, dim1", k.transpose,
                self="grad.transpose(dim0, dim1)")

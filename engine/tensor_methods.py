@@ -37,7 +37,7 @@ _SAME_AS_FUNCTION = {
     la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
-          "split chunk is_contiguous"),
+          "split chunk is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
     conv: "to cpu double half long short char byte",

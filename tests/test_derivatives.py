@@ -91,6 +91,7 @@ CASES = {
     "EXPAND": (lambda a: a.expand(2, 3, 3), [_normal((3, 1))]),
     "RESHAPE_COPY": (lambda a: a.t().reshape(6), [_normal((2, 3))]),
     "CLONE": (lambda a: a.clone(), [_normal((3,))]),
+    "CLONE_CONTIGUOUS": (lambda a: a.t().contiguous(), [_normal((2, 3))]),
     "T": (lambda a: a.t(), [_normal((2, 3))]),
     "TRANSPOSE": (lambda a: a.transpose(0, 2), [_normal((2, 3, 4))]),
     "PERMUTE": (lambda a: a.permute(2, 0, 1), [_normal((2, 3, 4))]),

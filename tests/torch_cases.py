@@ -2300,6 +2300,7 @@ import torch_cases_order  # noqa: E402,F401
 import torch_cases_layout  # noqa: E402,F401
 import torch_cases_special  # noqa: E402,F401
 import torch_cases_nn  # noqa: E402,F401
+import torch_cases_numpy_names  # noqa: E402,F401
 
 
 # =====================================================================================
