@@ -329,6 +329,8 @@ VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", 
 # derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.
 UNIQUE = op("unique", "Unique2Backward0", "self; return_inverse, return_counts, dim", ks.unique,
             n_outputs=3, self="not_differentiable('_unique2')")
+UNIQUE_DIM = op("unique_dim", "UniqueDimBackward0", "self; return_inverse, return_counts, dim",
+                ks.unique, n_outputs=3, self="not_differentiable('unique_dim')")
 
 # ---- diagonals and rolls ---------------------------------------------------------------------------
 DIAGONAL = op("diagonal", "DiagonalBackward0", "self; offset, dim1, dim2", kl.diagonal_view,

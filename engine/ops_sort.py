@@ -159,9 +159,10 @@ def mode(input, dim=-1, keepdim=False):
 
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
     """torch.unique: PyTorch's CPU kernel returns sorted values even for sorted=False."""
+    op = d.UNIQUE
     if dim is not None:
-        dim = wrap_dim(dim, input._data.ndim)
-    values, inverse, counts = call(d.UNIQUE, (input,), (return_inverse, return_counts, dim))
+        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim)
+    values, inverse, counts = call(op, (input,), (return_inverse, return_counts, dim))
     if return_inverse and return_counts:
         return values, inverse, counts
     if return_inverse:

@@ -284,7 +284,8 @@ CASES = {
     "LOG_SIGMOID": (torch.nn.functional.logsigmoid, [_normal((4,))]),
     "CONSTANT_PAD": (lambda a: torch.nn.functional.pad(a, (1, -1, 2, 0), value=3.0),
                      [_normal((2, 3))]),
-    "UNIQUE": None,  # not_implemented in derivatives.yaml (_unique2)
+    "UNIQUE": None,
+    "UNIQUE_DIM": None,  # not_implemented in derivatives.yaml  # not_implemented in derivatives.yaml (_unique2)
 }
 
 

@@ -165,7 +165,12 @@ add("unique/variants", lambda t: (t.unique(T(t, U)), T(t, U).unique(return_count
 add("unique/float_nan_bool", lambda t: (t.unique(T(t, [2.0, 1.0, 2.0, float("nan"), float("nan")])),
                                         t.unique(T(t, [True, False, True]))))
 add("unique/dim", lambda t: t.unique(T(t, [[1, 2], [1, 2], [3, 4]]), dim=0))
-add("unique/requires_grad", lambda t: L(t, TIES).unique())
+add("unique/requires_grad", lambda t: (L(t, TIES).unique(), t.unique(L(t, TIES), dim=1)))
+
+
+@case("unique/dim_backward_not_implemented", error=True)
+def _(t):
+    t.unique(L(t, TIES), dim=0).sum().backward()
 
 
 @case("unique/backward_not_implemented", error=True)
