@@ -25,7 +25,8 @@ def _stable_order(a, axis, descending):
     return n - 1 - np.flip(reversed_order, axis)
 
 
-# Rows longer than this sort with NumPy: the step-for-step std::sort below runs in Python.
+# Tensors larger than this are ordered with NumPy's stable sort: the step-for-step ports of
+# PyTorch's algorithms run in Python (equal values may then come out in another order).
 _STL_SORT_LIMIT = 100_000
 
 
@@ -71,6 +72,9 @@ def topk(a, k, dim, largest, sorted_):
     compared by value, nan counting as the largest; so ties come out as in PyTorch."""
     if a.ndim == 0:
         return a.copy(), np.zeros((), np.int64)
+    if a.size > _STL_SORT_LIMIT:
+        order = np.take(_stable_order(a, dim, largest), np.arange(k), axis=dim)
+        return np.take_along_axis(a, order, axis=dim), order.astype(np.int64)
     less = _comparator(largest)
     moved = np.moveaxis(a, dim, -1)
     rows = moved.reshape(-1, moved.shape[-1])
@@ -155,6 +159,12 @@ def _per_row(a, dim, keepdim, pick):
 
 
 def kthvalue(a, k, dim, keepdim):
+    if a.size > _STL_SORT_LIMIT:
+        def pick(row):
+            i = _stable_order(row, 0, False)[k - 1]
+            return row[i], i
+        return _per_row(a, dim, keepdim, pick)
+
     def pick(row):
         values, indices = row.tolist(), list(range(len(row)))
         _quickselect(values, indices, k - 1)
@@ -190,7 +200,10 @@ def mode(a, dim, keepdim):
 
     def pick(row):
         items = list(zip(row.tolist(), range(row.size)))
-        stl_select.sort(items, 0, len(items), less)
+        if a.size > _STL_SORT_LIMIT:
+            items = [items[i] for i in np.argsort(row, kind="stable")]
+        else:
+            stl_select.sort(items, 0, len(items), less)
         best, best_count, count = items[0], 0, 0
         for i, item in enumerate(items):
             count += 1

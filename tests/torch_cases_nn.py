@@ -2,7 +2,7 @@
 Huber, KL divergence, softsign, logsigmoid, normalize, cosine_similarity, pad) and the dtype
 errors of losses and matrix products. Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, V, W, U, graph, grad_case
+from torch_cases import add, case, T, L, A, W, U, graph, grad_case
 
 TG = [[1.0, 0.0, 1.0], [0.0, 0.5, 1.0]]
 

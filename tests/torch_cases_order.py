@@ -1,7 +1,7 @@
 """Cases for test_vs_torch.py: ordering and statistics ops (sort, topk, kthvalue, median,
 mode, cumprod, nansum, aminmax, std_mean, unique ...). Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, I, B, V, graph, grad_case
+from torch_cases import add, case, T, L, A, I, graph, grad_case
 
 TIES = [[3.0, 1.0, 2.0, 1.0], [0.5, -1.0, 4.0, 0.5]]      # (2, 4) with ties in each row
 NAN = [2.0, float("nan"), 1.0, -float("inf"), 2.0]

@@ -2,7 +2,7 @@
 xlogy, fmax/fmin, heaviside, signbit, isposinf/isneginf, logaddexp, clamp_min/clamp_max) and
 logspace/scalar_tensor. Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, I, V, W, P, U, graph, grad_case
+from torch_cases import add, case, T, L, A, I, V, W, P, U, grad_case
 
 INF = float("inf")
 NAN = float("nan")
