@@ -12,7 +12,8 @@ from .dtypes import DType as dtype
 from .tensor import Tensor, device
 from .grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled
 from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, ones_like,
-                       zeros_like, empty_like, full_like, eye, arange, linspace,
+                       zeros_like, empty_like, full_like, eye, arange, linspace, logspace,
+                       scalar_tensor,
                        FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor,
                        ShortTensor, CharTensor, ByteTensor, BoolTensor)
 from .random import (manual_seed, seed, initial_seed, get_rng_state, set_rng_state, rand,
@@ -38,17 +39,31 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
+from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
+from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
+                        var_mean)
+from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, moveaxis, unflatten,
+                         atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
+                         column_stack, argwhere, meshgrid)
+from .ops_einsum import einsum
+from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
+                          heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
+from . import formula_helpers_more as _formula_helpers_more
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
+from . import numpy_names as _numpy_names
+_numpy_names.install(globals(), Tensor)
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_more).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
 
 float = float32

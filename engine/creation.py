@@ -268,8 +268,21 @@ def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, devi
     if dtype is None:
         is_float = any(isinstance(v, float) for v in (start, end, step))
         dtype = get_default_dtype() if is_float else dtypes.int64
+    if dtype is dtypes.bool_:
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
+    if dtype is dtypes.int64:
+        # An int64 arange takes its bounds and step as int64 first (truncated): a float
+        # step below 1 becomes 0, which PyTorch reports as a ValueError.
+        start, end, step = (int(v) for v in (start, end, step))
+        if step == 0:
+            raise ValueError("step must be nonzero")
     count = max(0, math.ceil((end - start) / step))
     check_allocation((count,), dtype)
+    if dtype.category != 2:
+        # Other integer dtypes count the values with the float bounds, then step from the
+        # truncated start by the truncated step (0.5 steps give zeros, as in PyTorch).
+        values = int(start) + np.arange(count, dtype=np.int64) * int(step)
+        return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
     # Computed as start + i * step in double precision, as PyTorch does.
     values = start + np.arange(count, dtype=np.float64) * step
     return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
@@ -284,6 +297,32 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
     check_allocation((steps,), dtype)
     values = _linspace_values(start, end, steps, dtype)
     return _finish(wrap(values, dtype), requires_grad)
+
+
+def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, device=None,
+             requires_grad=False):
+    start, end = _number(start), _number(end)
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    check_allocation((steps,), dtype)
+    # PyTorch's kernel: exponents from start for the first half and from end for the second,
+    # with a double step, then base ** exponent.
+    if steps == 1:
+        exponents = np.array([start], np.float64)
+    else:
+        step = (end - start) / (steps - 1)
+        i = np.arange(steps)
+        exponents = np.where(i < steps // 2, start + step * i, end - step * (steps - i - 1))
+    values = np.power(np.float64(base), exponents)
+    return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
+
+
+def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
+                  requires_grad=False):
+    """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
+    dtype = _check_dtype(dtype) or get_default_dtype()
+    return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
 
 
 def _linspace_values(start, end, steps, dtype):

@@ -11,6 +11,10 @@ walk (autograd.py), never here.
 import numpy as np
 
 from . import kernels as k
+from . import kernels_layout as kl
+from . import kernels_nn as kn
+from . import kernels_sort as ks
+from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 
@@ -106,6 +110,7 @@ EXPAND = op("expand", "ExpandBackward0", "self; size", k.expand,
 RESHAPE_COPY = op("reshape", "UnsafeViewBackward0", "self; size", k.reshape_copy,
                   self="grad.reshape(self_sizes)")
 CLONE = op("clone", "CloneBackward0", "self", k.clone, self="grad")
+CLONE_CONTIGUOUS = op("contiguous", "CloneBackward0", "self", k.clone_contiguous, self="grad")
 T = op("t", "TBackward0", "self", k.t, self="grad.t()")
 TRANSPOSE = op("transpose", "TransposeBackward0", "self; dim0, dim1", k.transpose,
                self="grad.transpose(dim0, dim1)")
@@ -221,6 +226,46 @@ CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
                   self="grad * within(self, min, max)",
                   min="grad * (self < min)", max="grad * (self > max)")
 
+# ---- special elementwise functions -------------------------------------------------------------
+NAN_TO_NUM = op("nan_to_num", "NanToNumBackward0", "self; nan, posinf, neginf", kx.nan_to_num,
+                self="grad * self.isfinite()")
+ATAN2 = op("atan2", "Atan2Backward0", "self, other", kx.atan2, TRUE_DIV,
+           self="grad * other / (self * self + other * other)",
+           other="grad * -self / (self * self + other * other)")
+HYPOT = op("hypot", "HypotBackward0", "self, other", kx.hypot, PROMOTE,
+           self="grad * self / result", other="grad * other / result")
+LERP = op("lerp", "LerpBackward0", "self, end; weight", kx.lerp, PROMOTE,
+          self="grad * (1 - weight)", end="grad * weight")
+LERP_TENSOR = op("lerp", "LerpBackward1", "self, end, weight", kx.lerp, PROMOTE,
+                 self="grad * (1 - weight)", end="grad * weight", weight="grad * (end - self)")
+LOGIT = op("logit", "LogitBackward0", "self; eps", kx.logit, FLOAT,
+           self="logit_backward(grad, self, eps)")
+XLOGY = op("xlogy", "XlogyBackward0", "self, other", kx.xlogy, TRUE_DIV,
+           self="grad * xlogy(self != 0, other)", other="grad * self / other")
+XLOGY_SCALAR_SELF = op("xlogy", "XlogyBackward1", "other; self", kx.xlogy_scalar_self, TRUE_DIV,
+                       other="grad * self / other")
+XLOGY_SCALAR_OTHER = op("xlogy", "XlogyBackward2", "self; other", kx.xlogy, TRUE_DIV,
+                        self="grad * xlogy(self != 0, other)")
+FMAX = op("fmax", "FmaxBackward0", "self, other", np.fmax, PROMOTE,
+          self="grad * ((self >= other) | other.isnan())",
+          other="grad * ((self >= other) | other.isnan()).logical_not()")
+FMIN = op("fmin", "FminBackward0", "self, other", np.fmin, PROMOTE,
+          self="grad * ((self <= other) | other.isnan())",
+          other="grad * ((self <= other) | other.isnan()).logical_not()")
+LOGADDEXP = op("logaddexp", "LogaddexpBackward0", "self, other", kx.logaddexp, PROMOTE,
+               self="grad / (1 + (other - self).exp())", other="grad / (1 + (self - other).exp())")
+HEAVISIDE = op("heaviside", "NotImplemented", "self, values", kx.heaviside, PROMOTE,
+               self="not_implemented('aten::heaviside')",
+               values="not_implemented('aten::heaviside')")
+CLAMP_MIN = op("clamp_min", "ClampMinBackward0", "self; min", kx.clamp_min,
+               self="where(self >= min, grad, 0.0)")
+CLAMP_MIN_TENSOR = op("clamp_min", "ClampMinBackward1", "self, min", kx.clamp_min, PROMOTE,
+                      self="where(self >= min, grad, 0.0)", min="where(self < min, grad, 0.0)")
+CLAMP_MAX = op("clamp_max", "ClampMaxBackward0", "self; max", kx.clamp_max,
+               self="where(self <= max, grad, 0.0)")
+CLAMP_MAX_TENSOR = op("clamp_max", "ClampMaxBackward1", "self, max", kx.clamp_max, PROMOTE,
+                      self="where(self <= max, grad, 0.0)", max="where(self > max, grad, 0.0)")
+
 # ---- linear algebra --------------------------------------------------------------------------
 MM = op("mm", "MmBackward0", "self, mat2", np.matmul, self="grad.mm(mat2.t())",
         mat2="self.t().mm(grad)")
@@ -264,6 +309,52 @@ LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", k.log_softma
 CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
             self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
 
+# ---- ordering and statistics (values picked by index: the gradient goes back to them) ---------
+SORT = op("sort", "SortBackward0", "self; dim, descending", ks.sort, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+SORT_STABLE = op("sort", "SortBackward1", "self; dim, descending, stable", ks.sort,
+                 n_outputs=2, self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+TOPK = op("topk", "TopkBackward0", "self; k, dim, largest, sorted", ks.topk, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, True)")
+KTHVALUE = op("kthvalue", "KthvalueBackward0", "self; k, dim, keepdim", ks.kthvalue,
+              n_outputs=2, self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+MEDIAN = op("median", "MedianBackward0", "self", ks.median_all,
+            self="evenly_distribute(grad, self, result)")
+MEDIAN_DIM = op("median", "MedianBackward1", "self; dim, keepdim", ks.median_dim, n_outputs=2,
+                self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+MODE = op("mode", "ModeBackward0", "self; dim, keepdim", ks.mode, n_outputs=2,
+          self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+CUMPROD = op("cumprod", "CumprodBackward0", "self; dim", ks.cumprod,
+             self="cumprod_backward(grad, self, dim, result)")
+NANSUM = op("nansum", "NansumBackward0", "self; dim, keepdim", ks.nansum,
+            self="reduce_backward(grad, self_sizes, dim, keepdim) * self.isnan().logical_not()")
+AMINMAX = op("aminmax", "AminmaxBackward0", "self; dim, keepdim", ks.aminmax, n_outputs=2,
+             self="aminmax_backward(grads, self, results, dim, keepdim)")
+STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", ks.std_mean,
+              FLOAT, n_outputs=2,
+              self="std_mean_backward(grads, self, results, dim, correction, keepdim)")
+VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", ks.var_mean,
+              FLOAT, n_outputs=2,
+              self="var_mean_backward(grads, self, dim, correction, keepdim)")
+# derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.
+UNIQUE = op("unique", "Unique2Backward0", "self; return_inverse, return_counts, dim", ks.unique,
+            n_outputs=3, self="not_differentiable('_unique2')")
+UNIQUE_DIM = op("unique_dim", "UniqueDimBackward0", "self; return_inverse, return_counts, dim",
+                ks.unique, n_outputs=3, self="not_differentiable('unique_dim')")
+
+# ---- diagonals and rolls ---------------------------------------------------------------------------
+DIAGONAL = op("diagonal", "DiagonalBackward0", "self; offset, dim1, dim2", kl.diagonal_view,
+              self="embed(grad, self_sizes, diagonal_key(self_sizes, offset, dim1, dim2))")
+# torch.diag of a matrix runs diagonal_copy: the same gradient, a node of its own name.
+DIAG_COPY = op("diag", "DiagonalBackward0_copy", "self; offset, dim1, dim2", kl.diagonal_copy,
+               self="embed(grad, self_sizes, diagonal_key(self_sizes, offset, dim1, dim2))")
+DIAG_EMBED = op("diag_embed", "DiagEmbedBackward0", "self; offset, dim1, dim2", kl.diag_embed,
+                self="grad.diagonal(offset, dim1, dim2)")
+TRACE = op("trace", "TraceBackward0", "self", kl.trace, CUSTOM,
+           self="grad * eye_mask(self_sizes, grad)")
+ROLL = op("roll", "RollBackward0", "self; shifts, dims", kl.roll,
+          self="grad.roll(negated(shifts), dims)")
+
 # ---- more shape ops ---------------------------------------------------------------------------
 REPEAT = op("repeat", "RepeatBackward0", "self; repeats", k.repeat,
             self="repeat_backward(grad, repeats, self_sizes)")
@@ -288,6 +379,23 @@ BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; w
          self="bce_backward(grad, self, target, weight, reduction)",
          target="bce_target_backward(grad, self, target, weight, reduction)")
 
+BCE_WITH_LOGITS = op("binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0",
+                     "self, target; weight, pos_weight, reduction", kn.bce_with_logits, PROMOTE,
+                     self="bce_logits_backward(grad, self, target, weight, pos_weight, reduction)",
+                     target="bce_logits_target_backward(grad, self, target, weight, pos_weight, "
+                            "reduction)")
+SMOOTH_L1_LOSS = op("smooth_l1_loss", "SmoothL1LossBackward0", "self, target; reduction, beta",
+                    kn.smooth_l1_loss, PROMOTE,
+                    self="smooth_l1_backward(grad, self, target, reduction, beta)",
+                    target="smooth_l1_backward(grad, target, self, reduction, beta)")
+HUBER_LOSS = op("huber_loss", "HuberLossBackward0", "self, target; reduction, delta",
+                kn.huber_loss, PROMOTE,
+                self="huber_backward(grad, self, target, reduction, delta)",
+                target="huber_backward(grad, target, self, reduction, delta)")
+LOG_SIGMOID = op("log_sigmoid", "LogSigmoidBackward0", "self", kn.log_sigmoid,
+                 self="grad * (-self).sigmoid()")
+CONSTANT_PAD = op("constant_pad_nd", "ConstantPadNdBackward0", "self; pad, value", kn.constant_pad,
+                  self="constant_pad(grad, negated(pad), 0)")
 
 # ---- backward functions: one fused kernel for a formula, differentiable in turn --------------
 TANH_BACKWARD = op("tanh_backward", "TanhBackwardBackward0", "grad_output, output",

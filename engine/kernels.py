@@ -221,7 +221,13 @@ def reshape_copy(a, size):
 
 
 def clone(a):
-    return a.copy()
+    # PyTorch's clone keeps the input's layout (preserve_format): a transposed tensor's
+    # clone is transposed too; an expanded one (zero strides) comes out contiguous.
+    return a.copy(order="C" if 0 in a.strides else "K")
+
+
+def clone_contiguous(a):
+    return np.ascontiguousarray(a)
 
 
 def t(a):

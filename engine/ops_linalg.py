@@ -60,7 +60,11 @@ def mv(input, vec):
     if a[1] != n:
         raise RuntimeError("size mismatch, got input (%d), mat (%dx%d), vec (%d)"
                            % (a[0], a[0], a[1], n))
-    _same_dtype(input, vec, "self and vec")
+    if input._dtype is not vec._dtype:
+        # mv runs addmv into a result of vec's dtype: PyTorch names (result, mat, vec).
+        raise RuntimeError("addmv input tensors must have the same dtype, but got %s, %s, and %s"
+                           % (vec._dtype.scalar_name, input._dtype.scalar_name,
+                              vec._dtype.scalar_name))
     return call(d.MV, (input, vec), (), input._dtype)
 
 
@@ -86,7 +90,9 @@ def bmm(input, mat2):
     if b[0] != a[0] or b[1] != a[2]:
         raise RuntimeError("Expected size for first two dimensions of batch2 tensor to be: "
                            "[%d, %d] but got: [%d, %d]." % (a[0], a[2], b[0], b[1]))
-    _same_dtype(input, mat2)
+    if input._dtype is not mat2._dtype:
+        raise RuntimeError("expected scalar type %s but found %s"
+                           % (input._dtype.scalar_name, mat2._dtype.scalar_name))
     check_allocation((a[0], a[1], b[2]), input._dtype)
     return call(d.BMM, (input, mat2), (), input._dtype)
 

@@ -11,6 +11,7 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary, call_unary_as
 from .shape_util import wrap_dim, wrap_dims
+from .return_types import return_type
 from .tensor import Tensor, wrap
 
 
@@ -72,34 +73,7 @@ def _mean_as(input, dim, keepdim, dtype):
 
 
 
-class _ReturnType(tuple):
-    """torch.return_types.max and friends: a (values, indices) pair printed as PyTorch does."""
-
-    __slots__ = ()
-    _name = "max"
-
-    def __new__(cls, values, indices):
-        return tuple.__new__(cls, (values, indices))
-
-    @property
-    def values(self):
-        return self[0]
-
-    @property
-    def indices(self):
-        return self[1]
-
-    def __repr__(self):
-        return "torch.return_types.%s(\nvalues=%r,\nindices=%r)" % (self._name, self[0], self[1])
-
-
-def _return_type(name):
-    cls = type(name, (_ReturnType,), {"__slots__": (), "_name": name})
-    cls.__module__ = "torch.return_types"
-    return cls
-
-
-return_max, return_min = _return_type("max"), _return_type("min")
+return_max, return_min = return_type("max"), return_type("min")
 
 
 def _extreme(input, dim, keepdim, other, all_op, dim_op, result_type, name):
@@ -311,6 +285,13 @@ all = _logical_reduction(np.all)
 
 
 def nonzero(input, *, as_tuple=False):
+    if input._data.ndim == 0:
+        # A 0-dim tensor is one element with no dims: (1, 0) or (0, 0) indices, as PyTorch;
+        # as a tuple, it reads as a one-element vector.
+        count = int(bool(input._data))
+        if as_tuple:
+            return (wrap(np.zeros(count, np.int64), dtypes.int64),)
+        return wrap(np.zeros((count, 0), np.int64), dtypes.int64)
     found = np.nonzero(input._data)
     if as_tuple:
         return tuple(wrap(i.astype(np.int64), dtypes.int64) for i in found)

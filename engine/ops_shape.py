@@ -134,6 +134,27 @@ def sum_to_size(input, *size):
     return result.view(size) if lead > 0 else result
 
 
+def stride(input, dim=None):
+    """Strides in elements, read from the NumPy array (views share their base's memory and
+    have its strides, as PyTorch's do)."""
+    data = input._data
+    strides = tuple(s // data.itemsize for s in data.strides)
+    if dim is None:
+        return strides
+    return strides[wrap_dim(dim, data.ndim)]
+
+
+def storage_offset(input):
+    """Where the tensor starts in its base's memory, in elements."""
+    data = root = input._data
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if data.size == 0:
+        return 0
+    return (data.__array_interface__["data"][0] - root.__array_interface__["data"][0]) \
+        // data.itemsize
+
+
 def is_contiguous(input, memory_format=None):
     return bool(input._data.flags.c_contiguous)
 
@@ -141,7 +162,8 @@ def is_contiguous(input, memory_format=None):
 def contiguous(input, memory_format=None):
     if input._data.flags.c_contiguous:
         return input
-    return clone(input)
+    check_allocation(input._data.shape, input._dtype)
+    return call_unary(d.CLONE_CONTIGUOUS, input)
 
 
 def clone(input, memory_format=None):

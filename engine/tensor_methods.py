@@ -14,7 +14,11 @@ from . import ops_linalg as la
 from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
+from . import ops_layout as lay
 from . import ops_shape as shp
+from . import ops_sort as srt
+from . import ops_special as spc
+from . import ops_stats as sts
 from . import random as rnd
 from .tensor import Tensor
 
@@ -33,20 +37,29 @@ _SAME_AS_FUNCTION = {
     la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
-          "split chunk is_contiguous"),
+          "split chunk is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
+    srt: "msort topk kthvalue median mode unique",
+    lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
+    spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
+          "isneginf logaddexp clamp_min clamp_max"),
+    sts: "cumprod count_nonzero nansum nanmean aminmax",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
-            "clamp_": pw.clamp_, "clip_": pw.clip_,
+            "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
-_INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu}
+_INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
+               "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
+               "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
+               "fmax_": spc.fmax, "fmin_": spc.fmin, "clamp_min_": spc.clamp_min,
+               "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac")

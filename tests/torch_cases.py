@@ -2327,6 +2327,11 @@ def _(t):
 
 # More cases, by area, in a module of their own (it registers into CASES through add()).
 import torch_cases_edges  # noqa: E402,F401
+import torch_cases_order  # noqa: E402,F401
+import torch_cases_layout  # noqa: E402,F401
+import torch_cases_special  # noqa: E402,F401
+import torch_cases_nn  # noqa: E402,F401
+import torch_cases_numpy_names  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2381,6 +2386,9 @@ gap("gelu in float32 at x = -3: torch: -4.0502e-03 (its kernel loses digits in 1
     "| ours: -4.0497e-03 (the float64 value rounded)", "activation/gelu")
 
 # ---- reductions ------------------------------------------------------------------------------
+gap("cumprod backward over zeros, create_graph: torch writes the gradient by slices "
+    "(grad_fn=<CopySlices>) | ours: concatenates them (grad_fn=<CatBackward0>); values match",
+    "cumprod/second_order_zeros")
 
 # ---- matmul and linear algebra ----------------------------------------------------------------
 gap("2D @ 3D and (1,n,m) @ 3D fold into one mm: torch: CloneBackward0(TransposeBackward0("
@@ -2392,6 +2400,11 @@ gap("1D @ 3D: torch: UnsafeViewBackward0(MvBackward0(UnsafeViewBackward0(CloneBa
     "ViewBackward0(ExpandBackward0(UnsqueezeBackward0(...))), ...))", "matmul/1d_3d/graph")
 
 # ---- shape ops --------------------------------------------------------------------------------
+gap("einsum's graph: torch contracts pairs with bmm (ij,jk->ik: ViewBackward0(PermuteBackward0("
+    "ViewBackward0(BmmBackward0(...)))), and permutes around sums and products | ours: "
+    "permute/unsqueeze, MulBackward0, SumBackward1 (values and gradients match)",
+    *("einsum_grad/%s/graph" % n for n in ("mm", "implicit", "outer", "dot", "bmm", "diag",
+                                           "trace_implicit", "mv", "ellipsis", "three")))
 gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dtype=torch.int32)) | "
     "ours: RuntimeError: view(dtype) is not supported by gradrepl's engine; use .to(dtype)",
     "shape/view_dtype")

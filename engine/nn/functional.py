@@ -10,10 +10,14 @@ from .. import ops_pointwise as _pw
 from .. import ops_reduce as _red
 from ..dispatch import call as _call
 from ..tensor import Tensor as _Tensor
+from . import functional_more as _more
+from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
+                              huber_loss, kl_div, softsign, logsigmoid, normalize,
+                              cosine_similarity, pad)
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
-           "softplus", "gelu", "silu", "elu", "hardtanh", "relu6", "dropout"]
+           "softplus", "gelu", "silu", "elu", "hardtanh", "relu6", "dropout"] + _more.__all__
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -202,6 +206,9 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise ValueError("Using a target size (%r) that is different to the input size (%r) is "
                          "deprecated. Please ensure they have the same size."
                          % (target.shape, input.shape))
+    if target.dtype is not input.dtype:
+        raise RuntimeError("Found dtype %s but expected %s"
+                           % (target.dtype.scalar_name, input.dtype.scalar_name))
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return _call(_d.BCE, (input, target), (weight, reduction), input.dtype)

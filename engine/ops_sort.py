@@ -1,0 +1,172 @@
+"""Ordering as torch functions: sort, argsort, msort, topk, kthvalue, median, mode, unique."""
+
+import numpy as np
+
+from . import derivatives as d
+from . import dtypes
+from .dispatch import call
+from .return_types import return_type
+from .shape_util import wrap_dim
+from .tensor import Tensor, wrap
+
+return_sort = return_type("sort")
+return_topk = return_type("topk")
+return_kthvalue = return_type("kthvalue")
+return_median = return_type("median")
+return_mode = return_type("mode")
+
+_NOT_GIVEN = object()
+
+
+def _type_name(value):
+    if isinstance(value, Tensor):
+        return "Tensor"
+    return type(value).__name__
+
+
+def _invalid_combination(name, positional, keywords, overloads, note):
+    """The argument parser's TypeError when no overload takes these arguments."""
+    got = [_type_name(v) for v in positional] + ["%s=%s" % (k, _type_name(v))
+                                                 for k, v in keywords.items()]
+    lines = ["%s() received an invalid combination of arguments - got (%s), but expected one of:"
+             % (name, ", ".join(got))]
+    lines += [" * (%s)" % o for o in overloads]
+    if note:
+        lines.append("      didn't match because some of the keywords were incorrect: "
+                     + ", ".join(keywords))
+    return TypeError("\n".join(lines) + "\n")
+
+
+def _size_along(input, dim):
+    shape = input._data.shape
+    return shape[dim] if shape else 1
+
+
+def _check_nonempty_dim(input, dim, name):
+    if input._data.ndim and input._data.shape[dim] == 0:
+        raise IndexError("%s(): Expected reduction dim %d to have non-zero size." % (name, dim))
+
+
+# The two overloads of sort and argsort: (*, stable, dim, descending) and (dim, descending).
+# A positional dim next to a stable= keyword fits neither: the parser lists them, as
+# functions (with the input and out arguments) or as Tensor methods.
+_OVERLOADS = {
+    ("sort", False): (
+        "Tensor input, *, bool stable, int dim = -1, bool descending = False, "
+        "tuple of Tensors out = None",
+        "Tensor input, int dim = -1, bool descending = False, *, tuple of Tensors out = None"),
+    ("argsort", False): (
+        "Tensor input, *, bool stable, int dim = -1, bool descending = False, Tensor out = None",
+        "Tensor input, int dim = -1, bool descending = False"),
+    ("sort", True): ("*, bool stable, int dim = -1, bool descending = False",
+                     "int dim = -1, bool descending = False"),
+}
+_OVERLOADS["argsort", True] = _OVERLOADS["sort", True]
+_NOTE = {("sort", False): False, ("argsort", False): True, ("sort", True): True,
+         ("argsort", True): True}
+
+
+def _sort_args(name, input, args, dim, descending, stable, method):
+    if stable is not _NOT_GIVEN and args:
+        positional = tuple(args) if method else (input,) + tuple(args)
+        raise _invalid_combination(name, positional, {"stable": stable},
+                                   _OVERLOADS[name, method], _NOTE[name, method])
+    if args:
+        dim = args[0]
+    if len(args) > 1:
+        descending = args[1]
+    return wrap_dim(dim, input._data.ndim), bool(descending)
+
+
+def sort(input, *args, stable=_NOT_GIVEN, dim=-1, descending=False, _method=False):
+    """Values and indices along dim; a `stable=` keyword (even None or False) picks the
+    stable overload, whose node is SortBackward1."""
+    dim, descending = _sort_args("sort", input, args, dim, descending, stable, _method)
+    if stable is _NOT_GIVEN:
+        return return_sort(*call(d.SORT, (input,), (dim, descending)))
+    return return_sort(*call(d.SORT_STABLE, (input,), (dim, descending, bool(stable))))
+
+
+def argsort(input, *args, stable=_NOT_GIVEN, dim=-1, descending=False, _method=False):
+    dim, descending = _sort_args("argsort", input, args, dim, descending, stable, _method)
+    from .kernels_sort import sort as sort_kernel
+    stable = stable is not _NOT_GIVEN and bool(stable)
+    return wrap(sort_kernel(input._data, dim, descending, stable)[1], dtypes.int64)
+
+
+def sort_method(self, *args, **kwargs):
+    return sort(self, *args, _method=True, **kwargs)
+
+
+def argsort_method(self, *args, **kwargs):
+    return argsort(self, *args, _method=True, **kwargs)
+
+
+def msort(input):
+    return sort(input, 0).values
+
+
+def _int_arg(name, value, position, arg):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
+                        % (name, arg, position, type(value).__name__))
+    return value
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    k = _int_arg("topk", k, 1, "k")
+    if input._dtype is dtypes.bool_:
+        raise RuntimeError("topk does not support bool dtypes on CPU")
+    dim = wrap_dim(dim, input._data.ndim)
+    if not 0 <= k <= _size_along(input, dim):
+        raise RuntimeError("selected index k out of range")
+    return return_topk(*call(d.TOPK, (input,), (k, dim, bool(largest), bool(sorted))))
+
+
+def _not_for_bool(input, kernel):
+    if input._dtype is dtypes.bool_:
+        raise NotImplementedError('"%s" not implemented for \'Bool\'' % kernel)
+
+
+def kthvalue(input, k, dim=-1, keepdim=False):
+    k = _int_arg("kthvalue", k, 1, "k")
+    _not_for_bool(input, "kthvalue_cpu")
+    dim = wrap_dim(dim, input._data.ndim)
+    _check_nonempty_dim(input, dim, "kthvalue")
+    if not 0 < k <= _size_along(input, dim):
+        raise RuntimeError("kthvalue(): selected number k out of range for dimension %d" % dim)
+    return return_kthvalue(*call(d.KTHVALUE, (input,), (k, dim, bool(keepdim))))
+
+
+def median(input, dim=None, keepdim=False):
+    """The lower of the two middle values (no averaging), nan if there is one."""
+    if dim is None:
+        _not_for_bool(input, "median_cpu")
+        if input._data.size == 0:
+            return wrap(np.array(np.nan, input._data.dtype), input._dtype)
+        return call(d.MEDIAN, (input,), (), input._dtype)
+    _not_for_bool(input, "median_out")
+    dim = wrap_dim(dim, input._data.ndim)
+    _check_nonempty_dim(input, dim, "median")
+    return return_median(*call(d.MEDIAN_DIM, (input,), (dim, bool(keepdim))))
+
+
+def mode(input, dim=-1, keepdim=False):
+    dim = wrap_dim(dim, input._data.ndim)
+    _check_nonempty_dim(input, dim, "mode")
+    return return_mode(*call(d.MODE, (input,), (dim, bool(keepdim))))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """torch.unique: PyTorch's CPU kernel returns sorted values even for sorted=False."""
+    op = d.UNIQUE
+    if dim is not None:
+        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim)
+    values, inverse, counts = call(op, (input,), (return_inverse, return_counts, dim))
+    if return_inverse and return_counts:
+        return values, inverse, counts
+    if return_inverse:
+        return values, inverse
+    if return_counts:
+        return values, counts
+    return values

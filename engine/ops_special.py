@@ -1,0 +1,124 @@
+"""Special elementwise ops as torch functions: nan_to_num, atan2, hypot, lerp, logit, xlogy,
+fmax/fmin, heaviside, signbit, isposinf/isneginf, logaddexp, clamp_min/clamp_max."""
+
+import numpy as np
+
+from . import derivatives as d
+from . import dtypes
+from .dispatch import call, call_binary, call_scalar, call_unary
+from .ops_pointwise import _NUMBER
+from .tensor import Tensor, wrap
+
+
+def _tensor_other(name, other):
+    if not isinstance(other, Tensor):
+        raise TypeError("%s(): argument 'other' (position 2) must be Tensor, not %s"
+                        % (name, type(other).__name__))
+
+
+def _floating_kernel(name, dtype):
+    if dtype.category != 2:
+        raise NotImplementedError('"%s" not implemented for \'%s\'' % (name, dtype.scalar_name))
+
+
+def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    if input._dtype.category != 2:
+        return input.clone()
+    return call_unary(d.NAN_TO_NUM, input, nan, posinf, neginf)
+
+
+def atan2(input, other):
+    _tensor_other("atan2", other)
+    return call_binary(d.ATAN2, input, other)
+
+
+def arctan2(input, other):
+    _tensor_other("arctan2", other)
+    return call_binary(d.ATAN2, input, other)
+
+
+def hypot(input, other):
+    _tensor_other("hypot", other)
+    _floating_kernel("hypot_cpu", dtypes.result_type(input, other))
+    return call_binary(d.HYPOT, input, other)
+
+
+def logaddexp(input, other):
+    _tensor_other("logaddexp", other)
+    _floating_kernel("logaddexp_cpu", dtypes.result_type(input, other))
+    return call_binary(d.LOGADDEXP, input, other)
+
+
+def lerp(input, end, weight):
+    if end._dtype is not input._dtype:
+        raise RuntimeError("expected dtype %s for `end` but got dtype %s"
+                           % (input._dtype.c_name, end._dtype.c_name))
+    if isinstance(weight, Tensor):
+        _floating_kernel("lerp_kernel_tensor", input._dtype)
+        return call(d.LERP_TENSOR, (input, end, weight), (), input._dtype)
+    _floating_kernel("lerp_kernel_scalar", input._dtype)
+    return call(d.LERP, (input, end), (weight,), input._dtype)
+
+
+def logit(input, eps=None):
+    return call_unary(d.LOGIT, input, eps)
+
+
+def xlogy(input, other):
+    if not isinstance(input, Tensor):
+        return call_scalar(d.XLOGY_SCALAR_SELF, other, input)
+    if not isinstance(other, Tensor):
+        return call_scalar(d.XLOGY_SCALAR_OTHER, input, other)
+    return call_binary(d.XLOGY, input, other)
+
+
+def _fmax_like(op, name):
+    def function(input, other):
+        _tensor_other(name, other)
+        return call_binary(op, input, other)
+    function.__name__ = name
+    return function
+
+
+fmax = _fmax_like(d.FMAX, "fmax")
+fmin = _fmax_like(d.FMIN, "fmin")
+
+
+def heaviside(input, values):
+    if not isinstance(values, Tensor):
+        raise TypeError("heaviside(): argument 'values' (position 2) must be Tensor, not %s"
+                        % type(values).__name__)
+    if values._dtype is not input._dtype:
+        raise RuntimeError("heaviside is not yet implemented for tensors with different dtypes.")
+    return call_binary(d.HEAVISIDE, input, values)
+
+
+def signbit(input):
+    return wrap(np.signbit(input._data), dtypes.bool_)
+
+
+def isposinf(input):
+    return wrap(np.isposinf(input._data), dtypes.bool_)
+
+
+def isneginf(input):
+    return wrap(np.isneginf(input._data), dtypes.bool_)
+
+
+def _one_sided_clamp(op, tensor_op, name):
+    def function(input, bound):
+        if isinstance(bound, Tensor):
+            return call_binary(tensor_op, input, bound)
+        if not isinstance(bound, _NUMBER):
+            raise TypeError("%s(): argument '%s' (position 2) must be Number, not %s"
+                            % (name, name[-3:], type(bound).__name__))
+        dtype = dtypes.result_type(input, bound)
+        if dtype is not input._dtype:  # clamp_min(int tensor, 2.5) is a float tensor
+            input = input.to(dtype)
+        return call_unary(op, input, bound)
+    function.__name__ = name
+    return function
+
+
+clamp_min = _one_sided_clamp(d.CLAMP_MIN, d.CLAMP_MIN_TENSOR, "clamp_min")
+clamp_max = _one_sided_clamp(d.CLAMP_MAX, d.CLAMP_MAX_TENSOR, "clamp_max")
