@@ -152,7 +152,9 @@ def sum_dim(a, dim, keepdim):
     if a.dtype in _CASCADE_DTYPES:
         axes = _axes(dim, a.ndim)
         result = cascade_sum(a, axes)
-        return np.expand_dims(result, axes) if keepdim else result
+        if keepdim:
+            return result.reshape([1 if i in axes else n for i, n in enumerate(a.shape)])
+        return result
     return np.sum(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
 
 

@@ -6,6 +6,9 @@ from . import derivatives as d
 from .creation import parse_size
 from .memory import check_allocation
 from .dispatch import call_unary, call
+from .grad_mode import GRAD
+from .tensor import wrap
+from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
 
 VIEW_STRIDE_ERROR = (
@@ -130,6 +133,9 @@ def sum_to_size(input, *size):
         lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1)
     if not dims:
         return input
+    if not (GRAD.enabled and input._requires_grad) and input._dtype.category == 2:
+        # Nothing to record (the backward walk's un-broadcast): the same sum, without nodes.
+        return wrap(np.asarray(k.sum_dim(input._data, dims, False)).reshape(size), input._dtype)
     result = input.sum(dims, keepdim=True)
     return result.view(size) if lead > 0 else result
 
