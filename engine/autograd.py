@@ -7,6 +7,7 @@ so hooks that print do so in the order PyTorch's engine would.
 
 import heapq
 import warnings
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -39,104 +40,179 @@ CREATE_GRAPH_WARNING = (
 
 
 # ---- public entry points ---------------------------------------------------------------
+# The argument handling follows torch/autograd/__init__.py line by line (its quirks
+# included: zip() truncates extra gradients, grads.index() names the mismatching one),
+# then the checks of the C++ engine's run_backward, in its order.
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
              grad_variables=None, inputs=None):
     """torch.autograd.backward: accumulate d(tensors)/d(leaves) into the leaves' .grad."""
-    tensors = _as_tuple(tensors)
-    if grad_tensors is None:
+    if grad_variables is not None:
+        warnings.warn("`grad_variables` is deprecated. Use `grad_tensors` instead.",
+                      FutureWarning, stacklevel=2)
+        if grad_tensors is not None:
+            raise RuntimeError("`grad_tensors` and `grad_variables` (deprecated) arguments both "
+                               "passed to `backward()`. Please only use `grad_tensors`.")
         grad_tensors = grad_variables
-    if create_graph:
-        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
-    grads = _make_grads(tensors, _as_tuple(grad_tensors) if grad_tensors is not None
-                        else (None,) * len(tensors))
+    inputs_tuple = () if inputs is None else _inputs_tuple(inputs, "backward")
+    if inputs is not None and not inputs_tuple:
+        raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+    tensors = _outputs_tuple(tensors)
+    grads = _make_grads(tensors, _tensor_or_tensors_to_tuple(grad_tensors, len(tensors)))
     if retain_graph is None:
         retain_graph = create_graph
+    roots = _roots(tensors, grads)
     targets = None
-    if inputs is not None:
-        inputs = _as_tuple(inputs)
-        if not inputs:
-            raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
-        targets = {_target_of(t, i): t for i, t in enumerate(inputs)}
-    _run(_roots(tensors, grads), retain_graph, create_graph, targets, accumulate=True)
+    if inputs_tuple:
+        targets = {}
+        for t in inputs_tuple:
+            _check_input_type(t)
+            # The engine calls retain_grad() on every input: a non-leaf input keeps
+            # receiving its gradient in .grad on later backward calls too.
+            t.retain_grad()
+            targets[_target_of(t)] = t
+    if create_graph:
+        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
+    _run(roots, retain_graph, create_graph, targets, accumulate=True)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
          only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
     """torch.autograd.grad: the gradients of outputs with respect to inputs, as a tuple."""
-    outputs = _as_tuple(outputs)
-    inputs = _as_tuple(inputs)
-    if allow_unused is None:
-        allow_unused = materialize_grads
-    if not allow_unused and materialize_grads:
+    if materialize_grads and allow_unused is False:
         raise ValueError("Expected allow_unused to be True or not passed when "
                          "materialize_grads=True, but got: allow_unused=False.")
-    grads = _make_grads(outputs, _as_tuple(grad_outputs) if grad_outputs is not None
-                        else (None,) * len(outputs))
+    if allow_unused is None:
+        allow_unused = materialize_grads
+    outputs = _outputs_tuple(outputs)
+    inputs_tuple = _inputs_tuple(inputs, "grad")
+    if not inputs_tuple:
+        raise RuntimeError("`inputs` argument to `grad()` cannot be empty.")
+    if not only_inputs:
+        warnings.warn("only_inputs argument is deprecated and is ignored now (defaults to "
+                      "True). To accumulate gradient for other parts of the graph, please use "
+                      "torch.autograd.backward.", FutureWarning, stacklevel=2)
+    grads = _make_grads(outputs, _tensor_or_tensors_to_tuple(grad_outputs, len(outputs)),
+                        is_grads_batched)
     if retain_graph is None:
         retain_graph = create_graph
-    targets = {_target_of(t, i): t for i, t in enumerate(inputs)}
-    captured = _run(_roots(outputs, grads), retain_graph, create_graph, targets,
+    if is_grads_batched:
+        result = _batched_grad(outputs, grads, inputs_tuple, retain_graph, create_graph,
+                               allow_unused)
+    else:
+        result = _engine_grad(outputs, grads, inputs_tuple, retain_graph, create_graph,
+                              allow_unused)
+    if materialize_grads:
+        from .creation import zeros_like
+        result = tuple(r if r is not None else zeros_like(t, requires_grad=create_graph)
+                       for r, t in zip(result, inputs_tuple))
+    if type(inputs) is dict:
+        return dict(zip(inputs.keys(), result))
+    return result
+
+
+def _engine_grad(outputs, grads, inputs, retain_graph, create_graph, allow_unused):
+    roots = _roots(outputs, grads)
+    keys = []
+    for t in inputs:
+        _check_input_type(t)
+        keys.append(_target_of(t))
+    captured = _run(roots, retain_graph, create_graph, dict(zip(keys, inputs)),
                     accumulate=False)
     result = []
-    for index, (t, target) in enumerate(zip(inputs, list(targets))):
-        g = captured.get(target)
-        if g is None:
-            if not allow_unused:
-                raise RuntimeError(UNUSED_INPUT_ERROR % index)
-            if materialize_grads:
-                from .creation import zeros_like
-                g = zeros_like(t)
+    for index, key in enumerate(keys):
+        g = captured.get(key)
+        if g is None and not allow_unused:
+            raise RuntimeError(UNUSED_INPUT_ERROR % index)
         result.append(g)
     return tuple(result)
 
 
+def _batched_grad(outputs, grads, inputs, retain_graph, create_graph, allow_unused):
+    """is_grads_batched: one backward pass per row of the grad_outputs (PyTorch vmaps the
+    pass), the input gradients stacked along a new first dimension."""
+    from .ops_join import stack
+    for g in grads:
+        if g is not None and g._data.ndim == 0:
+            raise ValueError("vmap(vjp, in_dims=0, ...)(<inputs>): Got in_dim=0 for some input, "
+                             "but that input is a Tensor of dimensionality 0 so expected in_dim "
+                             "to satisfy 0 <= in_dim < 0.")
+    batch = next((g._data.shape[0] for g in grads if g is not None), 0)
+    rows = []
+    for b in range(batch):
+        rows.append(_engine_grad(outputs, [None if g is None else g[b] for g in grads], inputs,
+                                 retain_graph or b < batch - 1, create_graph, allow_unused))
+    return tuple(None if any(r[i] is None for r in rows) else stack([r[i] for r in rows])
+                 for i in range(len(inputs)))
+
+
 # ---- preparing the roots ---------------------------------------------------------------
 
-def _as_tuple(x):
-    if isinstance(x, Tensor) or x is None:
-        return (x,)
-    if isinstance(x, (int, float)):
-        raise TypeError("gradients can be either Tensors or None, but got %s" % type(x).__name__)
-    return tuple(x)
+def _outputs_tuple(tensors):
+    return (tensors,) if isinstance(tensors, Tensor) else tuple(tensors)
 
 
-def _make_grads(outputs, grads):
-    for g in grads:
-        if g is not None and not isinstance(g, Tensor):
-            raise TypeError("gradients can be either Tensors or None, but got %s"
-                            % type(g).__name__)
-    if len(grads) != len(outputs):
-        raise RuntimeError("grad can be implicitly created only for scalar outputs"
-                           if len(grads) == 0 else
-                           "got %d tensors and %d gradients" % (len(outputs), len(grads)))
+def _inputs_tuple(inputs, caller):
+    if isinstance(inputs, Tensor):
+        return (inputs,)
+    if type(inputs) is dict:
+        return tuple(inputs.values())
+    if isinstance(inputs, Mapping):
+        raise TypeError("`inputs` argument to `%s()` must be a dict, not %s. Other Mapping "
+                        "types are not supported." % (caller, type(inputs).__name__))
+    return tuple(inputs)
+
+
+def _tensor_or_tensors_to_tuple(tensors, length):
+    if tensors is None:
+        return (None,) * length
+    if isinstance(tensors, Tensor):
+        return (tensors,)
+    return tuple(tensors)
+
+
+def _make_grads(outputs, grads, is_grads_batched=False):
     made = []
-    for i, (out, g) in enumerate(zip(outputs, grads)):
+    for out, g in zip(outputs, grads):
         if not isinstance(out, Tensor):
-            raise TypeError("backward() expects tensors, got %s" % type(out).__name__)
-        if g is None:
-            if out._requires_grad and out._data.size != 1:
-                raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            if out._requires_grad and out._dtype.category != 2:
-                raise RuntimeError("grad can be implicitly created only for real scalar outputs "
-                                   "but got %r" % out._dtype)
-            from .creation import ones_like
-            g = ones_like(out)
-        elif isinstance(g, Tensor):
-            if g._data.shape != out._data.shape:
-                raise RuntimeError(
-                    "Mismatch in shape: grad_output[%d] has a shape of %r and output[%d] has "
-                    "a shape of %r." % (i, Size(g._data.shape), i, Size(out._data.shape)))
-            if g._dtype.category == 0 and out._dtype.category != 0:
-                raise RuntimeError("For non-boolean output, grad_output must not be boolean")
+            raise AssertionError("Expected output to be a torch.Tensor")
+        if isinstance(g, Tensor):
+            first = g[0] if is_grads_batched else g
+            if first._data.shape != out._data.shape:
+                # list.index compares with ==, as PyTorch's message does (and fails as it
+                # does); the batched message drops the first dimension of the first row.
+                shown = first._data.shape[1:] if is_grads_batched else first._data.shape
+                where = (grads.index(g), Size(shown), outputs.index(out), Size(out._data.shape))
+                if is_grads_batched:
+                    raise RuntimeError(
+                        "If `is_grads_batched=True`, we interpret the first dimension of each "
+                        "grad_output as the batch dimension. The sizes of the remaining "
+                        "dimensions are expected to match the shape of corresponding output, "
+                        "but a mismatch was detected: grad_output[%d] has a shape of %r and "
+                        "output[%d] has a shape of %r. If you only want some tensors in "
+                        "`grad_output` to be considered batched, consider using vmap." % where)
+                raise RuntimeError("Mismatch in shape: grad_output[%d] has a shape of %r and "
+                                   "output[%d] has a shape of %r." % where)
+            made.append(g)
+        elif g is None:
+            if out._requires_grad:
+                if out._data.size != 1:
+                    raise RuntimeError("grad can be implicitly created only for scalar outputs")
+                if not out._dtype.is_floating_point:
+                    raise RuntimeError("grad can be implicitly created only for real scalar "
+                                       "outputs but got %r" % out._dtype)
+                from .creation import ones_like
+                g = ones_like(out)
+            made.append(g)
         else:
             raise TypeError("gradients can be either Tensors or None, but got %s"
                             % type(g).__name__)
-        made.append(g)
     return made
 
 
 def _roots(tensors, grads):
+    if len(tensors) != len(grads):
+        raise RuntimeError("got %d tensors and %d gradients" % (len(tensors), len(grads)))
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         if not t._requires_grad:
@@ -147,10 +223,14 @@ def _roots(tensors, grads):
     return roots
 
 
-def _target_of(t, i):
-    """The (node, output_nr) where the gradient of input t arrives."""
+def _check_input_type(t):
     if not isinstance(t, Tensor):
-        raise TypeError("inputs must be tensors, got %s" % type(t).__name__)
+        raise RuntimeError("all inputs have to be Tensors or GradientEdges, but got %s"
+                           % type(t).__name__)
+
+
+def _target_of(t):
+    """The (node, output_nr) where the gradient of input t arrives."""
     if not t._requires_grad:
         raise RuntimeError("One of the differentiated Tensors does not require grad")
     if t._grad_fn is None:
@@ -229,7 +309,7 @@ def _run(roots, retain_graph, create_graph, targets, accumulate):
                 if node._hooks is not None:
                     grads = _call_pre_hooks(node, grads)
                 if targets is not None:
-                    _capture(node, grads, targets, captured, accumulate, create_graph)
+                    _capture(node, grads, targets, captured)
                 if needed is None or _should_run(node, needed, targets, accumulate):
                     outputs = _apply(node, grads, retain_graph, create_graph)
             if outputs:
@@ -264,14 +344,11 @@ def _should_run(node, needed, targets, accumulate):
     return any(n in needed for n in node._next if n is not None)
 
 
-def _capture(node, grads, targets, captured, accumulate, create_graph):
+def _capture(node, grads, targets, captured):
+    # backward(inputs=[y]) for a non-leaf y: y.grad is filled by its retain_grad hook.
     for nr, g in grads.items():
-        tensor = targets.get((node, nr))
-        if tensor is not None:
+        if (node, nr) in targets:
             captured[(node, nr)] = g
-            if accumulate and type(node) is not AccumulateGrad and not tensor.retains_grad:
-                # backward(inputs=[y]) for a non-leaf y: its gradient lands in y.grad.
-                _accumulate(tensor, g, create_graph)
 
 
 def _add_to_buffer(buffers, node, nr, g):
@@ -298,8 +375,9 @@ def _call_pre_hooks(node, grads):
                     grads[nr] = new
     for nr, tensor in hooks.retain.items():
         if nr in grads:
-            g = grads[nr]
-            tensor._grad = g if GRAD.enabled else g.detach()
+            # PyTorch's retain_grad hook: a clone the first time, then an out-of-place sum.
+            old = tensor._grad
+            tensor._grad = grads[nr].clone() if old is None else old + grads[nr]
     for hook in list(hooks.pre.values()):
         new = hook(tuple(grads.get(i) for i in range(max(grads) + 1)))
         if new is not None:
@@ -425,7 +503,7 @@ def _accumulate(variable, g, create_graph):
         variable._grad = copy_(wrap(np.empty_like(variable._data), g._dtype), g)
     elif old is None:
         variable._grad = wrap(g._data.copy(), g._dtype)
-    elif create_graph or not old._data.flags.writeable or old._requires_grad:
+    elif create_graph or not old._data.flags.writeable:
         variable._grad = old + g
     else:
         old._data += g._data

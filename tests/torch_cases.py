@@ -2317,9 +2317,6 @@ gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_av
     "functional/size_average_legacy")
 
 # ---- autograd ------------------------------------------------------------------------------------
-gap("non-leaf .grad warning fires only when .grad is None: torch: no warning for h.grad after "
-    "backward(inputs=[h]) | ours: UserWarning: The .grad attribute of a Tensor that is not a leaf "
-    "Tensor is being accessed...", "autograd/backward_inputs_nonleaf")
 gap("in-place on a view of a non-leaf: torch: CopySlices(MulBackward0(...), None) | ours: "
     "CopySlices(MulBackward0(...), MulBackward0(SelectBackward0(MulBackward0(...)), None))",
     "inplace/view_then_base_grad")

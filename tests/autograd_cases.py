@@ -1,0 +1,211 @@
+"""More cases for test_vs_torch.py: the autograd API's arguments, hooks, modes and in-place.
+
+Registered into torch_cases.CASES (same helpers, same XFAILS); test_vs_torch imports
+this module so its cases run beside the others.
+"""
+
+from torch_cases import L, T, V, W, case, graph, gap  # noqa: F401
+
+
+# ---- backward() / autograd.grad(): arguments as PyTorch's Python layer reads them ----------
+
+@case("api/gradient_int_not_iterable", error=True)
+def _(t):
+    (L(t, V) * 2).backward(5)
+
+
+@case("api/gradient_list_of_floats", error=True)
+def _(t):
+    (L(t, V) * 2).backward([1.0, 1.0, 1.0])
+
+
+@case("api/grad_outputs_float_not_iterable", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad(x.sum(), x, 3.0)
+
+
+@case("api/grad_extra_grad_outputs_ignored")
+def _(t):
+    x = L(t, V)
+    return t.autograd.grad([x * 2], [x], [T(t, [1.0, 2.0, 3.0]), T(t, [1.0, 1.0, 1.0])])
+
+
+@case("api/backward_fewer_gradients", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.backward([x * 2, x * 3], [t.ones(3)])
+
+
+@case("api/gradient_bool_accepted")
+def _(t):
+    x = L(t, V)
+    (x * 2).backward(t.ones(3, dtype=t.bool))
+    return x.grad
+
+
+@case("api/gradient_int_accepted")
+def _(t):
+    x = L(t, V)
+    (x * 2).backward(t.tensor([1, 2, 3]))
+    return x.grad
+
+
+@case("api/mismatch_index_compares_with_eq", error=True)
+def _(t):
+    # PyTorch finds the mismatching gradient with list.index, which compares tensors.
+    x = L(t, V)
+    t.autograd.grad([x * 2, x * 2], x, grad_outputs=[t.ones(3), t.ones(4)])
+
+
+@case("api/grad_empty_inputs", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad(x.sum(), [])
+
+
+@case("api/grad_input_int", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad(x.sum(), [x, 3])
+
+
+@case("api/grad_output_int", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad([x.sum(), 3], [x])
+
+
+@case("api/backward_not_iterable", error=True)
+def _(t):
+    t.autograd.backward(3)
+
+
+@case("api/roots_checked_before_inputs", error=True)
+def _(t):
+    t.autograd.grad(t.tensor(1.0), t.tensor(2.0))
+
+
+@case("api/grad_same_input_twice")
+def _(t):
+    x = L(t, V)
+    return t.autograd.grad((x * x).sum(), [x, x])
+
+
+@case("api/grad_dict_inputs")
+def _(t):
+    x, w = L(t, V), L(t, W)
+    return t.autograd.grad((x * w).sum(), {"x": x, "w": w})
+
+
+@case("api/backward_dict_inputs")
+def _(t):
+    x, w = L(t, V), L(t, W)
+    (x * w).sum().backward(inputs={"x": x})
+    return x.grad, w.grad
+
+
+@case("api/materialize_grads_create_graph")
+def _(t):
+    x, w = L(t, V), L(t, W)
+    return t.autograd.grad((x * x).sum(), [x, w], materialize_grads=True, create_graph=True)
+
+
+@case("api/only_inputs_false_warns")
+def _(t):
+    x = L(t, V)
+    return t.autograd.grad(x.sum(), x, only_inputs=False)
+
+
+@case("api/grad_variables_warns")
+def _(t):
+    x = L(t, V)
+    t.autograd.backward((x * 2).sum(), grad_variables=t.tensor(2.0))
+    return x.grad
+
+
+@case("api/grad_tensors_and_grad_variables", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.backward(x.sum(), t.tensor(1.0), grad_variables=t.tensor(1.0))
+
+
+@case("api/backward_input_not_requiring_grad", error=True)
+def _(t):
+    x = L(t, V)
+    x.sum().backward(inputs=[t.tensor(1.0)])
+
+
+@case("api/backward_input_int", error=True)
+def _(t):
+    x = L(t, V)
+    x.sum().backward(inputs=[3])
+
+
+@case("api/is_grads_batched")
+def _(t):
+    x = L(t, V)
+    return t.autograd.grad(x * x, x, t.eye(3), is_grads_batched=True)
+
+
+@case("api/is_grads_batched_mismatch", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad(x * 2, x, t.eye(4), is_grads_batched=True)
+
+
+@case("api/is_grads_batched_scalar", error=True)
+def _(t):
+    x = L(t, V)
+    t.autograd.grad(x.sum(), x, is_grads_batched=True)
+
+
+# ---- retain_grad and .grad of non-leaves ------------------------------------------------------
+
+@case("api/retain_grad_accumulates")
+def _(t):
+    x = L(t, V)
+    y = x * 2
+    y.retain_grad()
+    z = (y * y).sum()
+    z.backward(retain_graph=True)
+    first = y.grad
+    z.backward()
+    return first, y.grad
+
+
+@case("api/retain_grad_create_graph_clones")
+def _(t):
+    x = L(t, V)
+    y = x * 2
+    y.retain_grad()
+    (y * y).sum().backward(create_graph=True)
+    first = y.grad
+    (y * y).sum().backward(create_graph=True)
+    return first, y.grad
+
+
+@case("api/backward_inputs_nonleaf_retains")
+def _(t):
+    x = L(t, V)
+    h = x * 3
+    (h * h).sum().backward(inputs=[h], retain_graph=True)
+    (h * h).sum().backward()
+    return h.retains_grad, h.grad, x.grad
+
+
+@case("api/nonleaf_grad_assigned_no_warning")
+def _(t):
+    h = L(t, V) * 2
+    h.grad = t.ones(3)
+    return h.grad
+
+
+@case("api/accumulate_in_place_into_grad_with_history")
+def _(t):
+    # Without create_graph AccumulateGrad adds in place: a .grad made by create_graph
+    # keeps its grad_fn.
+    x = L(t, V)
+    (x * x).sum().backward(create_graph=True)
+    (x * 3).sum().backward()
+    return x.grad
