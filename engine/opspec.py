@@ -14,6 +14,11 @@ CUSTOM = "custom"        # the forward returns a ready array; its dtype is the r
 # Names a formula may use besides the op's own arguments.
 _FORMULA_NAMES = ("grad", "result", "grads", "results")
 
+# Arguments after the ';' that PyTorch holds as SavedVariables (where's condition, a loss's
+# target and weight, an advanced index's tensors) or frees anyway (CopySlices drops its
+# view function): a node reading them is freed by a backward like one that saved tensors.
+_RELEASED_PARAMS = frozenset({"condition", "target", "weight", "key", "view_fn"})
+
 # Filled by the engine once every op exists: what formulas can call. No builtins: formulas
 # are arithmetic on tensors, and nothing reachable from a session should lead to builtins.
 FORMULA_NAMESPACE = {"__builtins__": {}}
@@ -64,9 +69,13 @@ class OpSpec:
         params = _FORMULA_NAMES + self.args + tuple(n + "_sizes" for n in tensor_names)
         self.formulas = tuple(_compile(name, params, src) for src in self.sources)
         used = [_names_in(src) for src in self.sources]
-        # Per tensor input: indices of the arguments its formula reads (tensors and Python
-        # numbers in tensor positions: both count as saved variables, as in PyTorch).
-        self.saves = tuple(frozenset(i for i, a in enumerate(self.args) if a in names)
+        # Per tensor input: indices of the tensor-position arguments its formula reads
+        # (tensors and Python numbers there: both are SavedVariables, as in PyTorch). The
+        # other arguments (dim, index, sizes ...) are plain attributes of the node, kept
+        # always and never freed: SelectBackward0 can run again after a backward.
+        saved_args = [a if i < self.n_tensors or a in _RELEASED_PARAMS else None
+                      for i, a in enumerate(self.args)]
+        self.saves = tuple(frozenset(i for i, a in enumerate(saved_args) if a in names)
                            for names in used)
         self.saves_result = tuple(bool({"result", "results"} & names) for names in used)
         self.node_class = node_class(node_name, self)

@@ -209,3 +209,77 @@ def _(t):
     (x * x).sum().backward(create_graph=True)
     (x * 3).sum().backward()
     return x.grad
+
+
+# ---- what a backward frees: saved tensors only, never sizes, dims or indices --------------
+
+def backward_twice(t, f):
+    """f(x): the node name and the outcome of backpropagating its sum twice."""
+    x = L(t, [[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])
+    y = f(t, x)
+    s = y.sum()
+    s.backward()
+    try:
+        s.backward()
+        second = "ran again"
+    except RuntimeError as e:
+        second = str(e)[:40]
+    return y.grad_fn.name(), second, x.grad
+
+
+def _setitem(t, x, key, value):
+    y = x * 1
+    y[key] = value
+    return y
+
+
+def _in_place(method, *args):
+    def f(t, x):
+        y = x + 0
+        getattr(y, method)(*args)
+        return y
+    return f
+
+
+TWICE = {
+    "select": lambda t, x: x[0],
+    "slice": lambda t, x: x[:, 1:],
+    "ellipsis": lambda t, x: x[..., 0],
+    "none_index": lambda t, x: x[None],
+    "transpose": lambda t, x: x.transpose(0, 1),
+    "permute": lambda t, x: x.permute(1, 0),
+    "mT": lambda t, x: x.mT,
+    "unsqueeze": lambda t, x: x.unsqueeze(1),
+    "squeeze_dim": lambda t, x: x[None].squeeze(0),
+    "repeat": lambda t, x: x.repeat(2, 1),
+    "split": lambda t, x: x.split(2, dim=1)[1],
+    "chunk": lambda t, x: x.chunk(2, dim=0)[0],
+    "unbind": lambda t, x: x.unbind(1)[2],
+    "sum_dim": lambda t, x: x.sum(1),
+    "mean_dim": lambda t, x: x.mean(0),
+    "narrow": lambda t, x: x.narrow(1, 0, 2),
+    "cumsum": lambda t, x: x.cumsum(1),
+    "sum_to_size": lambda t, x: x.sum_to_size(1, 3),
+    "index_list": lambda t, x: x[[0, 1, 1]],
+    "index_mask": lambda t, x: x[x > 0],
+    "where": lambda t, x: t.where(x > 0, x, 0.0),
+    "nll_loss": lambda t, x: t.nn.functional.nll_loss(x, t.tensor([0, 2])),
+    "setitem": lambda t, x: _setitem(t, x, 0, 5.0),
+    "setitem_list": lambda t, x: _setitem(t, x, [0, 1], 5.0),
+    "view_add_": lambda t, x: _view_write(x),
+    "add_": _in_place("add_", 1.0),
+    "mul_": _in_place("mul_", 2.0),
+    "zero_": _in_place("zero_"),
+    "fill_": _in_place("fill_", 2.0),
+    "neg_": _in_place("neg_"),
+}
+
+
+def _view_write(x):
+    y = x + 0
+    y[0].add_(1.0)
+    return y
+
+
+for name, f in TWICE.items():
+    case("backward_twice/%s" % name)(lambda t, f=f: backward_twice(t, f))
