@@ -11,6 +11,7 @@ walk (autograd.py), never here.
 import numpy as np
 
 from . import kernels as k
+from . import kernels_nn as kn
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 
@@ -73,6 +74,8 @@ LOG = op("log", "LogBackward0", "self", k.log, FLOAT, self="grad / self")
 SQRT = op("sqrt", "SqrtBackward0", "self", np.sqrt, FLOAT, self="grad / (2 * result)")
 SIN = op("sin", "SinBackward0", "self", k.sin, FLOAT, self="grad * self.cos()")
 COS = op("cos", "CosBackward0", "self", k.cos, FLOAT, self="grad * -self.sin()")
+SINH = op("sinh", "SinhBackward0", "self", k.sinh, FLOAT, self="grad * self.cosh()")
+COSH = op("cosh", "CoshBackward0", "self", k.cosh, FLOAT, self="grad * self.sinh()")
 TANH = op("tanh", "TanhBackward0", "self", k.tanh, FLOAT,
           self="tanh_backward(grad, result)")
 SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
@@ -93,6 +96,8 @@ MEAN_DIM = op("mean", "MeanBackward1", "self; dim, keepdim", k.mean_dim, FLOAT,
 VIEW = op("view", "ViewBackward0", "self; size", k.reshape_view, self="grad.reshape(self_sizes)")
 EXPAND = op("expand", "ExpandBackward0", "self; size", k.expand,
             self="grad.sum_to_size(self_sizes)")
+RESHAPE_ALIAS = op("_reshape_alias", "ReshapeAliasBackward0", "self; size", k.reshape_view,
+                   self="grad.reshape(self_sizes)")
 RESHAPE_COPY = op("reshape", "UnsafeViewBackward0", "self; size", k.reshape_copy,
                   self="grad.reshape(self_sizes)")
 CLONE = op("clone", "CloneBackward0", "self", k.clone, self="grad")
@@ -225,6 +230,16 @@ BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; w
          self="bce_backward(grad, self, target, weight, reduction)",
          target="bce_target_backward(grad, self, target, weight, reduction)")
 
+# ---- activations (torch.nn.functional): one node each, as in PyTorch ---------------------------
+LEAKY_RELU = op("leaky_relu", "LeakyReluBackward0", "self; negative_slope", kn.leaky_relu,
+                self="leaky_relu_backward(grad, self, negative_slope)")
+ELU = op("elu", "EluBackward0", "self; alpha", kn.elu, self="elu_backward(grad, self, alpha)")
+SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", kn.softplus,
+              self="softplus_backward(grad, self, beta, threshold)")
+SILU = op("silu", "SiluBackward0", "self", kn.silu, self="silu_backward(grad, self)")
+GELU = op("gelu", "GeluBackward0", "self; approximate", kn.gelu,
+          self="gelu_backward(grad, self, approximate)")
+
 
 # ---- backward functions: one fused kernel for a formula, differentiable in turn --------------
 TANH_BACKWARD = op("tanh_backward", "TanhBackwardBackward0", "grad_output, output",
@@ -248,3 +263,18 @@ LOG_SOFTMAX_BACKWARD = op("log_softmax_backward_data", "LogSoftmaxBackwardDataBa
                           "grad_output, output; dim", k.log_softmax_backward, PROMOTE,
                           grad_output="grad - (grad * output.exp()).sum(dim, keepdim=True)",
                           output="-grad_output.sum(dim, keepdim=True) * output.exp() * grad")
+LEAKY_RELU_BACKWARD = op("leaky_relu_backward", "LeakyReluBackwardBackward0",
+                         "grad_output, self; negative_slope", kn.leaky_relu_backward, PROMOTE,
+                         grad_output="leaky_relu_backward(grad, self, negative_slope)",
+                         self="zeros_like(grad)")
+ELU_BACKWARD = op("elu_backward", "EluBackwardBackward0", "grad_output, self; alpha",
+                  kn.elu_backward, PROMOTE, grad_output="elu_backward(grad, self, alpha)",
+                  self="elu_double_backward(grad, grad_output, self, alpha)")
+SOFTPLUS_BACKWARD = op("softplus_backward", "SoftplusBackwardBackward0",
+                       "grad_output, self; beta, threshold", kn.softplus_backward, PROMOTE,
+                       grad_output="softplus_backward(grad, self, beta, threshold)",
+                       self="softplus_double_backward(grad * grad_output, self, beta, threshold)")
+GELU_BACKWARD = op("gelu_backward", "GeluBackwardBackward0", "grad_output, self; approximate",
+                   kn.gelu_backward, PROMOTE,
+                   grad_output="gelu_backward(grad, self, approximate)",
+                   self="gelu_double_backward(grad, grad_output, self, approximate)")

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import call
-from .creation import zeros
+from .creation import zeros, zeros_like
 from .dtypes import promote_types
 from .tensor import Tensor
 
@@ -273,6 +273,64 @@ sigmoid_backward = _backward_function(d.SIGMOID_BACKWARD)
 threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
 softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
 log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
+leaky_relu_backward = _backward_function(d.LEAKY_RELU_BACKWARD)
+elu_backward = _backward_function(d.ELU_BACKWARD)
+softplus_backward = _backward_function(d.SOFTPLUS_BACKWARD)
+gelu_backward = _backward_function(d.GELU_BACKWARD)
+
+
+def _scalar_minus(number, t):
+    """C++ `Scalar - Tensor`: empty_like(t).fill_(number).sub_(t), so SubBackward0(None, t)."""
+    from .creation import full_like
+    return full_like(t, number) - t
+
+
+# PyTorch's C++ formulas below are single expressions whose operands GCC evaluates right to
+# left: computing the right operand first numbers the nodes as PyTorch does, which fixes
+# the order gradients meet in (the operands of an AddBackward0 in a create_graph graph).
+
+def silu_backward(grad, self):
+    """PyTorch's infinitely_differentiable_silu_backward (its formula under create_graph)."""
+    sigmoid = self.sigmoid()
+    right = 1.0 + self * _scalar_minus(1.0, sigmoid)
+    return grad * sigmoid * right
+
+
+def elu_double_backward(grad, grad_output, self, alpha):
+    """PyTorch's elu_double_backward (input_scale 1): elu_backward again, masked to x < 0."""
+    mask = (self < 0).to(grad.dtype)
+    return elu_backward(grad * grad_output * 1.0, self, alpha) * mask
+
+
+def softplus_double_backward(grad, self, beta, threshold):
+    x = self * beta
+    mask = (x < threshold).to(grad.dtype)
+    return sigmoid_backward(grad, x.sigmoid()) * mask * beta
+
+
+def gelu_double_backward(ggI, gO, self, approximate):
+    """PyTorch's gelu_double_backward: the second derivative of gelu, times ggI * gO."""
+    if approximate == "tanh":
+        beta, kappa = math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5, 0.044715
+        inner = beta * (self + kappa * self.pow(3))
+        tanh_inner = inner.tanh()
+        sech_inner = inner.cosh().reciprocal() * 1   # C++ `Scalar / Tensor`
+        f = 0.5 * self
+        g = _scalar_minus(1, tanh_inner * tanh_inner)
+        h = beta * (1 + 3 * kappa * self * self)
+        f_prime_gh = 0.5 * g * h
+        right = -sech_inner * tanh_inner * h
+        g_prime = (2 * sech_inner) * right
+        g_prime_fh = f * h * g_prime
+        h_prime = 6 * kappa * self * beta
+        h_prime_fg = f * g * h_prime
+        second = f_prime_gh + f_prime_gh + g_prime_fh + h_prime_fg
+        return ggI * gO * second
+    beta = (2 / math.sqrt(math.pi)) * math.sqrt(0.5) * 0.5
+    input_sq = self * self
+    pdf = beta * (-0.5 * input_sq).exp()
+    right = input_sq * pdf
+    return ggI * gO * (2 * pdf - right)
 
 
 def not_implemented(name):

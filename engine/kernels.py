@@ -28,6 +28,8 @@ sin = via_float64(np.sin)
 cos = via_float64(np.cos)
 tan = via_float64(np.tan)
 tanh = via_float64(np.tanh)
+sinh = via_float64(np.sinh)
+cosh = via_float64(np.cosh)
 
 
 def add_alpha(a, b, alpha):

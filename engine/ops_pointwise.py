@@ -240,6 +240,7 @@ def _unary(op):
 
 exp, log, log1p, sqrt, rsqrt = (_unary(o) for o in (d.EXP, d.LOG, d.LOG1P, d.SQRT, d.RSQRT))
 sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH, d.SIGMOID))
+sinh, cosh = _unary(d.SINH), _unary(d.COSH)
 _abs = _unary(d.ABS)
 _sign = _unary(d.SIGN)
 _relu = _unary(d.RELU)

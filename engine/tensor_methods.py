@@ -19,7 +19,7 @@ from .tensor import Tensor
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
-         "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign log1p rsqrt tan "
+         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign log1p rsqrt tan "
          "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
@@ -39,7 +39,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
-_INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
+_INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
 
 
@@ -131,7 +131,9 @@ def install():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
     Tensor.where = _where_method
     Tensor.T = property(shp.matrix_transpose)
-    Tensor.mT = property(lambda self: shp.transpose(self, -2, -1))
+    Tensor.mT = property(shp.matrices_transpose)
+    Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))
+    Tensor.H = property(shp.adjoint_2d)
 
     operators = {
         "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,

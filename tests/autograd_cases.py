@@ -283,3 +283,66 @@ def _view_write(x):
 
 for name, f in TWICE.items():
     case("backward_twice/%s" % name)(lambda t, f=f: backward_twice(t, f))
+
+
+# ---- node classes of composite ops ------------------------------------------------------------
+
+RESHAPES = {
+    "contiguous": lambda t, x: x.reshape(3, 2),
+    "transposed_same_shape": lambda t, x: x.t().reshape(3, 2),
+    "transposed_viewable": lambda t, x: x.t().reshape(3, 1, 2),
+    "transposed_copy": lambda t, x: x.t().reshape(6),
+    "expanded_viewable": lambda t, x: x.unsqueeze(0).expand(2, 2, 3).reshape(2, 6),
+    "expanded_copy": lambda t, x: x.expand(2, 2, 3).reshape(4, 3),
+    "sliced_viewable": lambda t, x: x[:, 1:].reshape(2, 2, 1),
+    "flatten_of_unsqueezed_t": lambda t, x: x.t().unsqueeze(0).flatten(0, 1),
+    "matmul_3d_3d": lambda t, x: x.unsqueeze(0) @ x.t().unsqueeze(0),
+}
+for name, f in RESHAPES.items():
+    case("graph/reshape/%s" % name)(
+        lambda t, f=f: graph(f(t, L(t, [[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])).grad_fn))
+
+for name in ("mT", "mH", "H"):
+    for shape in ((3,), (2, 3), (2, 2, 3)):
+        case("graph/%s/%dd" % (name, len(shape)), error=None)(
+            lambda t, name=name, shape=shape: graph(
+                {"mT": lambda x: x.mT, "mH": lambda x: x.mH, "H": lambda x: x.H}[name](
+                    t.ones(*shape, requires_grad=True)).grad_fn))
+
+
+# ---- torch.nn.functional activations: one node each, differentiable twice -----------------
+
+ACTIVATIONS = {
+    "leaky_relu": lambda t, x: t.nn.functional.leaky_relu(x),
+    "leaky_relu_slope": lambda t, x: t.nn.functional.leaky_relu(x, 0.2),
+    "elu": lambda t, x: t.nn.functional.elu(x),
+    "elu_alpha": lambda t, x: t.nn.functional.elu(x, 0.5),
+    "softplus": lambda t, x: t.nn.functional.softplus(x),
+    "softplus_beta_threshold": lambda t, x: t.nn.functional.softplus(x, 2, 3),
+    "silu": lambda t, x: t.nn.functional.silu(x),
+    "gelu": lambda t, x: t.nn.functional.gelu(x),
+    "gelu_tanh": lambda t, x: t.nn.functional.gelu(x, approximate="tanh"),
+}
+ACTIVATION_INPUT = [1.0, -2.0, 30.0, 0.3, 1.6]
+
+
+def three_derivatives(t, f):
+    x = L(t, ACTIVATION_INPUT)
+    y = f(t, x)
+    g1, = t.autograd.grad(y.sum(), x, create_graph=True)
+    g2, = t.autograd.grad(g1.sum(), x, create_graph=True)
+    try:
+        g3 = t.autograd.grad(g2.sum(), x)
+    except RuntimeError as e:   # leaky_relu: its second derivative is a constant
+        g3 = str(e)
+    return y, g1, g2, g3, graph(y.grad_fn), graph(g1.grad_fn, 3), graph(g2.grad_fn, 2)
+
+
+for name, f in ACTIVATIONS.items():
+    case("activation/%s" % name)(lambda t, f=f: three_derivatives(t, f))
+    case("activation/%s/int_input" % name, error=True)(lambda t, f=f: f(t, t.tensor([1, -2])))
+    case("activation/%s/float64" % name)(
+        lambda t, f=f: f(t, L(t, ACTIVATION_INPUT, t.float64)))
+
+case("activation/gelu_bad_approximate", error=True)(
+    lambda t: t.nn.functional.gelu(L(t, V), approximate="foo"))

@@ -9,6 +9,8 @@ from gradrepl_engine.opspec import OpSpec
 
 from gradcheck import check_grads
 
+F = torch.nn.functional
+
 
 def _positive(shape):
     return lambda rng: rng.uniform(0.5, 2.0, shape)
@@ -81,6 +83,7 @@ CASES = {
     "MEAN": (lambda a: a.mean(), [_normal((2, 3))]),
     "MEAN_DIM": (lambda a: a.mean(1, keepdim=True), [_normal((2, 3))]),
     "VIEW": (lambda a: a.view(3, 2), [_normal((2, 3))]),
+    "RESHAPE_ALIAS": (lambda a: a.t().reshape(3, 1, 2), [_normal((2, 3))]),
     "EXPAND": (lambda a: a.expand(2, 3, 3), [_normal((3, 1))]),
     "RESHAPE_COPY": (lambda a: a.t().reshape(6), [_normal((2, 3))]),
     "CLONE": (lambda a: a.clone(), [_normal((3,))]),
@@ -119,6 +122,20 @@ CASES = {
     "ADD.scalar_variant": (lambda a: _grad_of(lambda: a.log1p().sum(), a), [_positive((3,))]),
     "SUB.scalar_variant": (lambda a, b: _grad_of(lambda: (a ** b).sum(), a),
                            [_positive((3,)), _normal((3,))]),
+    "LEAKY_RELU": (lambda a: F.leaky_relu(a, 0.2), [_away_from_zero((5,))]),
+    "ELU": (lambda a: F.elu(a, 0.7), [_away_from_zero((5,))]),
+    "SOFTPLUS": (lambda a: F.softplus(a, 2.0, 1.5), [_away_from_zero((5,))]),
+    "SILU": (F.silu, [_normal((5,))]),
+    "SINH": (torch.sinh, [_normal((2, 3))]),
+    "COSH": (lambda a: a.cosh(), [_normal((2, 3))]),
+    "GELU": (lambda a: F.gelu(a) + F.gelu(a, approximate="tanh"), [_normal((5,))]),
+    "LEAKY_RELU_BACKWARD": (lambda a: _grad_of(lambda: F.leaky_relu(a, 0.2).sum(), a),
+                            [_away_from_zero((3,))]),
+    "ELU_BACKWARD": (lambda a: _grad_of(lambda: F.elu(a).sum(), a), [_away_from_zero((3,))]),
+    "SOFTPLUS_BACKWARD": (lambda a: _grad_of(lambda: F.softplus(a, 2.0, 1.5).sum(), a),
+                          [_away_from_zero((3,))]),
+    "GELU_BACKWARD": (lambda a: _grad_of(lambda: (F.gelu(a) + F.gelu(a, approximate="tanh"))
+                                         .sum(), a), [_normal((3,))]),
     "TANH_BACKWARD": (lambda a: _grad_of(lambda: a.tanh().sum(), a), [_normal((3,))]),
     "SIGMOID_BACKWARD": (lambda a: _grad_of(lambda: a.sigmoid().sum(), a), [_normal((3,))]),
     "THRESHOLD_BACKWARD": (lambda a: _grad_of(lambda: (a.relu() ** 2).sum(), a),

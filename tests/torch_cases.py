@@ -441,6 +441,7 @@ UNARY = {
     "neg": (A, True), "abs": (A, True), "sign": (A, True), "exp": (A, False),
     "log": (P, False), "log1p": (P, False), "sqrt": (P, False), "rsqrt": (P, False),
     "sin": (A, False), "cos": (A, False), "tan": (A, False), "tanh": (A, False),
+    "sinh": (A, False), "cosh": (A, False),
     "sigmoid": (A, False), "relu": (A, True), "floor": ([1.5, -1.5, 2.0], True),
     "ceil": ([1.5, -1.5, 2.0], True), "round": ([0.5, 1.5, 2.5, -0.5, -1.7], True),
     "trunc": ([1.7, -1.7], True), "reciprocal": (P, False),
@@ -2271,6 +2272,8 @@ gap("tensor([1]) + 2**63: torch wraps: tensor([-9223372036854775807]) | ours: Ov
 gap("float32 rounding of gradients, last printed digit: torch: 11.7028 / 1199.1002 (tan) and "
     "1310.3556 (x*exp(x) second order) | ours: 11.7027 / 1199.1003 and 1310.3555",
     'unary_grad/tan', 'unary_grad/tan/method')
+gap("float32 cosh, last printed digit: torch computes it in float32: cosh(5.) is 74.2100 | "
+    "ours (float64, rounded): 74.2099", "unary/cosh/int")
 gap("clamp of an int tensor with a float bound promotes: torch: clamp(int, min=0.5) is float32 "
     "[1.0000, 0.5000, ...] and clamp_ raises RuntimeError: result type Float can't be cast to the "
     "desired output type long int | ours: int64 [1, 0, ...] for both",

@@ -8,7 +8,7 @@ from .. import derivatives as _d
 from .. import ops_linalg as _la
 from .. import ops_pointwise as _pw
 from .. import ops_reduce as _red
-from ..dispatch import call as _call
+from ..dispatch import call as _call, call_unary as _call_unary
 from ..tensor import Tensor as _Tensor
 
 __all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
@@ -40,40 +40,41 @@ def tanh(input):
     return _pw.tanh(input)
 
 
+def _activation(op, kernel_name, input, *params):
+    if input._dtype.category != 2:
+        raise NotImplementedError('"%s" not implemented for \'%s\''
+                                  % (kernel_name, input._dtype.scalar_name))
+    return _call_unary(op, input, *params)
+
+
+def _in_place(input, result):
+    """F.xxx(..., inplace=True): the result written into input (its history rewritten)."""
+    return input.copy_(result) if input is not result else input
+
+
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    from ..ops_select import where
-    return where(input > 0, input, input * negative_slope)
+    result = _activation(_d.LEAKY_RELU, "leaky_relu_cpu", input, negative_slope)
+    return _in_place(input, result) if inplace else result
 
 
 def elu(input, alpha=1.0, inplace=False):
-    from ..ops_select import where
-    return where(input > 0, input, (input.exp() - 1) * alpha)
+    result = _activation(_d.ELU, "elu_cpu", input, alpha)
+    return _in_place(input, result) if inplace else result
 
 
 def softplus(input, beta=1.0, threshold=20.0):
-    from ..ops_select import where
-    scaled = input * beta
-    return where(scaled > threshold, input, (scaled.exp() + 1).log() / beta)
+    return _activation(_d.SOFTPLUS, "softplus_cpu", input, beta, threshold)
 
 
 def silu(input, inplace=False):
-    return input * _pw.sigmoid(input)
+    result = _activation(_d.SILU, "silu_cpu", input)
+    return _in_place(input, result) if inplace else result
 
 
 def gelu(input, approximate="none"):
-    import math
-    if approximate == "tanh":
-        inner = (input + 0.044715 * input ** 3) * math.sqrt(2 / math.pi)
-        return 0.5 * input * (1 + _pw.tanh(inner))
-    return 0.5 * input * (1 + _erf(input / math.sqrt(2)))
-
-
-def _erf(x):
-    # Abramowitz-Stegun 7.1.26 is too coarse for PyTorch's printed digits; use tanh-free series.
-    from .. import creation
-    import math
-    values = np.vectorize(math.erf)(x._data).astype(x._data.dtype)
-    return creation.tensor(values, dtype=x.dtype) + x * 0
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    return _activation(_d.GELU, "GeluKernelImpl", input, approximate)
 
 
 def _softmax_dim(ndim):
