@@ -14,6 +14,7 @@ import numpy as np
 from . import grad_mode
 
 from .dtypes import ALL_DTYPES, Size
+from .autograd_hooks import check_hook_result, run_post_accumulate_hooks
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA
 from .tensor import Tensor, wrap
@@ -369,9 +370,7 @@ def _call_pre_hooks(node, grads):
             for hook in list(table.values()):
                 new = hook(grads[nr])
                 if new is not None:
-                    if not isinstance(new, Tensor) or new._data.shape != grads[nr]._data.shape:
-                        raise RuntimeError("hook '%s' has changed the size of value"
-                                           % getattr(hook, "__name__", "hook"))
+                    check_hook_result(hook, grads[nr], new)
                     grads[nr] = new
     for nr, tensor in hooks.retain.items():
         if nr in grads:
@@ -388,6 +387,8 @@ def _call_pre_hooks(node, grads):
 def _apply(node, grads, retain_graph, create_graph):
     if type(node) is AccumulateGrad:
         _accumulate(node.variable, grads.get(0), create_graph)
+        if node.variable._extra is not None and node.variable._extra.hooks:
+            run_post_accumulate_hooks(node.variable)
         return ()
     op = node.op
     saved = node._saved

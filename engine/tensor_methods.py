@@ -14,6 +14,7 @@ from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_shape as shp
+from . import autograd_hooks
 from .tensor import Tensor
 
 # x.name(...) is torch.name(x, ...) for each of these.
@@ -130,6 +131,7 @@ def install():
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
     Tensor.where = _where_method
+    Tensor.register_post_accumulate_grad_hook = autograd_hooks.add_post_accumulate_grad_hook
     Tensor.T = property(shp.matrix_transpose)
     Tensor.mT = property(shp.matrices_transpose)
     Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))

@@ -346,3 +346,56 @@ for name, f in ACTIVATIONS.items():
 
 case("activation/gelu_bad_approximate", error=True)(
     lambda t: t.nn.functional.gelu(L(t, V), approximate="foo"))
+
+
+# ---- hooks: what a tensor hook may return; post-accumulate hooks -----------------------------
+
+@case("hooks/returns_int", error=True)
+def _(t):
+    z = L(t, V) * 2
+    z.register_hook(lambda g: 5)
+    z.sum().backward()
+
+
+@case("hooks/changes_dtype", error=True)
+def _(t):
+    z = L(t, V) * 2
+    z.register_hook(lambda g: g.double())
+    z.sum().backward()
+
+
+@case("hooks/changes_dtype_to_int", error=True)
+def _(t):
+    z = L(t, V) * 2
+    z.register_hook(lambda g: g.long())
+    z.sum().backward()
+
+
+@case("hooks/post_accumulate_grad")
+def _(t):
+    w = L(t, V)
+    seen = []
+    handle = w.register_post_accumulate_grad_hook(lambda p: seen.append(p.grad * 1))
+    (w * 2).sum().backward()
+    handle.remove()
+    (w * 3).sum().backward()
+    return seen, w.grad
+
+
+@case("hooks/post_accumulate_grad_non_leaf", error=True)
+def _(t):
+    (L(t, V) * 2).register_post_accumulate_grad_hook(lambda p: None)
+
+
+@case("hooks/post_accumulate_grad_no_grad", error=True)
+def _(t):
+    T(t, V).register_post_accumulate_grad_hook(lambda p: None)
+
+
+@case("hooks/node_prehook_replaces_grad")
+def _(t):
+    x = L(t, V)
+    z = x * 3
+    z.grad_fn.register_prehook(lambda go: (go[0] * 0 + 1,))
+    (z * 5).sum().backward()
+    return x.grad
