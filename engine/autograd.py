@@ -26,7 +26,7 @@ VERSION_ERROR = (
     "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "is_grad_enabled", "grad_mode"]
+           "is_grad_enabled", "grad_mode", "inference_mode"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "
@@ -524,3 +524,4 @@ no_grad = grad_mode.no_grad
 enable_grad = grad_mode.enable_grad
 set_grad_enabled = grad_mode.set_grad_enabled
 is_grad_enabled = grad_mode.is_grad_enabled
+inference_mode = grad_mode.inference_mode

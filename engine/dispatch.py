@@ -24,6 +24,12 @@ def _as_array(out):
     return out if type(out) is _ndarray else np.asarray(out)
 
 
+INFERENCE_SAVE_ERROR = (
+    "Inference tensors cannot be saved for backward. Please do not use Tensors created in "
+    "inference mode in computation tracked by autograd. To work around this, you can make a "
+    "clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
+    "`torch.inference_mode()`.")
+
 # ---- forward ---------------------------------------------------------------------
 
 def call_unary(op, x, *params):
@@ -243,6 +249,8 @@ def _finish_node(node, op, args, outputs, needs, n):
             if i in keep:
                 a = args[i]
                 if type(a) is Tensor or isinstance(a, Tensor):
+                    if a._extra is not None and a._extra.inference:
+                        raise RuntimeError(INFERENCE_SAVE_ERROR)
                     versions.append(a)
                     versions.append(a._version[0] if a._version is not None else 0)
             else:

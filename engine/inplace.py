@@ -5,12 +5,16 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import record, SavedOutput
-from .grad_mode import GRAD
+from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
 from .tensor import Tensor, wrap
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
+INFERENCE_INPLACE_ERROR = (
+    "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a "
+    "clone to get a normal tensor before doing inplace update.See "
+    "https://github.com/pytorch/rfcs/pull/17 for more details.")
 VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being used in an "
                       "in-place operation.")
 
@@ -56,6 +60,13 @@ def write(x, values):
                            "tensor before performing the operation.")
     np.copyto(data, values, casting="unsafe")
     x._bump_version()
+    check_inference_write(x)
+
+
+def check_inference_write(x):
+    # PyTorch raises this after the write: the tensor is updated all the same.
+    if x._extra is not None and x._extra.inference and not INFERENCE.active:
+        raise RuntimeError(INFERENCE_INPLACE_ERROR)
 
 
 def adopt_history(x, result):

@@ -165,6 +165,8 @@ def setitem(x, key, value):
     except ValueError as exc:
         raise RuntimeError(str(exc)) from None
     x._bump_version()
+    from .inplace import check_inference_write
+    check_inference_write(x)
     if GRAD.enabled and (x._requires_grad or (isinstance(value, Tensor) and value._requires_grad)):
         from .inplace import record_setitem
         record_setitem(x, np_key, value)

@@ -6,6 +6,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import Size
+from .grad_mode import INFERENCE
 
 _new = object.__new__
 
@@ -109,7 +110,13 @@ class Tensor:
                                "gradients")
         self.requires_grad_(flag)
 
+    def is_inference(self):
+        return self._extra is not None and self._extra.inference
+
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and self.is_inference() and not INFERENCE.active:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside "
+                               "InferenceMode is not allowed.")
         if self._grad_fn is not None:
             if requires_grad:
                 return self
@@ -312,13 +319,20 @@ class Tensor:
 class _Extra:
     """Rarely used per-tensor state, kept off the hot path."""
 
-    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn")
+    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference")
 
     def __init__(self):
+        self.inference = False  # made inside torch.inference_mode()
         self.retains_grad = False
         self.accumulator = None
         self.hooks = None
         self.view_fn = None  # for views: re-derives this view from its base
+
+
+def _INFERENCE_EXTRA():
+    extra = _Extra()
+    extra.inference = True
+    return extra
 
 
 class device:
@@ -364,7 +378,7 @@ def wrap(data, dtype):
     t._grad = None
     t._version = None
     t._base = None
-    t._extra = None
+    t._extra = _INFERENCE_EXTRA() if INFERENCE.active else None
     return t
 
 

@@ -399,3 +399,106 @@ def _(t):
     z.grad_fn.register_prehook(lambda go: (go[0] * 0 + 1,))
     (z * 5).sum().backward()
     return x.grad
+
+
+# ---- grad modes: decorators with and without parentheses, set_grad_enabled, inference_mode ----
+
+@case("modes/no_grad_decorator_without_parentheses")
+def _(t):
+    @t.no_grad
+    def f(a):
+        return a * 2, t.is_grad_enabled()
+    return f(L(t, V)), t.is_grad_enabled()
+
+
+@case("modes/enable_grad_decorator_without_parentheses")
+def _(t):
+    @t.enable_grad
+    def f(a):
+        return a * 2
+    with t.no_grad():
+        return f(L(t, V))
+
+
+@case("modes/set_grad_enabled_decorator_restores_at_once")
+def _(t):
+    @t.set_grad_enabled(False)
+    def f(a):
+        return a * 2
+    during = t.is_grad_enabled()
+    return during, f(L(t, V)), t.is_grad_enabled()
+
+
+@case("modes/set_grad_enabled_int", error=True)
+def _(t):
+    t.set_grad_enabled(1)
+
+
+@case("modes/grad_mode_module")
+def _(t):
+    return t.autograd.grad_mode.no_grad, t.autograd.grad_mode.set_grad_enabled(True)
+
+
+@case("modes/inference_mode")
+def _(t):
+    x = L(t, V)
+    with t.inference_mode():
+        y = x * 2
+        inside = (t.is_inference_mode_enabled(), t.is_grad_enabled(), y.requires_grad,
+                  y.is_inference())
+    return inside, y, t.is_inference_mode_enabled(), y.is_inference(), x.is_inference()
+
+
+@case("modes/inference_mode_false")
+def _(t):
+    with t.inference_mode():
+        with t.inference_mode(False):
+            return t.is_inference_mode_enabled(), t.is_grad_enabled(), t.ones(2).is_inference()
+
+
+@case("modes/inference_mode_decorators")
+def _(t):
+    @t.inference_mode()
+    def f(a):
+        return a * 2
+
+    @t.inference_mode
+    def g(a):
+        return a * 3
+    x = L(t, V)
+    return f(x), f(x).is_inference(), g(x).is_inference(), t.is_inference_mode_enabled()
+
+
+def _inference_tensor(t):
+    with t.inference_mode():
+        return t.ones(3)
+
+
+@case("modes/inference_tensor_saved_for_backward", error=True)
+def _(t):
+    return L(t, V) * _inference_tensor(t)
+
+
+@case("modes/inference_tensor_not_saved")
+def _(t):
+    return L(t, V) + _inference_tensor(t)
+
+
+@case("modes/inference_tensor_requires_grad", error=True)
+def _(t):
+    _inference_tensor(t).requires_grad_()
+
+
+@case("modes/inference_tensor_in_place")
+def _(t):
+    w = _inference_tensor(t)
+    try:
+        w.add_(1)
+    except RuntimeError as e:
+        return str(e), w   # PyTorch writes, then raises
+
+
+@case("modes/inference_tensor_clone")
+def _(t):
+    c = _inference_tensor(t).clone()
+    return c.is_inference(), (L(t, V) * c).grad_fn
