@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from . import grad_mode
+from . import dtypes, grad_mode
 
 from .dtypes import ALL_DTYPES, Size
 from .autograd_hooks import check_hook_result, run_post_accumulate_hooks
@@ -428,6 +428,8 @@ def _apply(node, grads, retain_graph, create_graph):
 def _input_gradients(node, op, saved, grad, result, all_grads, results):
     """Each input's gradient from the op's formulas (None where no gradient flows)."""
     sizes = node._shapes
+    if GRAD.enabled and not op.variadic:
+        saved = _wrapped_numbers(saved, op.n_tensors)
     input_grads = []
     for i, nxt in enumerate(node._next):
         if nxt is None:
@@ -443,6 +445,44 @@ def _input_gradients(node, op, saved, grad, result, all_grads, results):
             g = formula(grad, result, all_grads, results, *saved, *sizes)
         input_grads.append(_validate(node, i, g))
     return input_grads
+
+
+def _wrapped_numbers(saved, n_tensors):
+    """A Python number the user passed for a tensor (x * 2) is a wrapped 0-dim tensor in
+    PyTorch: under create_graph its formulas record tensor ops (MulBackward0 of grad and
+    None), unlike the numbers written in the formulas themselves (MulBackward1)."""
+    if not any(type(a) in _NUMBER_DTYPES for a in saved[:n_tensors]):
+        return saved
+    wrapped = list(saved)
+    for i in range(n_tensors):
+        dtype = _NUMBER_DTYPES.get(type(saved[i]))
+        if dtype is not None:
+            wrapped[i] = wrap(np.array(saved[i], dtype=dtype.np_dtype), dtype)
+    return tuple(wrapped)
+
+
+def node_input_gradient(node, i, grad):
+    """Input i's gradient by node's formula, for `grad` arriving at its output (CopySlices
+    runs the in-place op it wraps so), None where no gradient flows."""
+    if node._next[i] is None:
+        return None
+    if node._saved is None:
+        raise RuntimeError(FREED_GRAPH_ERROR)
+    versions = node._versions
+    if versions:
+        for k in range(0, len(versions), 2):
+            _check_version(versions[k], versions[k + 1], None)
+    results = None
+    if node._outputs is not None:
+        results = tuple(_unpack_output(node, nr, s, GRAD.enabled)
+                        for nr, s in enumerate(node._outputs))
+    saved = _wrapped_numbers(node._saved, node.op.n_tensors) if GRAD.enabled else node._saved
+    g = node.op.formulas[i](grad, results[0] if results else None, (grad,), results,
+                            *saved, *node._shapes)
+    return _validate(node, i, g)
+
+
+_NUMBER_DTYPES = {float: dtypes.float64, int: dtypes.int64, bool: dtypes.bool_}
 
 
 def _validate(node, i, g):

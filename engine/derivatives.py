@@ -141,8 +141,12 @@ FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
 COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
 SETITEM = op("setitem", "CopySlices", "self, value; key", None,
              self="grad * zeros_at(grad, key)", value="grad[key]")
-COPY_SLICES = op("copy_slices", "CopySlices", "self, src; view_fn", None,
-                 self="grad * outside_view(grad, view_fn)", src="view_fn(grad)")
+# An in-place op `fn` on a view: PyTorch's CopySlices wraps fn, its inputs are the base's
+# old history and fn's other inputs; the view is then re-derived as AsStridedBackward0.
+COPY_SLICES = op("copy_slices", "CopySlices", "*tensors; view_fn, fn", None,
+                 tensors="copy_slices_backward(grad, i, view_fn, fn)")
+AS_STRIDED = op("as_strided", "AsStridedBackward0", "self; view_fn", None,
+                self="view_scatter(grad, self_sizes, view_fn)")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
 

@@ -261,6 +261,26 @@ def outside_view(grad, view_fn):
     return mask
 
 
+def copy_slices_backward(grad, i, view_fn, fn):
+    """CopySlices' input i: fn's gradient for the view's part of grad; the base (input 0)
+    also keeps grad outside the view."""
+    from .autograd import node_input_gradient
+    through = node_input_gradient(fn, i, view_fn(grad))
+    if i > 0:
+        return through
+    kept = grad * outside_view(grad, view_fn)
+    return kept if through is None else kept + view_scatter(through, grad.shape, view_fn)
+
+
+def view_scatter(values, sizes, view_fn):
+    """Zeros of `sizes` with values where the view lies: the backward of a view."""
+    from .inplace import copy_
+    from .ops_shape import link_view
+    base = zeros(sizes, dtype=values.dtype)
+    copy_(link_view(view_fn(base), base, view_fn), values)  # recorded under create_graph
+    return base
+
+
 def _backward_function(op):
     def function(*args):
         return call(op, args[:op.n_tensors], args[op.n_tensors:],

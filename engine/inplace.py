@@ -5,6 +5,8 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import record, SavedOutput
+from .dtypes import ALL_DTYPES
+from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
 from .tensor import Tensor, wrap
@@ -117,17 +119,37 @@ def _record_write(x, op, args):
 
 
 def rebase_view(x):
-    """After a recorded write through view x: the base's history becomes CopySlices(old
-    base, x), and x is derived anew from the base, as in PyTorch."""
+    """After a recorded write `fn` through view x: the base's history becomes
+    CopySlices(old base, fn's other inputs), and x is re-derived from the base
+    (AsStridedBackward0), as in PyTorch."""
     base = x._base
     if base is None or x._extra is None or x._extra.view_fn is None or not GRAD.enabled:
         return
     view_fn = x._extra.view_fn
-    node = record(d.COPY_SLICES, (_history_of(base), x, view_fn), (_placeholder(base),))
+    fn = x._grad_fn
+    others = tuple(_edge_of(fn, j) for j in range(1, len(fn._next)))
+    node = record(d.COPY_SLICES, (_history_of(base),) + others + (view_fn, fn),
+                  (_placeholder(base),))
+    node._versions = ()  # freed by a backward, as PyTorch's CopySlices drops fn
     _take_node(base, node)
-    fresh = view_fn(_history_of(base))
-    x._grad_fn = fresh._grad_fn
-    x._output_nr = fresh._output_nr
+    record(d.AS_STRIDED, (_history_of(base), view_fn), (x,))
+
+
+def _edge_of(node, j):
+    """A stand-in for node's input j that record() reads as the same edge (a number for
+    an input without gradient)."""
+    nxt = node._next[j]
+    if nxt is None:
+        return 0
+    dtype = ALL_DTYPES[node._dtypes[j]]
+    t = wrap(np.broadcast_to(np.zeros((), dtype.np_dtype), node._shapes[j]), dtype)
+    t._requires_grad = True
+    if type(nxt) is AccumulateGrad:
+        t._extra_state().accumulator = nxt
+    else:
+        t._grad_fn = nxt
+        t._output_nr = node._nrs[j]
+    return t
 
 
 def _history_of(x):

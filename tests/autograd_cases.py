@@ -502,3 +502,75 @@ def _(t):
 def _(t):
     c = _inference_tensor(t).clone()
     return c.is_inference(), (L(t, V) * c).grad_fn
+
+
+# ---- writes through views: CopySlices wraps the in-place node; the view is AsStrided ---------
+
+def _write_view(t, write):
+    x, w = L(t, V), L(t, W)
+    y = x * 2
+    z = write(t, y, w)
+    (y * t.tensor([1.0, 2.0, 3.0])).sum().backward(retain_graph=True)
+    return graph(y.grad_fn), graph(z.grad_fn) if z is not None else None, x.grad, w.grad
+
+
+VIEW_WRITES = {
+    "add_scalar": lambda t, y, w: y[1:].add_(1),
+    "mul_tensor": lambda t, y, w: y[1:].mul_(w[:2]),
+    "zero_": lambda t, y, w: y[1:].zero_(),
+    "exp_": lambda t, y, w: y[:2].exp_(),
+    "copy_": lambda t, y, w: y[::2].copy_(w[1:] * 3),
+    "select_fill_": lambda t, y, w: y[0].fill_(5.0),
+    "view_of_view": lambda t, y, w: y[1:][1:].mul_(2),
+    "augmented_item": lambda t, y, w: _augment_item(y),
+}
+
+
+def _augment_item(y):
+    y[0] += 1
+    return None
+
+
+for name, write in VIEW_WRITES.items():
+    case("view_write/%s" % name)(lambda t, write=write: _write_view(t, write))
+
+
+@case("view_write/second_order")
+def _(t):
+    x, v = L(t, [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), L(t, [0.5, -1.0])
+    y = x * 1
+    y[1:, 0].mul_(v)
+    gx, gv = t.autograd.grad((y * y).sum(), [x, v], create_graph=True)
+    return gx, gv, t.autograd.grad((gx * gx).sum() + gv.sum(), [x, v])
+
+
+@case("view_write/backward_twice", error=True)
+def _(t):
+    y = L(t, V) * 1
+    y[1:].add_(1)
+    s = y.sum()
+    s.backward()
+    s.backward()
+
+
+# ---- numbers passed for tensors are wrapped 0-dim tensors in the backward formulas ------------
+
+@case("create_graph/wrapped_number_mul")
+def _(t):
+    x = L(t, V)
+    g, = t.autograd.grad(((x * 2) ** 2).sum(), x, create_graph=True)
+    return g, graph(g.grad_fn)
+
+
+@case("create_graph/wrapped_number_div")
+def _(t):
+    x = L(t, V)
+    g, = t.autograd.grad(((x / 2) ** 2).sum(), x, create_graph=True)
+    return g, graph(g.grad_fn)
+
+
+@case("create_graph/wrapped_number_int_tensor_op")
+def _(t):
+    x = L(t, V)
+    g, = t.autograd.grad(((3 * x) * x).sum(), x, create_graph=True)
+    return g, graph(g.grad_fn)

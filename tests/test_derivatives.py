@@ -36,6 +36,13 @@ def _write_through_view(x, v):
     return y
 
 
+def _view_after_write(x, v):
+    y = x * 1
+    z = y[1:, 0]
+    z.mul_(v)
+    return z  # re-derived from the base: AsStridedBackward0
+
+
 def _index_put(x, v):
     y = x * 1
     y[torch.tensor([0, 2])] = v
@@ -151,6 +158,7 @@ CASES = {
                     [lambda rng: rng.uniform(1.1, 1.4, (3,)), lambda rng: rng.uniform(0.6, 0.9, (3,))]),
     "REMAINDER_OF_SCALAR": None,
     "COPY_SLICES": (_write_through_view, [_normal((3, 2)), _normal((2,))]),
+    "AS_STRIDED": (_view_after_write, [_normal((3, 2)), _normal((2,))]),
     "LOG1P": (torch.log1p, [_positive((3,))]),
     "RSQRT": (torch.rsqrt, [_positive((3,))]),
     "TAN": (torch.tan, [lambda rng: rng.uniform(-1, 1, (3,))]),
