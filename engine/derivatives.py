@@ -43,7 +43,7 @@ NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
 POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")
 POW_TENSOR = op("pow", "PowBackward1", "self, exponent", np.power, PROMOTE,
-                self="grad * exponent * self.pow(exponent - 1)",
+                self="pow_backward_self(grad, self, exponent)",
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
           exponent="pow_backward_exponent(grad, self, exponent, result)")
@@ -81,7 +81,8 @@ TANH = op("tanh", "TanhBackward0", "self", k.tanh, FLOAT,
 SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
              self="sigmoid_backward(grad, result)")
 RELU = op("relu", "ReluBackward0", "self", k.relu, self="threshold_backward(grad, result, 0)")
-ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sign()")
+ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sgn()")
+SGN = op("sgn", "SgnBackward0", "self", np.sign, self="zeros_like(grad)")
 
 # ---- reductions -----------------------------------------------------------------------
 SUM = op("sum", "SumBackward0", "self", k.sum_all, self="grad.expand(self_sizes)")
@@ -127,6 +128,11 @@ UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
             self="stack_grads(grads, self_sizes, dim)")
 
 # ---- selection and joining ------------------------------------------------------------------
+MASKED_FILL = op("masked_fill", "MaskedFillBackward0", "self; mask, value", k.masked_fill,
+                 self="grad.masked_fill(mask, 0)")
+MASKED_FILL_TENSOR = op("masked_fill", "MaskedFillBackward1", "self, value; mask",
+                        k.masked_fill_tensor, self="grad.masked_fill(mask, 0)",
+                        value="where(mask, grad, 0.0).sum()")
 WHERE = op("where", "WhereBackward0", "self, other; condition", None, PROMOTE,
            self="where(condition, grad, 0.0)", other="where(condition, 0.0, grad)")
 # `*tensors` ops take any number of inputs; their formula runs once per input `i`.
@@ -202,7 +208,7 @@ PROD_DIM = op("prod", "ProdBackward1", "self; dim, keepdim", k.prod_dim,
 VAR = op("var", "VarBackward0", "self; dim, correction, keepdim", k.var, FLOAT,
          self="var_backward(grad, self, dim, correction, keepdim)")
 STD = op("std", "StdBackward0", "self; dim, correction, keepdim", k.std, FLOAT,
-         self="var_backward(grad, self, dim, correction, keepdim) / (2 * unsqueezed(result, dim, keepdim))")
+         self="std_backward(grad, self, result, dim, correction, keepdim)")
 NORM = op("norm", "LinalgVectorNormBackward0", "self; p, dim, keepdim", k.norm, FLOAT,
           self="norm_backward(grad, self, p, result, dim, keepdim)")
 LOGSUMEXP = op("logsumexp", "LogsumexpBackward0", "self; dim, keepdim", k.logsumexp, FLOAT,

@@ -33,6 +33,12 @@ def pow_backward(grad, self, exponent):
     return grad * (exponent * self.pow(exponent - 1))
 
 
+def pow_backward_self(grad, self, exponent):
+    """PyTorch's: zero where the exponent is 0, else grad * (exponent * self ** (exponent - 1))."""
+    from .ops_select import where
+    return where(exponent == 0.0, 0.0, grad * (exponent * self.pow(exponent - 1)))
+
+
 def pow_backward_exponent(grad, self, exponent, result):
     """d(self ** exponent)/d(exponent), zero where self == 0 and exponent >= 0 (PyTorch's rule)."""
     if isinstance(self, Tensor):
@@ -169,16 +175,25 @@ def _product_of_others(self, dim):
 
 
 def var_backward(grad, self, dims, correction, keepdim):
+    """PyTorch's var_backward: (2 / dof) * grad * (self - mean), the right operand first."""
     n = numel_of(self._data.shape) if dims is None else count_of(self._data.shape, dims)
-    mean = self.mean(dims, keepdim=True) if dims is not None else self.mean()
-    return unsqueezed(grad, dims, keepdim) * (2 * (self - mean)) / max(n - correction, 0)
+    centered = self - (self.mean(dims, keepdim=True) if dims is not None else self.mean())
+    dof = n - correction
+    scale = 2.0 / dof if dof > 0 else float("nan")
+    return scale * unsqueezed(grad, dims, keepdim) * centered
+
+
+def std_backward(grad, self, result, dims, correction, keepdim):
+    """PyTorch's std_backward: var_backward of grad / (2 std), zero where std is 0."""
+    grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+    return var_backward(grad_var, self, dims, correction, keepdim)
 
 
 def norm_backward(grad, self, p, result, dims, keepdim):
     grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
     if p == 2:
         from .ops_select import where
-        return grad * where(result == 0, 0.0, self / result)
+        return grad * (self / result).masked_fill(result == 0, 0)
     if p == 1:
         return grad * self.sign()
     if p in (float("inf"), float("-inf")):

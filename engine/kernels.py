@@ -32,6 +32,14 @@ sinh = via_float64(np.sinh)
 cosh = via_float64(np.cosh)
 
 
+def masked_fill(a, mask, value):
+    return np.where(np.asarray(mask), value, a).astype(a.dtype, copy=False)
+
+
+def masked_fill_tensor(a, value, mask):
+    return np.where(np.asarray(mask), value, a).astype(a.dtype, copy=False)
+
+
 def add_alpha(a, b, alpha):
     return a + b * alpha
 

@@ -243,6 +243,7 @@ sin, cos, tan, tanh, sigmoid = (_unary(o) for o in (d.SIN, d.COS, d.TAN, d.TANH,
 sinh, cosh = _unary(d.SINH), _unary(d.COSH)
 _abs = _unary(d.ABS)
 _sign = _unary(d.SIGN)
+_sgn = _unary(d.SGN)
 _relu = _unary(d.RELU)
 
 
@@ -255,6 +256,12 @@ def sign(input):
     if input._dtype.category == 0:
         return input.clone()  # the sign of a bool is itself
     return _sign(input)
+
+
+def sgn(input):
+    if input._dtype.category == 0:
+        return input.clone()
+    return _sgn(input)
 
 
 def relu(input):

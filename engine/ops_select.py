@@ -1,10 +1,10 @@
-"""Selecting ops as torch functions: where, clamp, maximum, minimum."""
+"""Selecting ops as torch functions: where, masked_fill, clamp, maximum, minimum."""
 
 import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import promoted, record
+from .dispatch import call, promoted, record
 from .grad_mode import GRAD
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
@@ -38,3 +38,18 @@ def where(condition, input=None, other=None):
     if GRAD.enabled and any(isinstance(t, Tensor) and t._requires_grad for t in (input, other)):
         record(d.WHERE, (input, other, condition), (result,))
     return result
+
+
+def masked_fill(input, mask, value):
+    """Where mask is True, value (a number or a 0-dim tensor); the result broadcasts input
+    against mask (one node: the gradient is summed back to input's shape)."""
+    if not isinstance(mask, Tensor) or mask._dtype is not dtypes.bool_:
+        raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype %s"
+                           % (mask._dtype.c_name if isinstance(mask, Tensor) else "?"))
+    broadcast_shapes(mask._data.shape, input._data.shape)  # PyTorch's message if they clash
+    if isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
+                               "tensor with %d dimension(s)." % value._data.ndim)
+        return call(d.MASKED_FILL_TENSOR, (input, value), (mask,), input._dtype)
+    return call(d.MASKED_FILL, (input,), (mask, value), input._dtype)

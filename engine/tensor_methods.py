@@ -20,7 +20,8 @@ from .tensor import Tensor
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
-         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign log1p rsqrt tan "
+         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign sgn log1p rsqrt "
+         "tan "
          "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
@@ -32,6 +33,7 @@ _SAME_AS_FUNCTION = {
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
           "split chunk is_contiguous"),
     join: "narrow",
+    sel: "masked_fill",
     conv: "to cpu double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
 }
@@ -41,7 +43,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs "
-            "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
+            "sign sgn floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
 
 
 def _inplace_method(function):
@@ -130,6 +132,7 @@ def install():
         setattr(Tensor, name, function)
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
+    Tensor.masked_fill_ = _inplace_method(sel.masked_fill)
     Tensor.where = _where_method
     Tensor.register_post_accumulate_grad_hook = autograd_hooks.add_post_accumulate_grad_hook
     Tensor.T = property(shp.matrix_transpose)

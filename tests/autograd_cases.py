@@ -4,7 +4,7 @@ Registered into torch_cases.CASES (same helpers, same XFAILS); test_vs_torch imp
 this module so its cases run beside the others.
 """
 
-from torch_cases import L, T, V, W, case, graph, gap  # noqa: F401
+from torch_cases import L, T, V, W, case, graph, grad_case  # noqa: F401
 
 
 # ---- backward() / autograd.grad(): arguments as PyTorch's Python layer reads them ----------
@@ -574,3 +574,37 @@ def _(t):
     x = L(t, V)
     g, = t.autograd.grad(((3 * x) * x).sum(), x, create_graph=True)
     return g, graph(g.grad_fn)
+
+
+# ---- masked_fill and sgn (the nodes PyTorch's own backward formulas use) ----------------------
+
+MASK = [[True, False, True], [False, False, True]]
+MASKED = {
+    "number": lambda t, x: x.masked_fill(T(t, MASK), 0.5),
+    "function": lambda t, x: t.masked_fill(x, x > 1, 7),
+    "broadcast_mask": lambda t, x: x.masked_fill(T(t, [True, False, True]), -1.0),
+    "broadcast_self": lambda t, x: x[:, :1].masked_fill(T(t, [True, False]), 1.0),
+    "tensor_value": lambda t, x: x.masked_fill(x > 1, t.tensor(2.0)),
+    "tensor_value_grad": lambda t, x: x.masked_fill(x > 1, L(t, 2.0) * 1),
+    "in_place_non_leaf": lambda t, x: (x * 1).masked_fill_(x > 2, 0),
+    "sgn": lambda t, x: x.sgn(),
+    "torch_sgn": lambda t, x: t.sgn(x * 2),
+}
+for name, f in MASKED.items():
+    case("masked_fill/%s" % name)(
+        lambda t, f=f: (lambda y: (y, graph(y.grad_fn)))(f(t, L(t, [[1.0, -2.0, 3.0],
+                                                                  [4.0, 0.5, 6.0]]))))
+    if "sgn" not in name:  # PyTorch's sgn gradient is an unallocated zero tensor
+        grad_case("masked_fill_grad/%s" % name, f, [[1.0, -2.0, 3.0], [4.0, 0.5, 6.0]])
+
+case("masked_fill/float_mask", error=True)(
+    lambda t: T(t, V).masked_fill(T(t, [1.0, 0.0, 1.0]), 0))
+case("masked_fill/mask_mismatch", error=True)(
+    lambda t: T(t, A).masked_fill(T(t, [True, False]), 0))
+case("masked_fill/value_not_0d", error=True)(
+    lambda t: T(t, A).masked_fill(T(t, A) > 0, T(t, V)))
+case("masked_fill/int_tensor_float_value")(
+    lambda t: (T(t, [1, 2]).masked_fill(T(t, [True, False]), 2.5),
+               T(t, [1, 2]).masked_fill_(T(t, [True, False]), 2.5)))
+case("masked_fill/in_place_broadcast_mask", error=True)(
+    lambda t: t.ones(2, 1).masked_fill_(T(t, [True, False]), 1))

@@ -2321,18 +2321,3 @@ gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_av
 
 # ---- autograd ------------------------------------------------------------------------------------
 
-# Second derivatives: values agree; the graph of a create_graph gradient differs.
-gap("abs backward uses sgn: torch: ... SgnBackward0(AccumulateGrad) (and MulBackward1 for the "
-    "scalar) | ours: SignBackward0(AccumulateGrad) (and MulBackward0(x, None))",
-    "autograd/second_order/abs_cube/graph")
-gap("norm backward masks zeros with masked_fill: torch: MulBackward0(None, MaskedFillBackward0("
-    "DivBackward0(...))) | ours: MulBackward0(None, WhereBackward0(None, DivBackward0(...)))",
-    "autograd/second_order/norm/graph")
-gap("pow(tensor, tensor) backward for self: torch: WhereBackward0(None, MulBackward0(None, "
-    "MulBackward0(x, PowBackward1(x, SubBackward1(x))))) | ours: "
-    "MulBackward0(MulBackward0(None, x), "
-    "PowBackward1(x, SubBackward0(x, None)))", "autograd/second_order/pow_tensor/graph")
-gap("std backward: torch: MulBackward0(MulBackward1(MaskedFillBackward0(DivBackward0(None, "
-    "MulBackward1(StdBackward0)))), SubBackward0(x, MeanBackward0)) | ours: "
-    "DivBackward0(DivBackward0("
-    "MulBackward0(...)), MulBackward0(StdBackward0, None))", "autograd/second_order/std/graph")
