@@ -4,6 +4,8 @@ Registered into torch_cases.CASES (same helpers, same XFAILS); test_vs_torch imp
 this module so its cases run beside the others.
 """
 
+import numpy as np
+
 from torch_cases import L, T, V, W, case, graph, grad_case  # noqa: F401
 
 
@@ -608,3 +610,31 @@ case("masked_fill/int_tensor_float_value")(
                T(t, [1, 2]).masked_fill_(T(t, [True, False]), 2.5)))
 case("masked_fill/in_place_broadcast_mask", error=True)(
     lambda t: t.ones(2, 1).masked_fill_(T(t, [True, False]), 1))
+
+
+# ---- matmul: PyTorch's choice between folding into mm/mv and bmm --------------------------
+
+MATMUL_SHAPES = [((1, 2, 3), (4, 3, 5)), ((4, 2, 3), (1, 3, 5)), ((1, 2, 3), (1, 3, 5)),
+                 ((2, 1, 2, 3), (4, 3, 5)), ((1, 2, 3), (2, 4, 3, 5)), ((3,), (2, 3, 4)),
+                 ((2, 3), (2, 3, 4)), ((3,), (2, 2, 3, 4)), ((2, 2, 4, 3), (3, 5))]
+
+
+def _matmul_case(t, a, b, ra, rb):
+    x = t.arange(float(np.prod(a))).reshape(a).requires_grad_(ra)
+    y = t.arange(float(np.prod(b))).reshape(b).requires_grad_(rb)
+    z = x @ y
+    z.sum().backward()
+    return z, graph(z.grad_fn), x.grad, y.grad
+
+
+for a, b in MATMUL_SHAPES:
+    for ra, rb in ((True, True), (True, False), (False, True)):
+        case("matmul_fold/%s@%s/%s%s" % ("x".join(map(str, a)), "x".join(map(str, b)),
+                                         "g" if ra else "-", "g" if rb else "-"))(
+            lambda t, a=a, b=b, ra=ra, rb=rb: _matmul_case(t, a, b, ra, rb))
+
+MATMUL_MISMATCHES = [((3, 1, 2), (4, 3, 5)), ((3, 2, 1, 1), (4, 3, 5)), ((2, 1, 4), (2, 2, 3, 4)),
+                     ((2, 3), (2, 2, 4)), ((2, 2, 3), (1, 2, 4))]
+for a, b in MATMUL_MISMATCHES:
+    case("matmul_fold/mismatch/%s@%s" % ("x".join(map(str, a)), "x".join(map(str, b))),
+         error=True)(lambda t, a=a, b=b: t.ones(*a) @ t.ones(*b, requires_grad=True))

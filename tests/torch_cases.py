@@ -2290,13 +2290,6 @@ gap("clamp of an int tensor with a float bound promotes: torch: clamp(int, min=0
 # ---- reductions ------------------------------------------------------------------------------
 
 # ---- matmul and linear algebra ----------------------------------------------------------------
-gap("2D @ 3D and (1,n,m) @ 3D fold into one mm: torch: CloneBackward0(TransposeBackward0("
-    "UnsafeViewBackward0(MmBackward0(...)))) | ours: UnsafeViewBackward0(BmmBackward0("
-    "ViewBackward0(ExpandBackward0(...)), ...))", "matmul/2d_3d/graph",
-    "matmul/3d_3d_broadcast/graph")
-gap("1D @ 3D: torch: UnsafeViewBackward0(MvBackward0(UnsafeViewBackward0(CloneBackward0("
-    "TransposeBackward0(...))), AccumulateGrad)) | ours: UnsafeViewBackward0(BmmBackward0("
-    "ViewBackward0(ExpandBackward0(UnsqueezeBackward0(...))), ...))", "matmul/1d_3d/graph")
 
 # ---- shape ops --------------------------------------------------------------------------------
 gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dtype=torch.int32)) | "
