@@ -638,3 +638,23 @@ MATMUL_MISMATCHES = [((3, 1, 2), (4, 3, 5)), ((3, 2, 1, 1), (4, 3, 5)), ((2, 1, 
 for a, b in MATMUL_MISMATCHES:
     case("matmul_fold/mismatch/%s@%s" % ("x".join(map(str, a)), "x".join(map(str, b))),
          error=True)(lambda t, a=a, b=b: t.ones(*a) @ t.ones(*b, requires_grad=True))
+
+
+# ---- indexing with basic and advanced items mixed: views first, then one IndexBackward0 -------
+
+MIXED_KEYS = {
+    "int_slice_list": lambda x: x[1, :, [0, 1]],
+    "list_int_list": lambda x: x[[0, 1], 1, [0, 2]],
+    "list_slice_int": lambda x: x[[1, 0], :, 2],
+    "slice_list_slice": lambda x: x[:, [2, 0], 1:],
+    "none_list": lambda x: x[None, [1]],
+    "ellipsis_list": lambda x: x[..., [3, 0]],
+    "mask_int": lambda x: x[x[:, :, 0] > 0, 1],
+    "false": lambda x: x[False],
+    "true_slice": lambda x: x[True, 1:],
+    "list_step": lambda x: x[[0, 1], ::2],
+    "two_lists_apart": lambda x: x[[0, 1], :, [1, 2]],
+}
+for name, f in MIXED_KEYS.items():
+    grad_case("index_mixed/%s" % name, lambda t, x, f=f: f(x),
+              np.arange(24.0).reshape(2, 3, 4) - 10)

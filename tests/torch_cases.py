@@ -2297,11 +2297,6 @@ gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dty
     "shape/view_dtype")
 
 # ---- indexing ----------------------------------------------------------------------------------
-gap("basic indices next to advanced ones are applied first as views: torch: x[[1, 0], 1:] is "
-    "IndexBackward0(SliceBackward0), x[1, [0, 2]] IndexBackward0(SelectBackward0), x[True] "
-    "IndexBackward0(UnsqueezeBackward0) | ours: one IndexBackward0 on the leaf",
-    "index_grad/list_and_slice/graph", "index_grad/int_and_list/graph",
-    "index_grad/python_bool/graph")
 gap("x['a']: torch: TypeError: new(): invalid data type 'str' (after a UserWarning: Using a "
     "non-tuple sequence for multidimensional indexing is deprecated ...) | ours: IndexError: only "
     "integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices "
