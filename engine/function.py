@@ -116,8 +116,11 @@ def stripped_name(node):
     return _BACKWARD_SUFFIX.sub("", node.name())
 
 
-class AccumulateGrad(Node):
-    """The sink of a leaf that requires grad: adds the incoming gradient to .grad."""
+class AccumulateGradNode(Node):
+    """The sink of a leaf that requires grad: adds the incoming gradient to .grad.
+
+    Its behaviour lives here, in an engine class the shell trusts (.variable, name());
+    the AccumulateGrad subclass below only carries PyTorch's class name."""
 
     __slots__ = ("variable",)
 
@@ -136,4 +139,8 @@ class AccumulateGrad(Node):
         return "torch::autograd::AccumulateGrad"
 
 
-AccumulateGrad.__module__ = "torch.autograd.graph"
+class AccumulateGrad(AccumulateGradNode):
+    __slots__ = ()
+
+
+AccumulateGrad.__module__ = "builtins"  # type(node) prints <class 'AccumulateGrad'>, as in torch

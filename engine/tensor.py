@@ -108,6 +108,9 @@ class Tensor:
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")
+        if self._grad_fn is not None and flag:
+            # The setter refuses a non-leaf either way (requires_grad_(True) lets it pass).
+            raise RuntimeError("you can only change requires_grad flags of leaf variables.")
         self.requires_grad_(flag)
 
     def is_inference(self):

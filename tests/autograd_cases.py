@@ -658,3 +658,30 @@ MIXED_KEYS = {
 for name, f in MIXED_KEYS.items():
     grad_case("index_mixed/%s" % name, lambda t, x, f=f: f(x),
               np.arange(24.0).reshape(2, 3, 4) - 10)
+
+
+# ---- requires_grad setter on non-leaves; node classes ----------------------------------------
+
+@case("attrs/set_requires_grad_true_on_non_leaf", error=True)
+def _(t):
+    y = L(t, V) * 2
+    y.requires_grad = True
+
+
+@case("attrs/set_requires_grad_false_on_non_leaf", error=True)
+def _(t):
+    y = L(t, V) * 2
+    y.requires_grad = False
+
+
+@case("attrs/requires_grad_method_true_on_non_leaf")
+def _(t):
+    y = L(t, V) * 2
+    return y.requires_grad_(True)
+
+
+@case("attrs/node_types")
+def _(t):
+    y = L(t, V) * 2
+    acc = y.grad_fn.next_functions[0][0]
+    return repr(type(y.grad_fn)), repr(type(acc)), acc.name(), acc.next_functions
