@@ -21,7 +21,7 @@ from .tensor import Tensor, wrap
 
 VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
-    "operation: [torch.%s [%s]]%s, is at version %d; expected version %d instead. Hint: "
+    "operation: [torch.%s [%s]]%s is at version %d; expected version %d instead. Hint: "
     "enable anomaly detection to find the operation that failed to compute its gradient, "
     "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
@@ -515,7 +515,7 @@ def _check_version(t, version, output_of):
         where = ""
         fn = output_of if output_of is not None else t._grad_fn
         if fn is not None:
-            where = ", which is output %d of %s" % (t._output_nr if output_of is None else 0,
+            where = ", which is output %d of %s," % (t._output_nr if output_of is None else 0,
                                                      stripped_name(fn))
         raise RuntimeError(VERSION_ERROR % (t._dtype.legacy_name, ", ".join(
             map(str, t._data.shape)), where, current, version))
@@ -525,7 +525,7 @@ def _unpack_output(node, nr, saved, create_graph):
     if saved.counter[0] != saved.version:
         t = wrap(saved.data, saved.dtype)
         t._version = saved.counter
-        where = ", which is output %d of %s" % (nr, stripped_name(node))
+        where = ", which is output %d of %s," % (nr, stripped_name(node))
         raise RuntimeError(VERSION_ERROR % (saved.dtype.legacy_name, ", ".join(
             map(str, saved.data.shape)), where, saved.counter[0], saved.version))
     return saved.unpack(node, nr, create_graph)

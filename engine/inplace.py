@@ -51,6 +51,7 @@ def apply_inplace(x, function, *args, **kwargs):
     if result._grad_fn is not None:
         adopt_history(x, result)
         rebase_view(x)
+        refresh_views(x)
     return x
 
 
@@ -116,6 +117,7 @@ def _record_write(x, op, args):
         node = record(op, (old,) + args[1:], (_placeholder(x),))
         _take_node(x, node)
         rebase_view(x)
+        refresh_views(x)
 
 
 def rebase_view(x):
@@ -133,6 +135,19 @@ def rebase_view(x):
     node._versions = ()  # freed by a backward, as PyTorch's CopySlices drops fn
     _take_node(base, node)
     record(d.AS_STRIDED, (_history_of(base), view_fn), (x,))
+
+
+def refresh_views(x):
+    """After a recorded write into x: the base's other views are re-derived from its new
+    history (AsStridedBackward0), as PyTorch regenerates a view's grad_fn once the base
+    changed; without this they would backpropagate through the values before the write."""
+    base = x._base if x._base is not None else x
+    views = base._extra.views if base._extra is not None else None
+    if not views:
+        return
+    for view in list(views):
+        if view is not x and view._extra.view_fn is not None:
+            record(d.AS_STRIDED, (_history_of(base), view._extra.view_fn), (view,))
 
 
 def _edge_of(node, j):
@@ -184,3 +199,4 @@ def record_setitem(x, key, value):
     node = record(op, (_history_of(x), value, key), (_placeholder(x),))
     _take_node(x, node)
     rebase_view(x)
+    refresh_views(x)

@@ -1,11 +1,14 @@
 """Shape ops as torch functions: view, reshape, expand, transpose, squeeze ... (views share memory)."""
 
+import weakref
+
 import numpy as np
 
 from . import derivatives as d
 from .creation import parse_size
 from .memory import check_allocation
 from .dispatch import call_unary, call
+from .grad_mode import GRAD
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
 
 VIEW_STRIDE_ERROR = (
@@ -31,6 +34,12 @@ def link_view(result, input, step):
     else:
         result._base = input
         result._extra_state().view_fn = step
+    if GRAD.enabled:
+        # A write into the base later re-derives this view's history (inplace.refresh_views).
+        extra = result._base._extra_state()
+        if extra.views is None:
+            extra.views = weakref.WeakSet()
+        extra.views.add(result)
     return result
 
 

@@ -322,10 +322,11 @@ class Tensor:
 class _Extra:
     """Rarely used per-tensor state, kept off the hot path."""
 
-    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference")
+    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference", "views")
 
     def __init__(self):
         self.inference = False  # made inside torch.inference_mode()
+        self.views = None  # of a base: a WeakSet of its views made with grad mode on
         self.retains_grad = False
         self.accumulator = None
         self.hooks = None

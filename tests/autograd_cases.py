@@ -685,3 +685,53 @@ def _(t):
     y = L(t, V) * 2
     acc = y.grad_fn.next_functions[0][0]
     return repr(type(y.grad_fn)), repr(type(acc)), acc.name(), acc.next_functions
+
+
+# ---- views see writes into their base: their history is re-derived (AsStridedBackward0) ------
+
+@case("view_refresh/base_written")
+def _(t):
+    x = L(t, V)
+    y = x * 1
+    v = y[0:2]
+    y.mul_(3)
+    (v * 1).sum().backward()
+    return v, x.grad
+
+
+@case("view_refresh/base_setitem")
+def _(t):
+    x = L(t, V)
+    y = x * 1
+    v = y[1:]
+    y[0] = 7.0
+    (v * v).sum().backward()
+    return v.grad_fn, x.grad
+
+
+@case("view_refresh/sibling_view_written")
+def _(t):
+    x = L(t, V)
+    y = x * 1
+    v, w = y[1:], y[:2]
+    w.mul_(2)
+    (v * 1).sum().backward()
+    return graph(v.grad_fn), x.grad
+
+
+@case("view_refresh/saved_view_version_error", error=True)
+def _(t):
+    x = L(t, V)
+    y = x * 1
+    z = y[0:2] * y[1:]
+    y[0] = 0.0
+    z.sum().backward()
+
+
+@case("inplace/version_error_of_leaf", error=True)
+def _(t):
+    x = L(t, [1.0, 2.0])
+    y = x * x
+    with t.no_grad():
+        x.mul_(2)
+    y.sum().backward()
