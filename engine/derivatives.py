@@ -160,7 +160,7 @@ INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
 LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self + 1)")
 RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
            self="-0.5 * grad * result.pow(3)")
-TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result * result)")
+TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result.pow(2))")
 FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
 CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
 ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")

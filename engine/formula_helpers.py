@@ -149,14 +149,14 @@ def select_backward_at(grad, dim, indices, sizes, keepdim):
 
 def prod_backward(grad, self, result):
     if (self._data != 0).all():
-        return grad * result / self
+        return grad * (result / self)
     return grad * _product_of_others(self, None)
 
 
 def prod_backward_dim(grad, self, result, dim, keepdim):
     grad, result = unsqueezed(grad, (dim,), keepdim), unsqueezed(result, (dim,), keepdim)
     if (self._data != 0).all():
-        return grad * result / self
+        return grad * (result / self)
     return grad * _product_of_others(self, dim)
 
 
@@ -195,11 +195,20 @@ def norm_backward(grad, self, p, result, dims, keepdim):
         from .ops_select import where
         return grad * (self / result).masked_fill(result == 0, 0)
     if p == 1:
-        return grad * self.sign()
+        return self.sgn() * grad
     if p in (float("inf"), float("-inf")):
         return evenly_distribute_dim(grad, self.abs(), result, dims or tuple(
             range(self.ndim)), True) * self.sign()
-    return grad * self.sign() * self.abs().pow(p - 1) / result.pow(p - 1)
+    # PyTorch's norm_backward for other p: self_scaled * (grad / norm^(p-1)), 0 where norm is 0.
+    if p < 1:
+        self_scaled = self.sgn() * self.abs().pow(p - 1).masked_fill(self == 0, 0)
+        return self_scaled * grad * result.pow(1 - p)
+    if p < 2:
+        self_scaled = self.sgn() * self.abs().pow(p - 1)
+    else:
+        self_scaled = self * self.abs().pow(p - 2)
+    scale_v = (grad / result.pow(p - 1)).masked_fill(result == 0, 0)
+    return self_scaled * scale_v
 
 
 def repeat_backward(grad, repeats, sizes):

@@ -135,16 +135,15 @@ def expand_as(input, other):
 
 def sum_to_size(input, *size):
     """Sum broadcast dimensions away so the result has `size` (the un-broadcast)."""
+    # PyTorch's at::sum_to: one sum(keepdim=True) over the leading and the size-1 dims,
+    # then a view dropping the leading ones (ViewBackward0(SumBackward1)).
     size = parse_size(size)
     shape = input._data.shape
     lead = len(shape) - len(size)
-    result = input
-    if lead > 0:
-        result = result.sum(tuple(range(lead)))
-    dims = tuple(i for i, s in enumerate(size) if s == 1 and result._data.shape[i] != 1)
-    if dims:
-        result = result.sum(dims, keepdim=True)
-    return result
+    dims = tuple(range(lead)) + tuple(lead + i for i, s in enumerate(size)
+                                      if s == 1 and shape[lead + i] != 1)
+    result = input.sum(dims, keepdim=True) if dims else input
+    return view(result, tuple(size)) if lead > 0 else result
 
 
 def is_contiguous(input, memory_format=None):

@@ -735,3 +735,29 @@ def _(t):
     with t.no_grad():
         x.mul_(2)
     y.sum().backward()
+
+
+# ---- create_graph graphs of more formulas, as PyTorch writes them ------------------------------
+
+SECOND_ORDER_MORE = {
+    "tan": lambda x: x.tan(),
+    "prod": lambda x: x.prod(),
+    "prod_dim": lambda x: x.view(1, 3).prod(1),
+    "norm_p3": lambda x: x.norm(p=3),
+    "norm_p1_5": lambda x: x.norm(p=1.5),
+    "norm_p0_5": lambda x: x.norm(p=0.5),
+    "outer": lambda x: x.outer(x * x),
+    "broadcast_add": lambda x: (x.view(3, 1) * x + x).sum(0),
+}
+for name, f in SECOND_ORDER_MORE.items():
+    case("create_graph/%s" % name)(lambda t, f=f: (lambda x: (lambda g: (
+        g, graph(g.grad_fn, 5), t.autograd.grad(g.sum(), x)))(
+        t.autograd.grad(f(x).sum(), x, create_graph=True)[0]))(L(t, [0.5, 1.2, 2.0])))
+
+case("create_graph/norm_p1")(lambda t: (lambda x: (lambda g: (g, graph(g.grad_fn)))(
+    t.autograd.grad(x.norm(p=1), x, create_graph=True)[0]))(L(t, [0.5, -1.2, 2.0])))
+
+for size in ((3,), (1, 3), (2, 1), (1,), (2, 3)):
+    case("sum_to_size/%s" % "x".join(map(str, size)))(
+        lambda t, size=size: (lambda y: (y, y.grad_fn))(
+            L(t, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]).sum_to_size(*size)))
