@@ -43,7 +43,8 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs "
-            "sign sgn floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip")
+            "sign sgn floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip "
+            "square")
 
 
 def _inplace_method(function):

@@ -761,3 +761,20 @@ for size in ((3,), (1, 3), (2, 1), (1,), (2, 3)):
     case("sum_to_size/%s" % "x".join(map(str, size)))(
         lambda t, size=size: (lambda y: (y, y.grad_fn))(
             L(t, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]).sum_to_size(*size)))
+
+
+@case("inplace/detach_view", error=True)
+def _(t):
+    t.ones(3)[1:].detach_()
+
+
+@case("inplace/detach_non_leaf")
+def _(t):
+    y = L(t, V) * 2
+    return y.detach_(), y.requires_grad, y.is_leaf, y.grad_fn
+
+
+@case("inplace/square_")
+def _(t):
+    w = L(t, V) * 1
+    return w.square_(), T(t, [1, 2]).square_()
