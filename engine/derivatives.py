@@ -288,3 +288,9 @@ GELU_BACKWARD = op("gelu_backward", "GeluBackwardBackward0", "grad_output, self;
                    kn.gelu_backward, PROMOTE,
                    grad_output="gelu_backward(grad, self, approximate)",
                    self="gelu_double_backward(grad, grad_output, self, approximate)")
+MSE_LOSS_BACKWARD = op("mse_loss_backward", "MseLossBackwardBackward0",
+                       "grad_output, self, target; reduction", k.mse_loss_backward, PROMOTE,
+                       grad_output="mse_loss_double_backward_grad_output(grad, grad_output, "
+                                   "self, target, reduction)",
+                       self="mse_loss_double_backward(grad * grad_output, self, reduction)",
+                       target="-mse_loss_double_backward(grad * grad_output, target, reduction)")

@@ -234,9 +234,16 @@ def split_backward(grads, sections, dim, sizes):
     return cat(parts, dim)
 
 
-def mse_loss_backward(grad, self, target, reduction):
-    scale = 2.0 / numel_of(self.shape) if reduction == "mean" else 2.0
-    return grad * scale * (self - target)
+def mse_loss_double_backward(grad, input, reduction):
+    grad_input = 2 * grad
+    return grad_input / numel_of(input.shape) if reduction == "mean" else grad_input
+
+
+def mse_loss_double_backward_grad_output(grad, grad_output, self, target, reduction):
+    if reduction == "none":
+        return mse_loss_backward(grad, self, target, reduction)
+    r = mse_loss_backward(zeros_like(grad_output) + 1, self, target, reduction)
+    return (r * grad).sum()
 
 
 def nll_loss_backward(grad, sizes, target, weight, reduction, ignore_index):
@@ -318,6 +325,7 @@ threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
 softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
 log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
 leaky_relu_backward = _backward_function(d.LEAKY_RELU_BACKWARD)
+mse_loss_backward = _backward_function(d.MSE_LOSS_BACKWARD)
 elu_backward = _backward_function(d.ELU_BACKWARD)
 softplus_backward = _backward_function(d.SOFTPLUS_BACKWARD)
 gelu_backward = _backward_function(d.GELU_BACKWARD)

@@ -335,6 +335,11 @@ def _reduce_loss(loss, reduction):
     return loss
 
 
+def mse_loss_backward(grad, a, target, reduction):
+    scale = 2.0 / a.size if reduction == "mean" else 2.0
+    return (scale * (a - target) * grad).astype(np.result_type(a, target), copy=False)
+
+
 def mse_loss(a, target, reduction):
     d = a - target
     return _reduce_loss(d * d, reduction)

@@ -778,3 +778,13 @@ def _(t):
 def _(t):
     w = L(t, V) * 1
     return w.square_(), T(t, [1, 2]).square_()
+
+
+for reduction in ("mean", "sum", "none"):
+    @case("create_graph/mse_loss_%s" % reduction)
+    def _(t, reduction=reduction):
+        x, target = L(t, [0.5, 1.2, 2.0]), L(t, [1.0, 0.0, 1.0])
+        y = t.nn.functional.mse_loss(x * x, target, reduction=reduction)
+        gx, gt = t.autograd.grad(y.sum(), [x, target], create_graph=True)
+        return (gx, gt, graph(gx.grad_fn, 4), graph(gt.grad_fn, 4),
+                t.autograd.grad((gx * gx).sum() + gt.sum(), [x, target]))

@@ -133,6 +133,8 @@ CASES = {
     "ELU": (lambda a: F.elu(a, 0.7), [_away_from_zero((5,))]),
     "SOFTPLUS": (lambda a: F.softplus(a, 2.0, 1.5), [_away_from_zero((5,))]),
     "SILU": (F.silu, [_normal((5,))]),
+    "MSE_LOSS_BACKWARD": (lambda a, b: _grad_of(lambda: F.mse_loss(a * a, b), a) * b,
+                          [_normal((3,)), _normal((3,))]),
     "SGN": (lambda a: a.sgn() * a, [_away_from_zero((3,))]),
     "MASKED_FILL": (lambda a: a.masked_fill(a > 0.5, 2.0) * a, [_normal((2, 3))]),
     "MASKED_FILL_TENSOR": (lambda a, v: a.masked_fill(a > 0.5, v) * v, [_normal((2, 3)),
