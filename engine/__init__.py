@@ -20,7 +20,8 @@ from .random import (manual_seed, seed, initial_seed, rand, randn, randint, rand
                      rand_like, randn_like, normal, Generator)
 from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide, true_divide,
                             floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
-                            cos, tanh, sinh, cosh, sigmoid, relu, abs, absolute, sign, sgn, eq, ne, lt, le, gt,
+                            cos, tanh, sinh, cosh, sigmoid, relu, abs, absolute, sign, sgn, eq,
+                            ne, lt, le, gt,
                             ge, less, less_equal, greater, greater_equal, not_equal,
                             bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not,
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,

@@ -20,9 +20,8 @@ from .tensor import Tensor
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
-         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign sgn log1p rsqrt "
-         "tan "
-         "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
+         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign sgn log1p "
+         "rsqrt tan floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not"),
@@ -42,8 +41,8 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
-_INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs "
-            "sign sgn floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip "
+_INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu "
+            "abs sign sgn floor_divide true_divide log1p rsqrt tan floor ceil round trunc clamp clip "
             "square")
 
 
