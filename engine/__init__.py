@@ -10,7 +10,8 @@ from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, 
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .tensor import Tensor, device
-from .grad_mode import no_grad, enable_grad, set_grad_enabled, is_grad_enabled
+from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
+                        is_inference_mode_enabled)
 from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, ones_like,
                        zeros_like, empty_like, full_like, eye, arange, linspace, logspace,
                        scalar_tensor,
@@ -21,7 +22,8 @@ from .random import (manual_seed, seed, initial_seed, get_rng_state, set_rng_sta
                      bernoulli, Generator, default_generator)
 from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide, true_divide,
                             floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
-                            cos, tanh, sigmoid, relu, abs, absolute, sign, eq, ne, lt, le, gt,
+                            cos, tanh, sinh, cosh, sigmoid, relu, abs, absolute, sign, sgn, eq,
+                            ne, lt, le, gt,
                             ge, less, less_equal, greater, greater_equal, not_equal,
                             bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not,
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,

@@ -19,3 +19,36 @@ def add_retain_grad(tensor):
     node, nr = _arrival(tensor)
     node._node_hooks().retain[nr] = tensor
     tensor._extra_state().retains_grad = True
+
+
+def add_post_accumulate_grad_hook(tensor, hook):
+    """Tensor.register_post_accumulate_grad_hook: hook(tensor) after its .grad was updated."""
+    if not tensor._requires_grad:
+        raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+    if tensor._grad_fn is not None:
+        raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
+    from .hooks import RemovableHandle
+    extra = tensor._extra_state()
+    if extra.hooks is None:
+        extra.hooks = {}
+    handle = RemovableHandle(extra.hooks)
+    extra.hooks[handle.id] = hook
+    return handle
+
+
+def run_post_accumulate_hooks(tensor):
+    for hook in list(tensor._extra.hooks.values()):
+        hook(tensor)
+
+
+def check_hook_result(hook, value, result):
+    """What PyTorch's engine accepts from a tensor hook: a tensor of the same type and size."""
+    from .tensor import Tensor
+    if not isinstance(result, Tensor):
+        raise TypeError("expected Variable, but hook returned '%s'" % type(result).__name__)
+    name = getattr(hook, "__name__", "hook")
+    if result._dtype is not value._dtype:
+        raise RuntimeError("hook '%s' has changed the type of value (was torch.%s got torch.%s)"
+                           % (name, value._dtype.legacy_name, result._dtype.legacy_name))
+    if result._data.shape != value._data.shape:
+        raise RuntimeError("hook '%s' has changed the size of value" % name)

@@ -46,7 +46,7 @@ NEG = op("neg", "NegBackward0", "self", np.negative, self="-grad")
 POW_SCALAR = op("pow", "PowBackward0", "self; exponent", k.pow_scalar,
                 self="pow_backward(grad, self, exponent)")
 POW_TENSOR = op("pow", "PowBackward1", "self, exponent", k.power, PROMOTE,
-                self="grad * exponent * self.pow(exponent - 1)",
+                self="pow_backward_self(grad, self, exponent)",
                 exponent="pow_backward_exponent(grad, self, exponent, result)")
 RPOW = op("pow", "PowBackward2", "exponent; self", k.scalar_pow,
           exponent="pow_backward_exponent(grad, self, exponent, result)")
@@ -90,9 +90,9 @@ SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", k.softpl
 GELU = op("gelu", "GeluBackward0", "self; approximate", k.gelu,
           self="gelu_backward(grad, self, approximate)")
 # silu's derivative is recorded op by op (infinitely_differentiable_silu_backward)
-SILU = op("silu", "SiluBackward0", "self", k.silu,
-          self="grad * self.sigmoid() * (1 + self * (1 - self.sigmoid()))")
-ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sign()")
+SILU = op("silu", "SiluBackward0", "self", k.silu, self="silu_backward(grad, self)")
+ABS = op("abs", "AbsBackward0", "self", np.abs, self="grad * self.sgn()")
+SGN = op("sgn", "SgnBackward0", "self", k.sign, self="zeros_like(grad)")
 
 # ---- reductions -----------------------------------------------------------------------
 SUM = op("sum", "SumBackward0", "self", k.sum_all, self="grad.expand(self_sizes)")
@@ -107,6 +107,8 @@ MEAN_DIM = op("mean", "MeanBackward1", "self; dim, keepdim", k.mean_dim, FLOAT,
 VIEW = op("view", "ViewBackward0", "self; size", k.reshape_view, self="grad.reshape(self_sizes)")
 EXPAND = op("expand", "ExpandBackward0", "self; size", k.expand,
             self="grad.sum_to_size(self_sizes)")
+RESHAPE_ALIAS = op("_reshape_alias", "ReshapeAliasBackward0", "self; size", k.reshape_view,
+                   self="grad.reshape(self_sizes)")
 RESHAPE_COPY = op("reshape", "UnsafeViewBackward0", "self; size", k.reshape_copy,
                   self="grad.reshape(self_sizes)")
 CLONE = op("clone", "CloneBackward0", "self", k.clone, self="grad")
@@ -180,8 +182,12 @@ NORMAL_TENSOR_TENSOR = op("normal", "NormalBackward3", "mean, std", None,
                           mean="grad * 0", std="grad * 0")
 SETITEM = op("setitem", "CopySlices", "self, value; key", None,
              self="grad * zeros_at(grad, key)", value="grad[key]")
-COPY_SLICES = op("copy_slices", "CopySlices", "self, src; view_fn", None,
-                 self="grad * outside_view(grad, view_fn)", src="view_fn(grad)")
+# An in-place op `fn` on a view: PyTorch's CopySlices wraps fn, its inputs are the base's
+# old history and fn's other inputs; the view is then re-derived as AsStridedBackward0.
+COPY_SLICES = op("copy_slices", "CopySlices", "*tensors; view_fn, fn", None,
+                 tensors="copy_slices_backward(grad, i, view_fn, fn)")
+AS_STRIDED = op("as_strided", "AsStridedBackward0", "self; view_fn", None,
+                self="view_scatter(grad, self_sizes, view_fn)")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
 
@@ -189,14 +195,13 @@ INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
 LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self + 1)")
 RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
            self="-0.5 * grad * result.pow(3)")
-TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result * result)")
+TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result.pow(2))")
 FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
 CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
 ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
 ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="grad * 0")
 TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
 SIGN = op("sign", "SignBackward0", "self", k.sign, self="grad * 0")
-SGN = op("sgn", "SgnBackward0", "self", k.sign, self="grad * 0")
 FRAC = op("frac", "FracBackward0", "self", k.frac, self="grad")
 LOG2 = op("log2", "Log2Backward0", "self", k.log2, FLOAT, self="grad / (self * 0.6931471805599453)")
 LOG10 = op("log10", "Log10Backward0", "self", k.log10, FLOAT,
@@ -297,7 +302,7 @@ PROD_DIM = op("prod", "ProdBackward1", "self; dim, keepdim", k.prod_dim,
 VAR = op("var", "VarBackward0", "self; dim, correction, keepdim", k.var, FLOAT,
          self="var_backward(grad, self, dim, correction, keepdim)")
 STD = op("std", "StdBackward0", "self; dim, correction, keepdim", k.std, FLOAT,
-         self="var_backward(grad, self, dim, correction, keepdim) / (2 * unsqueezed(result, dim, keepdim))")
+         self="std_backward(grad, self, result, dim, correction, keepdim)")
 NORM = op("norm", "LinalgVectorNormBackward0", "self; p, dim, keepdim", k.norm, FLOAT,
           self="norm_backward(grad, self, p, result, dim, keepdim)")
 LOGSUMEXP = op("logsumexp", "LogsumexpBackward0", "self; dim, keepdim", k.logsumexp, FLOAT,
@@ -413,10 +418,10 @@ THRESHOLD_BACKWARD = op("threshold_backward", "ThresholdBackwardBackward0",
 LEAKY_RELU_BACKWARD = op("leaky_relu_backward", "LeakyReluBackwardBackward0",
                          "grad_output, self; negative_slope", k.leaky_relu_backward, PROMOTE,
                          grad_output="leaky_relu_backward(grad, self, negative_slope)",
-                         self="grad * 0")
+                         self="zeros_like(grad)")
 ELU_BACKWARD = op("elu_backward", "EluBackwardBackward0", "grad_output, self; alpha",
                   k.elu_backward, PROMOTE, grad_output="elu_backward(grad, self, alpha)",
-                  self="elu_backward(grad * grad_output, self, alpha) * (self < 0)")
+                  self="elu_double_backward(grad, grad_output, self, alpha)")
 SOFTPLUS_BACKWARD = op("softplus_backward", "SoftplusBackwardBackward0",
                        "grad_output, self; beta, threshold", k.softplus_backward, PROMOTE,
                        grad_output="softplus_backward(grad, self, beta, threshold)",
@@ -434,3 +439,9 @@ LOG_SOFTMAX_BACKWARD = op("log_softmax_backward_data", "LogSoftmaxBackwardDataBa
                           "grad_output, output; dim", k.log_softmax_backward, PROMOTE,
                           grad_output="grad - (grad * output.exp()).sum(dim, keepdim=True)",
                           output="-grad_output.sum(dim, keepdim=True) * output.exp() * grad")
+MSE_LOSS_BACKWARD = op("mse_loss_backward", "MseLossBackwardBackward0",
+                       "grad_output, self, target; reduction", k.mse_loss_backward, PROMOTE,
+                       grad_output="mse_loss_double_backward_grad_output(grad, grad_output, "
+                                   "self, target, reduction)",
+                       self="mse_loss_double_backward(grad * grad_output, self, reduction)",
+                       target="-mse_loss_double_backward(grad * grad_output, target, reduction)")

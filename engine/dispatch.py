@@ -26,6 +26,12 @@ def _as_array(out):
     return out if type(out) is _ndarray else np.asarray(out)
 
 
+INFERENCE_SAVE_ERROR = (
+    "Inference tensors cannot be saved for backward. Please do not use Tensors created in "
+    "inference mode in computation tracked by autograd. To work around this, you can make a "
+    "clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
+    "`torch.inference_mode()`.")
+
 # ---- forward ---------------------------------------------------------------------
 
 def call_unary(op, x, *params):
@@ -302,6 +308,8 @@ def _finish_node(node, op, args, outputs, needs):
         for i in versioned:
             a = args[i]
             if type(a) is Tensor:
+                if a._extra is not None and a._extra.inference:
+                    raise RuntimeError(INFERENCE_SAVE_ERROR)
                 v = a._version
                 versions += (a, v[0] if v is not None else 0)
         node._versions = versions  # (tensor, version at save time, ...); () for numbers

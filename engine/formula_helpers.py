@@ -6,7 +6,7 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import call
-from .creation import zeros
+from .creation import zeros, zeros_like
 from .dtypes import promote_types
 from .dtypes import bool_
 from .tensor import Tensor, wrap
@@ -32,6 +32,12 @@ def pow_backward(grad, self, exponent):
     if exponent == 0:
         return grad * 0
     return grad * (exponent * self.pow(exponent - 1))
+
+
+def pow_backward_self(grad, self, exponent):
+    """PyTorch's: zero where the exponent is 0, else grad * (exponent * self ** (exponent - 1))."""
+    from .ops_select import where
+    return where(exponent == 0.0, 0.0, grad * (exponent * self.pow(exponent - 1)))
 
 
 def pow_backward_exponent(grad, self, exponent, result):
@@ -144,14 +150,14 @@ def select_backward_at(grad, dim, indices, sizes, keepdim):
 
 def prod_backward(grad, self, result):
     if (self._data != 0).all():
-        return grad * result / self
+        return grad * (result / self)
     return grad * _product_of_others(self, None)
 
 
 def prod_backward_dim(grad, self, result, dim, keepdim):
     grad, result = unsqueezed(grad, (dim,), keepdim), unsqueezed(result, (dim,), keepdim)
     if (self._data != 0).all():
-        return grad * result / self
+        return grad * (result / self)
     return grad * _product_of_others(self, dim)
 
 
@@ -170,22 +176,40 @@ def _product_of_others(self, dim):
 
 
 def var_backward(grad, self, dims, correction, keepdim):
+    """PyTorch's var_backward: (2 / dof) * grad * (self - mean), the right operand first."""
     n = numel_of(self._data.shape) if dims is None else count_of(self._data.shape, dims)
-    mean = self.mean(dims, keepdim=True) if dims is not None else self.mean()
-    return unsqueezed(grad, dims, keepdim) * (2 * (self - mean)) / max(n - correction, 0)
+    centered = self - (self.mean(dims, keepdim=True) if dims is not None else self.mean())
+    dof = n - correction
+    scale = 2.0 / dof if dof > 0 else float("nan")
+    return scale * unsqueezed(grad, dims, keepdim) * centered
+
+
+def std_backward(grad, self, result, dims, correction, keepdim):
+    """PyTorch's std_backward: var_backward of grad / (2 std), zero where std is 0."""
+    grad_var = (grad / (result * 2)).masked_fill(result == 0, 0)
+    return var_backward(grad_var, self, dims, correction, keepdim)
 
 
 def norm_backward(grad, self, p, result, dims, keepdim):
     grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
     if p == 2:
         from .ops_select import where
-        return grad * where(result == 0, 0.0, self / result)
+        return grad * (self / result).masked_fill(result == 0, 0)
     if p == 1:
-        return grad * self.sign()
+        return self.sgn() * grad
     if p in (float("inf"), float("-inf")):
         return evenly_distribute_dim(grad, self.abs(), result, dims or tuple(
             range(self.ndim)), True) * self.sign()
-    return grad * self.sign() * self.abs().pow(p - 1) / result.pow(p - 1)
+    # PyTorch's norm_backward for other p: self_scaled * (grad / norm^(p-1)), 0 where norm is 0.
+    if p < 1:
+        self_scaled = self.sgn() * self.abs().pow(p - 1).masked_fill(self == 0, 0)
+        return self_scaled * grad * result.pow(1 - p)
+    if p < 2:
+        self_scaled = self.sgn() * self.abs().pow(p - 1)
+    else:
+        self_scaled = self * self.abs().pow(p - 2)
+    scale_v = (grad / result.pow(p - 1)).masked_fill(result == 0, 0)
+    return self_scaled * scale_v
 
 
 def repeat_backward(grad, repeats, sizes):
@@ -211,18 +235,6 @@ def split_backward(grads, sections, dim, sizes):
     return cat(parts, dim)
 
 
-def gelu_backward(grad, self, approximate):
-    """d gelu / dx: the normal cdf plus x times its density (or the tanh approximation's)."""
-    if approximate == "tanh":
-        k = math.sqrt(2 / math.pi)
-        inner = (self + 0.044715 * self.pow(3)) * k
-        t = inner.tanh()
-        return grad * (0.5 * (1 + t) + 0.5 * self * (1 - t * t) * k * (1 + 3 * 0.044715 * self * self))
-    cdf = 0.5 * (1 + (self * math.sqrt(0.5)).erf())
-    pdf = (-0.5 * self * self).exp() * (1 / math.sqrt(2 * math.pi))
-    return grad * (cdf + self * pdf)
-
-
 def masked_zero(grad, mask):
     """The gradient of masked_fill's self: zero where the mask filled."""
     from .ops_gather import masked_fill
@@ -235,9 +247,16 @@ def masked_keep(grad, mask):
     return masked_fill(grad, wrap(~mask, bool_), 0)
 
 
-def mse_loss_backward(grad, self, target, reduction):
-    scale = 2.0 / numel_of(self.shape) if reduction == "mean" else 2.0
-    return grad * scale * (self - target)
+def mse_loss_double_backward(grad, input, reduction):
+    grad_input = 2 * grad
+    return grad_input / numel_of(input.shape) if reduction == "mean" else grad_input
+
+
+def mse_loss_double_backward_grad_output(grad, grad_output, self, target, reduction):
+    if reduction == "none":
+        return mse_loss_backward(grad, self, target, reduction)
+    r = mse_loss_backward(zeros_like(grad_output) + 1, self, target, reduction)
+    return (r * grad).sum()
 
 
 def nll_loss_backward(grad, sizes, target, weight, reduction, ignore_index):
@@ -286,6 +305,26 @@ def outside_view(grad, view_fn):
     return mask
 
 
+def copy_slices_backward(grad, i, view_fn, fn):
+    """CopySlices' input i: fn's gradient for the view's part of grad; the base (input 0)
+    also keeps grad outside the view."""
+    from .autograd import node_input_gradient
+    through = node_input_gradient(fn, i, view_fn(grad))
+    if i > 0:
+        return through
+    kept = grad * outside_view(grad, view_fn)
+    return kept if through is None else kept + view_scatter(through, grad.shape, view_fn)
+
+
+def view_scatter(values, sizes, view_fn):
+    """Zeros of `sizes` with values where the view lies: the backward of a view."""
+    from .inplace import copy_
+    from .ops_shape import link_view
+    base = zeros(sizes, dtype=values.dtype)
+    copy_(link_view(view_fn(base), base, view_fn), values)  # recorded under create_graph
+    return base
+
+
 def _backward_function(op):
     def function(*args):
         return call(op, args[:op.n_tensors], args[op.n_tensors:],
@@ -297,37 +336,66 @@ tanh_backward = _backward_function(d.TANH_BACKWARD)
 sigmoid_backward = _backward_function(d.SIGMOID_BACKWARD)
 threshold_backward = _backward_function(d.THRESHOLD_BACKWARD)
 softmax_backward_data = _backward_function(d.SOFTMAX_BACKWARD)
+log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
 leaky_relu_backward = _backward_function(d.LEAKY_RELU_BACKWARD)
+mse_loss_backward = _backward_function(d.MSE_LOSS_BACKWARD)
 elu_backward = _backward_function(d.ELU_BACKWARD)
 softplus_backward = _backward_function(d.SOFTPLUS_BACKWARD)
 gelu_backward = _backward_function(d.GELU_BACKWARD)
 
 
+def _scalar_minus(number, t):
+    """C++ `Scalar - Tensor`: empty_like(t).fill_(number).sub_(t), so SubBackward0(None, t)."""
+    from .creation import full_like
+    return full_like(t, number) - t
+
+
+# PyTorch's C++ formulas below are single expressions whose operands GCC evaluates right to
+# left: computing the right operand first numbers the nodes as PyTorch does, which fixes
+# the order gradients meet in (the operands of an AddBackward0 in a create_graph graph).
+
+def silu_backward(grad, self):
+    """PyTorch's infinitely_differentiable_silu_backward (its formula under create_graph)."""
+    sigmoid = self.sigmoid()
+    right = 1.0 + self * _scalar_minus(1.0, sigmoid)
+    return grad * sigmoid * right
+
+
+def elu_double_backward(grad, grad_output, self, alpha):
+    """PyTorch's elu_double_backward (input_scale 1): elu_backward again, masked to x < 0."""
+    mask = (self < 0).to(grad.dtype)
+    return elu_backward(grad * grad_output * 1.0, self, alpha) * mask
+
+
 def softplus_double_backward(grad, self, beta, threshold):
     x = self * beta
-    return sigmoid_backward(grad, x.sigmoid()) * (x < threshold) * beta
+    mask = (x < threshold).to(grad.dtype)
+    return sigmoid_backward(grad, x.sigmoid()) * mask * beta
 
 
-def gelu_double_backward(ggI, gO, input, approximate):
-    """d/dx of gelu's derivative, as PyTorch's gelu_double_backward writes it."""
-    import math
+def gelu_double_backward(ggI, gO, self, approximate):
+    """PyTorch's gelu_double_backward: the second derivative of gelu, times ggI * gO."""
     if approximate == "tanh":
-        beta, kappa = math.sqrt(2) * 2 / math.sqrt(math.pi) * 0.5, 0.044715
-        inner = beta * (input + kappa * input.pow(3))
+        beta, kappa = math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5, 0.044715
+        inner = beta * (self + kappa * self.pow(3))
         tanh_inner = inner.tanh()
-        f = 0.5 * input
-        g = 1 - tanh_inner * tanh_inner
-        h = beta * (1 + 3 * kappa * input * input)
+        sech_inner = inner.cosh().reciprocal() * 1   # C++ `Scalar / Tensor`
+        f = 0.5 * self
+        g = _scalar_minus(1, tanh_inner * tanh_inner)
+        h = beta * (1 + 3 * kappa * self * self)
         f_prime_gh = 0.5 * g * h
-        g_prime = -2 * g * tanh_inner * h   # (2 sech)(-sech tanh) h, with sech^2 = g (no cosh here)
+        right = -sech_inner * tanh_inner * h
+        g_prime = (2 * sech_inner) * right
         g_prime_fh = f * h * g_prime
-        h_prime_fg = f * g * (6 * kappa * input * beta)
-        return ggI * gO * (f_prime_gh + f_prime_gh + g_prime_fh + h_prime_fg)
-    beta = 2 / math.sqrt(math.pi) * math.sqrt(0.5) * 0.5
-    input_sq = input * input
+        h_prime = 6 * kappa * self * beta
+        h_prime_fg = f * g * h_prime
+        second = f_prime_gh + f_prime_gh + g_prime_fh + h_prime_fg
+        return ggI * gO * second
+    beta = (2 / math.sqrt(math.pi)) * math.sqrt(0.5) * 0.5
+    input_sq = self * self
     pdf = beta * (-0.5 * input_sq).exp()
-    return ggI * gO * (2 * pdf - input_sq * pdf)
-log_softmax_backward_data = _backward_function(d.LOG_SOFTMAX_BACKWARD)
+    right = input_sq * pdf
+    return ggI * gO * (2 * pdf - right)
 
 
 def not_implemented(name):

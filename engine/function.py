@@ -94,12 +94,19 @@ class NodeHooks:
 _CPP_NODES = ("CopySlices", "CopyBackwards", "NotImplemented")
 
 
+class CppNode(Node):
+    """Base of the nodes in _CPP_NODES (an engine class, so the shell allows name())."""
+
+    __slots__ = ()
+
+    def name(self):
+        return "torch::autograd::" + type(self).__name__
+
+
 def node_class(name, op):
     """A Node subclass named as PyTorch names the op's backward node."""
     namespace = {"__slots__": (), "op": op}
-    if name in _CPP_NODES:
-        namespace["name"] = lambda self: "torch::autograd::" + type(self).__name__
-    cls = type(name, (Node,), namespace)
+    cls = type(name, (CppNode if name in _CPP_NODES else Node,), namespace)
     cls.__module__ = "builtins"  # so that type(grad_fn) prints <class 'MulBackward0'>, as in torch
     return cls
 
@@ -109,8 +116,11 @@ def stripped_name(node):
     return _BACKWARD_SUFFIX.sub("", node.name())
 
 
-class AccumulateGrad(Node):
-    """The sink of a leaf that requires grad: adds the incoming gradient to .grad."""
+class AccumulateGradNode(Node):
+    """The sink of a leaf that requires grad: adds the incoming gradient to .grad.
+
+    Its behaviour lives here, in an engine class the shell trusts (.variable, name());
+    the AccumulateGrad subclass below only carries PyTorch's class name."""
 
     __slots__ = ("variable",)
 
@@ -129,4 +139,8 @@ class AccumulateGrad(Node):
         return "torch::autograd::AccumulateGrad"
 
 
-AccumulateGrad.__module__ = "torch.autograd.graph"
+class AccumulateGrad(AccumulateGradNode):
+    __slots__ = ()
+
+
+AccumulateGrad.__module__ = "builtins"  # type(node) prints <class 'AccumulateGrad'>, as in torch

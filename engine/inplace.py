@@ -5,12 +5,18 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import record, SavedOutput
-from .grad_mode import GRAD
+from .dtypes import ALL_DTYPES
+from .function import AccumulateGrad
+from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
 from .tensor import Tensor, wrap
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
+INFERENCE_INPLACE_ERROR = (
+    "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a "
+    "clone to get a normal tensor before doing inplace update.See "
+    "https://github.com/pytorch/rfcs/pull/17 for more details.")
 VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being used in an "
                       "in-place operation.")
 
@@ -45,6 +51,7 @@ def apply_inplace(x, function, *args, **kwargs):
     if result._grad_fn is not None:
         adopt_history(x, result)
         rebase_view(x)
+        refresh_views(x)
     return x
 
 
@@ -56,6 +63,13 @@ def write(x, values):
                            "tensor before performing the operation.")
     np.copyto(data, values, casting="unsafe")
     x._bump_version()
+    check_inference_write(x)
+
+
+def check_inference_write(x):
+    # PyTorch raises this after the write: the tensor is updated all the same.
+    if x._extra is not None and x._extra.inference and not INFERENCE.active:
+        raise RuntimeError(INFERENCE_INPLACE_ERROR)
 
 
 def adopt_history(x, result):
@@ -103,20 +117,54 @@ def _record_write(x, op, args):
         node = record(op, (old,) + args[1:], (_placeholder(x),))
         _take_node(x, node)
         rebase_view(x)
+        refresh_views(x)
 
 
 def rebase_view(x):
-    """After a recorded write through view x: the base's history becomes CopySlices(old
-    base, x), and x is derived anew from the base, as in PyTorch."""
+    """After a recorded write `fn` through view x: the base's history becomes
+    CopySlices(old base, fn's other inputs), and x is re-derived from the base
+    (AsStridedBackward0), as in PyTorch."""
     base = x._base
     if base is None or x._extra is None or x._extra.view_fn is None or not GRAD.enabled:
         return
     view_fn = x._extra.view_fn
-    node = record(d.COPY_SLICES, (_history_of(base), x, view_fn), (_placeholder(base),))
+    fn = x._grad_fn
+    others = tuple(_edge_of(fn, j) for j in range(1, len(fn._next)))
+    node = record(d.COPY_SLICES, (_history_of(base),) + others + (view_fn, fn),
+                  (_placeholder(base),))
+    node._versions = ()  # freed by a backward, as PyTorch's CopySlices drops fn
     _take_node(base, node)
-    fresh = view_fn(_history_of(base))
-    x._grad_fn = fresh._grad_fn
-    x._output_nr = fresh._output_nr
+    record(d.AS_STRIDED, (_history_of(base), view_fn), (x,))
+
+
+def refresh_views(x):
+    """After a recorded write into x: the base's other views are re-derived from its new
+    history (AsStridedBackward0), as PyTorch regenerates a view's grad_fn once the base
+    changed; without this they would backpropagate through the values before the write."""
+    base = x._base if x._base is not None else x
+    views = base._extra.views if base._extra is not None else None
+    if not views:
+        return
+    for view in list(views):
+        if view is not x and view._extra.view_fn is not None:
+            record(d.AS_STRIDED, (_history_of(base), view._extra.view_fn), (view,))
+
+
+def _edge_of(node, j):
+    """A stand-in for node's input j that record() reads as the same edge (a number for
+    an input without gradient)."""
+    nxt = node._next[j]
+    if nxt is None:
+        return 0
+    dtype = ALL_DTYPES[node._dtypes[j]]
+    t = wrap(np.broadcast_to(np.zeros((), dtype.np_dtype), node._shapes[j]), dtype)
+    t._requires_grad = True
+    if type(nxt) is AccumulateGrad:
+        t._extra_state().accumulator = nxt
+    else:
+        t._grad_fn = nxt
+        t._output_nr = node._nrs[j]
+    return t
 
 
 def _history_of(x):
@@ -151,3 +199,4 @@ def record_setitem(x, key, value):
     node = record(op, (_history_of(x), value, key), (_placeholder(x),))
     _take_node(x, node)
     rebase_view(x)
+    refresh_views(x)

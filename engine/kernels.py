@@ -453,6 +453,11 @@ def _reduce_loss(loss, reduction):
     return loss
 
 
+def mse_loss_backward(grad, a, target, reduction):
+    scale = 2.0 / a.size if reduction == "mean" else 2.0
+    return (scale * (a - target) * grad).astype(np.result_type(a, target), copy=False)
+
+
 def mse_loss(a, target, reduction):
     d = a - target
     return _reduce_loss(d * d, reduction)
@@ -524,17 +529,12 @@ _GELU_TANH = np.sqrt(2.0) * 2 / np.sqrt(np.pi) * 0.5  # M_SQRT2 * M_2_SQRTPI * 0
 _GELU_CUBIC = 0.044715
 
 
-def _erf(a):
-    import math
-    return np.vectorize(math.erf, otypes=[np.float64])(a.astype(np.float64)).astype(a.dtype)
-
-
 def gelu(a, approximate):
     f = a.dtype.type
     if approximate == "tanh":
         inner = f(_GELU_TANH) * (a + f(_GELU_CUBIC) * a * a * a)
         return f(0.5) * a * (f(1) + tanh(inner))
-    return a * f(0.5) * (f(1) + _erf(a * f(_SQRT1_2)))
+    return a * f(0.5) * (f(1) + erf(a * f(_SQRT1_2)))
 
 
 def gelu_backward(grad, self, approximate):
@@ -548,7 +548,7 @@ def gelu_backward(grad, self, approximate):
         left_derivative = f(0.5) * right
         right_derivative = left * (f(1) - t * t) * f(_GELU_TANH) * (f(1) + f(3 * _GELU_CUBIC) * x_sq)
         return grad * (left_derivative + right_derivative)
-    cdf = f(0.5) * (f(1) + _erf(x * f(_SQRT1_2)))
+    cdf = f(0.5) * (f(1) + erf(x * f(_SQRT1_2)))
     pdf = exp(f(-0.5) * x * x) * f(_GELU_PDF)
     return grad * (cdf + x * pdf)
 

@@ -103,13 +103,65 @@ def getitem(x, key):
 
 
 def _advanced(x, items):
+    """PyTorch's applySlicing, then one index op: ints, slices, None and Python bools are
+    applied first as views (select, slice, unsqueeze), in order; the tensor indices are
+    then applied together to that view (IndexBackward0 over SliceBackward0 ...)."""
     _check_masks(x, items)
-    key = tuple(_to_numpy_index(i) for i in items)
+    ndim = x._data.ndim
+    specified = sum(_dims_consumed(i) for i in items)
+    if specified > ndim:
+        raise IndexError("too many indices for tensor of dimension %d" % ndim)
+    result, dim, indices = x, 0, {}
+    for item in items:
+        if item is Ellipsis:
+            dim += ndim - specified
+        elif item is None:
+            result = view_op(d.UNSQUEEZE, result, dim)
+            dim += 1
+        elif isinstance(item, bool):
+            # True is an index [0] into a new dim of size 1, False an empty index.
+            result = view_op(d.UNSQUEEZE, result, dim)
+            indices[dim] = np.zeros(1 if item else 0, dtype=np.int64)
+            dim += 1
+        elif isinstance(item, slice):
+            size = result._data.shape[dim]
+            start, stop, step = item.indices(size)
+            if step <= 0:
+                raise ValueError("step must be greater than zero")
+            stop = max(stop, start)
+            if not (start == 0 and stop == size and step == 1):
+                result = view_op(d.SLICE, result, dim, start, stop, step)
+            dim += 1
+        elif _is_advanced(item):
+            index = _to_numpy_index(item)
+            indices[dim] = index
+            dim += index.ndim if index.dtype == np.bool_ else 1
+        else:
+            index = int(item)
+            size = result._data.shape[dim]
+            if not -size <= index < size:
+                raise IndexError("index %d is out of bounds for dimension %d with size %d"
+                                 % (index, dim, size))
+            result = view_op(d.SELECT, result, dim, index % size)
+    key, position = [], 0
+    for start in sorted(indices):
+        key.extend([slice(None)] * (start - position))
+        key.append(indices[start])
+        position = start + (indices[start].ndim if indices[start].dtype == np.bool_ else 1)
+    key = tuple(key)
     try:
-        x._data[key]
+        result._data[key]
     except IndexError as exc:
         raise _index_error(exc) from None
-    return call_unary(d.INDEX, x, key)
+    return call_unary(d.INDEX, result, key)
+
+
+def _dims_consumed(item):
+    if item is None or item is Ellipsis or isinstance(item, bool):
+        return 0
+    if isinstance(item, Tensor) and item._dtype.category == 0:
+        return item._data.ndim
+    return 1
 
 
 def _basic(x, items, single):
@@ -180,6 +232,8 @@ def setitem(x, key, value):
     except ValueError as exc:
         raise RuntimeError(str(exc)) from None
     x._bump_version()
+    from .inplace import check_inference_write
+    check_inference_write(x)
     if GRAD.enabled and (x._requires_grad or (isinstance(value, Tensor) and value._requires_grad)):
         from .inplace import record_setitem
         record_setitem(x, np_key, value)

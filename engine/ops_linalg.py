@@ -1,5 +1,7 @@
 """Matrix products as torch functions: matmul (and @), mm, mv, dot, bmm, outer, addmm."""
 
+import numpy as np
+
 from . import derivatives as d
 from .dispatch import call
 from .ops_shape import reshape
@@ -128,13 +130,49 @@ def matmul(input, other):
         return call(d.SQUEEZE_MATMUL, (product,), ((0,),), product._dtype)
     if da == 2 and db == 2:
         return mm(input, other)
-    if da >= 3 and db in (1, 2):
-        # Fold the batch into the rows: one mm (or mv), then view back.
-        batch = input._data.shape[:-1]
-        folded = reshape(input, -1, input._data.shape[-1])
-        product = mv(folded, other) if db == 1 else mm(folded, other)
-        return _unsafe_view(product, batch + ((other._data.shape[-1],) if db == 2 else ()))
+    if da == 3 and db == 3:
+        # PyTorch drops a size-1 batch of an operand requiring grad, so that the product
+        # folds into one mm: (1, n, m) @ (b, m, k) is (n, m) @ (b, m, k).
+        if input._data.shape[0] == 1 != other._data.shape[0] and input._requires_grad:
+            return matmul(input.squeeze(0), other)
+        if other._data.shape[0] == 1 != input._data.shape[0] and other._requires_grad:
+            return matmul(input, other.squeeze(0))
+    if _should_fold(input, other):
+        return _folded(input, other)
     return _batched(input, other)
+
+
+def _should_fold(input, other):
+    """PyTorch's should_fold: fold the batch of the larger operand (>= 3-D, the other one
+    1-D or 2-D) into one mm/mv when that needs no copy, or when the smaller one requires grad."""
+    larger_first = input._data.ndim >= other._data.ndim
+    t1 = input if larger_first else other.mT
+    smaller = other if larger_first else input
+    if not (t1._data.ndim >= 3 and smaller._data.ndim <= 2):
+        return False
+    if smaller._requires_grad:
+        return True
+    if input._data.ndim == 2:
+        return False  # mm on the transposed operand would need a copy back
+    if t1._data.size == 0:
+        return True
+    shape, strides = t1._data.shape, t1._data.strides
+    return all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(len(shape) - 1))
+
+
+def _folded(input, other):
+    """PyTorch's folded matmul: (..., n) rows in one mm/mv, viewed back; a 1-D/2-D first
+    operand multiplies the transposed batch, and the 2-D result is transposed back."""
+    transpose = other._data.ndim > input._data.ndim
+    t1 = other.mT if transpose else input
+    t2 = (input.t() if input._data.ndim == 2 else input) if transpose else other
+    output_shape = t1._data.shape[:-1]
+    folded = reshape(t1, -1, t1._data.shape[-1]) if t1._data.shape[-1] else reshape(
+        t1, int(np.prod(output_shape)), 0)
+    if t2._data.ndim == 2:
+        output = _unsafe_view(mm(folded, t2), output_shape + (t2._data.shape[1],))
+        return output.mT.contiguous() if transpose else output
+    return _unsafe_view(mv(folded, t2), output_shape)
 
 
 def _unsafe_view(t, shape):
@@ -142,16 +180,16 @@ def _unsafe_view(t, shape):
 
 
 def _batched(input, other):
-    import numpy as np
     a = input.unsqueeze(0) if input._data.ndim == 1 else input
     b = other.unsqueeze(-1) if other._data.ndim == 1 else other
+    from .shape_util import broadcast_shapes
+    # PyTorch broadcasts the batch dims first, then bmm checks the expanded operands.
+    batch = broadcast_shapes(a._data.shape[:-2], b._data.shape[:-2])
     if a._data.shape[-1] != b._data.shape[-2]:
+        n = int(np.prod(batch))
         raise RuntimeError("Expected size for first two dimensions of batch2 tensor to be: "
                            "[%d, %d] but got: [%d, %d]."
-                           % (int(np.prod(a._data.shape[:-2])), a._data.shape[-1],
-                              int(np.prod(b._data.shape[:-2])), b._data.shape[-2]))
-    from .shape_util import broadcast_shapes
-    batch = broadcast_shapes(a._data.shape[:-2], b._data.shape[:-2])
+                           % (n, a._data.shape[-1], n, b._data.shape[-2]))
     a3 = reshape(a.expand(batch + a._data.shape[-2:]), -1, *a._data.shape[-2:])
     b3 = reshape(b.expand(batch + b._data.shape[-2:]), -1, *b._data.shape[-2:])
     product = bmm(a3, b3)

@@ -4,7 +4,7 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import promoted, record
+from .dispatch import call, promoted, record
 from .grad_mode import GRAD
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
@@ -38,3 +38,5 @@ def where(condition, input=None, other=None):
     if GRAD.enabled and any(isinstance(t, Tensor) and t._requires_grad for t in (input, other)):
         record(d.WHERE, (input, other, condition), (result,))
     return result
+
+

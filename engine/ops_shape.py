@@ -1,5 +1,7 @@
 """Shape ops as torch functions: view, reshape, expand, transpose, squeeze ... (views share memory)."""
 
+import weakref
+
 import numpy as np
 
 from . import derivatives as d
@@ -34,6 +36,12 @@ def link_view(result, input, step):
     else:
         result._base = input
         result._extra_state().view_fn = step
+    if GRAD.enabled:
+        # A write into the base later re-derives this view's history (inplace.refresh_views).
+        extra = result._base._extra_state()
+        if extra.views is None:
+            extra.views = weakref.WeakSet()
+        extra.views.add(result)
     return result
 
 
@@ -60,9 +68,14 @@ def view_as(input, other):
 
 
 def reshape(input, *shape):
+    # PyTorch's reshape: a contiguous tensor is viewed (ViewBackward0), another one that
+    # strides can still describe is aliased (_reshape_alias: ReshapeAliasBackward0),
+    # anything else is copied (clone + _unsafe_view).
     size = infer_view_size(parse_size_allowing_minus(shape), input._data.size)
-    if _view_possible(input._data, size):
+    if input._data.flags.c_contiguous:
         return view_op(d.VIEW, input, size)
+    if _view_possible(input._data, size):
+        return view_op(d.RESHAPE_ALIAS, input, size)
     return call_unary(d.RESHAPE_COPY, clone(input), size)
 
 
@@ -216,6 +229,25 @@ def matrix_transpose(input):
             "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
             "to reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
     return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
+
+
+def matrices_transpose(input, name="mT"):
+    """x.mT / x.mH (the adjoint: the same for real dtypes): the last two dims swapped."""
+    ndim = input._data.ndim
+    if ndim < 2:
+        raise RuntimeError("tensor.%s is only supported on matrices or batches of matrices. "
+                           "Got %d-D tensor." % (name, ndim))
+    return transpose(input, -2, -1)
+
+
+def adjoint_2d(input):
+    """x.H: the adjoint of a matrix (2-D only)."""
+    ndim = input._data.ndim
+    if ndim != 2:
+        raise RuntimeError("tensor.H is only supported on matrices (2-D tensors). Got %d-D "
+                           "tensor.%s" % (ndim, " For batches of matrices, consider using "
+                                          "tensor.mH" if ndim > 2 else ""))
+    return transpose(input, 0, 1)
 
 
 def squeeze(input, dim=None):

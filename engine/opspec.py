@@ -17,6 +17,10 @@ _FORMULA_NAMES = ("grad", "result", "grads", "results")
 # How the backward walk calls a formula: `saved` are the op's arguments as the node keeps
 # them, `sizes` the shapes of its tensor inputs, `i` the input (for `*tensors` ops).
 _CALL = _FORMULA_NAMES + ("saved", "sizes", "i")
+# Arguments after the ';' that PyTorch holds as SavedVariables (where's condition, a loss's
+# target and weight, an advanced index's tensors): a node reading them is freed by a
+# backward like one that saved tensors. (CopySlices is freed too: see inplace.rebase_view.)
+_RELEASED_PARAMS = frozenset({"condition", "mask", "target", "weight", "key"})
 
 # Filled by the engine once every op exists: what formulas can call. No builtins: formulas
 # are arithmetic on tensors, and nothing reachable from a session should lead to builtins.
@@ -72,9 +76,13 @@ class OpSpec:
         positions.update({n + "_sizes": ("sizes", i) for i, n in enumerate(tensor_names)})
         self.formulas = tuple(_compile(name, _CALL, src, positions) for src in self.sources)
         used = [_names_in(src) for src in self.sources]
-        # Per tensor input: indices of the arguments its formula reads (tensors and Python
-        # numbers in tensor positions: both count as saved variables, as in PyTorch).
-        self.saves = tuple(frozenset(i for i, a in enumerate(self.args) if a in names)
+        # Per tensor input: indices of the tensor-position arguments its formula reads
+        # (tensors and Python numbers there: both are SavedVariables, as in PyTorch). The
+        # other arguments (dim, index, sizes ...) are plain attributes of the node, kept
+        # always and never freed: SelectBackward0 can run again after a backward.
+        saved_args = [a if i < self.n_tensors or a in _RELEASED_PARAMS else None
+                      for i, a in enumerate(self.args)]
+        self.saves = tuple(frozenset(i for i, a in enumerate(saved_args) if a in names)
                            for names in used)
         self.saves_result = tuple(bool({"result", "results"} & names) for names in used)
         self.node_class = node_class(node_name, self)

@@ -6,6 +6,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import Size
+from .grad_mode import INFERENCE
 
 _new = object.__new__
 
@@ -107,9 +108,18 @@ class Tensor:
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")
+        if self._grad_fn is not None and flag:
+            # The setter refuses a non-leaf either way (requires_grad_(True) lets it pass).
+            raise RuntimeError("you can only change requires_grad flags of leaf variables.")
         self.requires_grad_(flag)
 
+    def is_inference(self):
+        return self._extra is not None and self._extra.inference
+
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and self.is_inference() and not INFERENCE.active:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside "
+                               "InferenceMode is not allowed.")
         if self._grad_fn is not None:
             if requires_grad:
                 return self
@@ -136,7 +146,7 @@ class Tensor:
 
     @property
     def grad(self):
-        if self._grad_fn is not None and not self.retains_grad:
+        if self._grad_fn is not None and not self.retains_grad and self._grad is None:
             warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return self._grad
 
@@ -225,8 +235,13 @@ class Tensor:
         return t
 
     def detach_(self):
-        if self._base is not None and self._base._requires_grad:
-            raise RuntimeError("Can't detach views in-place. Use detach() instead.")
+        if self._base is not None:  # any view, whatever its base requires
+            raise RuntimeError(
+                "Can't detach views in-place. Use detach() instead. If you are using "
+                "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set "
+                "as True, gradients are views of DDP buckets, and hence detach_() cannot be "
+                "called on these gradients. To fix this error, please refer to the "
+                "Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
         self._grad_fn = None
         self._requires_grad = False
         self._output_nr = 0
@@ -312,13 +327,21 @@ class Tensor:
 class _Extra:
     """Rarely used per-tensor state, kept off the hot path."""
 
-    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn")
+    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference", "views")
 
     def __init__(self):
+        self.inference = False  # made inside torch.inference_mode()
+        self.views = None  # of a base: a WeakSet of its views made with grad mode on
         self.retains_grad = False
         self.accumulator = None
         self.hooks = None
         self.view_fn = None  # for views: re-derives this view from its base
+
+
+def _INFERENCE_EXTRA():
+    extra = _Extra()
+    extra.inference = True
+    return extra
 
 
 class device:
@@ -364,7 +387,7 @@ def wrap(data, dtype):
     t._grad = None
     t._version = None
     t._base = None
-    t._extra = None
+    t._extra = _INFERENCE_EXTRA() if INFERENCE.active else None
     return t
 
 

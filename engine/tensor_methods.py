@@ -20,13 +20,14 @@ from . import ops_sort as srt
 from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
+from . import autograd_hooks
 from .tensor import Tensor
 
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
-         "reciprocal exp log sqrt sin cos tanh sigmoid relu abs absolute sign log1p rsqrt tan "
-         "floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
+         "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign sgn log1p "
+         "rsqrt tan floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not float_power "
@@ -62,7 +63,7 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
-            "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac")
+            "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")
 
 
 def _inplace_method(function):
@@ -157,8 +158,11 @@ def install():
     for name, function in _INPLACE_OF.items():
         setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
+    Tensor.register_post_accumulate_grad_hook = autograd_hooks.add_post_accumulate_grad_hook
     Tensor.T = property(shp.matrix_transpose)
-    Tensor.mT = property(lambda self: shp.transpose(self, -2, -1))
+    Tensor.mT = property(shp.matrices_transpose)
+    Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))
+    Tensor.H = property(shp.adjoint_2d)
 
     operators = {
         "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,

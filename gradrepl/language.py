@@ -172,9 +172,9 @@ class _Rewriter:
         return node
 
     def visit_FunctionDef(self, node):
-        if node.decorator_list:
-            raise refusal("decorators are not allowed in gradrepl",
-                          "call the decorator instead: f = torch.no_grad()(f)", node)
+        # A decorator is `f = decorator(f)`: its expression is checked and guarded like any
+        # other, in the enclosing scope (@torch.no_grad() on a def).
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
         if getattr(node, "type_params", None):
             raise refusal("type parameters are not allowed in gradrepl", node=node)
         self.check_name(node.name, node, "function name")

@@ -10,6 +10,8 @@ F = torch.nn.functional
 
 from gradcheck import check_grads
 
+F = torch.nn.functional
+
 
 def _positive(shape):
     return lambda rng: rng.uniform(0.5, 2.0, shape)
@@ -33,6 +35,13 @@ def _write_through_view(x, v):
     y = x * 1
     y[1:, 0].mul_(v)
     return y
+
+
+def _view_after_write(x, v):
+    y = x * 1
+    z = y[1:, 0]
+    z.mul_(v)
+    return z  # re-derived from the base: AsStridedBackward0
 
 
 def _index_put(x, v):
@@ -94,6 +103,7 @@ CASES = {
     "MEAN": (lambda a: a.mean(), [_normal((2, 3))]),
     "MEAN_DIM": (lambda a: a.mean(1, keepdim=True), [_normal((2, 3))]),
     "VIEW": (lambda a: a.view(3, 2), [_normal((2, 3))]),
+    "RESHAPE_ALIAS": (lambda a: a.t().reshape(3, 1, 2), [_normal((2, 3))]),
     "EXPAND": (lambda a: a.expand(2, 3, 3), [_normal((3, 1))]),
     "RESHAPE_COPY": (lambda a: a.t().reshape(6), [_normal((2, 3))]),
     "CLONE": (lambda a: a.clone(), [_normal((3,))]),
@@ -150,6 +160,26 @@ CASES = {
     "ADD.scalar_variant": (lambda a: _grad_of(lambda: a.log1p().sum(), a), [_positive((3,))]),
     "SUB.scalar_variant": (lambda a, b: _grad_of(lambda: (a ** b).sum(), a),
                            [_positive((3,)), _normal((3,))]),
+    "LEAKY_RELU": (lambda a: F.leaky_relu(a, 0.2), [_away_from_zero((5,))]),
+    "ELU": (lambda a: F.elu(a, 0.7), [_away_from_zero((5,))]),
+    "SOFTPLUS": (lambda a: F.softplus(a, 2.0, 1.5), [_away_from_zero((5,))]),
+    "SILU": (F.silu, [_normal((5,))]),
+    "MSE_LOSS_BACKWARD": (lambda a, b: _grad_of(lambda: F.mse_loss(a * a, b), a) * b,
+                          [_normal((3,)), _normal((3,))]),
+    "SGN": (lambda a: a.sgn() * a, [_away_from_zero((3,))]),
+    "MASKED_FILL": (lambda a: a.masked_fill(a > 0.5, 2.0) * a, [_normal((2, 3))]),
+    "MASKED_FILL_TENSOR": (lambda a, v: a.masked_fill(a > 0.5, v) * v, [_normal((2, 3)),
+                                                                        _normal(())]),
+    "SINH": (torch.sinh, [_normal((2, 3))]),
+    "COSH": (lambda a: a.cosh(), [_normal((2, 3))]),
+    "GELU": (lambda a: F.gelu(a) + F.gelu(a, approximate="tanh"), [_normal((5,))]),
+    "LEAKY_RELU_BACKWARD": (lambda a: _grad_of(lambda: F.leaky_relu(a, 0.2).sum(), a),
+                            [_away_from_zero((3,))]),
+    "ELU_BACKWARD": (lambda a: _grad_of(lambda: F.elu(a).sum(), a), [_away_from_zero((3,))]),
+    "SOFTPLUS_BACKWARD": (lambda a: _grad_of(lambda: F.softplus(a, 2.0, 1.5).sum(), a),
+                          [_away_from_zero((3,))]),
+    "GELU_BACKWARD": (lambda a: _grad_of(lambda: (F.gelu(a) + F.gelu(a, approximate="tanh"))
+                                         .sum(), a), [_normal((3,))]),
     "TANH_BACKWARD": (lambda a: _grad_of(lambda: a.tanh().sum(), a), [_normal((3,))]),
     "LEAKY_RELU_BACKWARD": (lambda a: _grad_of(lambda: (F.leaky_relu(a, 0.2) ** 2).sum(), a),
                             [_away_from_zero((4,))]),
@@ -173,6 +203,7 @@ CASES = {
                     [lambda rng: rng.uniform(1.1, 1.4, (3,)), lambda rng: rng.uniform(0.6, 0.9, (3,))]),
     "REMAINDER_OF_SCALAR": None,
     "COPY_SLICES": (_write_through_view, [_normal((3, 2)), _normal((2,))]),
+    "AS_STRIDED": (_view_after_write, [_normal((3, 2)), _normal((2,))]),
     "LOG1P": (torch.log1p, [_positive((3,))]),
     "RSQRT": (torch.rsqrt, [_positive((3,))]),
     "TAN": (torch.tan, [lambda rng: rng.uniform(-1, 1, (3,))]),

@@ -350,6 +350,11 @@ r = (f(1), f(1, 1, 1, 1, c=0, extra=1), g(5, y=2), sq(3), sq(2, 3), outer(3)(4))
     repl.run("def fact(n):\n    return 1 if n <= 1 else n * fact(n - 1)\n"
              "def firsts(xs):\n    return [(y := v.real) for v in xs], y\n")
     assert repl.run("fact(5), firsts([1, 2])") == "(120, ([1, 2], 2))\n"
+    # decorators, applied bottom-up as in Python
+    repl.run("def twice(f):\n    return lambda v: f(f(v))\n"
+             "def plus(n):\n    return lambda f: (lambda v: f(v) + n)\n"
+             "@twice\n@plus(1)\ndef d(v):\n    return v * 10\n")
+    assert repl.run("d(1)") == "111\n"
 
 
 def test_try_raise_assert_del_pass(repl):
@@ -673,7 +678,8 @@ REFUSALS = [
     ("def f():\n    yield 1\n", "yield is not allowed"),
     ("def f():\n    yield from []\n", "yield from is not allowed"),
     ("async def f(): pass", "async functions are not allowed"),
-    ("@print\ndef f(): pass", "decorators are not allowed"),
+    ("@print.__call__\ndef f(): pass", "attribute '__call__' is not allowed"),
+    ("@(lambda f: f.__globals__)\ndef f(): pass", "attribute '__globals__' is not allowed"),
     ("match 1:\n    case 1:\n        pass\n", "match statements are not allowed"),
 ]
 if sys.version_info >= (3, 11):

@@ -217,8 +217,10 @@ ESCAPES = [
     ("try:\n    import os\nexcept Exception:\n    pass\n", ModuleNotFoundError),
     ("def h():\n    import os\n", ModuleNotFoundError),
     # --- statements outside the language
-    ("@print\ndef h(): pass", PermissionError),
-    ("@torch.no_grad()\ndef h(): pass", PermissionError),
+    ("@print\ndef h(): pass", None),  # a decorator is h = print(h)
+    ("@print.__self__\ndef h(): pass", PermissionError),
+    ("@(lambda f: f.__code__)\ndef h(): pass", PermissionError),
+    ("@type.__subclasses__\ndef h(): pass", PermissionError),
     ("def h():\n    global x\n", PermissionError),
     ("def h():\n    yield 1\n", PermissionError),
     ("lambda: (yield)", PermissionError),

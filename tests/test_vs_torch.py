@@ -20,6 +20,7 @@ torch = pytest.importorskip("torch")
 import gradrepl_engine as ours  # noqa: E402
 
 import torch_cases  # noqa: E402
+import autograd_cases  # noqa: E402,F401 - registers its cases into torch_cases.CASES
 from torch_cases import CASES, XFAILS  # noqa: E402
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")

@@ -497,6 +497,7 @@ UNARY = {
     "neg": (A, True), "abs": (A, True), "sign": (A, True), "exp": (A, False),
     "log": (P, False), "log1p": (P, False), "sqrt": (P, False), "rsqrt": (P, False),
     "sin": (A, False), "cos": (A, False), "tan": (A, False), "tanh": (A, False),
+    "sinh": (A, False), "cosh": (A, False),
     "sigmoid": (A, False), "relu": (A, True), "floor": ([1.5, -1.5, 2.0], True),
     "ceil": ([1.5, -1.5, 2.0], True), "round": ([0.5, 1.5, 2.5, -0.5, -1.7], True),
     "trunc": ([1.7, -1.7], True), "reciprocal": (P, False),
@@ -1319,6 +1320,14 @@ FUNCTIONAL = {
         F(t).cross_entropy(x, T(t, [[0.2, 0.8, 0.0], [0.1, 0.1, 0.8]])),
     "cross_entropy_label_smoothing": lambda t, x:
         F(t).cross_entropy(x, T(t, TARGET), label_smoothing=0.1),
+    "cross_entropy_label_smoothing_weight": lambda t, x: F(t).cross_entropy(
+        x, T(t, TARGET), weight=T(t, [1.0, 2.0, 0.5]), label_smoothing=0.1),
+    "cross_entropy_label_smoothing_weight_sum": lambda t, x: F(t).cross_entropy(
+        x, T(t, TARGET), weight=T(t, [1.0, 2.0, 0.5]), label_smoothing=0.2, reduction="sum"),
+    "cross_entropy_label_smoothing_weight_none": lambda t, x: F(t).cross_entropy(
+        x, T(t, TARGET), weight=T(t, [1.0, 2.0, 0.5]), label_smoothing=0.2, reduction="none"),
+    "cross_entropy_label_smoothing_ignore": lambda t, x: F(t).cross_entropy(
+        x, T(t, [1, -100]), weight=T(t, [1.0, 2.0, 0.5]), label_smoothing=0.3),
     "nll_loss": lambda t, x: F(t).nll_loss(F(t).log_softmax(x, 1), T(t, TARGET)),
     "nll_loss_sum": lambda t, x: F(t).nll_loss(x, T(t, TARGET), reduction="sum"),
     "nll_loss_none": lambda t, x: F(t).nll_loss(x, T(t, TARGET), reduction="none"),
@@ -2384,6 +2393,8 @@ gap("float32 rounding of gradients, last printed digit: torch: 11.7028 / 1199.10
 
 gap("gelu in float32 at x = -3: torch: -4.0502e-03 (its kernel loses digits in 1 + erf(x/sqrt(2))) "
     "| ours: -4.0497e-03 (the float64 value rounded)", "activation/gelu")
+gap("float32 cosh, last printed digit: torch computes it in float32: cosh(5.) is 74.2100 | "
+    "ours (float64, rounded): 74.2099", "unary/cosh/int")
 
 # ---- reductions ------------------------------------------------------------------------------
 gap("cumprod backward over zeros, create_graph: torch writes the gradient by slices "
@@ -2391,13 +2402,6 @@ gap("cumprod backward over zeros, create_graph: torch writes the gradient by sli
     "cumprod/second_order_zeros")
 
 # ---- matmul and linear algebra ----------------------------------------------------------------
-gap("2D @ 3D and (1,n,m) @ 3D fold into one mm: torch: CloneBackward0(TransposeBackward0("
-    "UnsafeViewBackward0(MmBackward0(...)))) | ours: UnsafeViewBackward0(BmmBackward0("
-    "ViewBackward0(ExpandBackward0(...)), ...))", "matmul/2d_3d/graph",
-    "matmul/3d_3d_broadcast/graph")
-gap("1D @ 3D: torch: UnsafeViewBackward0(MvBackward0(UnsafeViewBackward0(CloneBackward0("
-    "TransposeBackward0(...))), AccumulateGrad)) | ours: UnsafeViewBackward0(BmmBackward0("
-    "ViewBackward0(ExpandBackward0(UnsqueezeBackward0(...))), ...))", "matmul/1d_3d/graph")
 
 # ---- shape ops --------------------------------------------------------------------------------
 gap("einsum's graph: torch contracts pairs with bmm (ij,jk->ik: ViewBackward0(PermuteBackward0("
@@ -2410,11 +2414,6 @@ gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dty
     "shape/view_dtype")
 
 # ---- indexing ----------------------------------------------------------------------------------
-gap("basic indices next to advanced ones are applied first as views: torch: x[[1, 0], 1:] is "
-    "IndexBackward0(SliceBackward0), x[1, [0, 2]] IndexBackward0(SelectBackward0), x[True] "
-    "IndexBackward0(UnsqueezeBackward0) | ours: one IndexBackward0 on the leaf",
-    "index_grad/list_and_slice/graph", "index_grad/int_and_list/graph",
-    "index_grad/python_bool/graph")
 gap("x['a']: torch: TypeError: new(): invalid data type 'str' (after a UserWarning: Using a "
     "non-tuple sequence for multidimensional indexing is deprecated ...) | ours: IndexError: only "
     "integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices "
@@ -2426,33 +2425,9 @@ gap("x.to('cuda'): torch: AssertionError: Torch not compiled with CUDA enabled |
     "convert/to_bad_device")
 
 # ---- torch.nn.functional -----------------------------------------------------------------------
-gap("cross_entropy(label_smoothing=0.1) graph: torch masks ignored targets with "
-    "MaskedFillBackward0 | ours: MulBackward0 by a mask (values match)",
-    'functional_grad/cross_entropy_label_smoothing/graph')
 gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_average and reduce "
     "args will be deprecated, please use reduction='sum' instead. | ours: no warning",
     "functional/size_average_legacy")
 
 # ---- autograd ------------------------------------------------------------------------------------
-gap("non-leaf .grad warning fires only when .grad is None: torch: no warning for h.grad after "
-    "backward(inputs=[h]) | ours: UserWarning: The .grad attribute of a Tensor that is not a leaf "
-    "Tensor is being accessed...", "autograd/backward_inputs_nonleaf")
-gap("in-place on a view of a non-leaf: torch: CopySlices(MulBackward0(...), None) | ours: "
-    "CopySlices(MulBackward0(...), MulBackward0(SelectBackward0(MulBackward0(...)), None))",
-    "inplace/view_then_base_grad")
 
-# Second derivatives: values agree; the graph of a create_graph gradient differs.
-gap("abs backward uses sgn: torch: ... SgnBackward0(AccumulateGrad) (and MulBackward1 for the "
-    "scalar) | ours: SignBackward0(AccumulateGrad) (and MulBackward0(x, None))",
-    "autograd/second_order/abs_cube/graph")
-gap("norm backward masks zeros with masked_fill: torch: MulBackward0(None, MaskedFillBackward0("
-    "DivBackward0(...))) | ours: MulBackward0(None, WhereBackward0(None, DivBackward0(...)))",
-    "autograd/second_order/norm/graph")
-gap("pow(tensor, tensor) backward for self: torch: WhereBackward0(None, MulBackward0(None, "
-    "MulBackward0(x, PowBackward1(x, SubBackward1(x))))) | ours: "
-    "MulBackward0(MulBackward0(None, x), "
-    "PowBackward1(x, SubBackward0(x, None)))", "autograd/second_order/pow_tensor/graph")
-gap("std backward: torch: MulBackward0(MulBackward1(MaskedFillBackward0(DivBackward0(None, "
-    "MulBackward1(StdBackward0)))), SubBackward0(x, MeanBackward0)) | ours: "
-    "DivBackward0(DivBackward0("
-    "MulBackward0(...)), MulBackward0(StdBackward0, None))", "autograd/second_order/std/graph")

@@ -157,7 +157,7 @@ for _name in ("sign", "sgn", "frac", "log2", "log10", "exp2", "expm1", "atan", "
     add("unary_edge/%s" % _name, lambda t, n=_name: getattr(T(t, EDGE), n)())
 for _name in ("asin", "acos", "atanh", "log2", "log10", "exp2", "expm1", "atan", "sinh", "cosh",
               "asinh", "erf", "frac"):
-    add("unary_grad/%s" % _name, lambda t, n=_name: (lambda x: (lambda y: (
+    add("unary_grad/%s/unit" % _name, lambda t, n=_name: (lambda x: (lambda y: (
         y, graph(y.grad_fn), y.sum().backward(), x.grad))(getattr(x, n)()))(L(t, UNIT)))
 add("unary_grad/acosh", lambda t: (lambda x: (lambda y: (y, y.sum().backward(), x.grad))(
     x.acosh()))(L(t, [1.5, 2.0, 3.0])))

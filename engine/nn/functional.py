@@ -8,7 +8,7 @@ from .. import derivatives as _d
 from .. import ops_linalg as _la
 from .. import ops_pointwise as _pw
 from .. import ops_reduce as _red
-from ..dispatch import call as _call
+from ..dispatch import call as _call, call_unary as _call_unary
 from ..tensor import Tensor as _Tensor
 from . import functional_more as _more
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
@@ -186,13 +186,22 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     loss = nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
     if not label_smoothing:
         return loss
-    # PyTorch's smoothing: (1 - s) * nll + s * (mean over classes of -log p).
+    # PyTorch's cross_entropy_loss_label_smoothing: (1 - s) * nll + s / C * smooth, where
+    # smooth is -(weighted) log p summed over classes, zero at ignored targets.
     classes = input.shape[class_dim]
-    smooth = -log_p.sum(class_dim)
-    valid = target != ignore_index
-    smooth = smooth * valid
+    if weight is not None:
+        shape = [1] * log_p.dim()
+        shape[class_dim] = weight.shape[0]
+        smooth = -(log_p * weight.view(*shape)).sum(class_dim)
+    else:
+        smooth = -log_p.sum(class_dim)
+    ignored = target == ignore_index
+    smooth = smooth.masked_fill(ignored, 0.0)
     if reduction == "mean":
-        smooth = smooth.sum() / valid.sum()
+        if weight is not None:
+            smooth = smooth.sum() / weight[target[~ignored].flatten()].sum()
+        else:
+            smooth = smooth.sum() / (~ignored).sum()
     elif reduction == "sum":
         smooth = smooth.sum()
     return (_pw.mul_scalar(loss, 1 - label_smoothing)
