@@ -288,24 +288,26 @@ def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, devi
     return _finish(wrap(values.astype(dtype.np_dtype), dtype), requires_grad)
 
 
-def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
-             requires_grad=False):
+def _spaced_arguments(start, end, steps, dtype):
+    """linspace's and logspace's shared checks: the numbers, the dtype, the step count."""
     start, end = _number(start), _number(end)
     dtype = _check_dtype(dtype) or get_default_dtype()
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     check_allocation((steps,), dtype)
+    return start, end, dtype
+
+
+def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
+             requires_grad=False):
+    start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     values = _linspace_values(start, end, steps, dtype)
     return _finish(wrap(values, dtype), requires_grad)
 
 
 def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
-    start, end = _number(start), _number(end)
-    dtype = _check_dtype(dtype) or get_default_dtype()
-    if steps < 0:
-        raise RuntimeError("number of steps must be non-negative")
-    check_allocation((steps,), dtype)
+    start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     # PyTorch's kernel: exponents from start for the first half and from end for the second,
     # with a double step, then base ** exponent.
     if steps == 1:

@@ -124,13 +124,7 @@ def _advanced(x, items):
             indices[dim] = np.zeros(1 if item else 0, dtype=np.int64)
             dim += 1
         elif isinstance(item, slice):
-            size = result._data.shape[dim]
-            start, stop, step = item.indices(size)
-            if step <= 0:
-                raise ValueError("step must be greater than zero")
-            stop = max(stop, start)
-            if not (start == 0 and stop == size and step == 1):
-                result = view_op(d.SLICE, result, dim, start, stop, step)
+            result = _slice(result, dim, item, False)
             dim += 1
         elif _is_advanced(item):
             index = _to_numpy_index(item)
@@ -154,6 +148,19 @@ def _advanced(x, items):
     except IndexError as exc:
         raise _index_error(exc) from None
     return call_unary(d.INDEX, result, key)
+
+
+def _slice(x, dim, item, always):
+    """x[..., item] along dim, a SliceBackward0 view; a full slice is x itself unless
+    `always` (a lone `x[:]` is still a slice node in PyTorch)."""
+    size = x._data.shape[dim]
+    start, stop, step = item.indices(size)
+    if step <= 0:
+        raise ValueError("step must be greater than zero")
+    stop = max(stop, start)
+    if always or not (start == 0 and stop == size and step == 1):
+        return view_op(d.SLICE, x, dim, start, stop, step)
+    return x
 
 
 def _dims_consumed(item):
@@ -183,13 +190,7 @@ def _basic(x, items, single):
             result = view_op(d.UNSQUEEZE, result, dim)
             dim += 1
         elif isinstance(item, slice):
-            size = result._data.shape[dim]
-            start, stop, step = item.indices(size)
-            if step <= 0:
-                raise ValueError("step must be greater than zero")
-            stop = max(stop, start)
-            if single or not (start == 0 and stop == size and step == 1):
-                result = view_op(d.SLICE, result, dim, start, stop, step)
+            result = _slice(result, dim, item, single)
             dim += 1
             source_dim += 1
         else:
