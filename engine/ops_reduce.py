@@ -260,12 +260,17 @@ def log_softmax(input, dim=_REQUIRED, dtype=None):
 
 
 def cumsum(input, dim=_REQUIRED, *, dtype=None):
-    _require_dim("cumsum", dim)
+    return cumulative(d.CUMSUM, "cumsum", input, dim, dtype)
+
+
+def cumulative(op, name, input, dim, dtype):
+    """cumsum/cumprod: integer and bool inputs accumulate in int64, as in PyTorch."""
+    _require_dim(name, dim)
     if dtype is None and input._dtype.category != 2:
         dtype = dtypes.int64
     if dtype is not None:
         input = input.to(dtype)
-    return call_unary(d.CUMSUM, input, wrap_dim(_int_dim("cumsum", dim), input._data.ndim))
+    return call_unary(op, input, wrap_dim(_int_dim(name, dim), input._data.ndim))
 
 
 def _logical_reduction(np_fn):

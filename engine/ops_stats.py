@@ -8,7 +8,8 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary, call_unary_as
-from .ops_reduce import _correction, _count, _dims, _dims_or_all, _int_dim, _require_dim, _REQUIRED
+from .ops_reduce import (_correction, _count, _dims, _dims_or_all, _int_dim,
+                         _REQUIRED, cumulative)
 from .return_types import return_type
 from .shape_util import wrap_dim
 from .tensor import wrap
@@ -17,12 +18,7 @@ return_aminmax = return_type("aminmax", ("min", "max"))
 
 
 def cumprod(input, dim=_REQUIRED, *, dtype=None):
-    _require_dim("cumprod", dim)
-    if dtype is None and input._dtype.category != 2:
-        dtype = dtypes.int64
-    if dtype is not None:
-        input = input.to(dtype)
-    return call_unary(d.CUMPROD, input, wrap_dim(_int_dim("cumprod", dim), input._data.ndim))
+    return cumulative(d.CUMPROD, "cumprod", input, dim, dtype)
 
 
 def count_nonzero(input, dim=None):
