@@ -2327,6 +2327,7 @@ def _(t):
 
 # More cases, by area, in a module of their own (it registers into CASES through add()).
 import torch_cases_edges  # noqa: E402,F401
+import torch_cases_functional  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2427,6 +2428,11 @@ gap("non-leaf .grad warning fires only when .grad is None: torch: no warning for
 gap("in-place on a view of a non-leaf: torch: CopySlices(MulBackward0(...), None) | ours: "
     "CopySlices(MulBackward0(...), MulBackward0(SelectBackward0(MulBackward0(...)), None))",
     "inplace/view_then_base_grad")
+
+gap("jacobian(vectorize=True, create_graph=True): PyTorch runs one batched backward (vmap): "
+    "torch: ViewBackward0(MulBackward0(None, ViewBackward0(MulBackward1(...)))) | ours: one "
+    "backward per row, stacked: ViewBackward0(StackBackward0(MulBackward0(None, "
+    "MulBackward1(...)), ...)) (values match)", "jacobian/vectorize_create_graph")
 
 # Second derivatives: values agree; the graph of a create_graph gradient differs.
 gap("abs backward uses sgn: torch: ... SgnBackward0(AccumulateGrad) (and MulBackward1 for the "
