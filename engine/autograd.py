@@ -26,7 +26,7 @@ VERSION_ERROR = (
     "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "is_grad_enabled", "grad_mode", "inference_mode"]
+           "is_grad_enabled", "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "
@@ -590,3 +590,9 @@ enable_grad = grad_mode.enable_grad
 set_grad_enabled = grad_mode.set_grad_enabled
 is_grad_enabled = grad_mode.is_grad_enabled
 inference_mode = grad_mode.inference_mode
+
+
+# torch.autograd.functional and torch.autograd.gradcheck: their own modules, built on grad()
+# above (imported last: they import this module).
+from . import autograd_functional as functional  # noqa: E402
+from .gradcheck import gradcheck, gradgradcheck  # noqa: E402

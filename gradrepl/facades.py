@@ -13,15 +13,20 @@ from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
 # The only modules an import may name (checked before a chunk runs). torch's come from
 # the engine; a torch submodule the engine does not have is reported when imported.
 IMPORTABLE = frozenset({
-    "torch", "torch.autograd", "torch.nn", "torch.nn.functional",
-    "math", "numpy", "numpy.random", "numpy.linalg", "time",
+    "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
+    "torch.nn", "torch.nn.functional", "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
-               "torch (torch.autograd, torch.nn, torch.nn.functional), math, numpy (a small "
+               "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional), math, numpy (a small "
                "safe part) and time")
 
 # Engine submodules reachable as attributes even when a module's __all__ omits them.
-_SUBMODULES = {"torch": ("autograd", "nn"), "torch.nn": ("functional",)}
+_SUBMODULES = {"torch": ("autograd", "nn"), "torch.autograd": ("functional",),
+               "torch.nn": ("functional",)}
+# Modules importable by name whose attribute is something else, as in torch:
+# torch.autograd.gradcheck is the function, the module of that name is only reached by
+# `from torch.autograd.gradcheck import ...`. {dotted name: engine submodule}.
+_SHADOWED_SUBMODULES = {"torch.autograd.gradcheck": "gradcheck"}
 # Never exposed, whatever the engine exports: they would read or write files.
 _ENGINE_DENIED = frozenset({"save", "load"})
 
@@ -91,6 +96,13 @@ def _engine_facades(torch_module):
         return facade
 
     build(torch_module, "torch")
+    for dotted, engine_name in _SHADOWED_SUBMODULES.items():
+        try:
+            module = importlib.import_module(root + "." + engine_name)
+        except ImportError:
+            continue
+        built.pop(id(module), None)  # its own facade, even if reached under another name
+        build(module, dotted)
     return registry
 
 
@@ -185,7 +197,14 @@ def make_importers(registry, namespace):
         facade = registry.get(dotted)
         if facade is None:
             raise module_not_found(dotted)
-        return registry[dotted.partition(".")[0]] if bind_top else facade
+        if bind_top:
+            return registry[dotted.partition(".")[0]]
+        # `import a.b as c` binds the attribute b of a where a has one (Python's
+        # IMPORT_FROM): `import torch.autograd.gradcheck as g` is the function.
+        parent, _, name = dotted.rpartition(".")
+        if parent:
+            return facade_names(registry[parent]).get(name, facade)
+        return facade
 
     def import_from(dotted, name):
         facade = registry.get(dotted)

@@ -153,8 +153,17 @@ def _is_internal(exc):
     return not (last.line or "").lstrip().startswith("raise")
 
 
+def _exception_name(cls):
+    """The name Python's traceback gives an exception class: qualified by its module
+    unless builtin (torch.autograd.gradcheck.GradcheckError: ...)."""
+    module = getattr(cls, "__module__", "builtins")
+    if module in ("builtins", "__main__"):
+        return cls.__qualname__
+    return "%s.%s" % (module, cls.__qualname__)
+
+
 def _report(exc, filename, source):
-    type_name = type(exc).__name__
+    type_name = _exception_name(type(exc))
     message = str(exc)
     if isinstance(exc, KeyError) and exc.args:
         message = repr(exc.args[0])

@@ -870,3 +870,24 @@ def test_real_engine_session(engine):
         "(True, <class 'gradrepl_engine.creation._LegacyConstructor'>)\n"
     with pytest.raises(PermissionError, match="creating classes"):
         repl.run("type(torch.FloatTensor)('X', (), {})")
+
+
+def test_autograd_functional_and_gradcheck_import_as_in_torch(engine):
+    """torch.autograd.functional is a module; torch.autograd.gradcheck is the function, the
+    module of that name only reached by `from torch.autograd.gradcheck import ...`."""
+    repl = Repl(engine)
+    repl.run("import torch.autograd.functional as AF\n"
+             "from torch.autograd.functional import jacobian, hessian, vjp, jvp, hvp, vhp\n"
+             "from torch.autograd.gradcheck import gradcheck, gradgradcheck, GradcheckError\n"
+             "import torch.autograd.gradcheck as G\nfrom torch.autograd import gradcheck as g2")
+    ns = repl.ns
+    assert ns["jacobian"] is ns["AF"].jacobian is ns["torch"].autograd.functional.jacobian
+    assert ns["G"] is ns["g2"] is ns["gradcheck"] is ns["torch"].autograd.gradcheck
+    assert repl.run("torch.autograd.functional") == "<module 'torch.autograd.functional'>\n"
+    assert repl.run("jacobian(lambda t: t * t, torch.tensor([1., 2.]))") == \
+        "tensor([[2., 0.],\n        [0., 4.]])\n"
+    assert repl.run("GradcheckError") == \
+        "<class 'torch.autograd.gradcheck.GradcheckError'>\n"
+    with pytest.raises(AttributeError, match="'function' object has no attribute 'gradcheck'"):
+        repl.run("torch.autograd.gradcheck.gradcheck")
+

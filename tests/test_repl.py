@@ -99,3 +99,18 @@ def test_computing_on_a_huge_expanded_view_is_refused_too():
                              "z = x * 2\nw = x.exp()\nx.shape\n")
     assert [l.split(":")[0] for l in err.splitlines()] == ["MemoryError"] * 3
     assert out == "torch.Size([10000000000])\n"
+
+
+def test_errors_are_named_as_python_names_them():
+    """A non-builtin exception shows its module, as in a traceback; a multi-line message
+    is printed whole (PyTorch's GradcheckError shows both Jacobians)."""
+    _, err, code = session(
+        "x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)\n"
+        "torch.autograd.gradcheck(lambda t: t * t.detach(), x)\nint('a')\n")
+    assert err == (
+        "torch.autograd.gradcheck.GradcheckError: Jacobian mismatch for output 0 with respect "
+        "to input 0,\nnumerical:tensor([[2.0000, 0.0000],\n        [0.0000, 4.0000]], "
+        "dtype=torch.float64)\nanalytical:tensor([[1., 0.],\n        [0., 2.]], "
+        "dtype=torch.float64)\n\n"
+        "ValueError: invalid literal for int() with base 10: 'a'\n")
+    assert code == 1

@@ -2341,6 +2341,7 @@ import torch_cases_layout  # noqa: E402,F401
 import torch_cases_special  # noqa: E402,F401
 import torch_cases_nn  # noqa: E402,F401
 import torch_cases_numpy_names  # noqa: E402,F401
+import torch_cases_functional  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2430,4 +2431,9 @@ gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_av
     "functional/size_average_legacy")
 
 # ---- autograd ------------------------------------------------------------------------------------
+
+gap("jacobian(vectorize=True, create_graph=True): PyTorch runs one batched backward (vmap): "
+    "torch: ViewBackward0(MulBackward0(None, ViewBackward0(MulBackward1(...)))) | ours: one "
+    "backward per row, stacked: ViewBackward0(StackBackward0(MulBackward0(None, "
+    "MulBackward1(...)), ...)) (values match)", "jacobian/vectorize_create_graph")
 
