@@ -15,7 +15,7 @@ def add_tensor_hook(tensor, hook):
 
 def add_retain_grad(tensor):
     # PyTorch runs the retain_grad hook after every other tensor hook, whatever the
-    # order of registration; the walk does the same (autograd._call_pre_hooks).
+    # order of registration; the walk does the same (graph_walk._call_pre_hooks).
     node, nr = _arrival(tensor)
     node._node_hooks().retain[nr] = tensor
     tensor._extra_state().retains_grad = True

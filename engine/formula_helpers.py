@@ -193,7 +193,6 @@ def std_backward(grad, self, result, dims, correction, keepdim):
 def norm_backward(grad, self, p, result, dims, keepdim):
     grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
     if p == 2:
-        from .ops_select import where
         return grad * (self / result).masked_fill(result == 0, 0)
     if p == 1:
         return self.sgn() * grad
@@ -308,7 +307,7 @@ def outside_view(grad, view_fn):
 def copy_slices_backward(grad, i, view_fn, fn):
     """CopySlices' input i: fn's gradient for the view's part of grad; the base (input 0)
     also keeps grad outside the view."""
-    from .autograd import node_input_gradient
+    from .graph_walk import node_input_gradient
     through = node_input_gradient(fn, i, view_fn(grad))
     if i > 0:
         return through
