@@ -131,12 +131,7 @@ def _advanced(x, items):
             indices[dim] = index
             dim += index.ndim if index.dtype == np.bool_ else 1
         else:
-            index = int(item)
-            size = result._data.shape[dim]
-            if not -size <= index < size:
-                raise IndexError("index %d is out of bounds for dimension %d with size %d"
-                                 % (index, dim, size))
-            result = view_op(d.SELECT, result, dim, index % size)
+            result = _select(result, dim, int(item), dim)
     key, position = [], 0
     for start in sorted(indices):
         key.extend([slice(None)] * (start - position))
@@ -148,6 +143,15 @@ def _advanced(x, items):
     except IndexError as exc:
         raise _index_error(exc) from None
     return call_unary(d.INDEX, result, key)
+
+
+def _select(x, dim, index, shown_dim):
+    """x[..., index] along dim, a SelectBackward0 view; errors name the user's dim."""
+    size = x._data.shape[dim]
+    if not -size <= index < size:
+        raise IndexError("index %d is out of bounds for dimension %d with size %d"
+                         % (index, shown_dim, size))
+    return view_op(d.SELECT, x, dim, index % size)
 
 
 def _slice(x, dim, item, always):
@@ -194,12 +198,7 @@ def _basic(x, items, single):
             dim += 1
             source_dim += 1
         else:
-            index = int(item)
-            size = result._data.shape[dim]
-            if not -size <= index < size:
-                raise IndexError("index %d is out of bounds for dimension %d with size %d"
-                                 % (index, source_dim, size))
-            result = view_op(d.SELECT, result, dim, index % size)
+            result = _select(result, dim, int(item), source_dim)
             source_dim += 1
     if result is x:
         result = view_op(d.SLICE, x, 0, 0, x._data.shape[0], 1) if ndim else x

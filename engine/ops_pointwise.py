@@ -514,16 +514,17 @@ logical_or = _logical_binary(np.logical_or)
 logical_xor = _logical_binary(np.logical_xor)
 
 
-def isnan(input):
-    return wrap(np.isnan(input._data), dtypes.bool_)
+def bool_predicate(np_function, name):
+    """A torch function testing each element (isnan ...): a bool tensor, never a node."""
+    def predicate(input):
+        return wrap(np_function(input._data), dtypes.bool_)
+    predicate.__name__ = name
+    return predicate
 
 
-def isinf(input):
-    return wrap(np.isinf(input._data), dtypes.bool_)
-
-
-def isfinite(input):
-    return wrap(np.isfinite(input._data), dtypes.bool_)
+isnan = bool_predicate(np.isnan, "isnan")
+isinf = bool_predicate(np.isinf, "isinf")
+isfinite = bool_predicate(np.isfinite, "isfinite")
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):

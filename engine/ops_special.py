@@ -6,8 +6,8 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_binary, call_scalar, call_unary
-from .ops_pointwise import _NUMBER
-from .tensor import Tensor, wrap
+from .ops_pointwise import _NUMBER, bool_predicate
+from .tensor import Tensor
 
 
 def _tensor_other(name, other):
@@ -93,16 +93,9 @@ def heaviside(input, values):
     return call_binary(d.HEAVISIDE, input, values)
 
 
-def signbit(input):
-    return wrap(np.signbit(input._data), dtypes.bool_)
-
-
-def isposinf(input):
-    return wrap(np.isposinf(input._data), dtypes.bool_)
-
-
-def isneginf(input):
-    return wrap(np.isneginf(input._data), dtypes.bool_)
+signbit = bool_predicate(np.signbit, "signbit")
+isposinf = bool_predicate(np.isposinf, "isposinf")
+isneginf = bool_predicate(np.isneginf, "isneginf")
 
 
 def _one_sided_clamp(op, tensor_op, name):
