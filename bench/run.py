@@ -2,6 +2,7 @@
 
 import argparse
 import datetime
+import gc
 import importlib.util
 import os
 import platform
@@ -127,6 +128,9 @@ def header(torch, size, args):
         "%s, %d CPUs, %s %s %s, %s at start" % (
             cpu_name(), os.cpu_count() or 0, uname.system, uname.release, uname.machine,
             load_average()),
+        "garbage collector thresholds %s: %s" % (
+            gc.get_threshold(), "Python's defaults (--python-gc)" if args.python_gc
+            else "the gradrepl shell's (engine/gc_policy.py), for every row"),
         "gradrepl at %s" % git_revision(),
     ]
 
@@ -166,6 +170,9 @@ def main(argv=None):
     parser.add_argument("--threads", type=int, default=1,
                         help="threads for NumPy's BLAS and torch (default 1: the engine is "
                              "single-threaded, and one thread keeps ratios reproducible)")
+    parser.add_argument("--python-gc", action="store_true",
+                        help="keep Python's default garbage collector thresholds instead of "
+                             "those the gradrepl shell sets (engine/gc_policy.py)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="wall: time.perf_counter (default); cpu: time.process_time, "
                              "steadier on a machine busy with other work")
@@ -187,6 +194,10 @@ def main(argv=None):
             torch.set_num_threads(args.threads)
 
     from timing import measure, use_clock
+
+    if not args.python_gc:
+        from gradrepl_engine.gc_policy import tune_for_graphs
+        tune_for_graphs()  # as the shell does: the table times what a session sees
 
     use_clock(args.clock)
     lines = header(torch, size, args)

@@ -103,17 +103,46 @@ def _row_of_vectors(x, lanes):
     n = x.shape[0]
     zero = x.dtype.type(0)
     if n < lanes:
-        return np.cumsum(x[_scalar_row_order(n)])[-1] + zero
+        return np.add.accumulate(x[_scalar_row_order(n)])[-1] + zero
     vectors = n // lanes
     width = _ILP * lanes
     groups = vectors // _ILP
-    partials = (_multi_row_sum(x[:groups * width].reshape(groups, width)) if groups
-                else np.zeros(width, dtype=x.dtype)).reshape(_ILP, lanes)
-    leftover = x[groups * width:vectors * lanes].reshape(-1, lanes)
-    # partial 0 takes the leftover vectors, then partials 1, 2, 3, in that order
-    ordered = np.concatenate((partials[:1], leftover, partials[1:]))
-    lane_sums = np.add.reduce(ordered, axis=0)
-    return np.cumsum(np.concatenate((x[vectors * lanes:], lane_sums)))[-1] + zero
+    body = groups * width
+    if not groups:
+        partials = np.zeros(width, dtype=x.dtype)
+    elif groups < _SHORT_ROW_GROUPS:
+        partials = _short_multi_row_sum(x, body, width)
+    else:
+        partials = _multi_row_sum(x[:body].reshape(groups, width))
+    if body == vectors * lanes:
+        lane_sums = np.add.reduce(partials.reshape(_ILP, lanes), axis=0)
+    else:
+        # partial 0 takes the leftover vectors, then partials 1, 2, 3, in that order
+        partials = partials.reshape(_ILP, lanes)
+        leftover = x[body:vectors * lanes].reshape(-1, lanes)
+        lane_sums = np.add.reduce(np.concatenate((partials[:1], leftover, partials[1:])), axis=0)
+    if vectors * lanes < n:
+        lane_sums = np.concatenate((x[vectors * lanes:], lane_sums))
+    return np.add.accumulate(lane_sums)[-1] + zero
+
+
+# Rows of fewer groups of 4 vectors than this fill one level-1 accumulator at most: a
+# multi_row_sum of 16-row runs added in order, without the higher levels.
+_SHORT_ROW_GROUPS = 16 * 16
+
+
+def _short_multi_row_sum(x, body, width):
+    """_multi_row_sum of x[:body] as (groups, width) rows, groups < _SHORT_ROW_GROUPS: the
+    runs of 16 rows summed in order into level 1, then the leftover rows' sum + level 1."""
+    groups = body // width
+    full = groups >> 4
+    split = full * 16 * width
+    acc0 = np.add.reduce(x[split:body].reshape(-1, width), axis=0) if split < body else None
+    if not full:
+        return acc0
+    runs = np.add.reduce(x[:split].reshape(full, 16, width), axis=1)
+    acc1 = np.add.reduce(runs, axis=0) if full > 1 else runs[0]
+    return acc1 if acc0 is None else acc0 + acc1
 
 
 _ORDERS = {}
@@ -141,7 +170,7 @@ def _inner_sum(rows, lanes):
     vector_acc = _row_sum(body.reshape(vectors, m * lanes)).reshape(m, lanes)
     # final_acc starts at 0, takes the scalar tail, then the vector's lanes in order.
     tail = np.concatenate([rows[:, vectors * lanes:], vector_acc], axis=1)
-    return np.cumsum(tail, axis=1)[:, -1]
+    return np.add.accumulate(tail, axis=1)[:, -1]
 
 
 def _outer_sum(x, lanes):
@@ -204,14 +233,14 @@ def _multi_row_sum(x):
 
 def _sequential_runs(x):
     """(R, S, L): each run's S rows added in order, 0 + r0 + r1 + ..."""
-    return np.cumsum(x, axis=1)[:, -1] if x.shape[2] == 1 else np.add.reduce(x, axis=1)
+    return np.add.accumulate(x, axis=1)[:, -1] if x.shape[2] == 1 else np.add.reduce(x, axis=1)
 
 
 def _sequential(x):
     """Axis 0 added in order; NumPy's reduce over a non-innermost axis is sequential, a
-    1-wide one would be pairwise, so that one goes through cumsum."""
+    1-wide one would be pairwise, so that one goes through a running sum (add.accumulate)."""
     if x.ndim == 1 or x.shape[1:] == (1,) * (x.ndim - 1):
-        return np.cumsum(x, axis=0)[-1]
+        return np.add.accumulate(x, axis=0)[-1]
     return np.add.reduce(x, axis=0)
 
 

@@ -120,7 +120,8 @@ def call_binary(op, a, b):
 def binary_forward(op, a, b, ad, bd, dtype):
     """call_binary once the operands are arrays (or a NumPy scalar) of the result `dtype`."""
     if type(bd) is _ndarray and ad.shape != bd.shape:
-        _check_broadcast(ad.shape, bd.shape, dtype)
+        if ad.size * bd.size * dtype.itemsize > _limit[0]:  # the result is no larger
+            _check_broadcast(ad.shape, bd.shape, dtype)
     elif ad.nbytes > _limit[0]:
         check_allocation(ad.shape, dtype)
     try:

@@ -14,6 +14,7 @@ from .dtypes import ALL_DTYPES
 from .autograd_hooks import check_hook_result, run_post_accumulate_hooks
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA
+from .ops_shape import broadcast_dims, unbroadcast
 from .tensor import wrap
 
 VERSION_ERROR = (
@@ -304,7 +305,10 @@ def _validate(node, i, g):
                 "Function %s returned an invalid gradient at index %d - got [%s] but expected "
                 "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, g._data.shape)),
                                                 ", ".join(map(str, shape))))
-        g = g.sum_to_size(shape)
+        if GRAD.enabled:
+            g = g.sum_to_size(shape)
+        else:
+            g = wrap(unbroadcast(g._data, broadcast_dims(g._data.shape, shape), shape), g._dtype)
     if g._dtype is not dtype:
         g = g.to(dtype)
     return g

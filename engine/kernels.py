@@ -158,6 +158,13 @@ def sum_dim(a, dim, keepdim):
     return np.sum(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
 
 
+def sum_axes(a, axes):
+    """sum_dim without keepdim, over `axes`: sorted, non-negative, no repeats."""
+    if a.dtype in _CASCADE_DTYPES:
+        return cascade_sum(a, axes)
+    return np.sum(a, axis=axes, dtype=_sum_dtype(a))
+
+
 # float32 and float64 sums follow PyTorch's summation order; half precision sums
 # accumulate in float32 inside PyTorch's kernel with other vector widths (not followed).
 _CASCADE_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))

@@ -237,7 +237,8 @@ def pow(input, exponent, *, out=None):
             raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
         return call_binary(d.POW_TENSOR, input, exponent)
-    if dtypes.result_type(input, exponent).category == 1 and exponent < 0:
+    if exponent < 0 and input._dtype.category == 1 \
+            and dtypes.result_type(input, exponent).category == 1:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return call_scalar(d.POW_SCALAR, input, exponent)
 

@@ -140,17 +140,26 @@ def sum_to_size(input, *size):
     # at::sum_to: one sum over the leading and the broadcast dims (keepdim), then a view
     # dropping the leading ones: SumBackward1 under ViewBackward0, one summation order.
     size = parse_size(size)
-    shape = input._data.shape
-    lead = len(shape) - len(size)
-    dims = tuple(range(lead)) + tuple(
-        lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1)
+    dims = broadcast_dims(input._data.shape, size)
     if not dims:
         return input
     if not (GRAD.enabled and input._requires_grad) and input._dtype.category == 2:
-        # Nothing to record (the backward walk's un-broadcast): the same sum, without nodes.
-        return wrap(np.asarray(k.sum_dim(input._data, dims, False)).reshape(size), input._dtype)
+        # Nothing to record: the same sum, without nodes.
+        return wrap(unbroadcast(input._data, dims, size), input._dtype)
     result = input.sum(dims, keepdim=True)
-    return result.view(size) if lead > 0 else result
+    return result.view(size) if len(size) < input._data.ndim else result
+
+
+def broadcast_dims(shape, size):
+    """The dims of `shape` that broadcasting `size` to it added or stretched, in order."""
+    lead = len(shape) - len(size)
+    return tuple(range(lead)) + tuple(
+        lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1)
+
+
+def unbroadcast(data, dims, size):
+    """The array `data` summed over its broadcast `dims` back to `size` (a float dtype)."""
+    return np.asarray(k.sum_axes(data, dims)).reshape(size)
 
 
 def stride(input, dim=None):

@@ -1,10 +1,11 @@
 """The commands: gradrepl (shell or piped session), run, replay, check."""
 
 import argparse
-import gc
 import signal
 import sys
 from contextlib import contextmanager
+
+from gradrepl_engine.gc_policy import tune_for_graphs
 
 from . import __version__
 from . import transcript
@@ -160,10 +161,7 @@ def parse_memory(text):
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
-    # Every op allocates a few small objects; collecting the young generation every 5000
-    # allocations instead of 700 makes a deep graph's forward ~25% faster (bench/README.md)
-    # and costs nothing measurable elsewhere.
-    gc.set_threshold(5000, 20, 20)
+    tune_for_graphs()
     if args.max_memory:
         from gradrepl_engine.memory import set_memory_limit
         try:
