@@ -13,6 +13,7 @@ two iterator dims form the kernel's 2-D loop; the outer dims call it again, accu
 the same outputs (`out += partial`) where they are reduced.
 """
 
+import math
 import os
 
 import numpy as np
@@ -35,6 +36,14 @@ def cascade_sum(a, axes):
     out_shape = tuple(s for i, s in enumerate(a.shape) if i not in axes)
     if a.size == 0 or not axes:
         return np.sum(a, axis=axes, dtype=a.dtype)
+    if axes[-1] == len(axes) - 1:
+        # The leading dims reduced, the rest kept (a bias's gradient): the kept dims are
+        # one contiguous column block, vectorized_outer_sum's case, without the regrouping.
+        columns = math.prod(out_shape)
+        rows = a.size // columns
+        if rows > 1 and columns > 1:
+            partial = _outer_sum(a.reshape(rows, 1, columns), lanes)
+            return partial.reshape(out_shape) + a.dtype.type(0)
     groups = _coalesce(a.shape, axes)
     if not any(reduced for _, reduced in groups):
         return a.reshape(out_shape) + a.dtype.type(0)
