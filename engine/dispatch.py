@@ -295,16 +295,19 @@ def _finish_node(node, op, args, outputs, needs):
     dropped, versioned, keep_outputs = op._save_plans.get(needs) or op.save_plan(needs)
     node._seq = next(_sequence)
     node._hooks = None
-    if versioned is None:
-        node._saved = args
-        node._versions = None  # saved nothing: the node can run again after a backward
-    else:
-        if dropped:
+    if dropped:
+        # The inputs no formula reads are not kept: a node holds no tensor it doesn't need.
+        if dropped[-1] == len(dropped) - 1:  # the leading ones, the common case
+            args = (None,) * len(dropped) + args[len(dropped):]
+        else:
             saved = list(args)
             for i in dropped:
                 saved[i] = None
             args = tuple(saved)
-        node._saved = args
+    node._saved = args
+    if versioned is None:
+        node._versions = None  # saved nothing: the node can run again after a backward
+    else:
         versions = ()
         for i in versioned:
             a = args[i]

@@ -31,8 +31,7 @@ def link_view(result, input, step):
     result._version = input._shared_version()
     if input._base is not None:
         result._base = input._base
-        parent = input._extra.view_fn
-        result._extra_state().view_fn = lambda t: step(parent(t))
+        result._extra_state().view_fn = ViewReplay(input._extra.view_fn, step)
     else:
         result._base = input
         result._extra_state().view_fn = step
@@ -43,6 +42,30 @@ def link_view(result, input, step):
             extra.views = weakref.WeakSet()
         extra.views.add(result)
     return result
+
+
+class ViewReplay:
+    """A view of a view, derived from the base: the parent's derivation, then `step`.
+
+    Applied in a loop, not by nested calls, so that a chain of 100 000 views (y = y[:]
+    in a loop) replays without reaching Python's recursion limit."""
+
+    __slots__ = ("parent", "step")
+
+    def __init__(self, parent, step):
+        self.parent = parent
+        self.step = step
+
+    def __call__(self, t):
+        steps = []
+        link = self
+        while type(link) is ViewReplay:
+            steps.append(link.step)
+            link = link.parent
+        t = link(t)  # the first view's own step
+        for step in reversed(steps):
+            t = step(t)
+        return t
 
 
 def _view_possible(array, size):

@@ -1,5 +1,7 @@
 """Autograd semantics: accumulation, retain_graph, freed graphs, hooks, deep graphs."""
 
+import weakref
+
 import pytest
 
 import gradrepl_engine as torch
@@ -40,6 +42,31 @@ def test_a_100k_op_chain_backpropagates_without_recursion():
     y.backward()
     assert x.grad.item() == 1.0
     del y  # freeing the chain must not recurse either
+
+
+def test_an_in_place_write_through_a_100k_deep_view_backpropagates_without_recursion():
+    x = torch.ones(4, requires_grad=True)
+    base = x * 1
+    view = base
+    for _ in range(100_000):
+        view = view[:]
+    view.add_(1.0)
+    assert view.grad_fn.name() == "AsStridedBackward0"
+    base.sum().backward()
+    assert x.grad.tolist() == [1., 1., 1., 1.]
+
+
+def test_a_node_holds_no_input_its_formulas_do_not_read():
+    # AddBackward0 and ViewBackward0 save nothing in PyTorch: the tensors they were made
+    # from go as soon as nothing else holds them.
+    x = torch.tensor([1., 2.], requires_grad=True)
+    middle = x.exp()
+    out = (middle + 1).view(2)
+    gone = weakref.ref(middle)
+    del middle
+    assert gone() is None
+    out.sum().backward()
+    assert x.grad.tolist() == pytest.approx([2.718281828, 7.389056099])
 
 
 def test_second_derivative_through_create_graph():
