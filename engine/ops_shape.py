@@ -200,10 +200,14 @@ def clone(input, memory_format=None):
     return call_unary(d.CLONE, input)
 
 
-def t(input):
+def check_t(input, name="t"):
     if input._data.ndim > 2:
-        raise RuntimeError("t() expects a tensor with <= 2 dimensions, but self is %dD"
-                           % input._data.ndim)
+        raise RuntimeError("%s() expects a tensor with <= 2 dimensions, but self is %dD"
+                           % (name, input._data.ndim))
+
+
+def t(input):
+    check_t(input)
     return view_op(d.T, input)
 
 

@@ -225,7 +225,10 @@ class Tensor:
     @data.setter
     def data(self, value):
         if not isinstance(value, Tensor):
-            raise TypeError("data must be a Tensor, not %s" % type(value).__name__)
+            raise TypeError("Variable data has to be a tensor, but got %s" % type(value).__name__)
+        if self._requires_grad and value._dtype.category != 2:
+            raise RuntimeError("data set to a tensor that requires gradients must be floating "
+                               "point or complex dtype")
         self._data = value._data
         self._dtype = value._dtype
 
