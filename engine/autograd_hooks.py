@@ -10,6 +10,9 @@ def _arrival(tensor):
 
 def add_tensor_hook(tensor, hook):
     node, nr = _arrival(tensor)
+    if node is None:  # a view made under no_grad: no gradient ever arrives
+        from .function import NodeHooks
+        return NodeHooks().add("tensor", hook, nr)
     return node._node_hooks().add("tensor", hook, nr)
 
 

@@ -10,6 +10,7 @@ from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
 from .tensor import Tensor, wrap
+from .views_no_grad import refuse_write
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
@@ -24,6 +25,8 @@ VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being use
 def check_writable(x):
     if not GRAD.enabled:
         return
+    if x._extra is not None and x._extra.made_without_grad is not None:
+        refuse_write(x)
     if x._requires_grad and x._grad_fn is None and x._base is None:
         raise RuntimeError(LEAF_INPLACE_ERROR)
     base = x._base

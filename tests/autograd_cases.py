@@ -1002,3 +1002,124 @@ def _(t):
     with t.no_grad():
         b.add_(1)
     c.sum().backward()
+
+
+# ---- views made under no_grad / inference_mode of a tensor that requires grad -----------------
+# They require grad but pass no gradient on; writing into them with grad mode on, or using them
+# once they or their base were written to, is PyTorch's error.
+
+def _no_grad_view(t, x, mode="no_grad"):
+    with (t.no_grad() if mode == "no_grad" else t.inference_mode()):
+        return x[:2]
+
+
+@case("views_no_grad/flags")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        a, b = x.split(2)
+        r, e = x.reshape(3, 1), x.expand(2, 3)
+        d, c = x.detach()[:2], x.clone()
+    return (v, v.requires_grad, v.is_leaf, v.grad_fn, a.requires_grad, b.requires_grad,
+            r.requires_grad, e.requires_grad, d.requires_grad, c.requires_grad)
+
+
+@case("views_no_grad/no_gradient_flows")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    seen = []
+    v.register_hook(lambda g: seen.append(g))
+    y = v * 2
+    y.sum().backward()
+    w = v.view(2)
+    return y, graph(y.grad_fn), graph(w.grad_fn), v.grad, x.grad, seen
+
+
+@case("views_no_grad/backward_of_the_view", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V)).backward(t.ones(2))
+
+
+@case("views_no_grad/written_with_grad_on", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V)).mul_(2)
+
+
+@case("views_no_grad/view_of_it_written", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V) * 1).view(2).add_(1)
+
+
+@case("views_no_grad/written_under_no_grad_then_used", error=True)
+def _(t):
+    x = L(t, V) * 1
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        v.mul_(2)
+    return v * 2
+
+
+@case("views_no_grad/base_written_then_used", error=True)
+def _(t):
+    x = L(t, V) * 1
+    v = _no_grad_view(t, x)
+    x.mul_(2)
+    v.grad_fn
+
+
+@case("views_no_grad/printed_once_written")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        v.mul_(2)
+    return repr(v), v.requires_grad, x
+
+
+@case("views_no_grad/both_inside_no_grad")
+def _(t):
+    x = L(t, V)
+    with t.no_grad():
+        v = x[:2]
+        v.mul_(2)
+        w = v * 3
+    return x, w
+
+
+@case("views_inference/flags")
+def _(t):
+    x, y = L(t, V), T(t, V)
+    v = _no_grad_view(t, x, "inference")
+    u = _no_grad_view(t, y, "inference")
+    u.mul_(2)
+    return v.requires_grad, v.is_inference(), u.is_inference(), u.requires_grad, y
+
+
+@case("views_inference/written_in_normal_mode", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V), "inference").mul_(2)
+
+
+@case("views_inference/view_of_it_written", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V), "inference").view(2).mul_(2)
+
+
+@case("views_inference/written_then_used", error=True)
+def _(t):
+    v = _no_grad_view(t, L(t, V), "inference")
+    with t.inference_mode():
+        v.mul_(2)
+    return v * 2
+
+
+@case("views_no_grad/grad_with_respect_to_it")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    y = (v * 2).sum()
+    unused = t.autograd.grad(y, [v], allow_unused=True, retain_graph=True)
+    y.backward(inputs=[v])
+    return unused, v.grad, x.grad
