@@ -201,10 +201,12 @@ def _roots(tensors, grads):
         raise RuntimeError("got %d tensors and %d gradients" % (len(tensors), len(grads)))
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
-        if not t._requires_grad:
+        node = None
+        if t._requires_grad:  # a view made under no_grad requires grad, without a node
+            node = t._grad_fn if t._grad_fn is not None else t._accumulator()
+        if node is None:
             raise RuntimeError("element %d of tensors does not require grad and does not "
                                "have a grad_fn" % i)
-        node = t._grad_fn if t._grad_fn is not None else t._accumulator()
         roots.append((node, t._output_nr, g))
     return roots
 

@@ -10,6 +10,9 @@ def _arrival(tensor):
 
 def add_tensor_hook(tensor, hook):
     node, nr = _arrival(tensor)
+    if node is None:  # a view made under no_grad: no gradient ever arrives
+        from .function import NodeHooks
+        return NodeHooks().add("tensor", hook, nr)
     return node._node_hooks().add("tensor", hook, nr)
 
 
@@ -41,14 +44,35 @@ def run_post_accumulate_hooks(tensor):
         hook(tensor)
 
 
+def hook_name(hook):
+    """The name PyTorch's errors give a hook: its __name__, else '<unknown>'."""
+    name = getattr(hook, "__name__", None)
+    return name if isinstance(name, str) else "<unknown>"
+
+
 def check_hook_result(hook, value, result):
     """What PyTorch's engine accepts from a tensor hook: a tensor of the same type and size."""
     from .tensor import Tensor
     if not isinstance(result, Tensor):
         raise TypeError("expected Variable, but hook returned '%s'" % type(result).__name__)
-    name = getattr(hook, "__name__", "hook")
     if result._dtype is not value._dtype:
         raise RuntimeError("hook '%s' has changed the type of value (was torch.%s got torch.%s)"
-                           % (name, value._dtype.legacy_name, result._dtype.legacy_name))
+                           % (hook_name(hook), value._dtype.legacy_name,
+                              result._dtype.legacy_name))
     if result._data.shape != value._data.shape:
-        raise RuntimeError("hook '%s' has changed the size of value" % name)
+        raise RuntimeError("hook '%s' has changed the size of value" % hook_name(hook))
+
+
+def check_node_hook_results(hook, values, results):
+    """What PyTorch accepts from a node's pre or post hook: a tuple as long as the one the
+    hook was given, holding at each place None or a tensor like the gradient it replaces."""
+    if not isinstance(results, tuple):
+        raise TypeError("expected tuple, but hook returned '%s'" % type(results).__name__)
+    if len(results) != len(values):
+        raise RuntimeError("hook '%s' has returned an incorrect number of values (got %d, but "
+                           "expected %d)" % (hook_name(hook), len(results), len(values)))
+    for value, result in zip(values, results):
+        if result is not None:
+            if value is None:
+                raise RuntimeError("can't replace a None gradient with a non-None value")
+            check_hook_result(hook, value, result)

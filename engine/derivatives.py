@@ -126,6 +126,16 @@ SQUEEZE_DIMS = op("squeeze", "SqueezeBackward2", "self; dim", k.squeeze_dim,
 ALIAS = op("alias", "AliasBackward0", "self", k.alias, self="grad")
 UNSQUEEZE = op("unsqueeze", "UnsqueezeBackward0", "self; dim", k.unsqueeze,
                self="grad.squeeze(dim)")
+# The in-place shape ops (x.t_() ...): the same rules, PyTorch's names of their nodes.
+T_INPLACE = op("t_", "TBackward1", "self", k.t, self="grad.t()")
+TRANSPOSE_INPLACE = op("transpose_", "TransposeBackward1", "self; dim0, dim1", k.transpose,
+                       self="grad.transpose(dim0, dim1)")
+SQUEEZE_INPLACE = op("squeeze_", "SqueezeBackward3", "self", k.squeeze,
+                     self="grad.reshape(self_sizes)")
+SQUEEZE_DIMS_INPLACE = op("squeeze_", "SqueezeBackward5", "self; dim", k.squeeze_dim,
+                          self="grad.reshape(self_sizes)")
+UNSQUEEZE_INPLACE = op("unsqueeze_", "UnsqueezeBackward1", "self; dim", k.unsqueeze,
+                       self="grad.squeeze(dim)")
 
 # ---- indexing (`key` is a NumPy index: ints, slices, None, arrays) ------------------------
 SELECT = op("select", "SelectBackward0", "self; dim, index", k.select,

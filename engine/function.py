@@ -7,7 +7,7 @@ from .hooks import RemovableHandle
 
 _sequence = itertools.count()
 
-_BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
+_BACKWARD_SUFFIX = re.compile(r"Backward(\d*)$")
 
 FREED_GRAPH_ERROR = (
     "Trying to backward through the graph a second time (or directly access saved tensors "
@@ -112,8 +112,10 @@ def node_class(name, op):
 
 
 def stripped_name(node):
-    """'MulBackward0' -> 'Mul', as PyTorch's in-place version error names the op."""
-    return _BACKWARD_SUFFIX.sub("", node.name())
+    """The forward op's name, as PyTorch's in-place version error gives it: 'MulBackward0'
+    -> 'Mul', but 'TBackward1' -> 'T1' (a numeric suffix other than 0 stays)."""
+    return _BACKWARD_SUFFIX.sub(lambda m: "" if m.group(1) in ("", "0") else m.group(1),
+                                node.name())
 
 
 class AccumulateGradNode(Node):

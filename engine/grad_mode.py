@@ -7,13 +7,16 @@ __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inf
 
 
 class _GradState:
-    __slots__ = ("enabled",)
+    __slots__ = ("enabled", "mode")
 
     def __init__(self):
         self.enabled = True
+        self.mode = True
 
 
-# The one switch every op reads on its hot path.
+# `enabled` is the one switch every op reads on its hot path: whether ops record a graph.
+# `mode` is the grad mode is_grad_enabled() reports. They differ in inference mode, where
+# nothing records even under enable_grad (PyTorch drops the autograd dispatch keys there).
 GRAD = _GradState()
 
 
@@ -33,7 +36,13 @@ INFERENCE = _FormulaState()
 
 
 def is_grad_enabled():
-    return GRAD.enabled
+    return GRAD.mode
+
+
+def set_mode(mode):
+    """Set the grad mode; ops record when it is on outside inference mode."""
+    GRAD.mode = mode
+    GRAD.enabled = mode and not INFERENCE.active
 
 
 def is_inference_mode_enabled():
@@ -46,11 +55,11 @@ class _GradModeContext:
     _mode = True
 
     def __enter__(self):
-        self._previous = GRAD.enabled
-        GRAD.enabled = self._mode
+        self._previous = GRAD.mode
+        set_mode(self._mode)
 
     def __exit__(self, *exc):
-        GRAD.enabled = self._previous
+        set_mode(self._previous)
         return False
 
     def __call__(self, func):
@@ -58,12 +67,12 @@ class _GradModeContext:
 
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
-            previous = GRAD.enabled
-            GRAD.enabled = mode
+            previous = GRAD.mode
+            set_mode(mode)
             try:
                 return func(*args, **kwargs)
             finally:
-                GRAD.enabled = previous
+                set_mode(previous)
         return wrapper
 
 
@@ -91,20 +100,20 @@ class set_grad_enabled(_GradModeContext):
         if not isinstance(mode, bool):
             raise TypeError("set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
                             "not %s" % type(mode).__name__)
-        self._previous = GRAD.enabled
+        self._previous = GRAD.mode
         self._mode = mode
-        GRAD.enabled = mode
+        set_mode(mode)
 
     def __enter__(self):
         pass
 
     def __exit__(self, *exc):
-        GRAD.enabled = self._previous
+        set_mode(self._previous)
         return False
 
     def __call__(self, func):
         # As a decorator it applies to the calls only: construction's switch is undone.
-        GRAD.enabled = self._previous
+        set_mode(self._previous)
         return super().__call__(func)
 
     def __repr__(self):
@@ -124,12 +133,13 @@ class inference_mode(_GradModeContext):
             self.mode = bool(mode)
 
     def __enter__(self):
-        self._previous = (GRAD.enabled, INFERENCE.active)
-        GRAD.enabled = not self.mode  # C++ InferenceMode(mode) sets grad mode to !mode
+        self._previous = (GRAD.mode, INFERENCE.active)
         INFERENCE.active = self.mode
+        set_mode(not self.mode)  # C++ InferenceMode(mode) sets grad mode to !mode
 
     def __exit__(self, *exc):
-        GRAD.enabled, INFERENCE.active = self._previous
+        mode, INFERENCE.active = self._previous
+        set_mode(mode)
         return False
 
     def __call__(self, func):

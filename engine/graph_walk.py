@@ -11,9 +11,10 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import ALL_DTYPES
-from .autograd_hooks import check_hook_result, run_post_accumulate_hooks
+from .autograd_hooks import (check_hook_result, check_node_hook_results,
+                             run_post_accumulate_hooks)
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
-from .grad_mode import GRAD, IN_FORMULA
+from .grad_mode import GRAD, IN_FORMULA, set_mode
 from .ops_shape import broadcast_dims, unbroadcast
 from .tensor import wrap
 
@@ -83,8 +84,8 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
         if deps[node] == 0:
             heapq.heappush(heap, (-node._seq, id(node), node))
 
-    previous = GRAD.enabled
-    GRAD.enabled = create_graph
+    previous = GRAD.mode
+    set_mode(create_graph)  # what the formulas and the user's hooks run under
     IN_FORMULA.active = True
     push, pop = heapq.heappush, heapq.heappop
     node = None  # the next node when it is the only one ready: no need for the heap
@@ -98,9 +99,9 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
                     grads = _by_output(grads)
                     if node._hooks is not None:
                         grads = _call_pre_hooks(node, grads)
-                    if targets is not None:
+                    if targets is not None and grads is not None:
                         _capture(node, grads, targets, captured)
-                if needed is None or _should_run(node, needed, targets, accumulate):
+                if grads is not None and (needed is None or _should_run(node, needed, targets, accumulate)):
                     outputs = _apply(node, grads, retain_graph, create_graph)
                     for nxt, nr, g in zip(node._next, node._nrs, outputs):
                         if g is not None and nxt is not None:
@@ -124,7 +125,7 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
                 else:
                     node = ready
     finally:
-        GRAD.enabled = previous
+        set_mode(previous)
         IN_FORMULA.active = False
     return captured
 
@@ -180,9 +181,15 @@ def _call_pre_hooks(node, grads):
             old = tensor._grad
             tensor._grad = grads[nr].clone() if old is None else old + grads[nr]
     for hook in list(hooks.pre.values()):
-        new = _user_hook(hook, tuple(grads.get(i) for i in range(max(grads) + 1)))
+        # One gradient per output up to the last that has one: PyTorch's count of the
+        # op's differentiable outputs, but for unbind/split pieces after the last used one.
+        given = tuple(grads.get(i) for i in range(max(grads) + 1))
+        new = _user_hook(hook, given)
         if new is not None:
+            check_node_hook_results(hook, given, new)
             grads = {i: g for i, g in enumerate(new) if g is not None}
+            if not grads:
+                return None  # the hook took every gradient away: the node does not run
     return grads
 
 
@@ -195,6 +202,8 @@ def _apply(node, grads, retain_graph, create_graph):
                     create_graph)
         if node.variable._extra is not None and node.variable._extra.hooks:
             run_post_accumulate_hooks(node.variable)
+        if node._hooks is not None and node._hooks.post:
+            _call_post_hooks(node, (), (grads if type(grads) is not dict else grads.get(0),))
         return ()
     op = node.op
     saved = node._saved
@@ -242,10 +251,16 @@ def _apply(node, grads, retain_graph, create_graph):
         node._saved = None
         node._outputs = None
     if node._hooks is not None and node._hooks.post:
-        for hook in list(node._hooks.post.values()):
-            new = _user_hook(hook, tuple(input_grads), all_grads)
-            if new is not None:
-                input_grads = list(new)
+        input_grads = _call_post_hooks(node, tuple(input_grads), all_grads)
+    return input_grads
+
+
+def _call_post_hooks(node, input_grads, output_grads):
+    for hook in list(node._hooks.post.values()):
+        new = _user_hook(hook, input_grads, output_grads)
+        if new is not None:
+            check_node_hook_results(hook, input_grads, new)
+            input_grads = new
     return input_grads
 
 

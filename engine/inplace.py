@@ -10,6 +10,7 @@ from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
 from .tensor import Tensor, wrap
+from .views_no_grad import refuse_write
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
                       "operation.")
@@ -24,6 +25,8 @@ VIEW_OF_LEAF_ERROR = ("a view of a leaf Variable that requires grad is being use
 def check_writable(x):
     if not GRAD.enabled:
         return
+    if x._extra is not None and x._extra.made_without_grad is not None:
+        refuse_write(x)
     if x._requires_grad and x._grad_fn is None and x._base is None:
         raise RuntimeError(LEAF_INPLACE_ERROR)
     base = x._base
@@ -113,9 +116,9 @@ def copy_(x, src, non_blocking=False):
 
 def _record_write(x, op, args):
     if GRAD.enabled and any(isinstance(a, Tensor) and a._requires_grad for a in args):
-        old = _history_of(x)
+        old = history_of(x)
         node = record(op, (old,) + args[1:], (_placeholder(x),))
-        _take_node(x, node)
+        take_node(x, node)
         rebase_view(x)
         refresh_views(x)
 
@@ -130,11 +133,11 @@ def rebase_view(x):
     view_fn = x._extra.view_fn
     fn = x._grad_fn
     others = tuple(_edge_of(fn, j) for j in range(1, len(fn._next)))
-    node = record(d.COPY_SLICES, (_history_of(base),) + others + (view_fn, fn),
+    node = record(d.COPY_SLICES, (history_of(base),) + others + (view_fn, fn),
                   (_placeholder(base),))
     node._versions = ()  # freed by a backward, as PyTorch's CopySlices drops fn
-    _take_node(base, node)
-    record(d.AS_STRIDED, (_history_of(base), view_fn), (x,))
+    take_node(base, node)
+    record(d.AS_STRIDED, (history_of(base), view_fn), (x,))
 
 
 def refresh_views(x):
@@ -147,7 +150,7 @@ def refresh_views(x):
         return
     for view in list(views):
         if view is not x and view._extra.view_fn is not None:
-            record(d.AS_STRIDED, (_history_of(base), view._extra.view_fn), (view,))
+            record(d.AS_STRIDED, (history_of(base), view._extra.view_fn), (view,))
 
 
 def _edge_of(node, j):
@@ -167,7 +170,7 @@ def _edge_of(node, j):
     return t
 
 
-def _history_of(x):
+def history_of(x):
     """A stand-in carrying x's history before the write (its data is not needed)."""
     t = wrap(x._data, x._dtype)
     t._requires_grad = x._requires_grad
@@ -177,7 +180,7 @@ def _history_of(x):
 
 
 def _snapshot(x):
-    t = _history_of(x)
+    t = history_of(x)
     t._data = x._data.copy()
     return t
 
@@ -186,7 +189,7 @@ def _placeholder(x):
     return wrap(x._data, x._dtype)
 
 
-def _take_node(x, node):
+def take_node(x, node):
     x._grad_fn = node
     x._requires_grad = True
     x._output_nr = 0
@@ -196,7 +199,7 @@ def record_setitem(x, key, value):
     """x[key] = value with autograd on: CopySlices (basic key) or IndexPutBackward0."""
     advanced = any(isinstance(k, np.ndarray) for k in key)
     op = d.INDEX_PUT if advanced else d.SETITEM
-    node = record(op, (_history_of(x), value, key), (_placeholder(x),))
-    _take_node(x, node)
+    node = record(op, (history_of(x), value, key), (_placeholder(x),))
+    take_node(x, node)
     rebase_view(x)
     refresh_views(x)

@@ -8,8 +8,9 @@ from . import derivatives as d
 from .creation import parse_size
 from .memory import check_allocation
 from .dispatch import call_unary, call
-from .grad_mode import GRAD
+from .grad_mode import GRAD, INFERENCE
 from .tensor import wrap
+from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
 
@@ -35,6 +36,11 @@ def link_view(result, input, step):
     else:
         result._base = input
         result._extra_state().view_fn = step
+    if INFERENCE.active:
+        result._extra.inference = input.is_inference()  # a view of a normal tensor is normal
+    if input._requires_grad and (not GRAD.enabled or (
+            input._extra is not None and input._extra.made_without_grad is not None)):
+        mark_view(result, input)
     if GRAD.enabled:
         # A write into the base later re-derives this view's history (inplace.refresh_views).
         extra = result._base._extra_state()
@@ -223,10 +229,14 @@ def clone(input, memory_format=None):
     return call_unary(d.CLONE, input)
 
 
-def t(input):
+def check_t(input, name="t"):
     if input._data.ndim > 2:
-        raise RuntimeError("t() expects a tensor with <= 2 dimensions, but self is %dD"
-                           % input._data.ndim)
+        raise RuntimeError("%s() expects a tensor with <= 2 dimensions, but self is %dD"
+                           % (name, input._data.ndim))
+
+
+def t(input):
+    check_t(input)
     return view_op(d.T, input)
 
 

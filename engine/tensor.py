@@ -134,11 +134,14 @@ class Tensor:
 
     @property
     def grad_fn(self):
+        if self._extra is not None and self._extra.made_without_grad is not None:
+            from .views_no_grad import check_unchanged
+            check_unchanged(self)
         return self._grad_fn
 
     @property
     def is_leaf(self):
-        return self._grad_fn is None
+        return self.grad_fn is None
 
     @property
     def output_nr(self):
@@ -199,9 +202,14 @@ class Tensor:
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     def _accumulator(self):
-        """This leaf's AccumulateGrad node, the same object while the leaf lives."""
+        """This leaf's AccumulateGrad node, the same object while the leaf lives; None for
+        a view made under no_grad (it requires grad, but no gradient flows from it)."""
         extra = self._extra_state()
         if extra.accumulator is None:
+            if extra.made_without_grad is not None:
+                from .views_no_grad import check_unchanged
+                check_unchanged(self)
+                return None
             from .function import AccumulateGrad
             extra.accumulator = AccumulateGrad(self)
         return extra.accumulator
@@ -225,7 +233,10 @@ class Tensor:
     @data.setter
     def data(self, value):
         if not isinstance(value, Tensor):
-            raise TypeError("data must be a Tensor, not %s" % type(value).__name__)
+            raise TypeError("Variable data has to be a tensor, but got %s" % type(value).__name__)
+        if self._requires_grad and value._dtype.category != 2:
+            raise RuntimeError("data set to a tensor that requires gradients must be floating "
+                               "point or complex dtype")
         self._data = value._data
         self._dtype = value._dtype
 
@@ -327,7 +338,8 @@ class Tensor:
 class _Extra:
     """Rarely used per-tensor state, kept off the hot path."""
 
-    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference", "views")
+    __slots__ = ("retains_grad", "accumulator", "hooks", "view_fn", "inference", "views",
+                 "made_without_grad")
 
     def __init__(self):
         self.inference = False  # made inside torch.inference_mode()
@@ -336,6 +348,9 @@ class _Extra:
         self.accumulator = None
         self.hooks = None
         self.view_fn = None  # for views: re-derives this view from its base
+        # For a view made under no_grad or inference_mode of a tensor requiring grad (or a
+        # view of one): ("no_grad" or "inference", its version then); see views_no_grad.py.
+        self.made_without_grad = None
 
 
 def _INFERENCE_EXTRA():

@@ -6,6 +6,7 @@ from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward
 from . import inplace
+from . import inplace_view
 from . import ops_convert as conv
 from . import ops_index
 from . import ops_gather as gat
@@ -158,6 +159,9 @@ def install():
     for name, function in _INPLACE_OF.items():
         setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
+    for name in ("t_", "transpose_", "squeeze_", "unsqueeze_"):
+        setattr(Tensor, name, getattr(inplace_view, name))
+    Tensor.swapdims_ = Tensor.swapaxes_ = inplace_view.transpose_
     Tensor.register_post_accumulate_grad_hook = autograd_hooks.add_post_accumulate_grad_hook
     Tensor.T = property(shp.matrix_transpose)
     Tensor.mT = property(shp.matrices_transpose)

@@ -261,9 +261,14 @@ def tensor_repr(t):
         if t.dtype not in (get_default_dtype(), int64, bool_):
             suffixes.append(_dtype_suffix(t.dtype))
         contents = _contents_str(data, t.dtype.is_floating_point, indent)
-    grad_fn = t.grad_fn
-    if grad_fn is not None:
-        suffixes.append("grad_fn=<%s>" % type(grad_fn).__name__)
+    try:
+        grad_fn = t.grad_fn
+        grad_fn_name = None if grad_fn is None else type(grad_fn).__name__
+    except RuntimeError:
+        # PyTorch's text of a view made under no_grad whose history can no longer be told.
+        grad_fn_name = "Invalid"
+    if grad_fn_name is not None:
+        suffixes.append("grad_fn=<%s>" % grad_fn_name)
     elif t.requires_grad:
         suffixes.append("requires_grad=True")
     return _add_suffixes(prefix + contents, suffixes, indent)

@@ -6,7 +6,7 @@ this module so its cases run beside the others.
 
 import numpy as np
 
-from torch_cases import L, T, V, W, case, graph, grad_case  # noqa: F401
+from torch_cases import A, L, T, V, W, case, graph, grad_case  # noqa: F401
 
 
 # ---- backward() / autograd.grad(): arguments as PyTorch's Python layer reads them ----------
@@ -403,6 +403,75 @@ def _(t):
     return x.grad
 
 
+# A node hook's result is checked as PyTorch's check_result does: a tuple, as long as the
+# one given, None or a tensor like the gradient it replaces at each place.
+NODE_HOOK_RESULTS = {
+    "pre_too_many": ("pre", lambda go: (go[0], go[0])),
+    "pre_tensor_not_tuple": ("pre", lambda go: go[0]),
+    "pre_list_not_tuple": ("pre", lambda go: [go[0]]),
+    "pre_other_size": ("pre", lambda go: (go[0][:1],)),
+    "pre_other_dtype": ("pre", lambda go: (go[0].double(),)),
+    "pre_none_drops_grad": ("pre", lambda go: (None,)),
+    "post_too_few": ("post", lambda gi, go: (gi[0] + 1,)),
+    "post_replaces_none": ("post", lambda gi, go: (gi[0], go[0])),
+    "post_int_item": ("post", lambda gi, go: (3, None)),
+    "post_int_not_tuple": ("post", lambda gi, go: 5),
+    "post_none_items": ("post", lambda gi, go: (None, None)),
+    "post_replaces_grad": ("post", lambda gi, go: (gi[0] * 10, None)),
+}
+
+
+def _node_hook_case(kind, hook):
+    def run(t):
+        x = L(t, V)
+        z = x * 5   # MulBackward0: two inputs, the number's without a gradient
+        (z.grad_fn.register_prehook if kind == "pre" else z.grad_fn.register_hook)(hook)
+        z.sum().backward()
+        return x.grad
+    return run
+
+
+for _name, (_kind, _hook) in NODE_HOOK_RESULTS.items():
+    case("hooks/node_%s" % _name, error=None)(_node_hook_case(_kind, _hook))
+
+
+def _unnamed_hook(go):
+    return (go[0], go[0])
+
+
+@case("hooks/node_hook_without_name", error=True)
+def _(t):
+    import functools
+    z = L(t, V) * 2
+    z.grad_fn.register_prehook(functools.partial(_unnamed_hook))
+    z.sum().backward()
+
+
+@case("hooks/accumulate_grad_node_hooks")
+def _(t):
+    x = L(t, V)
+    seen = []
+    y = x * 2
+    acc = y.grad_fn.next_functions[0][0]
+    acc.register_prehook(lambda go: seen.append(("pre", go)))
+    acc.register_hook(lambda gi, go: seen.append(("post", gi, go)))
+    y.sum().backward()
+    return seen, x.grad
+
+
+@case("hooks/node_prehook_of_multi_output_node")
+def _(t):
+    seen = []
+    x = L(t, [1.0, 2.0, 3.0])
+    parts = x.unbind()
+    parts[0].grad_fn.register_prehook(lambda go: seen.append(go))
+    (parts[0] + parts[2]).backward()
+    values, indices = L(t, [[1.0, 5.0], [4.0, 2.0]]).max(1)
+    values.grad_fn.register_prehook(lambda go: seen.append(go))
+    values.sum().backward()
+    return seen, x.grad
+
+
 # ---- grad modes: decorators with and without parentheses, set_grad_enabled, inference_mode ----
 
 @case("modes/no_grad_decorator_without_parentheses")
@@ -504,6 +573,60 @@ def _(t):
 def _(t):
     c = _inference_tensor(t).clone()
     return c.is_inference(), (L(t, V) * c).grad_fn
+
+
+@case("modes/enable_grad_inside_inference_mode")
+def _(t):
+    # Inference mode records nothing, whatever the grad mode says inside it.
+    x = L(t, V)
+    with t.inference_mode():
+        with t.enable_grad():
+            inner = (t.is_grad_enabled(), t.is_inference_mode_enabled(), (x * 2).requires_grad)
+        with t.set_grad_enabled(True):
+            inner += ((x * 2).requires_grad,)
+    with t.inference_mode(False):
+        outer = (t.is_grad_enabled(), (x * 2).requires_grad)
+    return inner, outer, t.is_grad_enabled()
+
+
+@case("modes/grad_mode_inside_hooks")
+def _(t):
+    seen = []
+    x = L(t, V)
+    y = x * 2
+    y.register_hook(lambda g: seen.append(t.is_grad_enabled()))
+    y.sum().backward(retain_graph=True)
+    y.sum().backward(create_graph=True)
+    return seen, t.is_grad_enabled()
+
+
+# ---- .data = ...: the tensor keeps its autograd state, takes the new values and dtype ----------
+
+@case("data/set_int_on_requires_grad", error=True)
+def _(t):
+    x = L(t, V)
+    x.data = t.tensor([1, 2, 3])
+
+
+@case("data/set_int_on_non_leaf", error=True)
+def _(t):
+    y = L(t, V) * 2
+    y.data = t.tensor([1, 2, 3])
+
+
+@case("data/set_not_a_tensor", error=True)
+def _(t):
+    x = L(t, V)
+    x.data = [1.0, 2.0]
+
+
+@case("data/set_other_shape_and_dtype")
+def _(t):
+    x = L(t, V)
+    x.data = t.ones(2, 2, dtype=t.float64)
+    y = t.tensor([1, 2])
+    y.data = L(t, [1.0, 2.0])
+    return x, x.dtype, y, y.requires_grad
 
 
 # ---- writes through views: CopySlices wraps the in-place node; the view is AsStrided ---------
@@ -788,3 +911,215 @@ for reduction in ("mean", "sum", "none"):
         gx, gt = t.autograd.grad(y.sum(), [x, target], create_graph=True)
         return (gx, gt, graph(gx.grad_fn, 4), graph(gt.grad_fn, 4),
                 t.autograd.grad((gx * gx).sum() + gt.sum(), [x, target]))
+
+
+# ---- in-place shape ops: the tensor takes the new shape, its node is the op's in-place node ----
+
+INPLACE_SHAPE_OPS = {
+    "t_": lambda z: z.t_(),
+    "transpose_": lambda z: z.transpose_(0, 1),
+    "swapdims_": lambda z: z.swapdims_(1, 0),
+    "swapaxes_": lambda z: z.swapaxes_(0, -1),
+    "squeeze_all": lambda z: z.unsqueeze(1).squeeze_(),
+    "squeeze_dim": lambda z: z.unsqueeze(0).squeeze_(0),
+    "squeeze_dims": lambda z: z.unsqueeze(0).squeeze_((0, 1)),
+    "unsqueeze_": lambda z: z.unsqueeze_(1),
+    "unsqueeze_negative": lambda z: z.unsqueeze_(-1),
+}
+
+
+def _inplace_shape_case(f):
+    def run(t):
+        x = L(t, A)
+        z = f(x * 1)
+        (z * T(t, np.arange(z.numel(), dtype=float).reshape(tuple(z.shape)).tolist())).sum().backward()
+        return z, graph(z.grad_fn), x.grad
+    return run
+
+
+for _name, _f in INPLACE_SHAPE_OPS.items():
+    case("inplace_shape/" + _name)(_inplace_shape_case(_f))
+
+
+@case("inplace_shape/leaf", error=True)
+def _(t):
+    L(t, A).t_()
+
+
+@case("inplace_shape/view_of_leaf", error=True)
+def _(t):
+    L(t, A)[0].unsqueeze_(0)
+
+
+@case("inplace_shape/t_3d", error=True)
+def _(t):
+    t.ones(2, 3, 4).t_()
+
+
+@case("inplace_shape/plain_tensor")
+def _(t):
+    a = t.arange(6.0).reshape(2, 3)
+    a.t_()
+    a[0, 1] = 100.0
+    b = t.ones(3)
+    b.unsqueeze_(0).t_()
+    return a, a.is_contiguous(), a.stride(), b, b.shape
+
+
+@case("inplace_shape/under_no_grad")
+def _(t):
+    x = L(t, A)
+    with t.no_grad():
+        x.t_()
+    return x, x.is_leaf
+
+
+@case("inplace_shape/view_of_non_leaf")
+def _(t):
+    x = L(t, A)
+    y = x * 1
+    v = y[0]
+    v.unsqueeze_(0)
+    v.mul_(2)
+    y.sum().backward()
+    return v, y, x.grad
+
+
+@case("inplace_shape/saved_then_transposed", error=True)
+def _(t):
+    # The version error names the node by its forward op, suffix kept: 'T1'.
+    b = L(t, [[1.0, 2.0], [3.0, 4.0]]) * 1
+    m = b * b
+    b.t_()
+    b.sin()
+    m.sum().backward()
+
+
+@case("inplace/version_error_names_sum1", error=True)
+def _(t):
+    b = L(t, A).sum(0)
+    c = b * b
+    with t.no_grad():
+        b.add_(1)
+    c.sum().backward()
+
+
+# ---- views made under no_grad / inference_mode of a tensor that requires grad -----------------
+# They require grad but pass no gradient on; writing into them with grad mode on, or using them
+# once they or their base were written to, is PyTorch's error.
+
+def _no_grad_view(t, x, mode="no_grad"):
+    with (t.no_grad() if mode == "no_grad" else t.inference_mode()):
+        return x[:2]
+
+
+@case("views_no_grad/flags")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        a, b = x.split(2)
+        r, e = x.reshape(3, 1), x.expand(2, 3)
+        d, c = x.detach()[:2], x.clone()
+    return (v, v.requires_grad, v.is_leaf, v.grad_fn, a.requires_grad, b.requires_grad,
+            r.requires_grad, e.requires_grad, d.requires_grad, c.requires_grad)
+
+
+@case("views_no_grad/no_gradient_flows")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    seen = []
+    v.register_hook(lambda g: seen.append(g))
+    y = v * 2
+    y.sum().backward()
+    w = v.view(2)
+    return y, graph(y.grad_fn), graph(w.grad_fn), v.grad, x.grad, seen
+
+
+@case("views_no_grad/backward_of_the_view", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V)).backward(t.ones(2))
+
+
+@case("views_no_grad/written_with_grad_on", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V)).mul_(2)
+
+
+@case("views_no_grad/view_of_it_written", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V) * 1).view(2).add_(1)
+
+
+@case("views_no_grad/written_under_no_grad_then_used", error=True)
+def _(t):
+    x = L(t, V) * 1
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        v.mul_(2)
+    return v * 2
+
+
+@case("views_no_grad/base_written_then_used", error=True)
+def _(t):
+    x = L(t, V) * 1
+    v = _no_grad_view(t, x)
+    x.mul_(2)
+    v.grad_fn
+
+
+@case("views_no_grad/printed_once_written")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    with t.no_grad():
+        v.mul_(2)
+    return repr(v), v.requires_grad, x
+
+
+@case("views_no_grad/both_inside_no_grad")
+def _(t):
+    x = L(t, V)
+    with t.no_grad():
+        v = x[:2]
+        v.mul_(2)
+        w = v * 3
+    return x, w
+
+
+@case("views_inference/flags")
+def _(t):
+    x, y = L(t, V), T(t, V)
+    v = _no_grad_view(t, x, "inference")
+    u = _no_grad_view(t, y, "inference")
+    u.mul_(2)
+    return v.requires_grad, v.is_inference(), u.is_inference(), u.requires_grad, y
+
+
+@case("views_inference/written_in_normal_mode", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V), "inference").mul_(2)
+
+
+@case("views_inference/view_of_it_written", error=True)
+def _(t):
+    _no_grad_view(t, L(t, V), "inference").view(2).mul_(2)
+
+
+@case("views_inference/written_then_used", error=True)
+def _(t):
+    v = _no_grad_view(t, L(t, V), "inference")
+    with t.inference_mode():
+        v.mul_(2)
+    return v * 2
+
+
+@case("views_no_grad/grad_with_respect_to_it")
+def _(t):
+    x = L(t, V)
+    v = _no_grad_view(t, x)
+    y = (v * 2).sum()
+    unused = t.autograd.grad(y, [v], allow_unused=True, retain_graph=True)
+    y.backward(inputs=[v])
+    return unused, v.grad, x.grad
