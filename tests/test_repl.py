@@ -48,6 +48,19 @@ def test_notebook_cells_with_pasted_output():
     assert out == "tensor([1., 1.])\ntensor([2., 2.])\n" and err == ""
 
 
+def test_ipython_console_transcripts_run_only_the_marked_input():
+    text = ("In [1]: x = torch.ones(2, requires_grad=True)\n   ...: y = x + 2\n   ...: y\n"
+            "Out[1]: tensor([3., 3.], grad_fn=<AddBackward0>)\n\n"
+            "In [2]: for i in range(2):\n   ...:     print(i)\n   ...:\n0\n1\n\n"
+            "In [3]: print(y.sum())\ntensor(6., grad_fn=<SumBackward0>)\n\n"
+            "In [4]: def f(t):\n   ...:     return t * 2\n   ...: \n\nIn [5]: f(x).shape\n"
+            "Out[5]: torch.Size([2])\n")
+    out, err, code = session(text)
+    assert out == ("tensor([3., 3.], grad_fn=<AddBackward0>)\n0\n1\n"
+                   "tensor(6., grad_fn=<SumBackward0>)\ntorch.Size([2])\n")
+    assert err == "" and code == 0
+
+
 def test_a_refused_statement_leaves_the_variables_intact():
     out, err, code = session("x = torch.ones(2)\nx = open('/etc/passwd')\nx\n")
     assert out == "tensor([1., 1.])\n" and code == 1
@@ -84,6 +97,16 @@ def test_check_reports_only_differing_statements():
     assert code == 1
     assert "x + 1" in report and "x * 2" not in report
     assert report.endswith("2 passed, 1 failed\n")
+
+
+def test_check_reads_doctests_blankline_marker():
+    text = (">>> print('a'); print(); print('b')\na\n<BLANKLINE>\nb\n"
+            ">>> print('c'); print()\nc\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1 and report.endswith("1 passed, 1 failed\n")
+    assert "Got:\n    c\n    <BLANKLINE>\n" in report
 
 
 def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
