@@ -69,7 +69,9 @@ class Session:
 
     def _echo(self, value):
         if value is not None:
-            self.namespace["_"] = value  # the last echoed value, as in Python's REPL
+            # The last echoed value, kept where sys.displayhook keeps it (builtins._):
+            # a `_` the user binds, a loop variable say, shadows it.
+            self.namespace["__builtins__"]["_"] = value
             self.output.echo(value)
 
     def _write(self, text):

@@ -36,6 +36,13 @@ def test_none_is_not_echoed_and_blocks_echo_like_pythons_repl():
     assert out == "0\n1\n"
 
 
+def test_underscore_is_the_last_value_unless_the_user_binds_it():
+    out, _, _ = session("x = torch.ones(1)\nx * 3\n_ + 1\n_\nfor _ in range(3):\n    pass\n\n"
+                        "x\n_\ndel _\nx * 5\n_\n")
+    assert out.splitlines() == ["tensor([3.])", "tensor([4.])", "tensor([4.])", "tensor([1.])",
+                                "2", "tensor([5.])", "tensor([5.])"]
+
+
 def test_pasted_transcript_runs_only_the_statements():
     out, err, code = session(">>> a = torch.tensor([1., 2.])\n>>> a * 2\ntensor([2., 4.])\n")
     assert out == "tensor([2., 4.])\n" and code == 0
