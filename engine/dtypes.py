@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from .type_names import name_as_c_type
+
 
 class DType:
     """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
@@ -64,8 +66,7 @@ DTYPE_NAMES = {
 }
 
 _BY_NP = {d.np_dtype: d for d in ALL_DTYPES}
-DType.__name__ = DType.__qualname__ = "dtype"
-DType.__module__ = "torch"
+name_as_c_type(DType, "torch", "dtype")
 
 
 def by_name(name):
@@ -188,11 +189,25 @@ class Size(tuple):
         result = tuple.__getitem__(self, item)
         return Size(result) if isinstance(item, slice) else result
 
+    # PyTorch's Size concatenates tuples only, and its sums and repeats stay torch.Size.
     def __add__(self, other):
-        return Size(tuple.__add__(self, tuple(other)))
+        if not isinstance(other, tuple):
+            raise TypeError("can only concatenate tuple (not %s) to torch.Size"
+                            % type(other).__name__)
+        return Size(tuple.__add__(self, other))
 
     def __radd__(self, other):
-        return Size(tuple(other) + tuple(self))
+        if not isinstance(other, tuple):
+            return NotImplemented  # Python's own message: list + Size, 1 + Size
+        return Size(tuple.__add__(other, self))
+
+    def __mul__(self, times):
+        if not hasattr(type(times), "__index__"):
+            raise TypeError("can't multiply sequence by non-int of type '%s'"
+                            % type(times).__name__)
+        return Size(tuple.__mul__(self, times))
+
+    __rmul__ = __mul__
 
 
-Size.__module__ = "torch"
+name_as_c_type(Size, "torch", "Size")

@@ -7,6 +7,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .grad_mode import INFERENCE
+from .type_names import name_as_c_type
 
 _new = object.__new__
 
@@ -413,4 +414,4 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
-device.__module__ = "torch"
+name_as_c_type(device, "torch", "device")

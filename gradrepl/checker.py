@@ -24,8 +24,12 @@ class CaptureOutput(PlainOutput):
         return text
 
 
+BLANKLINE = "<BLANKLINE>"  # doctest's stand-in for an empty line of output
+
+
 def _normalise(lines):
-    return [ADDRESS.sub("0x...", line.rstrip()) for line in lines]
+    return [ADDRESS.sub("0x...", "" if line.rstrip() == BLANKLINE else line.rstrip())
+            for line in lines]
 
 
 def _matches(expected, got_lines, error_line):
@@ -62,7 +66,7 @@ def check_transcript(path, text, out):
             out.write("    " + line + "\n")
         out.write("Got:\n" if got else "Got nothing\n")
         for line in got:
-            out.write("    " + line + "\n")
+            out.write("    " + (line if line.strip() else BLANKLINE) + "\n")
     if failed:
         out.write("*" * 70 + "\n")
     out.write("%d passed, %d failed\n" % (passed, failed))

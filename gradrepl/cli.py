@@ -83,7 +83,7 @@ def piped_session(text, output):
 def run_file(path, output):
     """`python FILE.py`: only print() writes to stdout; an uncaught error ends the run."""
     text = _read(path)
-    session = Session(output)
+    session = Session(output, suggest=True)
     if transcript.kind_of(text) == "plain":
         statements = [transcript.Statement(text, 1, echo=False)]
     else:

@@ -154,7 +154,8 @@ class Facade:
         raise TypeError("modules cannot be created in gradrepl")
 
     def __getattr__(self, name):
-        raise AttributeError("module %r has no attribute %r" % (self.__dict__["__name__"], name))
+        raise AttributeError("module %r has no attribute %r" % (self.__dict__["__name__"], name),
+                             name=name, obj=self)
 
     def __setattr__(self, name, value):
         raise refusal("cannot set attribute %r of %r in gradrepl" % (name, self))

@@ -53,8 +53,6 @@ _REFUSED = {
     "Yield": "yield is not allowed in gradrepl (generator functions are not supported)",
     "YieldFrom": "yield from is not allowed in gradrepl (generator functions are not "
                  "supported)",
-    "Global": "global statements are not allowed in gradrepl",
-    "Nonlocal": "nonlocal statements are not allowed in gradrepl",
     "TryStar": "except* is not allowed in gradrepl",
     # match: class patterns and dotted value patterns read attributes without going
     # through the attribute guard (the compiler accepts no call there), and tutorials
@@ -203,6 +201,14 @@ class _Rewriter:
             result = self.visit(statement)
             out.extend(result if isinstance(result, list) else [result])
         return out
+
+    def visit_Global(self, node):
+        # Binds only names the user could assign at module level anyway.
+        for name in node.names:
+            self.check_name(name, node)
+        return node
+
+    visit_Nonlocal = visit_Global
 
     def visit_ExceptHandler(self, node):
         if node.name is not None:

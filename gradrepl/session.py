@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import gradrepl_engine
 
-from . import language
+from . import language, suggestions
 
 _OWN_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (gradrepl_engine, sys.modules[__package__]))
@@ -59,14 +59,19 @@ class Output:
 class Session:
     """One user's namespace: evaluate() runs source through the language's pipeline."""
 
-    def __init__(self, output: Output):
+    def __init__(self, output: Output, suggest=False):
+        """suggest: add Python's `Did you mean: ...?` to NameErrors and AttributeErrors,
+        as `python FILE.py` and Python's prompt do (code.InteractiveConsole does not)."""
         self.output = output
+        self.suggest = suggest
         self.namespace = language.new_namespace(
             gradrepl_engine, echo=self._echo, write=self._write)
 
     def _echo(self, value):
         if value is not None:
-            self.namespace["_"] = value  # the last echoed value, as in Python's REPL
+            # The last echoed value, kept where sys.displayhook keeps it (builtins._):
+            # a `_` the user binds, a loop variable say, shadows it.
+            self.namespace["__builtins__"]["_"] = value
             self.output.echo(value)
 
     def _write(self, text):
@@ -89,7 +94,7 @@ class Session:
             except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included, by design
                 if isinstance(exc, SystemExit):
                     raise
-                return Outcome(_report(exc, filename, source))
+                return Outcome(_report(exc, filename, source, self.suggest))
         return Outcome()
 
     def _show_warning(self, message, category, filename, lineno, file=None, line=None):
@@ -162,7 +167,7 @@ def _exception_name(cls):
     return "%s.%s" % (module, cls.__qualname__)
 
 
-def _report(exc, filename, source):
+def _report(exc, filename, source, suggest=False):
     type_name = _exception_name(type(exc))
     message = str(exc)
     if isinstance(exc, KeyError) and exc.args:
@@ -171,6 +176,10 @@ def _report(exc, filename, source):
         message = ""
     hint = getattr(exc, "hint", None)
     internal = _is_internal(exc)
+    if suggest and not internal:
+        name = suggestions.suggestion(exc)
+        if name is not None:
+            message += ". Did you mean: '%s'?" % name
     if internal:
         hint = ("this is a bug in gradrepl, not in your code: please report it with the "
                 "statement that caused it")

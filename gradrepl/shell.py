@@ -96,7 +96,7 @@ def _bindings():
 
 def run_shell():
     output = RichOutput() if colour_wanted(sys.stdout) else PlainOutput()
-    session = Session(output)
+    session = Session(output, suggest=True)  # as Python's own prompt
     try:
         from pygments.lexers.python import PythonLexer
         lexer = PygmentsLexer(PythonLexer)

@@ -10,6 +10,7 @@ from typing import List, Optional
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 NOTEBOOK_CELL = re.compile(r"^\s*In\s*\[\s*\d*\s*\]:\s?(.*)$")
 NOTEBOOK_OUT = re.compile(r"^\s*Out\s*\[\s*\d*\s*\]:\s?(.*)$")
+NOTEBOOK_CONTINUATION = re.compile(r"^\s*\.\.\.+:(?: (.*))?$")  # IPython's `   ...: `
 
 
 @dataclass
@@ -145,28 +146,49 @@ def _is_value_like(node):
 
 
 def parse_notebook(text):
-    """Cells after `In [n]:` markers; output pasted under a cell is recognised and skipped."""
+    """Cells after `In [n]:` markers; output pasted under a cell is recognised and skipped.
+
+    IPython's console marks every line of a cell's input: `In [3]: ` then `   ...: `
+    for each continuation line, so the first unmarked line is output. A cell copied from
+    a notebook (`In [3]:` alone, its code on the lines below, unmarked) ends at the output
+    pasted under it, told apart by how it looks.
+    """
     cells = []
     current = None
     for lineno, raw in enumerate(text.splitlines(), 1):
         cell = NOTEBOOK_CELL.match(raw)
         if cell:
-            current = (lineno, [cell.group(1)] if cell.group(1).strip() else [])
-            if not current[1]:
-                current = (lineno + 1, [])
+            code = cell.group(1)
+            current = _Cell(lineno if code.strip() else lineno + 1, [code] if code.strip() else [],
+                            marked=bool(code.strip()))
             cells.append(current)
         elif NOTEBOOK_OUT.match(raw):
             current = None
         elif current is not None:
-            current[1].append(raw)
+            continuation = NOTEBOOK_CONTINUATION.match(raw)
+            if continuation and current.open and (current.marked or not current.lines):
+                current.marked = True
+                current.lines.append(continuation.group(1) or "")
+            elif current.marked:
+                current.open = False  # the input has ended: the rest is its output
+            else:
+                current.lines.append(raw)
     statements = []
-    for start, lines in cells:
-        code = _strip_output(lines)
-        cell_statements = split_cell(code, start)
+    for cell in cells:
+        code = cell.lines if cell.marked else _strip_output(cell.lines)
+        cell_statements = split_cell(code, cell.start)
         for s in cell_statements[:-1]:
             s.echo = False  # a notebook shows only the cell's last expression
         statements.extend(cell_statements)
     return statements
+
+
+@dataclass
+class _Cell:
+    start: int
+    lines: List[str]
+    marked: bool  # IPython console style: input lines carry `In [n]:` / `...:` markers
+    open: bool = True
 
 
 def _strip_output(lines):

@@ -355,6 +355,11 @@ r = (f(1), f(1, 1, 1, 1, c=0, extra=1), g(5, y=2), sq(3), sq(2, 3), outer(3)(4))
              "def plus(n):\n    return lambda f: (lambda v: f(v) + n)\n"
              "@twice\n@plus(1)\ndef d(v):\n    return v * 10\n")
     assert repl.run("d(1)") == "111\n"
+    # global and nonlocal counters
+    repl.run("calls = 0\ndef counted(v):\n    global calls\n    calls += 1\n    return v\n"
+             "def counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n"
+             "        return n\n    return inc\ninc = counter()\n")
+    assert repl.run("counted(1), counted(2), calls, inc(), inc()") == "(1, 2, 2, 1, 2)\n"
 
 
 def test_try_raise_assert_del_pass(repl):
@@ -672,9 +677,9 @@ REFUSALS = [
     ("from torch import _C", "name '_C' is not allowed"),
     ("try:\n    pass\nexcept Exception as _e:\n    pass\n", "name '_e' is not allowed"),
     ("class A: pass", "class definitions are not allowed in gradrepl"),
-    ("def f():\n    global x\n", "global statements are not allowed"),
-    ("def f():\n    y = 1\n    def g():\n        nonlocal y\n",
-     "nonlocal statements are not allowed"),
+    ("def f():\n    global _gr_attr\n", "name '_gr_attr' is not allowed"),
+    ("def f():\n    _y = 1\n    def g():\n        nonlocal _y\n",
+     "name '_y' is not allowed"),
     ("def f():\n    yield 1\n", "yield is not allowed"),
     ("def f():\n    yield from []\n", "yield from is not allowed"),
     ("async def f(): pass", "async functions are not allowed"),

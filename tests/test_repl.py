@@ -36,6 +36,13 @@ def test_none_is_not_echoed_and_blocks_echo_like_pythons_repl():
     assert out == "0\n1\n"
 
 
+def test_underscore_is_the_last_value_unless_the_user_binds_it():
+    out, _, _ = session("x = torch.ones(1)\nx * 3\n_ + 1\n_\nfor _ in range(3):\n    pass\n\n"
+                        "x\n_\ndel _\nx * 5\n_\n")
+    assert out.splitlines() == ["tensor([3.])", "tensor([4.])", "tensor([4.])", "tensor([1.])",
+                                "2", "tensor([5.])", "tensor([5.])"]
+
+
 def test_pasted_transcript_runs_only_the_statements():
     out, err, code = session(">>> a = torch.tensor([1., 2.])\n>>> a * 2\ntensor([2., 4.])\n")
     assert out == "tensor([2., 4.])\n" and code == 0
@@ -46,6 +53,19 @@ def test_notebook_cells_with_pasted_output():
             "In [2]:\ny = x + 1\nprint(y)\n\ntensor([2., 2.])\n")
     out, err, code = session(text)
     assert out == "tensor([1., 1.])\ntensor([2., 2.])\n" and err == ""
+
+
+def test_ipython_console_transcripts_run_only_the_marked_input():
+    text = ("In [1]: x = torch.ones(2, requires_grad=True)\n   ...: y = x + 2\n   ...: y\n"
+            "Out[1]: tensor([3., 3.], grad_fn=<AddBackward0>)\n\n"
+            "In [2]: for i in range(2):\n   ...:     print(i)\n   ...:\n0\n1\n\n"
+            "In [3]: print(y.sum())\ntensor(6., grad_fn=<SumBackward0>)\n\n"
+            "In [4]: def f(t):\n   ...:     return t * 2\n   ...: \n\nIn [5]: f(x).shape\n"
+            "Out[5]: torch.Size([2])\n")
+    out, err, code = session(text)
+    assert out == ("tensor([3., 3.], grad_fn=<AddBackward0>)\n0\n1\n"
+                   "tensor(6., grad_fn=<SumBackward0>)\ntorch.Size([2])\n")
+    assert err == "" and code == 0
 
 
 def test_a_refused_statement_leaves_the_variables_intact():
@@ -84,6 +104,16 @@ def test_check_reports_only_differing_statements():
     assert code == 1
     assert "x + 1" in report and "x * 2" not in report
     assert report.endswith("2 passed, 1 failed\n")
+
+
+def test_check_reads_doctests_blankline_marker():
+    text = (">>> print('a'); print(); print('b')\na\n<BLANKLINE>\nb\n"
+            ">>> print('c'); print()\nc\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1 and report.endswith("1 passed, 1 failed\n")
+    assert "Got:\n    c\n    <BLANKLINE>\n" in report
 
 
 def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
