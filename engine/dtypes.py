@@ -1,5 +1,7 @@
 """Dtypes, PyTorch's type-promotion rules and torch.Size."""
 
+import operator
+
 import numpy as np
 
 
@@ -169,9 +171,26 @@ def result_type(*operands):
 # ---- torch.Size ----------------------------------------------------------------
 
 class Size(tuple):
-    """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`."""
+    """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`.
+
+    Shapes the engine makes come from `Size.of`; `torch.Size(...)` checks its items as
+    torch does. Python's own messages name the type 'torch.Size', as torch's C type is
+    named ("can only concatenate list (not "torch.Size") to list").
+    """
 
     __slots__ = ()
+
+    def __new__(cls, sizes=()):
+        try:
+            sizes = iter(sizes)
+        except TypeError as error:
+            raise TypeError(str(error)) from None  # "'int' object is not iterable"
+        return tuple.__new__(cls, [_size_item(i, item) for i, item in enumerate(sizes)])
+
+    @classmethod
+    def of(cls, shape):
+        """A Size of ints already checked (a NumPy shape), without torch.Size's checks."""
+        return tuple.__new__(cls, shape)
 
     def __repr__(self):
         return "torch.Size([%s])" % ", ".join(str(int(s)) for s in self)
@@ -185,14 +204,46 @@ class Size(tuple):
         return n
 
     def __getitem__(self, item):
-        result = tuple.__getitem__(self, item)
-        return Size(result) if isinstance(item, slice) else result
+        if isinstance(item, slice):
+            return Size.of(tuple.__getitem__(self, item))
+        try:
+            return tuple.__getitem__(self, item)
+        except (IndexError, TypeError) as error:
+            raise type(error)(str(error)) from None  # the user's mistake, not ours
 
     def __add__(self, other):
-        return Size(tuple.__add__(self, tuple(other)))
+        if not isinstance(other, tuple):
+            raise TypeError("can only concatenate tuple (not %s) to torch.Size"
+                            % type(other).__name__)
+        return Size.of(tuple.__add__(self, other))
 
     def __radd__(self, other):
-        return Size(tuple(other) + tuple(self))
+        if not isinstance(other, tuple):
+            return NotImplemented  # Python then says: can only concatenate list (not ...)
+        return Size.of(tuple.__add__(other, tuple(self)))
+
+    def __mul__(self, times):
+        try:
+            times = operator.index(times)
+        except TypeError:
+            raise TypeError("can't multiply sequence by non-int of type '%s'"
+                            % type(times).__name__) from None
+        return Size.of(tuple.__mul__(self, times))
+
+    __rmul__ = __mul__
+
+
+def _size_item(position, item):
+    """One dimension given to torch.Size(): an int, or anything an index can be made of."""
+    try:
+        value = operator.index(item)
+    except TypeError:
+        raise TypeError("torch.Size() takes an iterable of 'int' (item %d is '%s')"
+                        % (position, type(item).__name__)) from None
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise ValueError("Overflow when unpacking long long")
+    return value
 
 
 Size.__module__ = "torch"
+Size.__name__ = "torch.Size"

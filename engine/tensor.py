@@ -43,11 +43,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return Size.of(self._data.shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._data.shape)
+            return Size.of(self._data.shape)
         return self._data.shape[self._wrap_dim(dim)]
 
     def dim(self):
@@ -85,12 +85,19 @@ class Tensor:
         if dtype is None:
             return "torch." + self._dtype.legacy_name
         from .ops_convert import to_dtype
+        if isinstance(dtype, type):
+            # A class stands for its name: torch.DoubleTensor is 'torch.DoubleTensor'.
+            module = "" if dtype.__module__ == "builtins" else dtype.__module__ + "."
+            dtype = module + dtype.__name__
         if isinstance(dtype, str):
             by_legacy = {d.legacy_name: d for d in dtypes.ALL_DTYPES}
+            by_legacy["Tensor"] = dtypes.get_default_dtype()
             name = dtype[len("torch."):] if dtype.startswith("torch.") else dtype
             if name not in by_legacy:
                 raise ValueError("invalid type: '%s'" % dtype)
             dtype = by_legacy[name]
+        elif not isinstance(dtype, dtypes.DType):
+            raise TypeError("dtype must be a type, str, or dtype object")
         return to_dtype(self, dtype)
 
     def _wrap_dim(self, dim):
