@@ -4,6 +4,8 @@ import operator
 
 import numpy as np
 
+from .type_names import name_as_torch
+
 
 class DType:
     """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
@@ -66,8 +68,8 @@ DTYPE_NAMES = {
 }
 
 _BY_NP = {d.np_dtype: d for d in ALL_DTYPES}
-DType.__name__ = DType.__qualname__ = "dtype"
-DType.__module__ = "torch"
+DType.__qualname__ = "dtype"
+name_as_torch(DType, "torch")
 
 
 def by_name(name):
@@ -174,8 +176,7 @@ class Size(tuple):
     """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`.
 
     Shapes the engine makes come from `Size.of`; `torch.Size(...)` checks its items as
-    torch does. Python's own messages name the type 'torch.Size', as torch's C type is
-    named ("can only concatenate list (not "torch.Size") to list").
+    torch does.
     """
 
     __slots__ = ()
@@ -245,5 +246,4 @@ def _size_item(position, item):
     return value
 
 
-Size.__module__ = "torch"
-Size.__name__ = "torch.Size"
+name_as_torch(Size, "torch")

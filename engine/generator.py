@@ -11,6 +11,7 @@ import numpy as np
 
 from . import dtypes
 from .tensor import Tensor, device, wrap
+from .type_names import name_as_torch
 
 # c10::detail::default_rng_seed_val: the seed of a new torch.Generator().
 DEFAULT_SEED = 67280421310721
@@ -154,7 +155,7 @@ class Generator:
                                   if raw[5052] else None)
 
 
-Generator.__module__ = "torch._C"
+name_as_torch(Generator, "torch._C")
 
 # PyTorch seeds its default CPU generator nondeterministically at start-up.
 default_generator = Generator()

@@ -1,5 +1,7 @@
 """torch.return_types: the named tuples of ops with several results (max, sort, aminmax ...)."""
 
+from .type_names import name_as_torch
+
 
 class ReturnType(tuple):
     """A tuple whose fields also have names, printed as PyTorch's structseq types are."""
@@ -24,5 +26,4 @@ def return_type(name, fields=("values", "indices")):
     namespace = {"__slots__": (), "_name": name, "_fields": fields}
     namespace.update({f: _field(i) for i, f in enumerate(fields)})
     cls = type(name, (ReturnType,), namespace)
-    cls.__module__ = "torch.return_types"
-    return cls
+    return name_as_torch(cls, "torch.return_types")

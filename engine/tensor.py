@@ -7,6 +7,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .grad_mode import INFERENCE
+from .type_names import name_as_torch
 
 _new = object.__new__
 
@@ -405,4 +406,4 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
-device.__module__ = "torch"
+name_as_torch(device, "torch")

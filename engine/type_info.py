@@ -7,6 +7,7 @@ _MISSING = object()
 import numpy as np
 
 from . import dtypes
+from .type_names import name_as_torch
 
 # As in torch, a Python type stands for the dtype a number of that type becomes.
 _PYTHON_TYPES = {float: dtypes.float64, int: dtypes.int64, bool: dtypes.bool_}
@@ -133,9 +134,5 @@ class iinfo(_Info):
                                                     self.dtype)
 
 
-# Python names a type by its __name__ in its own messages ("unhashable type: 'torch.finfo'",
-# "'torch.finfo' object has no attribute ..."), as torch's C types are named; the class
-# itself still prints as <class 'torch.finfo'>.
-for _cls in (finfo, iinfo):
-    _cls.__module__ = "torch"
-    _cls.__name__ = "torch." + _cls.__qualname__
+name_as_torch(finfo, "torch")
+name_as_torch(iinfo, "torch")

@@ -66,3 +66,18 @@ add("type/legacy_classes", lambda t: (T(t, V).type(t.DoubleTensor), T(t, V).type
                                       T(t, V).type(t.Tensor), T(t, V).type("torch.Tensor")))
 add("type/python_class", lambda t: T(t, V).type(float), error=True)
 add("type/not_a_type", lambda t: T(t, V).type(3), error=True)
+
+# ---- torch's C types are named with their module in Python's own messages ---------------------
+add("type_names/dtype_format_spec", lambda t: f"{t.float32:>10}", error=True)
+add("type_names/device_format_spec", lambda t: f"{t.ones(1).device:>5}", error=True)
+add("type_names/dtype_not_callable", lambda t: t.float32(), error=True)
+add("type_names/dtype_no_len", lambda t: len(t.float64), error=True)
+add("type_names/dtype_unknown_attribute", lambda t: t.float32.foo, error=True)
+add("type_names/device_plus_int", lambda t: t.ones(1).device + 1, error=True)
+add("type_names/return_type_unknown_attribute", lambda t: T(t, V).max(0).foo, error=True)
+add("type_names/return_type_method", lambda t: T(t, V).max(0).count)
+add("type_names/generator_unknown_attribute", lambda t: t.manual_seed(0).foo, error=True)
+add("type_names/size_for_size_argument", lambda t: t.ones(t.float32), error=True)
+add("type_names/classes", lambda t: (type(t.float32), type(t.ones(1).device), type(t.Size([1])),
+                                     type(t.finfo()), type(t.iinfo(t.int8)),
+                                     type(T(t, V).sort()), type(t.manual_seed(0))))

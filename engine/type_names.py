@@ -1,0 +1,15 @@
+"""Name the engine's stand-ins for torch's C types as torch names them."""
+
+
+def name_as_torch(cls, module):
+    """Make `cls` print as <class 'module.Name'> and be named 'module.Name' by Python.
+
+    Python names a type by its __name__ in its own messages ("'torch.dtype' object is not
+    callable", "unsupported format string passed to torch.device.__format__"); torch's C
+    types carry their module in that name, so ours do too. The class's own repr is made
+    of __module__ and __qualname__, which stay as torch shows them. (Unlike a C type's,
+    __name__ itself is then the long name; sessions cannot read dunder attributes.)
+    """
+    cls.__module__ = module
+    cls.__name__ = module + "." + cls.__qualname__
+    return cls
