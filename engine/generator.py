@@ -10,7 +10,8 @@ import os
 import numpy as np
 
 from . import dtypes
-from .tensor import Tensor, device, wrap
+from .device import CPU
+from .tensor import Tensor, wrap
 from .type_names import name_as_torch
 
 # c10::detail::default_rng_seed_val: the seed of a new torch.Generator().
@@ -71,7 +72,7 @@ class Generator:
 
     @property
     def device(self):
-        return device("cpu")
+        return CPU
 
     def manual_seed(self, seed):
         self._reseed(seed_value(seed))

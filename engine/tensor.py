@@ -6,8 +6,8 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import Size
+from .device import CPU
 from .grad_mode import INFERENCE
-from .type_names import name_as_torch
 
 _new = object.__new__
 
@@ -70,11 +70,14 @@ class Tensor:
 
     @property
     def device(self):
-        return _CPU
+        return CPU
 
     @property
     def is_cuda(self):
         return False
+
+    def get_device(self):
+        return -1  # torch's answer for a CPU tensor
 
     def is_floating_point(self):
         return self._dtype.is_floating_point
@@ -280,7 +283,10 @@ class Tensor:
     def _scalar(self, kind):
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
-        return kind(self._data.reshape(()).item())
+        try:
+            return kind(self._data.reshape(()).item())
+        except (ValueError, OverflowError) as error:  # int(nan), int(inf): the user's value
+            raise type(error)(str(error)) from None
 
     def __float__(self):
         return self._scalar(float)
@@ -352,31 +358,6 @@ def _INFERENCE_EXTRA():
     return extra
 
 
-class device:
-    """torch.device: only the CPU here."""
-
-    __slots__ = ("type",)
-
-    def __init__(self, type="cpu"):
-        if str(type) != "cpu":
-            raise RuntimeError("gradrepl runs on the CPU only, so device %r is not available"
-                               % str(type))
-        self.type = "cpu"
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return isinstance(other, device) or other == "cpu"
-
-    def __hash__(self):
-        return hash("cpu")
-
-
-_CPU = device("cpu")
 
 
 
@@ -406,4 +387,3 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
-name_as_torch(device, "torch")

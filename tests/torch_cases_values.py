@@ -81,3 +81,37 @@ add("type_names/size_for_size_argument", lambda t: t.ones(t.float32), error=True
 add("type_names/classes", lambda t: (type(t.float32), type(t.ones(1).device), type(t.Size([1])),
                                      type(t.finfo()), type(t.iinfo(t.int8)),
                                      type(T(t, V).sort()), type(t.manual_seed(0))))
+
+# ---- torch.device: parsed, printed and compared as torch does; tensors stay on the CPU --------
+add("device/strings", lambda t: (t.device("cpu"), t.device("cuda"), t.device("cuda:1"),
+                                 t.device("meta"), str(t.device("cuda:1")), t.device("cpu:0")))
+add("device/type_and_index", lambda t: (t.device("cuda", 0), t.device("cpu", index=2),
+                                        t.device("cpu", None), t.device(t.device("cuda:3")),
+                                        t.device("cuda:2").type, t.device("cuda:2").index,
+                                        t.ones(1).device.index))
+add("device/equality", lambda t: (t.device("cpu") == t.device("cpu"),
+                                  t.device("cpu", 0) == t.device("cpu"),
+                                  t.device("cuda:0") == t.device("cuda", 0),
+                                  t.ones(1).device == "cpu", t.ones(1).device != "cpu",
+                                  {t.device("cpu"): 1}))
+for _i, _bad in enumerate(["gpu", "CPU", " cpu", "cuda:", "cuda:01", "cpu:0:1", "cpu:-1",
+                           "cuda:a"]):
+    add("device/bad_string_%d" % _i, lambda t, s=_bad: t.device(s), error=True)
+add("device/index_in_string_and_argument", lambda t: t.device("cpu:0", 1), error=True)
+add("device/negative_index", lambda t: t.device("cpu", -1), error=True)
+add("device/float_index", lambda t: t.device("cpu", 1.5), error=True)
+add("device/bool_index", lambda t: t.device("cpu", True), error=True)
+add("device/bare_index", lambda t: t.device(1), error=True)
+add("device/of_none", lambda t: t.device(None), error=True)
+add("device/no_argument", lambda t: t.device(), error=True)
+add("device/device_and_index", lambda t: t.device(t.device("cpu"), 0), error=True)
+add("device/to_cpu_with_index", lambda t: (T(t, V).to("cpu:0"), T(t, V).to(t.device("cpu", 3)),
+                                           T(t, V).to(t.device("cpu"), t.float64)))
+add("device/to_cuda_device", lambda t: T(t, V).to(t.device("cuda")), error=True)
+add("device/to_cuda_keyword", lambda t: T(t, V).to(device="cuda:0"), error=True)
+add("device/to_bare_index", lambda t: T(t, V).to(0), error=True)
+add("device/cuda_method", lambda t: T(t, V).cuda(), error=True)
+add("device/cuda_method_index", lambda t: T(t, V).cuda(0), error=True)
+add("device/cuda_method_cpu", lambda t: T(t, V).cuda("cpu"), error=True)
+add("device/get_device", lambda t: T(t, V).get_device())
+add("device/legacy_constructor_cpu_device", lambda t: t.Tensor(2, device=t.device("cpu")).shape)
