@@ -320,7 +320,10 @@ class Tensor:
 
     def __format__(self, spec):
         if self._data.ndim == 0:
-            return self.item().__format__(spec)
+            try:
+                return self.item().__format__(spec)
+            except (ValueError, TypeError) as error:  # a format code unfit for the value
+                raise type(error)(str(error)) from None
         if spec:
             raise TypeError("unsupported format string passed to Tensor.__format__")
         return repr(self)

@@ -125,3 +125,12 @@ def test_a_mistake_with_a_shape_is_the_users_error_not_a_gradrepl_bug():
                    "TypeError: 'int' object is not iterable\n"
                    "TypeError: can't multiply sequence by non-int of type 'float'\n")
     assert code == 1
+
+
+def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
+    _, err, code = session("f'{torch.tensor(2.5):d}'\nint(torch.tensor(float('nan')))\n"
+                           "int(torch.tensor(float('inf')))\n")
+    assert err == ("ValueError: Unknown format code 'd' for object of type 'float'\n"
+                   "ValueError: cannot convert float NaN to integer\n"
+                   "OverflowError: cannot convert float infinity to integer\n")
+    assert code == 1
