@@ -1,5 +1,6 @@
 """torch.device: parsed and printed as torch does; tensors live on the CPU only."""
 
+import builtins
 import re
 
 from .type_names import name_as_torch
@@ -48,17 +49,18 @@ class device:
     names an accelerator, which there is none of."""
 
     __slots__ = ("type", "index")
+    # `type` is also __init__'s first parameter, as in torch: builtins.type is the builtin.
 
     def __init__(self, type=_MISSING, index=None):
         if type is _MISSING:
             raise _no_signature_matches(())
-        if index is not None and (builtins_type(index) is bool or not isinstance(index, int)):
+        if index is not None and (builtins.type(index) is bool or not isinstance(index, int)):
             raise TypeError("device(): argument 'index' (position 2) must be int, not %s"
-                            % builtins_type(index).__name__)
+                            % builtins.type(index).__name__)
         if isinstance(type, device):
             if index is not None:
                 raise TypeError("device(): argument 'type' (position 1) must be str, not %s"
-                                % builtins_type(type).__name__)
+                                % builtins.type(type).__name__)
             kind, index = type.type, type.index
         elif isinstance(type, str):
             kind, parsed = _parse(type)
@@ -69,7 +71,7 @@ class device:
                 index = parsed
             if index is not None:
                 _check_index(index)
-        elif isinstance(type, int) and builtins_type(type) is not bool:
+        elif isinstance(type, int) and builtins.type(type) is not bool:
             _check_index(type)
             raise RuntimeError("Cannot access accelerator device when none is available.")
         else:
@@ -100,7 +102,6 @@ class device:
         return (device, (str(self),))
 
 
-builtins_type = type  # `type` is device()'s first parameter, as in torch
 name_as_torch(device, "torch")
 
 CPU = device("cpu")

@@ -24,7 +24,8 @@ def _dtype_argument(function, value):
 
 
 def _c_float(value):
-    """A number as C++'s `std::ostream <<` prints it (6 significant digits), as torch's repr does."""
+    """A number as C++'s `std::ostream <<` prints it (6 significant digits), as torch's
+    repr does."""
     return "%g" % value
 
 
