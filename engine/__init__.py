@@ -9,7 +9,9 @@ from . import dtypes as _dtypes
 from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, can_cast,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
-from .tensor import Tensor, device
+from .type_info import finfo, iinfo
+from .device import device
+from .tensor import Tensor
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
                         is_inference_mode_enabled)
 from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, ones_like,

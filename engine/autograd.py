@@ -168,7 +168,8 @@ def _make_grads(outputs, grads, is_grads_batched=False):
                 # list.index compares with ==, as PyTorch's message does (and fails as it
                 # does); the batched message drops the first dimension of the first row.
                 shown = first._data.shape[1:] if is_grads_batched else first._data.shape
-                where = (grads.index(g), Size(shown), outputs.index(out), Size(out._data.shape))
+                where = (grads.index(g), Size.of(shown), outputs.index(out),
+                         Size.of(out._data.shape))
                 if is_grads_batched:
                     raise RuntimeError(
                         "If `is_grads_batched=True`, we interpret the first dimension of each "

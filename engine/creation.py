@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
+from .device import require_cpu
 from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
@@ -102,8 +103,9 @@ def from_numpy(array):
 
 def legacy_tensor(dtype, *args, **kwargs):
     """torch.Tensor(...) / FloatTensor(...): a size, a sequence of numbers, or nothing."""
-    if kwargs.pop("device", None) not in (None, "cpu"):
-        raise RuntimeError("gradrepl runs on the CPU only")
+    where = kwargs.pop("device", None)
+    if where is not None:
+        require_cpu(where)
     if kwargs:
         raise TypeError("new() received an invalid combination of arguments - got %s"
                         % ", ".join(kwargs))

@@ -1,8 +1,10 @@
 """Dtypes, PyTorch's type-promotion rules and torch.Size."""
 
+import operator
+
 import numpy as np
 
-from .type_names import name_as_c_type
+from .type_names import name_as_torch
 
 
 class DType:
@@ -66,7 +68,8 @@ DTYPE_NAMES = {
 }
 
 _BY_NP = {d.np_dtype: d for d in ALL_DTYPES}
-name_as_c_type(DType, "torch", "dtype")
+DType.__qualname__ = "dtype"
+name_as_torch(DType, "torch")
 
 
 def by_name(name):
@@ -170,9 +173,25 @@ def result_type(*operands):
 # ---- torch.Size ----------------------------------------------------------------
 
 class Size(tuple):
-    """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`."""
+    """torch.Size: a tuple of ints printed as `torch.Size([2, 3])`.
+
+    Shapes the engine makes come from `Size.of`; `torch.Size(...)` checks its items as
+    torch does.
+    """
 
     __slots__ = ()
+
+    def __new__(cls, sizes=()):
+        try:
+            sizes = iter(sizes)
+        except TypeError as error:
+            raise TypeError(str(error)) from None  # "'int' object is not iterable"
+        return tuple.__new__(cls, [_size_item(i, item) for i, item in enumerate(sizes)])
+
+    @classmethod
+    def of(cls, shape):
+        """A Size of ints already checked (a NumPy shape), without torch.Size's checks."""
+        return tuple.__new__(cls, shape)
 
     def __repr__(self):
         return "torch.Size([%s])" % ", ".join(str(int(s)) for s in self)
@@ -186,28 +205,45 @@ class Size(tuple):
         return n
 
     def __getitem__(self, item):
-        result = tuple.__getitem__(self, item)
-        return Size(result) if isinstance(item, slice) else result
+        if isinstance(item, slice):
+            return Size.of(tuple.__getitem__(self, item))
+        try:
+            return tuple.__getitem__(self, item)
+        except (IndexError, TypeError) as error:
+            raise type(error)(str(error)) from None  # the user's mistake, not ours
 
-    # PyTorch's Size concatenates tuples only, and its sums and repeats stay torch.Size.
     def __add__(self, other):
         if not isinstance(other, tuple):
             raise TypeError("can only concatenate tuple (not %s) to torch.Size"
                             % type(other).__name__)
-        return Size(tuple.__add__(self, other))
+        return Size.of(tuple.__add__(self, other))
 
     def __radd__(self, other):
         if not isinstance(other, tuple):
-            return NotImplemented  # Python's own message: list + Size, 1 + Size
-        return Size(tuple.__add__(other, self))
+            return NotImplemented  # Python then says: can only concatenate list (not ...)
+        return Size.of(tuple.__add__(other, tuple(self)))
 
     def __mul__(self, times):
-        if not hasattr(type(times), "__index__"):
+        try:
+            times = operator.index(times)
+        except TypeError:
             raise TypeError("can't multiply sequence by non-int of type '%s'"
-                            % type(times).__name__)
-        return Size(tuple.__mul__(self, times))
+                            % type(times).__name__) from None
+        return Size.of(tuple.__mul__(self, times))
 
     __rmul__ = __mul__
 
 
-name_as_c_type(Size, "torch", "Size")
+def _size_item(position, item):
+    """One dimension given to torch.Size(): an int, or anything an index can be made of."""
+    try:
+        value = operator.index(item)
+    except TypeError:
+        raise TypeError("torch.Size() takes an iterable of 'int' (item %d is '%s')"
+                        % (position, type(item).__name__)) from None
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise ValueError("Overflow when unpacking long long")
+    return value
+
+
+name_as_torch(Size, "torch")

@@ -10,8 +10,9 @@ import os
 import numpy as np
 
 from . import dtypes
-from .tensor import Tensor, device, wrap
-from .type_names import name_as_c_type
+from .device import CPU
+from .tensor import Tensor, wrap
+from .type_names import name_as_torch
 
 # c10::detail::default_rng_seed_val: the seed of a new torch.Generator().
 DEFAULT_SEED = 67280421310721
@@ -71,7 +72,7 @@ class Generator:
 
     @property
     def device(self):
-        return device("cpu")
+        return CPU
 
     def manual_seed(self, seed):
         self._reseed(seed_value(seed))
@@ -155,7 +156,7 @@ class Generator:
                                   if raw[5052] else None)
 
 
-name_as_c_type(Generator, "torch._C", "Generator")
+name_as_torch(Generator, "torch._C")
 
 # PyTorch seeds its default CPU generator nondeterministically at start-up.
 default_generator = Generator()

@@ -4,7 +4,8 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call_unary
 from .dtypes import DType
-from .tensor import Tensor, device
+from .device import device as device_class, require_cpu
+from .tensor import Tensor
 
 
 def to_dtype(input, dtype, copy=False):
@@ -27,24 +28,16 @@ def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,
             dtype = a
         elif isinstance(a, Tensor):
             dtype = a._dtype
-        elif isinstance(a, (str, _device_type())):
-            _check_device(a)
+        elif isinstance(a, (str, device_class)) or type(a) is int:
+            require_cpu(a)
         else:
             raise TypeError("to() received an invalid combination of arguments - got (%s)"
                             % type(a).__name__)
     if device is not None:
-        _check_device(device)
+        require_cpu(device)
     if dtype is None:
         return input.clone() if copy else input
     return to_dtype(input, dtype, copy)
-
-
-def _device_type():
-    return device
-
-
-def _check_device(dev):
-    device(str(dev).split(":")[0])
 
 
 def _converter(dtype):
@@ -66,6 +59,12 @@ bool_ = _converter(dtypes.bool_)
 
 def cpu(input, memory_format=None):
     return input
+
+
+def cuda(input, device=None, non_blocking=False, memory_format=None):
+    """Tensor.cuda() of a CPU-only torch: no CUDA, and a bare index names an accelerator."""
+    require_cpu("cuda" if device is None else device)
+    raise RuntimeError("Invalid device, must be cuda device")
 
 
 def view_as_dtype(input, dtype):

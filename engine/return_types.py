@@ -1,6 +1,6 @@
 """torch.return_types: the named tuples of ops with several results (max, sort, aminmax ...)."""
 
-from .type_names import name_as_c_type
+from .type_names import name_as_torch
 
 
 class ReturnType(tuple):
@@ -25,4 +25,5 @@ def _field(i):
 def return_type(name, fields=("values", "indices")):
     namespace = {"__slots__": (), "_name": name, "_fields": fields}
     namespace.update({f: _field(i) for i, f in enumerate(fields)})
-    return name_as_c_type(type(name, (ReturnType,), namespace), "torch.return_types", name)
+    cls = type(name, (ReturnType,), namespace)
+    return name_as_torch(cls, "torch.return_types")

@@ -6,8 +6,8 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import Size
+from .device import CPU
 from .grad_mode import INFERENCE
-from .type_names import name_as_c_type
 
 _new = object.__new__
 
@@ -44,11 +44,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return Size.of(self._data.shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._data.shape)
+            return Size.of(self._data.shape)
         return self._data.shape[self._wrap_dim(dim)]
 
     def dim(self):
@@ -70,11 +70,14 @@ class Tensor:
 
     @property
     def device(self):
-        return _CPU
+        return CPU
 
     @property
     def is_cuda(self):
         return False
+
+    def get_device(self):
+        return -1  # torch's answer for a CPU tensor
 
     def is_floating_point(self):
         return self._dtype.is_floating_point
@@ -86,12 +89,19 @@ class Tensor:
         if dtype is None:
             return "torch." + self._dtype.legacy_name
         from .ops_convert import to_dtype
+        if isinstance(dtype, type):
+            # A class stands for its name: torch.DoubleTensor is 'torch.DoubleTensor'.
+            module = "" if dtype.__module__ == "builtins" else dtype.__module__ + "."
+            dtype = module + dtype.__name__
         if isinstance(dtype, str):
             by_legacy = {d.legacy_name: d for d in dtypes.ALL_DTYPES}
+            by_legacy["Tensor"] = dtypes.get_default_dtype()
             name = dtype[len("torch."):] if dtype.startswith("torch.") else dtype
             if name not in by_legacy:
                 raise ValueError("invalid type: '%s'" % dtype)
             dtype = by_legacy[name]
+        elif not isinstance(dtype, dtypes.DType):
+            raise TypeError("dtype must be a type, str, or dtype object")
         return to_dtype(self, dtype)
 
     def _wrap_dim(self, dim):
@@ -284,7 +294,10 @@ class Tensor:
     def _scalar(self, kind):
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
-        return kind(self._data.reshape(()).item())
+        try:
+            return kind(self._data.reshape(()).item())
+        except (ValueError, OverflowError) as error:  # int(nan), int(inf): the user's value
+            raise type(error)(str(error)) from None
 
     def __float__(self):
         return self._scalar(float)
@@ -318,7 +331,10 @@ class Tensor:
 
     def __format__(self, spec):
         if self._data.ndim == 0:
-            return self.item().__format__(spec)
+            try:
+                return self.item().__format__(spec)
+            except (ValueError, TypeError) as error:  # a format code unfit for the value
+                raise type(error)(str(error)) from None
         if spec:
             raise TypeError("unsupported format string passed to Tensor.__format__")
         return repr(self)
@@ -360,31 +376,6 @@ def _INFERENCE_EXTRA():
     return extra
 
 
-class device:
-    """torch.device: only the CPU here."""
-
-    __slots__ = ("type",)
-
-    def __init__(self, type="cpu"):
-        if str(type) != "cpu":
-            raise RuntimeError("gradrepl runs on the CPU only, so device %r is not available"
-                               % str(type))
-        self.type = "cpu"
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return isinstance(other, device) or other == "cpu"
-
-    def __hash__(self):
-        return hash("cpu")
-
-
-_CPU = device("cpu")
 
 
 
@@ -414,4 +405,3 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
-name_as_c_type(device, "torch", "device")

@@ -42,7 +42,7 @@ _SAME_AS_FUNCTION = {
           "split chunk is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
-    conv: "to cpu double half long short char byte",
+    conv: "to cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",

@@ -1,15 +1,15 @@
-"""Class names as PyTorch's C types carry them, for Python's own messages."""
+"""Name the engine's stand-ins for torch's C types as torch names them."""
 
 
-def name_as_c_type(cls, module, name):
-    """Name `cls` as PyTorch's C type `module.name` (torch.Size, torch.dtype, ...).
+def name_as_torch(cls, module):
+    """Make `cls` print as <class 'module.Name'> and be named 'module.Name' by Python.
 
-    A C type's tp_name is its dotted path, and Python's messages quote tp_name:
-    `'torch.Size' object does not support item assignment`. A Python class's tp_name
-    is its __name__, so __name__ takes the dotted path while __module__ and
-    __qualname__ keep `type(x)` printing <class 'torch.Size'>.
+    Python names a type by its __name__ in its own messages ("'torch.dtype' object is not
+    callable", "unsupported format string passed to torch.device.__format__"); torch's C
+    types carry their module in that name, so ours do too. The class's own repr is made
+    of __module__ and __qualname__, which stay as torch shows them. (Unlike a C type's,
+    __name__ itself is then the long name; sessions cannot read dunder attributes.)
     """
     cls.__module__ = module
-    cls.__qualname__ = name
-    cls.__name__ = module + "." + name
+    cls.__name__ = module + "." + cls.__qualname__
     return cls

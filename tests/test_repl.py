@@ -144,3 +144,23 @@ def test_errors_are_named_as_python_names_them():
         "dtype=torch.float64)\n\n"
         "ValueError: invalid literal for int() with base 10: 'a'\n")
     assert code == 1
+
+
+def test_a_mistake_with_a_shape_is_the_users_error_not_a_gradrepl_bug():
+    """Indexing past a shape, or torch.Size() of a non-iterable, raises inside the engine's
+    Size: the error is shown as Python shows it, without the hint of an internal bug."""
+    _, err, code = session("torch.ones(2, 3).shape[2]\ntorch.Size(3)\n"
+                           "torch.ones(2).shape * 2.0\n")
+    assert err == ("IndexError: tuple index out of range\n"
+                   "TypeError: 'int' object is not iterable\n"
+                   "TypeError: can't multiply sequence by non-int of type 'float'\n")
+    assert code == 1
+
+
+def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
+    _, err, code = session("f'{torch.tensor(2.5):d}'\nint(torch.tensor(float('nan')))\n"
+                           "int(torch.tensor(float('inf')))\n")
+    assert err == ("ValueError: Unknown format code 'd' for object of type 'float'\n"
+                   "ValueError: cannot convert float NaN to integer\n"
+                   "OverflowError: cannot convert float infinity to integer\n")
+    assert code == 1
