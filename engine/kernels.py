@@ -456,6 +456,8 @@ def mse_loss_backward(grad, a, target, reduction):
 
 
 def mse_loss(a, target, reduction):
+    from .kernels_nn import common_float
+    a, target = common_float(a, target)
     d = a - target
     return _reduce_loss(d * d, reduction)
 

@@ -127,10 +127,7 @@ def _check_sizes(input, target):
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     reduction = _reduction(reduction, size_average, reduce)
-    _check_sizes(input, target)
-    if input.shape != target.shape:
-        input, target = _broadcast_pair(input, target)
-    return _call(_d.MSE_LOSS, (input, target), (reduction,), input.dtype)
+    return _more.pointwise_loss(_d.MSE_LOSS, "mse_cpu", input, target, (reduction,))
 
 
 def _broadcast_pair(a, b):
