@@ -120,3 +120,13 @@ grad_case("loss_dtypes/mse_long_target_grad", lambda t, x: F(t).mse_loss(
     x, T(t, [[1, 0, 1], [0, 2, 1]])), A)
 add("loss_dtypes/huber_backward_mixed", lambda t: F(t).huber_loss(
     L(t, A), T(t, TG, t.float64)).backward(), error=True)
+
+# ---- binary_cross_entropy's weight: expanded to the target's shape first ---------------------------
+grad_case("bce_weight/row_weight_none", lambda t, x: F(t).binary_cross_entropy(
+    x, T(t, TG), weight=T(t, [1.0, 2.0, 3.0]), reduction="none"), U)
+grad_case("bce_weight/column_weight", lambda t, x: F(t).binary_cross_entropy(
+    x, T(t, TG), weight=T(t, [[1.0], [2.0]])), U)
+add("bce_weight/not_broadcastable", lambda t: F(t).binary_cross_entropy(
+    T(t, U), T(t, TG), weight=T(t, [1.0, 2.0])), error=True)
+add("bce_weight/larger_than_input", lambda t: F(t).binary_cross_entropy(
+    T(t, U), T(t, TG), weight=t.ones(2, 2, 3)), error=True)
