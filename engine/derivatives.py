@@ -13,6 +13,7 @@ import numpy as np
 from . import kernels as k
 from . import kernels_layout as kl
 from . import kernels_nn as kn
+from . import kernels_softmax as ksm
 from . import kernels_sort as ks
 from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
@@ -317,9 +318,9 @@ NORM = op("norm", "LinalgVectorNormBackward0", "self; p, dim, keepdim", k.norm, 
           self="norm_backward(grad, self, p, result, dim, keepdim)")
 LOGSUMEXP = op("logsumexp", "LogsumexpBackward0", "self; dim, keepdim", k.logsumexp, FLOAT,
                self="unsqueezed(grad, dim, keepdim) * (self - unsqueezed(result, dim, keepdim)).exp()")
-SOFTMAX = op("softmax", "SoftmaxBackward0", "self; dim", k.softmax, FLOAT,
+SOFTMAX = op("softmax", "SoftmaxBackward0", "self; dim", ksm.softmax, FLOAT,
              self="softmax_backward_data(grad, result, dim)")
-LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", k.log_softmax, FLOAT,
+LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", ksm.log_softmax, FLOAT,
                  self="log_softmax_backward_data(grad, result, dim)")
 CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
             self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
@@ -389,6 +390,9 @@ MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_l
 NLL_LOSS = op("nll_loss", "NllLossBackward0", "self; target, weight, reduction, ignore_index",
               k.nll_loss, self="nll_loss_backward(grad, self_sizes, target, weight, reduction, "
                                "ignore_index)")
+NLL_LOSS2D = op("nll_loss2d", "NllLoss2DBackward0", "self; target, weight, reduction, ignore_index",
+                k.nll_loss, self="nll_loss_backward(grad, self_sizes, target, weight, reduction, "
+                                 "ignore_index)")
 BCE = op("binary_cross_entropy", "BinaryCrossEntropyBackward0", "self, target; weight, reduction",
          k.binary_cross_entropy, PROMOTE,
          self="bce_backward(grad, self, target, weight, reduction)",
@@ -441,12 +445,12 @@ GELU_BACKWARD = op("gelu_backward", "GeluBackwardBackward0", "grad_output, self;
                    grad_output="gelu_backward(grad, self, approximate)",
                    self="gelu_double_backward(grad, grad_output, self, approximate)")
 SOFTMAX_BACKWARD = op("softmax_backward_data", "SoftmaxBackwardDataBackward0",
-                      "grad_output, output; dim", k.softmax_backward, PROMOTE,
+                      "grad_output, output; dim", ksm.softmax_backward, PROMOTE,
                       grad_output="softmax_backward_data(grad, output, dim)",
                       output="grad * (grad_output - (grad_output * output).sum(dim, keepdim=True))"
                              " - grad_output * (grad * output).sum(dim, keepdim=True)")
 LOG_SOFTMAX_BACKWARD = op("log_softmax_backward_data", "LogSoftmaxBackwardDataBackward0",
-                          "grad_output, output; dim", k.log_softmax_backward, PROMOTE,
+                          "grad_output, output; dim", ksm.log_softmax_backward, PROMOTE,
                           grad_output="grad - (grad * output.exp()).sum(dim, keepdim=True)",
                           output="-grad_output.sum(dim, keepdim=True) * output.exp() * grad")
 MSE_LOSS_BACKWARD = op("mse_loss_backward", "MseLossBackwardBackward0",

@@ -259,23 +259,26 @@ def mse_loss_double_backward_grad_output(grad, grad_output, self, target, reduct
 
 
 def nll_loss_backward(grad, sizes, target, weight, reduction, ignore_index):
+    """-weight[t] * grad at each target's class, zero elsewhere and at ignored targets; the
+    input is (C,), (N, C) or (N, C, H, W) with the class dim 1."""
     from .tensor import wrap
-    batched = len(sizes) > 1
     t = target.reshape(-1)
     valid = t != ignore_index
     safe = np.where(valid, t, 0)
-    classes = sizes[1] if batched else sizes[0]
+    classes = sizes[1] if len(sizes) > 1 else sizes[0]
     w = np.ones(classes) if weight is None else weight
     per_sample = -(w[safe] * valid)
     if reduction == "mean":
         per_sample = per_sample / np.sum(w[safe] * valid)
     coeff = wrap(per_sample.astype(grad._data.dtype), grad._dtype)
     if reduction == "none":
-        coeff = coeff * (grad if batched else grad.reshape(1))
+        coeff = coeff * grad.reshape(-1)
     else:
         coeff = coeff * grad
-    key = (np.arange(len(t)), safe) if batched else (safe,)
-    return embed(coeff if batched else coeff.reshape(-1), sizes, key)
+    if len(sizes) == 1:
+        return embed(coeff, sizes, (safe,))
+    at = np.indices(np.shape(target)).reshape(len(sizes) - 1, -1)
+    return embed(coeff, sizes, (at[0], safe) + tuple(at[1:]))
 
 
 def bce_backward(grad, self, target, weight, reduction):

@@ -151,6 +151,9 @@ def smooth_l1_backward(grad, self, target, reduction, beta):
 
 def huber_backward(grad, self, target, reduction, delta):
     from .ops_select import where
+    if target._dtype is not self._dtype:  # ATen's huber_backward kernel takes one dtype only
+        raise RuntimeError("Found dtype %s but expected %s"
+                           % (target._dtype.scalar_name, self._dtype.scalar_name))
     d = self - target
     g = where(d < -delta, -delta, where(d > delta, delta, d))
     return _loss_scale(g, self, reduction, grad)

@@ -428,16 +428,6 @@ def logsumexp(a, dim, keepdim):
     return out if keepdim else np.squeeze(out, axis=dim)
 
 
-def softmax(a, dim):
-    e = np.exp(a - np.max(a, axis=dim, keepdims=True))
-    return e / np.sum(e, axis=dim, keepdims=True)
-
-
-def log_softmax(a, dim):
-    shifted = a - np.max(a, axis=dim, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=dim, keepdims=True))
-
-
 def cumsum(a, dim):
     return np.cumsum(a, axis=dim, dtype=_sum_dtype(a)).reshape(a.shape)  # 0-dim stays 0-dim
 
@@ -466,25 +456,34 @@ def mse_loss_backward(grad, a, target, reduction):
 
 
 def mse_loss(a, target, reduction):
+    from .kernels_nn import common_float
+    a, target = common_float(a, target)
     d = a - target
     return _reduce_loss(d * d, reduction)
 
 
-def nll_loss(a, target, weight, reduction, ignore_index):
-    batched = a.ndim > 1
-    logp = a if batched else a[None]
+def nll_rows(a, target):
+    """An nll_loss input as rows of class scores, one per target element, and the targets
+    flattened: (N, C) as is, (C,) as one row, (N, C, H, W) with the class dim moved last."""
     t = np.asarray(target).reshape(-1)
+    if a.ndim == 1:
+        return a[None], t
+    return np.moveaxis(a, 1, -1).reshape(-1, a.shape[1]), t
+
+
+def nll_loss(a, target, weight, reduction, ignore_index):
+    rows, t = nll_rows(a, target)
     valid = t != ignore_index
     safe = np.where(valid, t, 0)
-    w = np.ones(a.shape[-1] if not batched else a.shape[1], dtype=a.dtype) if weight is None \
-        else weight
-    picked = -logp[np.arange(len(t)), safe] * w[safe] * valid
+    w = np.ones(rows.shape[1], dtype=a.dtype) if weight is None else weight
+    # an ignored target's loss is +0, as PyTorch writes it (not -0 from -x * 0)
+    picked = np.where(valid, -rows[np.arange(len(t)), safe] * w[safe], a.dtype.type(0))
     if reduction == "mean":
         total = np.sum(w[safe] * valid, dtype=a.dtype)
         return np.asarray(np.sum(picked, dtype=a.dtype) / total, dtype=a.dtype)
     if reduction == "sum":
         return np.sum(picked, dtype=a.dtype)
-    return picked if batched else picked[0]
+    return picked.reshape(np.shape(target)) if a.ndim > 1 else picked[0]
 
 
 def binary_cross_entropy(a, target, weight, reduction):
@@ -571,10 +570,3 @@ def sigmoid_backward(grad, output):
 def threshold_backward(grad, self, threshold):
     return np.where(self > threshold, grad, 0).astype(grad.dtype, copy=False)
 
-
-def softmax_backward(grad, output, dim):
-    return output * (grad - np.sum(grad * output, axis=dim, keepdims=True))
-
-
-def log_softmax_backward(grad, output, dim):
-    return grad - np.exp(output) * np.sum(grad, axis=dim, keepdims=True)

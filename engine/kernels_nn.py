@@ -23,13 +23,26 @@ def bce_with_logits(a, target, weight, pos_weight, reduction):
     return _reduce_loss(loss.astype(dtype), reduction)
 
 
+def common_float(a, b):
+    """a and b in PyTorch's common dtype of a float and any other: an integer or bool
+    operand takes the float's dtype (NumPy would widen int64 with float32 to float64)."""
+    if a.dtype.kind != "f":
+        return a.astype(b.dtype), b
+    if b.dtype.kind != "f":
+        return a, b.astype(a.dtype)
+    dtype = np.promote_types(a.dtype, b.dtype)
+    return a.astype(dtype, copy=False), b.astype(dtype, copy=False)
+
+
 def smooth_l1_loss(a, target, reduction, beta):
+    a, target = common_float(a, target)
     d = np.abs(a - target)
     loss = np.where(d < beta, 0.5 * d * d / beta, d - 0.5 * beta)
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
 
 
 def huber_loss(a, target, reduction, delta):
+    a, target = common_float(a, target)
     d = np.abs(a - target)
     loss = np.where(d < delta, 0.5 * d * d, delta * (d - 0.5 * delta))
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)

@@ -47,8 +47,14 @@ def logit(a, eps):
 
 
 def xlogy(a, b):
+    # ATen's kernel: x * std::log(y) in the common dtype, the log rounded to it first
+    # (NumPy's float32 log is off in the last bit for a tenth of the values).
+    dtype = np.result_type(a, b)
+    if dtype.kind == "f":
+        a, b = a.astype(dtype, copy=False), b.astype(dtype, copy=False)
     with np.errstate(all="ignore"):
-        out = a * np.log(b)
+        log_b = np.log(b.astype(np.float64)).astype(b.dtype) if b.dtype.itemsize < 8 else np.log(b)
+        out = a * log_b
     # 0 * log(y) is 0 unless y is nan, as in PyTorch (and scipy.special.xlogy).
     return np.where((a == 0) & ~np.isnan(b), np.zeros_like(out), out)
 

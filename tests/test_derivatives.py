@@ -281,6 +281,9 @@ CASES = {
     "MSE_LOSS": (torch.nn.functional.mse_loss, [_normal((2, 3)), _normal((2, 3))]),
     "NLL_LOSS": (lambda a: torch.nn.functional.nll_loss(a, torch.tensor([0, 2, 1])),
                  [_normal((3, 4))]),
+    "NLL_LOSS2D": (lambda a: torch.nn.functional.nll_loss(
+        a, torch.tensor([[[0, 2], [1, -100]], [[2, 2], [0, 1]]]), weight=torch.tensor(
+            [1.0, 2.0, 0.5], dtype=torch.float64)), [_normal((2, 3, 2, 2))]),
     "BCE": (torch.nn.functional.binary_cross_entropy,
             [lambda rng: rng.uniform(0.1, 0.9, (4,)), lambda rng: rng.uniform(0, 1, (4,))]),
     "SORT": (lambda a: a.sort(1).values, [_normal((2, 4))]),

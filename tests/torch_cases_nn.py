@@ -103,3 +103,30 @@ for _name, (_a, _b) in _RANKS.items():
 add("matmul_dtype/mv_bmm_functions", lambda t: t.mv(t.ones(2, 3), t.ones(3).double()), error=True)
 add("matmul_dtype/bmm_function", lambda t: t.bmm(t.ones(2, 2, 3), t.ones(2, 3, 2).double()),
     error=True)
+
+# ---- mse / smooth L1 / Huber with mixed dtypes: one node over both inputs as given ------------
+for _name, _f in (("mse", lambda t: F(t).mse_loss), ("smooth_l1", lambda t: F(t).smooth_l1_loss),
+                  ("huber", lambda t: F(t).huber_loss)):
+    grad_case("loss_dtypes/%s_double_target" % _name,
+              lambda t, x, f=_f: f(t)(x, T(t, TG, t.float64)), A,
+              error=_name == "huber")  # ATen's Huber backward refuses two dtypes
+    add("loss_dtypes/%s_long_target" % _name, lambda t, f=_f: f(t)(
+        L(t, A), T(t, [[1, 0, 1], [0, 2, 1]]), reduction="none"))
+    add("loss_dtypes/%s_long_both" % _name, lambda t, f=_f: f(t)(
+        T(t, [[1, 0]]), T(t, [[0, 2]])), error=True)
+    add("loss_dtypes/%s_long_input" % _name, lambda t, f=_f: f(t)(
+        T(t, [[1, 0]]), T(t, [[0.5, 2.0]])), error=None)
+grad_case("loss_dtypes/mse_long_target_grad", lambda t, x: F(t).mse_loss(
+    x, T(t, [[1, 0, 1], [0, 2, 1]])), A)
+add("loss_dtypes/huber_backward_mixed", lambda t: F(t).huber_loss(
+    L(t, A), T(t, TG, t.float64)).backward(), error=True)
+
+# ---- binary_cross_entropy's weight: expanded to the target's shape first ---------------------------
+grad_case("bce_weight/row_weight_none", lambda t, x: F(t).binary_cross_entropy(
+    x, T(t, TG), weight=T(t, [1.0, 2.0, 3.0]), reduction="none"), U)
+grad_case("bce_weight/column_weight", lambda t, x: F(t).binary_cross_entropy(
+    x, T(t, TG), weight=T(t, [[1.0], [2.0]])), U)
+add("bce_weight/not_broadcastable", lambda t: F(t).binary_cross_entropy(
+    T(t, U), T(t, TG), weight=T(t, [1.0, 2.0])), error=True)
+add("bce_weight/larger_than_input", lambda t: F(t).binary_cross_entropy(
+    T(t, U), T(t, TG), weight=t.ones(2, 2, 3)), error=True)

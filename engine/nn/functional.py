@@ -2,20 +2,20 @@
 
 import warnings
 
-import numpy as np
 
 from .. import derivatives as _d
 from .. import ops_linalg as _la
 from .. import ops_pointwise as _pw
 from .. import ops_reduce as _red
-from ..dispatch import call as _call, call_unary as _call_unary
+from ..dispatch import call as _call
 from ..tensor import Tensor as _Tensor
 from . import functional_more as _more
+from .classification import nll_loss, cross_entropy  # noqa: F401
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
                               huber_loss, kl_div, softsign, logsigmoid, normalize,
                               cosine_similarity, pad)
 
-__all__ = ["relu", "sigmoid", "tanh", "softmax", "log_softmax", "linear", "mse_loss",
+__all__ = ["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
            "softplus", "gelu", "silu", "elu", "hardtanh", "relu6", "dropout"] + _more.__all__
 
@@ -100,6 +100,10 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):
     return _red.softmax(input, _implicit_dim("softmax", input, dim), dtype=dtype)
 
 
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    return _red.softmax(_pw.neg(input), _implicit_dim("softmin", input, dim), dtype=dtype)
+
+
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     return _red.log_softmax(input, _implicit_dim("log_softmax", input, dim), dtype=dtype)
 
@@ -123,10 +127,7 @@ def _check_sizes(input, target):
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     reduction = _reduction(reduction, size_average, reduce)
-    _check_sizes(input, target)
-    if input.shape != target.shape:
-        input, target = _broadcast_pair(input, target)
-    return _call(_d.MSE_LOSS, (input, target), (reduction,), input.dtype)
+    return _more.pointwise_loss(_d.MSE_LOSS, "mse_cpu", input, target, (reduction,))
 
 
 def _broadcast_pair(a, b):
@@ -143,71 +144,6 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
-def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
-             reduction="mean"):
-    reduction = _reduction(reduction, size_average, reduce)
-    if not isinstance(target, _Tensor) or target.dtype.name not in ("int64", "uint8"):
-        raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
-                           % (target.dtype.scalar_name if isinstance(target, _Tensor)
-                              else type(target).__name__))
-    batched = input.dim() > 1
-    n = input.shape[0] if batched else 1
-    if target.numel() != n:
-        raise ValueError("Expected input batch_size (%d) to match target batch_size (%d)."
-                         % (n, target.numel()))
-    classes = input.shape[1] if batched else input.shape[0]
-    t = target._data.reshape(-1)
-    bad = (t != ignore_index) & ((t < 0) | (t >= classes))
-    if bad.any():
-        raise IndexError("Target %d is out of bounds." % t[bad][0])
-    w = None if weight is None else weight._data
-    return _call(_d.NLL_LOSS, (input,), (t, w, reduction, ignore_index), input.dtype)
-
-
-def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
-                  reduction="mean", label_smoothing=0.0):
-    reduction = _reduction(reduction, size_average, reduce)
-    class_dim = 1 if input.dim() > 1 else 0
-    log_p = _red.log_softmax(input, class_dim)
-    if target.dtype.is_floating_point:
-        if target.shape != input.shape:
-            raise RuntimeError("expected target dtype to be Long or Byte, but got %s"
-                               % target.dtype.scalar_name)
-        # Class probabilities as targets.
-        classes = input.shape[class_dim]
-        if label_smoothing:
-            target = target * (1 - label_smoothing) + label_smoothing / classes
-        if reduction == "none":
-            return -(log_p * target).sum(class_dim)
-        total = -(log_p * target).sum()
-        if reduction == "mean":
-            return _pw.div_scalar(total, input.shape[0] if input.dim() > 1 else 1)
-        return total
-    loss = nll_loss(log_p, target, weight, ignore_index=ignore_index, reduction=reduction)
-    if not label_smoothing:
-        return loss
-    # PyTorch's cross_entropy_loss_label_smoothing: (1 - s) * nll + s / C * smooth, where
-    # smooth is -(weighted) log p summed over classes, zero at ignored targets.
-    classes = input.shape[class_dim]
-    if weight is not None:
-        shape = [1] * log_p.dim()
-        shape[class_dim] = weight.shape[0]
-        smooth = -(log_p * weight.view(*shape)).sum(class_dim)
-    else:
-        smooth = -log_p.sum(class_dim)
-    ignored = target == ignore_index
-    smooth = smooth.masked_fill(ignored, 0.0)
-    if reduction == "mean":
-        if weight is not None:
-            smooth = smooth.sum() / weight[target[~ignored].flatten()].sum()
-        else:
-            smooth = smooth.sum() / (~ignored).sum()
-    elif reduction == "sum":
-        smooth = smooth.sum()
-    return (_pw.mul_scalar(loss, 1 - label_smoothing)
-            + _pw.mul_scalar(smooth, label_smoothing / classes))
-
-
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
                          reduction="mean"):
     reduction = _reduction(reduction, size_average, reduce)
@@ -218,9 +154,30 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if target.dtype is not input.dtype:
         raise RuntimeError("Found dtype %s but expected %s"
                            % (target.dtype.scalar_name, input.dtype.scalar_name))
+    if weight is not None:  # torch.nn.functional's: weight.expand(broadcast_shapes(...))
+        weight = weight.expand(_broadcast_shapes(tuple(target.shape), tuple(weight.shape)))
+        if weight.shape != input.shape:
+            raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
+                               % (list(input.shape), list(weight.shape)))
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return _call(_d.BCE, (input, target), (weight, reduction), input.dtype)
+
+
+def _broadcast_shapes(*shapes):
+    """torch.broadcast_shapes, with its error naming the argument that does not fit."""
+    common = [1] * max(len(s) for s in shapes)
+    for index, shape in enumerate(shapes):
+        for dim in range(-1, -1 - len(shape), -1):
+            if shape[dim] == 1 or common[dim] == shape[dim]:
+                continue
+            if common[dim] != 1:
+                raise RuntimeError("Attempting to broadcast a dimension of length %d at %d! "
+                                   "Mismatching argument at index %d had torch.Size(%s); but "
+                                   "expected shape should be broadcastable to %s"
+                                   % (shape[dim], dim, index, list(shape), common))
+            common[dim] = shape[dim]
+    return tuple(common)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):

@@ -67,13 +67,21 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     return _call(_d.BCE_WITH_LOGITS, (input, target), (weight, pos_weight, reduction), dtype)
 
 
-def _pointwise_loss(op, input, target, reduction, param):
+def pointwise_loss(op, kernel_name, input, target, params, out_dtype=None):
+    """mse, smooth L1 and Huber: one node over both inputs as they are (no conversion node);
+    the loss is in their common dtype, or in `out_dtype` (Huber's: the input's)."""
     from .functional import _check_sizes, _broadcast_pair
     _check_sizes(input, target)
     if input.shape != target.shape:
         input, target = _broadcast_pair(input, target)
     dtype = _dtypes.promote_types(input.dtype, target.dtype)
-    return _call(op, (input.to(dtype), target.to(dtype)), (reduction, param), dtype)
+    if dtype.category != 2:
+        raise NotImplementedError('"%s" not implemented for \'%s\''
+                                  % (kernel_name, dtype.scalar_name))
+    if out_dtype is not None and out_dtype.category != 2:
+        raise RuntimeError("result type %s can't be cast to the desired output type %s"
+                           % (dtype.scalar_name, out_dtype.scalar_name))
+    return _call(op, (input, target), params, out_dtype or dtype)
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
@@ -83,14 +91,15 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     if beta == 0.0:  # PyTorch's l1_loss then: MeanBackward0(AbsBackward0(SubBackward0))
         from .functional import l1_loss
         return l1_loss(input, target, reduction=reduction)
-    return _pointwise_loss(_d.SMOOTH_L1_LOSS, input, target, reduction, beta)
+    return pointwise_loss(_d.SMOOTH_L1_LOSS, "smooth_l1_cpu", input, target, (reduction, beta))
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     reduction = _reduction(reduction)
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
-    return _pointwise_loss(_d.HUBER_LOSS, input, target, reduction, delta)
+    return pointwise_loss(_d.HUBER_LOSS, "huber_cpu", input, target, (reduction, delta),
+                          input.dtype)
 
 
 _KL_MEAN_WARNING = (
