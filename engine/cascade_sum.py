@@ -119,8 +119,6 @@ def _row_of_vectors(x, lanes):
     body = groups * width
     if not groups:
         partials = np.zeros(width, dtype=x.dtype)
-    elif groups < _SHORT_ROW_GROUPS:
-        partials = _short_multi_row_sum(x, body, width)
     else:
         partials = _multi_row_sum(x[:body].reshape(groups, width))
     if body == vectors * lanes:
@@ -133,25 +131,6 @@ def _row_of_vectors(x, lanes):
     if vectors * lanes < n:
         lane_sums = np.concatenate((x[vectors * lanes:], lane_sums))
     return np.add.accumulate(lane_sums)[-1] + zero
-
-
-# Rows of fewer groups of 4 vectors than this fill one level-1 accumulator at most: a
-# multi_row_sum of 16-row runs added in order, without the higher levels.
-_SHORT_ROW_GROUPS = 16 * 16
-
-
-def _short_multi_row_sum(x, body, width):
-    """_multi_row_sum of x[:body] as (groups, width) rows, groups < _SHORT_ROW_GROUPS: the
-    runs of 16 rows summed in order into level 1, then the leftover rows' sum + level 1."""
-    groups = body // width
-    full = groups >> 4
-    split = full * 16 * width
-    acc0 = np.add.reduce(x[split:body].reshape(-1, width), axis=0) if split < body else None
-    if not full:
-        return acc0
-    runs = np.add.reduce(x[:split].reshape(full, 16, width), axis=1)
-    acc1 = np.add.reduce(runs, axis=0) if full > 1 else runs[0]
-    return acc1 if acc0 is None else acc0 + acc1
 
 
 _ORDERS = {}
@@ -223,20 +202,24 @@ def _multi_row_sum(x):
     level_power = max(4, _ceil_log2(size) // _LEVELS)
     step = 1 << level_power
     full = size // step
-    rest = x[full * step:]
-    result = _sequential(rest) if rest.shape[0] else np.zeros(width, dtype=x.dtype)
-    if full:
-        runs = _sequential_runs(x[:full * step].reshape(full, step, width))
-        for _ in range(1, _LEVELS - 1):
-            flushed = runs.shape[0] // step
-            result = result + _sequential(runs[flushed * step:]) if flushed * step < runs.shape[0] \
-                else result + 0
-            if not flushed:
-                runs = None
-                break
-            runs = _sequential_runs(runs[:flushed * step].reshape(flushed, step, width))
-        if runs is not None:
-            result = result + _sequential(runs)
+    # acc[0] takes the leftover rows, then acc[1], acc[2], acc[3] are added to it in turn.
+    levels = [_sequential(x[full * step:])] if full * step < size else []
+    runs = _sequential_runs(x[:full * step].reshape(full, step, width)) if full else None
+    for _ in range(1, _LEVELS - 1):
+        if runs is None:
+            break
+        flushed = runs.shape[0] // step
+        if flushed * step < runs.shape[0]:
+            levels.append(_sequential(runs[flushed * step:]))
+        runs = (_sequential_runs(runs[:flushed * step].reshape(flushed, step, width))
+                if flushed else None)
+    if runs is not None:
+        levels.append(_sequential(runs))
+    if not levels:
+        return np.zeros(width, dtype=x.dtype)
+    result = levels[0]
+    for level in levels[1:]:
+        result = result + level
     return result
 
 
