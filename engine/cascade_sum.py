@@ -13,6 +13,7 @@ two iterator dims form the kernel's 2-D loop; the outer dims call it again, accu
 the same outputs (`out += partial`) where they are reduced.
 """
 
+import functools
 import math
 import os
 
@@ -30,9 +31,13 @@ def cascade_sum(a, axes):
     PyTorch's order; the reduced axes are removed from the result."""
     if not a.flags.c_contiguous:
         a = np.ascontiguousarray(a)   # only then: it would make a 0-dim array 1-dim
-    lanes = _VECTOR_BYTES // a.itemsize
     if len(axes) == a.ndim and a.size:
-        return _full_sum(a.reshape(-1), lanes)
+        row = a if a.ndim == 1 else a.reshape(-1)
+        plan = _ROW_PLANS.get((row.shape[0], a.dtype))
+        if plan is None:
+            plan = _plan_row(row.shape[0], a.dtype)
+        return plan(row)
+    lanes = _VECTOR_BYTES // a.itemsize
     out_shape = tuple(s for i, s in enumerate(a.shape) if i not in axes)
     if a.size == 0 or not axes:
         return np.sum(a, axis=axes, dtype=a.dtype)
@@ -102,6 +107,62 @@ def _full_sum(x, lanes):
     for t in range(threads):
         buffer[t] = _row_of_vectors(x[t * chunk:(t + 1) * chunk], lanes)
     return _row_of_vectors(buffer, lanes)
+
+
+_ROW_PLANS = {}
+_MAX_ROW_PLANS = 4096
+
+
+def _plan_row(n, dtype):
+    """The full sum of a length-n row as a function, with every size worked out once: the
+    small sums of a training loop repeat the same few lengths thousands of times, and then
+    the Python steps of _row_of_vectors cost more than its NumPy calls. Rows whose
+    multi_row_sum flushes level 1 only (under 8192 floats) get straight-line code in the
+    same order; longer rows keep _full_sum."""
+    lanes = _VECTOR_BYTES // dtype.itemsize
+    width = _ILP * lanes
+    vectors, tail = divmod(n, lanes)
+    groups, extra = divmod(vectors, _ILP)
+    step = 1 << max(4, _ceil_log2(groups) // _LEVELS)
+    if n < lanes or groups >= step * step or n > _GRAIN_SIZE:
+        plan = functools.partial(_full_sum, lanes=lanes)
+    else:
+        plan = _short_row_plan(lanes, width, vectors, tail, groups, extra, step, dtype.type(0))
+    if len(_ROW_PLANS) < _MAX_ROW_PLANS:
+        _ROW_PLANS[(n, dtype)] = plan
+    return plan
+
+
+def _short_row_plan(lanes, width, vectors, tail, groups, extra, step, zero):
+    full, left = divmod(groups, step)
+    run_end, body, whole = full * step * width, groups * width, vectors * lanes
+    reduce, accumulate = np.add.reduce, np.add.accumulate
+
+    def accumulators(x):
+        # multi_row_sum: runs of `step` rows in order, the runs added in order, then the
+        # leftover rows' sum (the level-0 accumulator) takes that (a + b == b + a).
+        if not full:
+            return x[:width] if groups == 1 else reduce(x[:body].reshape(groups, width), axis=0)
+        runs = reduce(x[:run_end].reshape(full, step, width), axis=1)
+        total = runs[0] if full == 1 else reduce(runs, axis=0)
+        if left == 1:
+            return x[run_end:body] + total
+        if left:
+            return reduce(x[run_end:body].reshape(left, width), axis=0) + total
+        return total
+
+    def row_sum(x):
+        if not groups:  # no multi_row_sum: the leftover vectors alone (+0.0 changes nothing)
+            lane_sums = reduce(x[:whole].reshape(vectors, lanes), axis=0)
+        else:
+            acc = accumulators(x).reshape(_ILP, lanes)
+            if extra:  # accumulator 0 takes the leftover vectors before 1, 2, 3 join it
+                acc = np.concatenate((acc[:1], x[body:whole].reshape(extra, lanes), acc[1:]))
+            lane_sums = reduce(acc, axis=0)
+        if tail:
+            lane_sums = np.concatenate((x[whole:], lane_sums))
+        return accumulate(lane_sums)[-1] + zero
+    return row_sum
 
 
 def _row_of_vectors(x, lanes):
