@@ -43,6 +43,7 @@ from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, perm
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
+from .ops_index_put import index_put, index_put_
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
 from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
                         var_mean)

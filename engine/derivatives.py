@@ -143,7 +143,11 @@ SELECT = op("select", "SelectBackward0", "self; dim, index", k.select,
             self="embed(grad, self_sizes, select_key(dim, index))")
 SLICE = op("slice", "SliceBackward0", "self; dim, start, end, step", k.slice_dim,
            self="embed(grad, self_sizes, slice_key(dim, start, end, step))")
-INDEX = op("index", "IndexBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
+INDEX = op("index", "IndexBackward0", "self; key", k.index,
+           self="index_backward(grad, self_sizes, key)")
+# index's backward: zeros with grad accumulated at the key (ATen's _index_put_impl_).
+INDEX_PUT_IMPL = op("_index_put_impl_", "IndexPutImplBackward0", "self, values; key",
+                    k.index_put_accumulate, PROMOTE, self="grad", values="grad[key]")
 EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
            grad_in="grad[key]")
 GATHER = op("gather", "GatherBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
@@ -172,6 +176,8 @@ TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, CUSTOM, self="g
 # ---- in-place writes (the out-of-place ops above serve add_, mul_ ...) ----------------------
 ZERO = op("zero_", "ZeroBackward0", "self", k.zeros_like, self="grad * 0")
 FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
+FILL_TENSOR = op("fill_", "FillBackward3", "self, value", k.fill, self="grad * 0",
+                 value="grad.sum()")
 COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
 
 # ---- random sampling (values drawn in random.py; the gradient of a sample is zero) ----------
@@ -191,8 +197,6 @@ NORMAL_TENSOR_FLOAT = op("normal", "NormalBackward1", "mean", None, mean="grad *
 NORMAL_FLOAT_TENSOR = op("normal", "NormalBackward2", "std", None, std="grad * 0")
 NORMAL_TENSOR_TENSOR = op("normal", "NormalBackward3", "mean, std", None,
                           mean="grad * 0", std="grad * 0")
-SETITEM = op("setitem", "CopySlices", "self, value; key", None,
-             self="grad * zeros_at(grad, key)", value="grad[key]")
 # An in-place op `fn` on a view: PyTorch's CopySlices wraps fn, its inputs are the base's
 # old history and fn's other inputs; the view is then re-derived as AsStridedBackward0.
 COPY_SLICES = op("copy_slices", "CopySlices", "*tensors; view_fn, fn", None,
@@ -201,6 +205,8 @@ AS_STRIDED = op("as_strided", "AsStridedBackward0", "self; view_fn", None,
                 self="view_scatter(grad, self_sizes, view_fn)")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
+INDEX_PUT_ACC = op("index_put_", "IndexPutBackward0", "self, value; key", None,
+                   self="grad", value="grad[key]")
 
 # ---- more elementwise functions -------------------------------------------------------------
 LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self + 1)")

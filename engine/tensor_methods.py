@@ -9,6 +9,7 @@ from . import inplace
 from . import inplace_view
 from . import ops_convert as conv
 from . import ops_index
+from . import ops_index_put as iput
 from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
@@ -42,6 +43,7 @@ _SAME_AS_FUNCTION = {
           "split chunk is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
+    iput: "index_put index_put_",
     conv: "to cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",

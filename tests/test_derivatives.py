@@ -149,8 +149,12 @@ CASES = {
     "NORMAL_FLOAT_TENSOR": None,
     "NORMAL_TENSOR_TENSOR": None,
     "BERNOULLI_P": None,  # not_implemented in derivatives.yaml
-    "SETITEM": (_setitem, [_normal((3, 2)), _normal((2,))]),
+    "FILL_TENSOR": (_setitem, [_normal((3, 2)), _normal(())]),
     "INDEX_PUT": (_index_put, [_normal((3,)), _normal((2,))]),
+    "INDEX_PUT_ACC": (lambda x, v: x.index_put((torch.tensor([0, 2, 0]),), v, accumulate=True),
+                      [_normal((3,)), _normal((3,))]),
+    "INDEX_PUT_IMPL": (lambda a: _grad_of(lambda: (a[torch.tensor([1, 1, 0])] ** 3).sum(), a),
+                       [_normal((3,))]),
     "REMAINDER": (lambda a, b: a % b, [_normal((4,)), lambda rng: rng.uniform(1.3, 1.7, (4,))]),
     "REMAINDER_SCALAR": (lambda a: a % 1.5, [_normal((4,))]),
     "FMOD_SCALAR": (lambda a: torch.fmod(a, 1.5), [_normal((4,))]),

@@ -1,0 +1,389 @@
+"""Cases for test_vs_torch.py: advanced indexing and index assignment (x[key], x[key] = v,
+index_put_), their errors and nodes. Registered into torch_cases.CASES."""
+
+from torch_cases import add, case, T, L, A, graph, weights
+
+X3 = [[[float(i * 12 + j * 4 + k) for k in range(4)] for j in range(3)] for i in range(2)]
+
+
+def X(t):
+    return t.tensor(X3)
+
+
+def _grad(t, fn, data=X3):
+    """y = fn(x) of a leaf x: y, its graph, x.grad after a weighted sum's backward."""
+    x = L(t, data)
+    y = fn(t, x)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad
+
+
+def _set(t, fn, data=X3, dtype=None):
+    """fn(x) writes into x (a copy of data): x afterwards."""
+    x = T(t, data, dtype)
+    fn(t, x)
+    return x
+
+
+# ---- reading: where the indexed dims go, what each item is -----------------------------------
+READ = {
+    "two_ellipsis_none": lambda t, x: x[..., None, ...],
+    "two_ellipsis": lambda t, x: x[..., 0, ...],
+    "float_list": lambda t, x: x[[0.0, 1.0]],
+    "separated_by_slice": lambda t, x: x[[0, 1], :, [1, 2]],
+    "adjacent_after_slice": lambda t, x: x[:, [0, 1], [1, 2]],
+    "int_then_slice_then_list": lambda t, x: x[0, :, [1, 2]],
+    "list_slice_int": lambda t, x: x[[0], :, 1],
+    "list_int_list": lambda t, x: x[[1, 0], 2, [3, 0]],
+    "none_list_ellipsis_list": lambda t, x: x[None, [0, 1], ..., [0, 3]],
+    "ellipsis_list": lambda t, x: x[..., [0, 2]],
+    "ellipsis_list_none": lambda t, x: x[..., [0, 2], None],
+    "list_none_list": lambda t, x: x[[0, 1], None, [1, 2]],
+    "broadcast_column_row": lambda t, x: x[t.tensor([[0], [1]]), :, t.tensor([1, 2, 3])],
+    "broadcast_adjacent": lambda t, x: x[:, t.tensor([[0], [2]]), t.tensor([1, 3])],
+    "mask_2d_leading": lambda t, x: x[x.sum(2) > 20],
+    "mask_2d_trailing": lambda t, x: x[:, t.tensor([[True, False, True, False]] * 3)],
+    "mask_3d": lambda t, x: x[x > 17.5],
+    "mask_then_list": lambda t, x: x[t.tensor([True, False]), :, [0, 1]],
+    "mask_rows_and_list": lambda t, x: x[:, t.tensor([True, False, True]), [2, 3]],
+    "mask_all_false": lambda t, x: x[x > 100],
+    "bool_list": lambda t, x: x[[True, False]],
+    "python_true_false": lambda t, x: (x[True].shape, x[False].shape, x[None, True].shape),
+    "python_true_with_int": lambda t, x: x[True, 1],
+    "empty_list": lambda t, x: x[[]],
+    "empty_long_tensor": lambda t, x: x[t.tensor([], dtype=t.int64)],
+    "negative_tensor_index": lambda t, x: x[:, t.tensor([-1, -3])],
+    "int32_index": lambda t, x: x[t.tensor([1, 0], dtype=t.int32)],
+    "tuple_key": lambda t, x: x[(1, 2)],
+    "nested_list_is_tuple": lambda t, x: x[[[0, 1], [1, 0]]],
+    "list_of_slices": lambda t, x: x[[slice(None), 1]],
+    "list_with_tensor": lambda t, x: x[[t.tensor(1), t.tensor(0)]],
+    "list_of_0dim_tensor_pairs": lambda t, x: x[[0, t.tensor(1)], [2, 2]],
+    "slice_then_two_tensors": lambda t, x: x[1:, t.tensor([0, 2]), t.tensor([1, 1])],
+    "two_tensors_then_slice": lambda t, x: x[t.tensor([0, 1]), t.tensor([2, 0]), 1:3],
+    "index_2d_middle": lambda t, x: x[:, t.tensor([[0, 1], [2, 2]])],
+    "three_lists": lambda t, x: x[[0, 1], [2, 0], [3, 3]],
+    "select_after_ellipsis": lambda t, x: x[..., 1, [0, 1]],
+    "two_ellipsis_advanced": lambda t, x: x[[0, 1], ..., [0, 1], ...],
+    "step_slice_and_list": lambda t, x: x[::2, [2, 0], 1::2],
+    "0dim_long_and_list": lambda t, x: x[t.tensor(1), [0, 2]],
+    "0dim_bool": lambda t, x: (x[t.tensor(True)].shape, x[t.tensor(False)].shape),
+    "int_tensor_1d_of_int": lambda t, x: t.tensor([10, 20, 30])[t.tensor([[2, 0], [1, 1]])],
+    "bool_tensor_of_bool": lambda t, x: t.tensor([True, False, True])[t.tensor([0, 2])],
+    "0dim_none_ellipsis": lambda t, x: (t.tensor(5.0)[None, ...], t.tensor(5.0)[..., None]),
+    "0dim_mask": lambda t, x: (t.tensor(5.0)[t.tensor(True)], t.tensor(5.0)[t.tensor(False)]),
+}
+for _name, _f in READ.items():
+    add("index_adv/%s" % _name, lambda t, f=_f: f(t, X(t)))
+
+GRAD = ("separated_by_slice", "adjacent_after_slice", "int_then_slice_then_list",
+        "none_list_ellipsis_list", "mask_2d_leading", "mask_3d", "mask_then_list",
+        "broadcast_column_row", "step_slice_and_list", "three_lists", "nested_list_is_tuple",
+        "0dim_long_and_list", "empty_list", "int32_index")
+for _name in GRAD:
+    add("index_adv_grad/%s" % _name, lambda t, f=READ[_name]: _grad(t, f))
+
+
+@case("index_adv_grad/repeated_indices_accumulate")
+def _(t):
+    x = L(t, [1.0, 2.0, 3.0])
+    y = x[[0, 0, 2, 0]]
+    (y * t.tensor([1.0, 2.0, 3.0, 4.0])).sum().backward()
+    return y, x.grad
+
+
+@case("index_adv_grad/second_order")
+def _(t):
+    x = L(t, [1.0, 2.0, 3.0])
+    y = (x[[2, 0]] ** 3).sum()
+    g, = t.autograd.grad(y, x, create_graph=True)
+    h, = t.autograd.grad(g.sum(), x)
+    return g, graph(g.grad_fn), h
+
+
+# ---- reading: errors --------------------------------------------------------------------------
+ERRORS = {
+    "int8_uint8_index": lambda t, x: x[0, t.tensor([2, 1], dtype=t.int8)],
+    "int16_index": lambda t, x: x[0, t.tensor([1, 2], dtype=t.int16)],
+    "list_out_of_range": lambda t, x: x[[0, 5]],
+    "list_out_of_range_dim1": lambda t, x: x[:, [5]],
+    "list_out_of_range_dim2": lambda t, x: x[0, 1, [4]],
+    "tensor_negative_out_of_range": lambda t, x: x[t.tensor([-3])],
+    "two_lists_out_of_range": lambda t, x: x[[0, 1], [0, 3]],
+    "mask_wrong_shape_dim1": lambda t, x: x[:, t.tensor([True, False])],
+    "mask_wrong_shape_2d": lambda t, x: x[t.tensor([[True, False, True, True]] * 3)],
+    "mask_too_many_dims": lambda t, x: x[t.ones(2, 3, 4, 5, dtype=t.bool)],
+    "too_many_with_list": lambda t, x: x[[0], 0, 0, 0],
+    "too_many_with_mask": lambda t, x: x[0, t.ones(3, 4, 1, dtype=t.bool)],
+    "too_many_plain": lambda t, x: x[0, 0, 0, 0],
+    "float_index": lambda t, x: x[0.0],
+    "float_in_tuple": lambda t, x: x[0, 1.5],
+    "float_tensor": lambda t, x: x[t.tensor([0.5])],
+    "float64_tensor_0dim": lambda t, x: x[t.tensor(1.0)],
+    "negative_step": lambda t, x: x[::-1],
+    "zero_step": lambda t, x: x[::0],
+    "select_out_of_range_after_list": lambda t, x: x[[0], 5],
+    "none_index_of_str": lambda t, x: x[None, "a"],
+    "broadcast_mismatch_separated": lambda t, x: x[[0, 1], :, [0, 1, 2]],
+    "int_out_of_range_dim2": lambda t, x: x[0, 0, 4],
+    "0dim_select": lambda t, x: t.tensor(5.0)[0],
+    "0dim_list": lambda t, x: t.tensor(5.0)[[0]],
+    "0dim_slice": lambda t, x: t.tensor(5.0)[:],
+}
+for _name, _f in ERRORS.items():
+    add("index_err/%s" % _name, lambda t, f=_f: f(t, X(t)), error=True)
+
+
+# ---- writing: x[key] = value ------------------------------------------------------------------
+WRITE = {
+    "separated_value_broadcast": lambda t, x: x.__setitem__(([0, 1], slice(None), [1, 2]),
+                                                            t.tensor([-1.0, -2.0, -3.0])),
+    "separated_value_full": lambda t, x: x.__setitem__(
+        ([0, 1], slice(None), [1, 2]), -t.arange(6.0).reshape(2, 3)),
+    "adjacent_value_column": lambda t, x: x.__setitem__(
+        (slice(None), [0, 1], [1, 2]), t.tensor([[7.0], [8.0]])),
+    "mask_scalar": lambda t, x: x.__setitem__(x > 17.5, -1.0),
+    "mask_values_in_order": lambda t, x: x.__setitem__(x > 20, -t.arange(3.0)),
+    "mask_2d_rows": lambda t, x: x.__setitem__(x.sum(2) > 20, t.tensor([1.0, 2.0, 3.0, 4.0])),
+    "mask_2d_row_values": lambda t, x: x.__setitem__(
+        t.tensor([[True, False, True], [False, False, True]]), -t.arange(12.0).reshape(3, 4)),
+    "list_rows_tensor": lambda t, x: x.__setitem__([1, 0], t.zeros(3, 4)),
+    "int_and_list": lambda t, x: x.__setitem__((0, [2, 0]), 5),
+    "int_slice_list": lambda t, x: x.__setitem__((1, slice(None), [0, 3]),
+                                                 t.tensor([[9.0, 8.0]])),
+    "ellipsis_list": lambda t, x: x.__setitem__((Ellipsis, [0]), -5.0),
+    "none_key": lambda t, x: x.__setitem__((None, 0), 2.0),
+    "python_true": lambda t, x: x.__setitem__(True, 0.0),
+    "python_false": lambda t, x: x.__setitem__(False, 0.0),
+    "0dim_tensor_value": lambda t, x: x.__setitem__([0, 1], t.tensor(3.5)),
+    "float64_value_cast": lambda t, x: x.__setitem__((slice(None), 0), t.full((2, 4), 1 / 3,
+                                                                              dtype=t.float64)),
+    "int_value_tensor": lambda t, x: x.__setitem__(0, t.ones(3, 4, dtype=t.int64)),
+    "bool_value": lambda t, x: x.__setitem__(0, True),
+    "empty_list": lambda t, x: x.__setitem__([], 1.0),
+    "int32_index": lambda t, x: x.__setitem__(t.tensor([1], dtype=t.int32), 0.5),
+    "uint8_mask": lambda t, x: x[t.tensor([1, 0], dtype=t.uint8)],
+    "value_with_leading_ones": lambda t, x: x.__setitem__(0, t.ones(1, 1, 3, 4)),
+    "slice_value_broadcast": lambda t, x: x.__setitem__((slice(None), slice(1, 3)),
+                                                        t.tensor([[1.0], [2.0]])),
+}
+for _name, _f in WRITE.items():
+    add("setitem_adv/%s" % _name, lambda t, f=_f: _set(t, f))
+add("setitem_err/int_tensor_float_value",
+    lambda t: _set(t, lambda t, x: x.__setitem__([0], t.tensor([[2.7, -2.7, 0.5]])),
+                   [[1, 2, 3], [4, 5, 6]], t.int64), error=True)
+add("setitem_adv/int_tensor_mask_float",
+    lambda t: _set(t, lambda t, x: x.__setitem__(x > 2, 1.9), [[1, 2, 3], [4, 5, 6]], t.int64))
+add("setitem_err/bool_tensor_values",
+    lambda t: _set(t, lambda t, x: x.__setitem__([0, 2], t.tensor([1.0, 0.0])),
+                   [False, False, True]), error=True)
+add("setitem_adv/int_tensor_mask_tensor_value",
+    lambda t: _set(t, lambda t, x: x.__setitem__(x > 2, t.tensor([1.9])), [[1, 2, 3], [4, 5, 6]],
+                   t.int64))
+add("setitem_adv/int_tensor_int_value",
+    lambda t: _set(t, lambda t, x: x.__setitem__([0], t.tensor([7, 8, 9])), [[1, 2, 3], [4, 5, 6]],
+                   t.int64))
+
+WRITE_ERRORS = {
+    "value_list": lambda t, x: x.__setitem__((0, 0), [1.0, 2.0, 3.0, 4.0]),
+    "uint8_mask": lambda t, x: x.__setitem__(t.tensor([0, 1], dtype=t.uint8), 0.5),
+    "empty_mask": lambda t, x: x.__setitem__(x > 100, t.tensor([1.0, 2.0])),
+    "int8_uint8_index": lambda t, x: x[0, t.tensor([2, 1], dtype=t.int8)],
+    "int16_index": lambda t, x: x[0, t.tensor([1, 2], dtype=t.int16)],
+    "mask_value_count": lambda t, x: x.__setitem__(x > 20, t.tensor([1.0, 2.0])),
+    "list_value_shape": lambda t, x: x.__setitem__([0, 1], t.ones(2, 2)),
+    "separated_value_shape": lambda t, x: x.__setitem__(([0, 1], slice(None), [1, 2]),
+                                                        t.ones(3, 2)),
+    "value_too_many_dims": lambda t, x: x.__setitem__(0, t.ones(2, 3, 4)),
+    "list_out_of_range": lambda t, x: x.__setitem__([3], 1.0),
+    "mask_wrong_shape": lambda t, x: x.__setitem__(t.tensor([True]), 1.0),
+    "float_index": lambda t, x: x.__setitem__(1.0, 1.0),
+    "float_tensor_index": lambda t, x: x.__setitem__(t.tensor([1.0]), 1.0),
+    "str_value": lambda t, x: x.__setitem__(0, "a"),
+    "none_value": lambda t, x: x.__setitem__(0, None),
+    "too_many_indices": lambda t, x: x.__setitem__((0, 0, 0, 0), 1.0),
+    "slice_value_shape": lambda t, x: x.__setitem__(slice(0, 1), t.ones(2, 3, 4)),
+}
+for _name, _f in WRITE_ERRORS.items():
+    add("setitem_err/%s" % _name, lambda t, f=_f: _set(t, f), error=True)
+add("setitem_err/float_value_list_of_tensors",
+    lambda t: _set(t, lambda t, x: x.__setitem__(0, [t.ones(4)] * 3)), error=None)
+
+
+def _write_graph(t, key, value_shape=None):
+    """y = x * 1; y[key] = v (v a leaf when value_shape): the graph and both grads."""
+    x = L(t, X3)
+    y = x * 1
+    v = L(t, [0.5]).expand(value_shape).clone() if value_shape else 2.0
+    y[key] = v
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, graph(getattr(v, "grad_fn", None))
+
+
+add("setitem_adv_grad/separated", lambda t: _write_graph(t, ([0, 1], slice(None), [1, 2]), (3,)))
+add("setitem_adv_grad/adjacent", lambda t: _write_graph(t, (slice(None), [0, 1], [1, 2]), (2, 2)))
+add("setitem_adv_grad/mask_scalar", lambda t: _write_graph(t, t.tensor([True, False])))
+add("setitem_adv_grad/int_and_list", lambda t: _write_graph(t, (0, [2, 0]), (4,)))
+add("setitem_adv_grad/list_only", lambda t: _write_graph(t, [1], (3, 4)))
+add("setitem_adv_grad/ellipsis_list", lambda t: _write_graph(t, (Ellipsis, [0, 3])))
+
+
+@case("setitem_adv_grad/value_leaf")
+def _(t):
+    x = t.zeros(2, 3)
+    w = L(t, [1.0, 2.0])
+    x[[0, 1], [2, 0]] = w * 3
+    (x * weights(t, x)).sum().backward()
+    return x, graph(x.grad_fn), w.grad
+
+
+@case("setitem_adv_grad/leaf_error", error=True)
+def _(t):
+    x = L(t, [1.0, 2.0])
+    x[[0]] = 5.0
+
+
+# ---- index_put_ / index_put ----------------------------------------------------------------------
+IV = [1.0, 2.0, 3.0, 4.0, 5.0]
+PUT = {
+    "tuple_of_one": lambda t, x: x.index_put_((t.tensor([0, 2]),), t.tensor([9.0, 8.0])),
+    "accumulate_repeated": lambda t, x: x.index_put_((t.tensor([0, 0, 4, 0]),),
+                                                     t.tensor([1.0, 2.0, 3.0, 4.0]),
+                                                     accumulate=True),
+    "accumulate_scalar_value": lambda t, x: x.index_put_((t.tensor([1, 1]),), t.tensor(10.0),
+                                                         accumulate=True),
+    "mask": lambda t, x: x.index_put_((x > 2,), t.tensor(0.0)),
+    "out_of_place": lambda t, x: (x.index_put((t.tensor([3]),), t.tensor([-1.0])), x),
+    "torch_function": lambda t, x: t.index_put(x, (t.tensor([1, 3]),), t.tensor([0.0, 0.0]),
+                                               True),
+    "list_of_indices": lambda t, x: x.index_put_([t.tensor([1])], t.tensor([7.0])),
+    "returns_self": lambda t, x: x.index_put_((t.tensor([1]),), t.tensor([7.0])) is x,
+}
+for _name, _f in PUT.items():
+    add("index_put/%s" % _name, lambda t, f=_f: (lambda x: (f(t, x), x))(T(t, IV)))
+add("index_put/2d_pairs", lambda t: T(t, A).index_put_(
+    (t.tensor([0, 1, 0]), t.tensor([2, 0, 2])), t.tensor([1.0, 2.0, 3.0]), accumulate=True))
+add("index_put/2d_rows", lambda t: T(t, A).index_put_((t.tensor([1]),), t.tensor([7.0, 8.0, 9.0])))
+add("index_put/int_tensor", lambda t: T(t, [1, 2, 3]).index_put_(
+    (t.tensor([0, 0]),), t.tensor([5, 6]), accumulate=True))
+add("index_put/value_dtype_mismatch", lambda t: T(t, IV).index_put_(
+    (t.tensor([0]),), t.tensor([1.0], dtype=t.float64)), error=True)
+add("index_put/value_int_for_float", lambda t: T(t, IV).index_put_(
+    (t.tensor([0]),), t.tensor([1])), error=True)
+add("index_put/float_index", lambda t: T(t, IV).index_put_(
+    (t.tensor([0.0]),), t.tensor([1.0])), error=True)
+add("index_put/not_a_tuple", lambda t: T(t, IV).index_put_(t.tensor([0]), t.tensor([1.0])),
+    error=True)
+add("index_put/value_shape", lambda t: T(t, IV).index_put_(
+    (t.tensor([0, 1]),), t.tensor([1.0, 2.0, 3.0])), error=True)
+add("index_put/out_of_range", lambda t: T(t, IV).index_put_(
+    (t.tensor([7]),), t.tensor([1.0])), error=True)
+add("index_put/out_of_range_accumulate", lambda t: T(t, IV).index_put_(
+    (t.tensor([7]),), t.tensor([1.0]), accumulate=True), error=True)
+add("index_put/too_many", lambda t: T(t, IV).index_put_(
+    (t.tensor([0]), t.tensor([0])), t.tensor([1.0])), error=True)
+
+
+@case("index_put_grad/out_of_place")
+def _(t):
+    x = L(t, IV)
+    v = L(t, [10.0, 20.0])
+    y = x.index_put((t.tensor([1, 1]),), v, accumulate=True)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, v.grad
+
+
+@case("index_put_grad/inplace")
+def _(t):
+    x = L(t, IV)
+    v = L(t, [10.0, 20.0])
+    y = x.clone()
+    y.index_put_((t.tensor([3, 0]),), v)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, v.grad
+
+
+@case("index_put_grad/inplace_accumulate")
+def _(t):
+    x = L(t, IV)
+    v = L(t, [10.0, 20.0])
+    y = x * 2
+    y.index_put_((t.tensor([3, 3]),), v, accumulate=True)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, v.grad
+
+
+# ---- setitem: which node records the write ------------------------------------------------------
+def _write_nodes(t, stmt):
+    x = L(t, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    w = L(t, [1.0, 2.0, 3.0])
+    big = L(t, [[1.0, 2.0, 3.0]])
+    y = x * 1
+    stmt(t, y, w, big)
+    y.sum().backward()
+    return y, graph(y.grad_fn), x.grad, w.grad, big.grad
+
+
+NODES = {
+    "select_scalar": lambda t, y, w, b: y.__setitem__(0, 0.0),
+    "select_tensor": lambda t, y, w, b: y.__setitem__(0, w),
+    "select_leading_one": lambda t, y, w, b: y.__setitem__(0, b),
+    "select_expand": lambda t, y, w, b: y.__setitem__(0, w[:1]),
+    "column_0dim_tensor": lambda t, y, w, b: y.__setitem__((slice(None), 0), t.tensor(2.0)),
+    "list_scalar": lambda t, y, w, b: y.__setitem__([0], 1.0),
+    "list_tensor": lambda t, y, w, b: y.__setitem__([0], w),
+    "list_leading_one": lambda t, y, w, b: y.__setitem__([0], b),
+    "list_one_element": lambda t, y, w, b: y.__setitem__([0], w[:1]),
+    "mask": lambda t, y, w, b: y.__setitem__(y > 2, 0.0),
+    "mask_tensor_values": lambda t, y, w, b: y.__setitem__(y > 3, w),
+    "int_and_list": lambda t, y, w, b: y.__setitem__((0, [1]), w[:1]),
+    "int_and_list_0dim": lambda t, y, w, b: y.__setitem__((0, [1]), w[0]),
+    "ellipsis": lambda t, y, w, b: y.__setitem__(Ellipsis, w),
+    "full_slice_scalar": lambda t, y, w, b: y.__setitem__(slice(None), 1.0),
+    "full_slice_tensor": lambda t, y, w, b: y.__setitem__(slice(None), w),
+    "none": lambda t, y, w, b: y.__setitem__(None, 5.0),
+    "true": lambda t, y, w, b: y.__setitem__(True, w),
+    "false": lambda t, y, w, b: y.__setitem__(False, w),
+    "element": lambda t, y, w, b: y.__setitem__((0, 0), w[0]),
+}
+for _name, _f in NODES.items():
+    add("setitem_nodes/%s" % _name, lambda t, f=_f: _write_nodes(t, f))
+
+
+@case("setitem_nodes/fill_tensor")
+def _(t):
+    x = L(t, [1.0, 2.0, 3.0])
+    v = L(t, 2.0)
+    y = x * 1
+    y.fill_(v)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, v.grad
+
+
+@case("setitem_nodes/view_of_leaf", error=True)
+def _(t):
+    x = L(t, [1.0, 2.0, 3.0])
+    x[0] = 5.0
+
+
+@case("setitem_nodes/ellipsis_of_leaf", error=True)
+def _(t):
+    x = L(t, [1.0, 2.0, 3.0])
+    x[...] = 5.0
+
+
+@case("setitem_nodes/value_requires_grad_into_plain")
+def _(t):
+    x = t.zeros(2, 3)
+    w = L(t, [1.0, 2.0])
+    x[:, [0, 2]] = w[:, None] * 1
+    (x * weights(t, x)).sum().backward()
+    return x, graph(x.grad_fn), w.grad
+
+
+@case("setitem_nodes/key_warnings")
+def _(t):
+    x = t.arange(6.0).reshape(2, 3)
+    x[[0, slice(None)]] = 1.0
+    x[t.tensor([1, 0], dtype=t.uint8)] = 2.0 * t.ones(3)
+    return x
