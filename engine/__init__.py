@@ -44,6 +44,8 @@ from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
 from .ops_index_put import index_put, index_put_
+from .ops_scatter import (scatter, scatter_add, index_add, index_fill, index_copy, masked_select,
+                          masked_scatter, take, take_along_dim, put)
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
 from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
                         var_mean)
@@ -60,6 +62,7 @@ from . import nn
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
+from . import formula_helpers_index as _formula_helpers_index
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
@@ -69,6 +72,8 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_more).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
 
 float = float32

@@ -13,6 +13,7 @@ import numpy as np
 from . import kernels as k
 from . import kernels_layout as kl
 from . import kernels_nn as kn
+from . import kernels_scatter as ksc
 from . import kernels_softmax as ksm
 from . import kernels_sort as ks
 from . import kernels_special as kx
@@ -163,6 +164,41 @@ TRIU = op("triu", "TriuBackward0", "self; diagonal", k.triu, self="grad.triu(dia
 FLIP = op("flip", "FlipBackward0", "self; dims", k.flip, self="grad.flip(dims)")
 UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
             self="stack_grads(grads, self_sizes, dim)")
+
+# ---- the scatter family (`indices`: the index tensor, saved as PyTorch saves it) ----------------
+SCATTER = op("scatter", "ScatterBackward0", "self, src; dim, indices", ksc.scatter_src,
+             self="grad.scatter(dim, indices, 0)", src="grad.gather(dim, indices)")
+SCATTER_VALUE = op("scatter", "ScatterBackward1", "self; dim, indices, value", ksc.scatter_value,
+                   self="grad.scatter(dim, indices, 0)")
+# derivatives.yaml has no formula for scatter with reduce=: its node is NotImplemented.
+SCATTER_REDUCE = op("scatter", "NotImplemented", "self, src; dim, indices, reduce",
+                    ksc.scatter_src, self="not_implemented('aten::scatter')",
+                    src="not_implemented('aten::scatter')")
+SCATTER_VALUE_REDUCE = op("scatter", "NotImplemented", "self; dim, indices, value, reduce",
+                          ksc.scatter_value, self="not_implemented('aten::scatter')")
+SCATTER_ADD = op("scatter_add", "ScatterAddBackward0", "self, src; dim, indices", ksc.scatter_add,
+                 self="grad", src="grad.gather(dim, indices)")
+INDEX_ADD = op("index_add", "IndexAddBackward0", "self, source; dim, indices, alpha",
+               ksc.index_add, self="grad",
+               source="maybe_multiply(grad.index_select(dim, indices), alpha)")
+INDEX_FILL = op("index_fill", "IndexFillBackward0", "self; dim, indices, value", ksc.index_fill,
+                self="grad.index_fill(dim, indices, 0)")
+INDEX_FILL_TENSOR = op("index_fill", "IndexFillBackward1", "self, value; dim, indices",
+                       ksc.index_fill_tensor, self="grad.index_fill(dim, indices, 0)",
+                       value="grad.index_select(dim, unique_index(indices)).sum()")
+INDEX_COPY = op("index_copy", "IndexCopyBackward0", "self, source; dim, indices", ksc.index_copy,
+                self="grad.index_fill(dim, indices, 0)",
+                source="grad.index_select(dim, indices)")
+MASKED_SELECT = op("masked_select", "MaskedSelectBackward0", "self; mask", ksc.masked_select,
+                   self="masked_select_backward(grad, mask)")
+MASKED_SCATTER = op("masked_scatter", "MaskedScatterBackward0", "self, source; mask",
+                    ksc.masked_scatter, self="masked_zero(grad, mask)",
+                    source="masked_scatter_backward(grad, mask, source_sizes)")
+TAKE = op("take", "TakeBackward0", "self; indices", ksc.take,
+          self="zeros(self_sizes, dtype=grad.dtype).put_(indices, grad, True)")
+PUT = op("put", "PutBackward0", "self, source; indices, accumulate", ksc.put,
+         self="grad if accumulate else grad.put(indices, zeros_like(source), False)",
+         source="grad.take(indices).reshape(source_sizes)")
 
 # ---- selection and joining ------------------------------------------------------------------
 WHERE = op("where", "WhereBackward0", "self, other; condition", None, PROMOTE,

@@ -387,3 +387,179 @@ def _(t):
     x[[0, slice(None)]] = 1.0
     x[t.tensor([1, 0], dtype=t.uint8)] = 2.0 * t.ones(3)
     return x
+
+
+# =====================================================================================
+# the scatter family
+# =====================================================================================
+IDX = [[0, 1, 0], [1, 0, 1]]
+S6 = [[10.0, 20.0, 30.0], [40.0, 50.0, 60.0]]
+
+
+def _two(t, fn, a=A, b=S6):
+    """y = fn(x, s) of two leaves: y, its graph, both grads after a weighted sum's backward."""
+    x, s = L(t, a), L(t, b)
+    y = fn(t, x, s)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, s.grad
+
+
+SCATTER = {
+    "src": lambda t, x, s: x.scatter(0, t.tensor([[1, 0, 1]]), s[:1]),
+    "src_dim1": lambda t, x, s: t.scatter(x, 1, t.tensor([[2], [0]]), s[:, 1:2]),
+    "src_negative_dim": lambda t, x, s: x.scatter(-1, t.tensor([[2, 0], [1, 2]]), s[:, :2]),
+    "src_int32_index": lambda t, x, s: x.scatter(0, t.tensor([[1, 0]], dtype=t.int32), s[:1, :2]),
+    "src_larger_than_index": lambda t, x, s: x.scatter(0, t.tensor([[1, 0, 1]]), s),
+    "add": lambda t, x, s: x.scatter_add(0, t.tensor(IDX), s),
+    "add_dim1": lambda t, x, s: t.scatter_add(x, 1, t.tensor([[0, 0], [2, 2]]), s[:, 1:]),
+    "index_add": lambda t, x, s: x.index_add(0, t.tensor([1, 1]), s),
+    "index_add_alpha": lambda t, x, s: t.index_add(x, 1, t.tensor([2, 0, 2]), s, alpha=0.5),
+    "index_copy": lambda t, x, s: x.index_copy(1, t.tensor([2, 0]), s[:, :2]),
+    "index_copy_dim0": lambda t, x, s: t.index_copy(x, 0, t.tensor([1, 0]), s),
+    "masked_scatter": lambda t, x, s: x.masked_scatter(x > 0.7, s),
+    "masked_scatter_broadcast": lambda t, x, s: x.masked_scatter(t.tensor([True, False, True]), s),
+    "put": lambda t, x, s: x.put(t.tensor([5, 0, -1]), s[0]),
+    "put_accumulate": lambda t, x, s: x.put(t.tensor([1, 1, 4]), s[1], accumulate=True),
+    "index_fill_tensor": lambda t, x, s: x.index_fill(1, t.tensor([0, 2, 0]), s[0, 1]),
+}
+for _name, _f in SCATTER.items():
+    add("scatter_grad/%s" % _name, lambda t, f=_f: _two(t, f),
+        error=True if _name == "src_larger_than_index" else False)
+
+ONE = {
+    "scatter_value": lambda t, x: x.scatter(0, t.tensor([[1, 0, 1]]), 2.5),
+    "scatter_value_kw": lambda t, x: t.scatter(x, 1, t.tensor([[0], [2]]), value=-1.0),
+    "scatter_value_int": lambda t, x: x.scatter(1, t.tensor([[0], [2]]), 7),
+    "index_fill": lambda t, x: x.index_fill(1, t.tensor([0, 2]), -1),
+    "index_fill_negative": lambda t, x: t.index_fill(x, 1, t.tensor([-1]), 0.5),
+    "index_fill_0dim_index": lambda t, x: x.index_fill(0, t.tensor(1), 9.0),
+    "masked_select": lambda t, x: x.masked_select(x > 0.7),
+    "masked_select_broadcast": lambda t, x: t.masked_select(x, t.tensor([True, False, True])),
+    "masked_select_grows": lambda t, x: x.masked_select(t.ones(2, 2, 3, dtype=t.bool)),
+    "take": lambda t, x: x.take(t.tensor([0, 5, -1, 0])),
+    "take_2d_index": lambda t, x: t.take(x, t.tensor([[0, 5], [1, 1]])),
+    "take_0dim_index": lambda t, x: x.take(t.tensor(2)),
+    "take_along_dim": lambda t, x: t.take_along_dim(x, t.tensor([[0], [2]]), 1),
+    "take_along_dim_broadcast": lambda t, x: x.take_along_dim(t.tensor([[0, 2, 1, 1]]), dim=1),
+    "take_along_dim_flat": lambda t, x: t.take_along_dim(x, t.tensor([[0, 2, 1]])),
+    "take_along_dim_argmax": lambda t, x: x.take_along_dim(x.argmax(1, keepdim=True), 1),
+    "take_along_dim_dim0": lambda t, x: t.take_along_dim(x, t.tensor([[1, 0, 1]]), 0),
+}
+for _name, _f in ONE.items():
+    add("scatter_grad/%s" % _name, lambda t, f=_f: (lambda x: (lambda y: (
+        (y * weights(t, y)).sum().backward(), y, graph(y.grad_fn), x.grad)[1:])(f(t, x)))(L(t, A)))
+
+INPLACE = {
+    "scatter_": lambda t, x: x.scatter_(0, t.tensor([[1, 0, 1]]), t.ones(1, 3)),
+    "scatter_value_": lambda t, x: x.scatter_(1, t.tensor([[0], [2]]), 5.0),
+    "scatter_reduce_add": lambda t, x: x.scatter_(0, t.tensor(IDX), 2.0, reduce="add"),
+    "scatter_reduce_multiply": lambda t, x: x.scatter_(0, t.tensor(IDX), t.full((2, 3), 3.0),
+                                                       reduce="multiply"),
+    "scatter_add_": lambda t, x: x.scatter_add_(1, t.tensor([[0, 0, 0]]), t.ones(1, 3)),
+    "index_add_": lambda t, x: x.index_add_(0, t.tensor([0, 0]), t.ones(2, 3), alpha=2),
+    "index_fill_": lambda t, x: x.index_fill_(0, t.tensor([1]), 0),
+    "index_copy_": lambda t, x: x.index_copy_(0, t.tensor([1]), t.zeros(1, 3)),
+    "masked_scatter_": lambda t, x: x.masked_scatter_(x < 0, t.tensor([7.0, 8.0, 9.0])),
+    "put_": lambda t, x: x.put_(t.tensor([0, 5]), t.tensor([9.0, 8.0])),
+    "put_accumulate_": lambda t, x: x.put_(t.tensor([0, 0]), t.tensor([9.0, 8.0]), True),
+    "index_put_": lambda t, x: x.index_put_((t.tensor([1]), t.tensor([2])), t.tensor(0.0)),
+}
+for _name, _f in INPLACE.items():
+    add("scatter_inplace/%s" % _name, lambda t, f=_f: (lambda x: (f(t, x) is x, x))(T(t, A)))
+add("scatter_inplace/int_value_truncates", lambda t: (
+    T(t, [[1, 2, 3], [4, 5, 6]]).scatter(0, t.tensor([[1, 0, 1]]), 2.5),
+    T(t, [[1, 2, 3], [4, 5, 6]]).index_fill(1, t.tensor([0]), 2.5),
+    T(t, [[1, 2, 3], [4, 5, 6]]).index_fill(1, t.tensor([0]), t.tensor(2.5))))
+
+
+@case("scatter_inplace/grad_of_nonleaf")
+def _(t):
+    x = L(t, A)
+    s = L(t, S6)
+    y = x * 2
+    y.scatter_(1, t.tensor([[2], [0]]), s[:, :1])
+    y.index_add_(0, t.tensor([0]), s[:1], alpha=3)
+    (y * weights(t, y)).sum().backward()
+    return y, graph(y.grad_fn), x.grad, s.grad
+
+
+@case("scatter_inplace/reduce_backward_not_implemented", error=True)
+def _(t):
+    x = L(t, A)
+    x.scatter(0, t.tensor(IDX), L(t, S6), reduce="add").sum().backward()
+
+
+@case("scatter_inplace/reduce_warning")
+def _(t):
+    x = L(t, A)
+    return x.scatter(0, t.tensor(IDX), L(t, S6), reduce="add")
+
+
+@case("scatter_grad/second_order")
+def _(t):
+    x = L(t, A)
+    s = L(t, S6)
+    y = x.scatter_add(1, t.tensor([[0, 0], [2, 1]]), (s * s)[:, :2]).index_fill(0, t.tensor([1]),
+                                                                               0.0)
+    gx, gs = t.autograd.grad((y * y).sum(), (x, s), create_graph=True)
+    h = t.autograd.grad((gx.sum() + gs.sum()), (x, s))
+    return gx, gs, h
+
+
+SCATTER_ERRORS = {
+    "scatter_float_index": lambda t, x: x.scatter(0, t.tensor([[0.0]]), 1.0),
+    "scatter_dtype": lambda t, x: x.scatter(0, t.tensor(IDX), t.ones(2, 3, dtype=t.float64)),
+    "scatter_dim": lambda t, x: x.scatter(2, t.tensor(IDX), 1.0),
+    "scatter_index_rank": lambda t, x: x.scatter(0, t.tensor([0, 1]), t.ones(2, 3)),
+    "scatter_src_rank": lambda t, x: x.scatter(0, t.tensor(IDX), t.tensor(1.0)),
+    "scatter_too_large": lambda t, x: x.scatter(0, t.tensor([[0, 1, 0, 1]]), t.ones(2, 3)),
+    "scatter_too_large_value": lambda t, x: x.scatter(0, t.tensor([[0, 1, 0, 1]]), 1.0),
+    "scatter_larger_than_src": lambda t, x: x.scatter(0, t.tensor([[0, 1]]), t.ones(1, 1)),
+    "scatter_out_of_bounds": lambda t, x: x.scatter(0, t.tensor([[0, 5, 0]]), 1.0),
+    "scatter_negative": lambda t, x: x.scatter(1, t.tensor([[-1]]), 1.0),
+    "scatter_bad_reduce": lambda t, x: x.scatter(0, t.tensor(IDX), 1.0, reduce="mean"),
+    "scatter_add_number": lambda t, x: x.scatter_add(0, t.tensor(IDX), 2.0),
+    "index_add_count": lambda t, x: x.index_add(0, t.tensor([1]), t.ones(2, 3)),
+    "index_add_bounds": lambda t, x: x.index_add(0, t.tensor([1, 5]), t.ones(2, 3)),
+    "index_add_negative": lambda t, x: x.index_add(0, t.tensor([-1, 0]), t.ones(2, 3)),
+    "index_add_float_index": lambda t, x: x.index_add(0, t.tensor([1.0, 0.0]), t.ones(2, 3)),
+    "index_add_matrix_index": lambda t, x: x.index_add(0, t.tensor([[1, 0]]), t.ones(2, 3)),
+    "index_add_dtype": lambda t, x: x.index_add(0, t.tensor([1, 0]), t.ones(2, 3).double()),
+    "index_add_shape": lambda t, x: x.index_add(0, t.tensor([1, 0]), t.ones(2, 2)),
+    "index_add_dim": lambda t, x: x.index_add(3, t.tensor([1, 0]), t.ones(2, 3)),
+    "index_fill_value_dims": lambda t, x: x.index_fill(1, t.tensor([0]), t.tensor([1.0])),
+    "index_fill_bounds": lambda t, x: x.index_fill(1, t.tensor([0, 5]), 1),
+    "index_fill_int32": lambda t, x: x.index_fill(1, t.tensor([0], dtype=t.int32), 1),
+    "index_fill_matrix": lambda t, x: x.index_fill(1, t.tensor([[1]]), 1),
+    "index_copy_count": lambda t, x: x.index_copy(1, t.tensor([2, 0]), t.ones(2, 3)),
+    "index_copy_int32": lambda t, x: x.index_copy(1, t.tensor([2, 0], dtype=t.int32), t.ones(2, 2)),
+    "index_copy_bounds": lambda t, x: x.index_copy(1, t.tensor([2, 5]), t.ones(2, 2)),
+    "index_copy_negative": lambda t, x: x.index_copy(1, t.tensor([-1, 0]), t.ones(2, 2)),
+    "index_copy_rank": lambda t, x: x.index_copy(0, t.tensor([1]), t.ones(3)),
+    "index_copy_dtype": lambda t, x: x.index_copy(0, t.tensor([1]), t.ones(1, 3).double()),
+    "index_copy_slice_shape": lambda t, x: x.index_copy(1, t.tensor([1, 0]), t.ones(3, 2)),
+    "index_copy_matrix_index": lambda t, x: x.index_copy(1, t.tensor([[1, 0]]), t.ones(2, 2)),
+    "masked_select_int_mask": lambda t, x: x.masked_select(t.tensor([1, 0, 1])),
+    "masked_select_shape": lambda t, x: x.masked_select(t.tensor([True, False])),
+    "masked_scatter_int_mask": lambda t, x: x.masked_scatter(t.tensor([1, 0, 1]), t.ones(6)),
+    "masked_scatter_dtype": lambda t, x: x.masked_scatter(x > 0, t.ones(6).double()),
+    "masked_scatter_too_few": lambda t, x: x.masked_scatter(x > 0, t.ones(2)),
+    "take_bounds": lambda t, x: x.take(t.tensor([6])),
+    "take_negative_bounds": lambda t, x: x.take(t.tensor([-7])),
+    "take_int32": lambda t, x: x.take(t.tensor([0], dtype=t.int32)),
+    "take_float": lambda t, x: x.take(t.tensor([0.0])),
+    "put_int32": lambda t, x: x.put_(t.tensor([0], dtype=t.int32), t.tensor([1.0])),
+    "put_count": lambda t, x: x.put_(t.tensor([0, 1]), t.tensor([9.0])),
+    "put_dtype": lambda t, x: x.put_(t.tensor([0, 1]), t.tensor([9.0, 1.0]).double()),
+    "put_bounds": lambda t, x: x.put_(t.tensor([0, 9]), t.tensor([9.0, 8.0])),
+    "take_along_dim_rank": lambda t, x: x.take_along_dim(t.tensor([0, 1]), 1),
+    "take_along_dim_int32": lambda t, x: x.take_along_dim(t.tensor([[0]], dtype=t.int32), 1),
+    "take_along_dim_shape": lambda t, x: t.take_along_dim(x, t.tensor([[0], [1], [0]]), 1),
+    "take_along_dim_dim": lambda t, x: t.take_along_dim(x, t.tensor([[0, 1]]), 3),
+    "index_put_leaf": lambda t, x: L(t, A).index_put_((t.tensor([0]),), t.tensor(1.0)),
+    "scatter_leaf_inplace": lambda t, x: L(t, A).scatter_(0, t.tensor(IDX), 1.0),
+}
+for _name, _f in SCATTER_ERRORS.items():
+    add("scatter_err/%s" % _name, lambda t, f=_f: f(t, T(t, A)), error=True)
+add("scatter_err/empty_float_index_ok", lambda t: T(t, A).scatter(0, t.tensor([], dtype=t.float32),
+                                                                  t.ones(2, 3)))
