@@ -38,8 +38,10 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
 from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
                          logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
 from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm
-from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, permute, squeeze,
-                        unsqueeze, unbind, clone, select, split, chunk)
+from .ops_shape import (flatten, t, transpose, swapaxes, swapdims, squeeze,
+                        unsqueeze, unbind, clone, select, split, chunk, tile)
+from .ops_shape import torch_reshape as reshape, torch_permute as permute
+from .ops_split import tensor_split, hsplit, vsplit, dsplit, split_with_sizes
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip

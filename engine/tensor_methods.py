@@ -11,6 +11,7 @@ from . import ops_convert as conv
 from . import ops_index
 from . import ops_index_put as iput
 from . import ops_scatter as sct
+from . import ops_split as spl
 from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
@@ -41,10 +42,11 @@ _SAME_AS_FUNCTION = {
     la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
-          "split chunk is_contiguous stride storage_offset"),
+          "split chunk tile is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
     iput: "index_put index_put_",
+    spl: "split_with_sizes tensor_split hsplit vsplit dsplit",
     sct: ("scatter scatter_add index_add index_fill index_copy masked_select masked_scatter take "
           "take_along_dim put"),
     conv: "to cpu cuda double half long short char byte",

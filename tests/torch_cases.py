@@ -2418,6 +2418,10 @@ gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dty
 
 # ---- indexing ----------------------------------------------------------------------------------
 
+gap("clamp with a non-number bound: torch: TypeError: clamp() received an invalid combination of "
+    "arguments - got (str), but expected one of: * (Tensor min = None, Tensor max = None) ... | "
+    "ours: TypeError: clamp(): argument 'min' must be Number, not str", "clamp_bounds/*'a'*")
+
 # ---- conversions -------------------------------------------------------------------------------
 
 # ---- torch.nn.functional -----------------------------------------------------------------------
