@@ -38,11 +38,16 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
 from .ops_reduce import (sum, mean, max, min, argmax, argmin, amax, amin, prod, var, std, norm,
                          logsumexp, softmax, log_softmax, cumsum, any, all, nonzero)
 from .ops_linalg import matmul, mm, mv, dot, bmm, outer, ger, addmm
-from .ops_shape import (reshape, flatten, t, transpose, swapaxes, swapdims, permute, squeeze,
-                        unsqueeze, unbind, clone, select, split, chunk)
+from .ops_shape import (flatten, t, transpose, swapaxes, swapdims, squeeze,
+                        unsqueeze, unbind, clone, select, split, chunk, tile)
+from .ops_shape import torch_reshape as reshape, torch_permute as permute
+from .ops_split import tensor_split, hsplit, vsplit, dsplit, split_with_sizes
 from .ops_join import cat, concat, concatenate, stack, narrow
 from .ops_select import where
 from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
+from .ops_index_put import index_put, index_put_
+from .ops_scatter import (scatter, scatter_add, index_add, index_fill, index_copy, masked_select,
+                          masked_scatter, take, take_along_dim, put)
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
 from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
                         var_mean)
@@ -59,6 +64,7 @@ from . import nn
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
+from . import formula_helpers_index as _formula_helpers_index
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
@@ -68,6 +74,8 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_more).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
 
 float = float32

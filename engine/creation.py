@@ -12,6 +12,7 @@ from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
 from .nested_data import infer_dtype, array_from_data
+from .size_args import size_args
 from .tensor import Tensor, wrap
 
 
@@ -25,6 +26,8 @@ def parse_size(args, name="size", function=None):
 
     With `function` (the torch function's name), a bad size raises the TypeError of
     PyTorch's argument parser for an int-list argument."""
+    if function is not None and function != "new":
+        return _checked_sizes(function, size_args(function, name, args), args)
     single = len(args) == 1 and not isinstance(args[0], (tuple, list))
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         args = tuple(args[0])
@@ -50,6 +53,16 @@ def parse_size(args, name="size", function=None):
                                % (a, ", ".join(map(str, args))))
         size.append(int(a))
     return tuple(size)
+
+
+def _checked_sizes(function, size, args):
+    for a in size:
+        if a < 0:
+            if function == "zeros":  # zeros checks its sizes itself, with its own message
+                raise RuntimeError("zeros: Dimension size must be non-negative.")
+            raise RuntimeError("Trying to create tensor with negative dimension %d: [%s]"
+                               % (a, ", ".join(map(str, size))))
+    return size
 
 
 def _check_dtype(dtype):
@@ -172,15 +185,16 @@ def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=F
                    get_default_dtype(), requires_grad)
 
 
-def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+         function="full"):
     if dtype is None:
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
         dtype = infer_dtype(fill_value)
     if not isinstance(size, (tuple, list)):
-        raise TypeError("full(): argument 'size' (position 1) must be tuple of ints, not %s"
-                        % type(size).__name__)
-    return _filled(parse_size((size,), function="full"), fill_value, _check_dtype(dtype),
+        raise TypeError("%s(): argument 'size' (position 1) must be tuple of ints, not %s"
+                        % (function, type(size).__name__))
+    return _filled(parse_size((size,), function=function), fill_value, _check_dtype(dtype),
                    requires_grad)
 
 
@@ -241,7 +255,8 @@ def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
 
 
 def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
-    return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad)
+    return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad,
+                function="new_full")
 
 
 def new_tensor(self, data, dtype=None, device=None, requires_grad=False):

@@ -13,6 +13,7 @@ import numpy as np
 from . import kernels as k
 from . import kernels_layout as kl
 from . import kernels_nn as kn
+from . import kernels_scatter as ksc
 from . import kernels_softmax as ksm
 from . import kernels_sort as ks
 from . import kernels_special as kx
@@ -143,7 +144,11 @@ SELECT = op("select", "SelectBackward0", "self; dim, index", k.select,
             self="embed(grad, self_sizes, select_key(dim, index))")
 SLICE = op("slice", "SliceBackward0", "self; dim, start, end, step", k.slice_dim,
            self="embed(grad, self_sizes, slice_key(dim, start, end, step))")
-INDEX = op("index", "IndexBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
+INDEX = op("index", "IndexBackward0", "self; key", k.index,
+           self="index_backward(grad, self_sizes, key)")
+# index's backward: zeros with grad accumulated at the key (ATen's _index_put_impl_).
+INDEX_PUT_IMPL = op("_index_put_impl_", "IndexPutImplBackward0", "self, values; key",
+                    k.index_put_accumulate, PROMOTE, self="grad", values="grad[key]")
 EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
            grad_in="grad[key]")
 GATHER = op("gather", "GatherBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
@@ -160,6 +165,41 @@ FLIP = op("flip", "FlipBackward0", "self; dims", k.flip, self="grad.flip(dims)")
 UNBIND = op("unbind", "UnbindBackward0", "self; dim", k.unbind, n_outputs=-1,
             self="stack_grads(grads, self_sizes, dim)")
 
+# ---- the scatter family (`indices`: the index tensor, saved as PyTorch saves it) ----------------
+SCATTER = op("scatter", "ScatterBackward0", "self, src; dim, indices", ksc.scatter_src,
+             self="grad.scatter(dim, indices, 0)", src="grad.gather(dim, indices)")
+SCATTER_VALUE = op("scatter", "ScatterBackward1", "self; dim, indices, value", ksc.scatter_value,
+                   self="grad.scatter(dim, indices, 0)")
+# derivatives.yaml has no formula for scatter with reduce=: its node is NotImplemented.
+SCATTER_REDUCE = op("scatter", "NotImplemented", "self, src; dim, indices, reduce",
+                    ksc.scatter_src, self="not_implemented('aten::scatter')",
+                    src="not_implemented('aten::scatter')")
+SCATTER_VALUE_REDUCE = op("scatter", "NotImplemented", "self; dim, indices, value, reduce",
+                          ksc.scatter_value, self="not_implemented('aten::scatter')")
+SCATTER_ADD = op("scatter_add", "ScatterAddBackward0", "self, src; dim, indices", ksc.scatter_add,
+                 self="grad", src="grad.gather(dim, indices)")
+INDEX_ADD = op("index_add", "IndexAddBackward0", "self, source; dim, indices, alpha",
+               ksc.index_add, self="grad",
+               source="maybe_multiply(grad.index_select(dim, indices), alpha)")
+INDEX_FILL = op("index_fill", "IndexFillBackward0", "self; dim, indices, value", ksc.index_fill,
+                self="grad.index_fill(dim, indices, 0)")
+INDEX_FILL_TENSOR = op("index_fill", "IndexFillBackward1", "self, value; dim, indices",
+                       ksc.index_fill_tensor, self="grad.index_fill(dim, indices, 0)",
+                       value="grad.index_select(dim, unique_index(indices)).sum()")
+INDEX_COPY = op("index_copy", "IndexCopyBackward0", "self, source; dim, indices", ksc.index_copy,
+                self="grad.index_fill(dim, indices, 0)",
+                source="grad.index_select(dim, indices)")
+MASKED_SELECT = op("masked_select", "MaskedSelectBackward0", "self; mask", ksc.masked_select,
+                   self="masked_select_backward(grad, mask)")
+MASKED_SCATTER = op("masked_scatter", "MaskedScatterBackward0", "self, source; mask",
+                    ksc.masked_scatter, self="masked_zero(grad, mask)",
+                    source="masked_scatter_backward(grad, mask, source_sizes)")
+TAKE = op("take", "TakeBackward0", "self; indices", ksc.take,
+          self="zeros(self_sizes, dtype=grad.dtype).put_(indices, grad, True)")
+PUT = op("put", "PutBackward0", "self, source; indices, accumulate", ksc.put,
+         self="grad if accumulate else grad.put(indices, zeros_like(source), False)",
+         source="grad.take(indices).reshape(source_sizes)")
+
 # ---- selection and joining ------------------------------------------------------------------
 WHERE = op("where", "WhereBackward0", "self, other; condition", None, PROMOTE,
            self="where(condition, grad, 0.0)", other="where(condition, 0.0, grad)")
@@ -172,6 +212,8 @@ TO_COPY = op("to", "ToCopyBackward0", "self; dtype", k.to_dtype, CUSTOM, self="g
 # ---- in-place writes (the out-of-place ops above serve add_, mul_ ...) ----------------------
 ZERO = op("zero_", "ZeroBackward0", "self", k.zeros_like, self="grad * 0")
 FILL = op("fill_", "FillBackward2", "self; value", k.fill, self="grad * 0")
+FILL_TENSOR = op("fill_", "FillBackward3", "self, value", k.fill, self="grad * 0",
+                 value="grad.sum()")
 COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", src="grad")
 
 # ---- random sampling (values drawn in random.py; the gradient of a sample is zero) ----------
@@ -191,8 +233,6 @@ NORMAL_TENSOR_FLOAT = op("normal", "NormalBackward1", "mean", None, mean="grad *
 NORMAL_FLOAT_TENSOR = op("normal", "NormalBackward2", "std", None, std="grad * 0")
 NORMAL_TENSOR_TENSOR = op("normal", "NormalBackward3", "mean, std", None,
                           mean="grad * 0", std="grad * 0")
-SETITEM = op("setitem", "CopySlices", "self, value; key", None,
-             self="grad * zeros_at(grad, key)", value="grad[key]")
 # An in-place op `fn` on a view: PyTorch's CopySlices wraps fn, its inputs are the base's
 # old history and fn's other inputs; the view is then re-derived as AsStridedBackward0.
 COPY_SLICES = op("copy_slices", "CopySlices", "*tensors; view_fn, fn", None,
@@ -201,6 +241,8 @@ AS_STRIDED = op("as_strided", "AsStridedBackward0", "self; view_fn", None,
                 self="view_scatter(grad, self_sizes, view_fn)")
 INDEX_PUT = op("index_put_", "IndexPutBackward0", "self, value; key", None,
                self="grad * zeros_at(grad, key)", value="grad[key]")
+INDEX_PUT_ACC = op("index_put_", "IndexPutBackward0", "self, value; key", None,
+                   self="grad", value="grad[key]")
 
 # ---- more elementwise functions -------------------------------------------------------------
 LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self + 1)")

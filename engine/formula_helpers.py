@@ -72,6 +72,12 @@ def embed(grad, sizes, key):
     return call(d.EMBED, (grad,), (sizes, key), grad._dtype)
 
 
+def index_backward(grad, sizes, key):
+    """The backward of x[tensor key]: zeros with grad accumulated at key (IndexPutImplBackward0
+    under create_graph, as PyTorch's _index_put_impl_)."""
+    return call(d.INDEX_PUT_IMPL, (zeros(sizes, dtype=grad._dtype), grad), (key,), grad._dtype)
+
+
 def stack_grads(grads, sizes, dim):
     """The backward of unbind: the outputs' gradients stacked, zeros for the missing ones."""
     from .ops_join import stack

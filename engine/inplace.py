@@ -91,7 +91,9 @@ def fill_(x, value):
         if value._data.ndim != 0:
             raise RuntimeError("fill_ only supports 0-dimension value tensor but got tensor "
                                "with %d dimensions." % value._data.ndim)
-        value = value.item()
+        write(x, value._data)
+        _record_write(x, d.FILL_TENSOR, (x, value))  # fill_.Tensor: FillBackward3
+        return x
     write(x, value)
     _record_write(x, d.FILL, (x, value))
     return x
@@ -193,13 +195,3 @@ def take_node(x, node):
     x._grad_fn = node
     x._requires_grad = True
     x._output_nr = 0
-
-
-def record_setitem(x, key, value):
-    """x[key] = value with autograd on: CopySlices (basic key) or IndexPutBackward0."""
-    advanced = any(isinstance(k, np.ndarray) for k in key)
-    op = d.INDEX_PUT if advanced else d.SETITEM
-    node = record(op, (history_of(x), value, key), (_placeholder(x),))
-    take_node(x, node)
-    rebase_view(x)
-    refresh_views(x)

@@ -288,6 +288,12 @@ def embed(grad, sizes, key):
     return out
 
 
+def index_put_accumulate(a, values, key):
+    out = a.copy()
+    np.add.at(out, key, values.astype(out.dtype, copy=False))
+    return out
+
+
 def masked_fill(a, mask, value):
     return np.where(mask, np.asarray(value).astype(a.dtype), a)
 

@@ -1,153 +1,111 @@
-"""Indexing: x[key] as PyTorch's chain of select/slice/unsqueeze views or one index op."""
+"""Indexing: x[key] and x[key] = value as PyTorch's python_variable_indexing.cpp does them:
+ints, slices, None and bools applied first as views (select, slice, unsqueeze), in order, the
+tensor indices then applied together by one index (or index_put_) op."""
 
-import numbers
-import re
+import operator
 
 import numpy as np
 
 from . import derivatives as d
+from . import dtypes
 from .dispatch import call_unary
-from .grad_mode import GRAD
+from .index_key import (count_specified, is_int, is_sequence, key_items, resolve,
+                        sequence_to_index)
 from .ops_shape import view_op
 from .tensor import Tensor
 
-def _no_grad():
-    from .grad_mode import no_grad
-    return no_grad()
-
-
-
-
-def _as_int_if_scalar_index(item):
-    """x[torch.tensor(1)] is x[1] (a select), as in PyTorch."""
-    if isinstance(item, Tensor) and item._data.ndim == 0 and item._dtype.category == 1:
-        return int(item._data)
-    return item
-
-
-def _check_masks(x, items):
-    dim = 0
-    for item in items:
-        if isinstance(item, Tensor) and item._dtype.category == 0:
-            shape = item._data.shape
-            target = x._data.shape[dim:dim + len(shape)]
-            for i, (m, t) in enumerate(zip(shape, target)):
-                if m != t:
-                    raise IndexError(
-                        "The shape of the mask [%s] at index %d does not match the shape of the "
-                        "indexed tensor [%s] at index %d" % (", ".join(map(str, shape)), i,
-                                                             ", ".join(map(str, x._data.shape)),
-                                                             dim + i))
-            dim += len(shape)
-        elif item is not None:
-            dim += 1
-
-
-def _is_advanced(item):
-    return isinstance(item, (Tensor, list, np.ndarray))
-
-
-def _normalize(key):
-    return key if isinstance(key, tuple) else (key,)
-
-
-def _to_numpy_index(item):
-    if isinstance(item, Tensor):
-        if item._dtype.category == 2:
-            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-        return item._data
-    if isinstance(item, list):
-        array = np.asarray([_to_numpy_index(i) if isinstance(i, Tensor) else i for i in item])
-        if array.dtype.kind == "f":
-            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-        return array
-    return item
-
-
-def _check_item(item):
-    if item is None or item is Ellipsis or isinstance(item, slice):
-        return
-    if isinstance(item, bool) or isinstance(item, (numbers.Integral, Tensor, list, np.ndarray)):
-        return
-    raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte "
-                     "Variables are valid indices (got %s)" % type(item).__name__)
-
-
-_SHAPE = re.compile(r"\(([\d, ]*)\)")
-
-
-def _index_error(exc):
-    """NumPy's IndexError in PyTorch's words (dimensions, tensors, shapes as [2, 3])."""
-    text = str(exc)
-    if text.startswith("shape mismatch: indexing arrays"):
-        shapes = ["[%s]" % ", ".join(n.strip() for n in s.split(",") if n.strip())
-                  for s in _SHAPE.findall(text)]
-        return IndexError("shape mismatch: indexing tensors could not be broadcast together "
-                          "with shapes " + ", ".join(shapes))
-    return IndexError(text.replace("axis", "dimension"))
+_ZERO_DIM_SELECT = ("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                    "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
 
 
 def getitem(x, key):
-    items = tuple(_as_int_if_scalar_index(i) for i in _normalize(key))
-    for item in items:
-        _check_item(item)
-    if x._data.ndim == 0 and any(i is not None and i is not Ellipsis for i in items):
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                         "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
-    if len(items) == 1 and items[0] is Ellipsis:
-        from .ops_shape import view_op
+    if key is None:
+        return view_op(d.UNSQUEEZE, x, 0)
+    if key is Ellipsis:
         return view_op(d.ALIAS, x)
-    if any(_is_advanced(i) or isinstance(i, bool) for i in items):
-        return _advanced(x, items)
-    return _basic(x, items, single=not isinstance(key, tuple))
+    if is_int(key):
+        return _select(x, 0, int(key), 0)
+    if isinstance(key, slice):
+        return _slice(x, 0, key, True)
+    result, indices = apply_slicing(x, key_items(key))
+    if indices:
+        return call_unary(d.INDEX, result, resolve(result._data.shape, indices))
+    if result is x:
+        return view_op(d.ALIAS, x)  # x[:, :] and x[()] are new tensors: aliases
+    return result
 
 
-def _advanced(x, items):
-    """PyTorch's applySlicing, then one index op: ints, slices, None and Python bools are
-    applied first as views (select, slice, unsqueeze), in order; the tensor indices are
-    then applied together to that view (IndexBackward0 over SliceBackward0 ...)."""
-    _check_masks(x, items)
+def apply_slicing(x, items, disable_slice_optimization=False):
+    """ATen's applySlicing: the items' views of x in order, and the tensor indices met on the
+    way as [(dim of the result, index tensor)]."""
     ndim = x._data.ndim
-    specified = sum(_dims_consumed(i) for i in items)
+    specified = count_specified(items)
     if specified > ndim:
         raise IndexError("too many indices for tensor of dimension %d" % ndim)
-    result, dim, indices = x, 0, {}
+    result, dim, real_dim, indices = x, 0, 0, []
     for item in items:
-        if item is Ellipsis:
+        if item is None:
+            result = view_op(d.UNSQUEEZE, result, dim)
+            dim += 1
+        elif item is Ellipsis:
             dim += ndim - specified
-        elif item is None:
-            result = view_op(d.UNSQUEEZE, result, dim)
-            dim += 1
+            real_dim += ndim - specified
         elif isinstance(item, bool):
-            # True is an index [0] into a new dim of size 1, False an empty index.
-            result = view_op(d.UNSQUEEZE, result, dim)
-            indices[dim] = np.zeros(1 if item else 0, dtype=np.int64)
-            dim += 1
+            result, dim = _bool_index(result, dim, item, indices)
+        elif is_int(item):
+            result = _select(result, dim, int(item), real_dim)
+            real_dim += 1
         elif isinstance(item, slice):
-            result = _slice(result, dim, item, False)
+            result = _slice(result, dim, item, disable_slice_optimization)
             dim += 1
-        elif _is_advanced(item):
-            index = _to_numpy_index(item)
-            indices[dim] = index
-            dim += index.ndim if index.dtype == np.bool_ else 1
+            real_dim += 1
         else:
-            result = _select(result, dim, int(item), dim)
-    key, position = [], 0
-    for start in sorted(indices):
-        key.extend([slice(None)] * (start - position))
-        key.append(indices[start])
-        position = start + (indices[start].ndim if indices[start].dtype == np.bool_ else 1)
-    key = tuple(key)
+            if not isinstance(item, Tensor):
+                if not is_sequence(item):
+                    result = _select(result, dim, _as_index(item), real_dim)
+                    real_dim += 1
+                    continue
+                item = sequence_to_index(item)
+            if item._data.ndim == 0 and item._dtype.category == 1 and \
+                    item._dtype is not dtypes.uint8:
+                result = _select(result, dim, int(item._data), real_dim)
+                real_dim += 1
+            elif item._data.ndim == 0 and item._dtype.category == 0 or \
+                    item._data.ndim == 0 and item._dtype is dtypes.uint8:
+                result, dim = _bool_index(result, dim, bool(item._data), indices)
+            else:
+                indices.append((dim, item))
+                mask = item._dtype.category == 0 or item._dtype is dtypes.uint8
+                step = item._data.ndim if mask else 1
+                dim += step
+                real_dim += step
+    return result, indices
+
+
+def _as_index(item):
     try:
-        result._data[key]
-    except IndexError as exc:
-        raise _index_error(exc) from None
-    return call_unary(d.INDEX, result, key)
+        return operator.index(item)
+    except TypeError:
+        raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                         "Variables are valid indices (got %s)" % type(item).__name__) from None
+
+
+def _bool_index(result, dim, value, indices):
+    """A Python or 0-dim bool: a new dim of size 1, indexed by [0] (True) or [] (False)."""
+    from .creation import tensor
+    result = view_op(d.UNSQUEEZE, result, dim)
+    indices.append((dim, tensor([0] if value else [], dtype=dtypes.int64)))
+    return result, dim + 1
 
 
 def _select(x, dim, index, shown_dim):
     """x[..., index] along dim, a SelectBackward0 view; errors name the user's dim."""
-    size = x._data.shape[dim]
+    shape = x._data.shape
+    if not shape:
+        if index == 0 and dim == 0:
+            raise IndexError(_ZERO_DIM_SELECT)
+        raise IndexError("index %d is out of bounds for dimension 0 with size 0" % index)
+    size = shape[dim]
     if not -size <= index < size:
         raise IndexError("index %d is out of bounds for dimension %d with size %d"
                          % (index, shown_dim, size))
@@ -157,6 +115,8 @@ def _select(x, dim, index, shown_dim):
 def _slice(x, dim, item, always):
     """x[..., item] along dim, a SliceBackward0 view; a full slice is x itself unless
     `always` (a lone `x[:]` is still a slice node in PyTorch)."""
+    if not x._data.ndim:
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
     size = x._data.shape[dim]
     start, stop, step = item.indices(size)
     if step <= 0:
@@ -167,73 +127,67 @@ def _slice(x, dim, item, always):
     return x
 
 
-def _dims_consumed(item):
-    if item is None or item is Ellipsis or isinstance(item, bool):
-        return 0
-    if isinstance(item, Tensor) and item._dtype.category == 0:
-        return item._data.ndim
-    return 1
-
-
-def _basic(x, items, single):
-    """Apply the items dim by dim, as PyTorch does, each a view op with its own node."""
-    ndim = x._data.ndim
-    specified = sum(1 for i in items if i is not None and i is not Ellipsis)
-    if specified > ndim:
-        raise IndexError("too many indices for tensor of dimension %d" % ndim)
-    if sum(1 for i in items if i is Ellipsis) > 1:
-        raise IndexError("an index can only have a single ellipsis ('...')")
-    result = x
-    dim = 0        # the dim of `result` the next item applies to
-    source_dim = 0  # the same dim counted in x, as PyTorch's messages count it
-    for item in items:
-        if item is Ellipsis:
-            dim += ndim - specified
-            source_dim += ndim - specified
-        elif item is None:
-            result = view_op(d.UNSQUEEZE, result, dim)
-            dim += 1
-        elif isinstance(item, slice):
-            result = _slice(result, dim, item, single)
-            dim += 1
-            source_dim += 1
-        else:
-            result = _select(result, dim, int(item), source_dim)
-            source_dim += 1
-    if result is x:
-        result = view_op(d.SLICE, x, 0, 0, x._data.shape[0], 1) if ndim else x
-    return result
-
+# ---- x[key] = value ----------------------------------------------------------------------------
 
 def setitem(x, key, value):
-    """x[key] = value, in place (recorded in the graph when x or value requires grad)."""
-    items = _normalize(key)
-    for item in items:
-        _check_item(item)
-    np_key = tuple(_to_numpy_index(i) for i in items)
-    advanced = any(isinstance(k, np.ndarray) for k in np_key)
-    from .inplace import check_writable, VIEW_OF_LEAF_ERROR
-    if GRAD.enabled and x._requires_grad and x._grad_fn is None and not advanced:
-        raise RuntimeError(VIEW_OF_LEAF_ERROR)  # x[i] = v writes through the view x[i]
-    check_writable(x)
-    source = value._data if isinstance(value, Tensor) else value
+    """x[key] = value as at::indexing::set_item: the key's views of x, then a copy into them
+    (copy_, fill_ of a 0-dim value) or, with tensor indices, index_put_ of the value."""
+    from .ops_index_put import index_put_resolved
+    value = _value_tensor(x, value)
+    if key is False:
+        return
+    if key is None or key is True:
+        _copy_to(view_op(d.UNSQUEEZE, x, 0), value)
+        return
+    if key is Ellipsis:
+        _copy_to(x, value)
+        return
+    if is_int(key):
+        _copy_to(_select(x, 0, int(key), 0), value)
+        return
+    if isinstance(key, slice):
+        _copy_to(_slice(x, 0, key, False), value)
+        return
+    sliced, indices = apply_slicing(x, key_items(key))
+    if not indices:
+        _copy_to(sliced, value)
+        return
+    stripped = _strip_leading_ones(value._data.shape)
+    if stripped != value._data.shape:
+        value = view_op(d.VIEW, value, stripped)
+    index_put_resolved(sliced, indices, value, False)
+
+
+def _value_tensor(x, value):
+    """valueToTensor: a tensor as it is, a Python number as a 0-dim tensor of x's dtype."""
+    from .creation import tensor
     if isinstance(value, Tensor):
-        from .ops_shape import expand
-        try:
-            target = x._data[np_key].shape
-        except IndexError as exc:
-            raise _index_error(exc) from None
-        with _no_grad():
-            expand(value, target)  # PyTorch's message when value does not fit
-    try:
-        x._data[np_key] = source
-    except IndexError as exc:
-        raise _index_error(exc) from None
-    except ValueError as exc:
-        raise RuntimeError(str(exc)) from None
-    x._bump_version()
-    from .inplace import check_inference_write
-    check_inference_write(x)
-    if GRAD.enabled and (x._requires_grad or (isinstance(value, Tensor) and value._requires_grad)):
-        from .inplace import record_setitem
-        record_setitem(x, np_key, value)
+        return value
+    if isinstance(value, (bool, int, float, np.integer, np.floating)) and \
+            not isinstance(value, complex):
+        return tensor(value, dtype=x._dtype)
+    raise TypeError("can't assign a %s to a torch.%s" % (type(value).__name__,
+                                                          x._dtype.legacy_name))
+
+
+def _strip_leading_ones(shape):
+    i = 0
+    while i < len(shape) and shape[i] == 1:
+        i += 1
+    return shape[i:]
+
+
+def _copy_to(dst, src):
+    """indexing's copy_to: copy_ of the same shape, fill_ of a 0-dim value, else copy_ of the
+    value viewed without its leading ones and expanded (expand's errors, as PyTorch's)."""
+    from .inplace import copy_, fill_
+    from .ops_shape import expand
+    if dst._data.shape == src._data.shape:
+        copy_(dst, src)
+    elif src._data.ndim == 0:
+        fill_(dst, src)
+    else:
+        src = view_op(d.VIEW, src, _strip_leading_ones(src._data.shape))
+        if src._data.shape != dst._data.shape:
+            src = expand(src, dst._data.shape)
+        copy_(dst, src)

@@ -347,11 +347,22 @@ def minimum(input, other):
     return call_binary(d.MINIMUM, input, other)
 
 
-def clamp(input, min=None, max=None):
+def clamp(input, *bounds, **keywords):
+    """clamp(min=None, max=None), bounds given by position or by name."""
+    if len(bounds) > 2 or set(keywords) - {"min", "max"} or \
+            set(keywords) & set(("min", "max")[:len(bounds)]):
+        raise TypeError("clamp() takes from 1 to 3 arguments with min= and max= keywords")
+    given = dict(zip(("min", "max"), bounds), **keywords)
+    min, max = given.get("min"), given.get("max")
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    min, max = _clamp_overload(min, max, "positional" if bounds and not keywords else "keyword")
     if isinstance(min, Tensor) or isinstance(max, Tensor):
         # Tensor bounds take part in type promotion: clamp(int, max=tensor(1.5)) is float.
+        shape = input._data.shape
+        for bound in (min, max):
+            if bound is not None:
+                shape = broadcast_shapes(shape, bound._data.shape)
         dtype = dtypes.result_type(input, *(b for b in (min, max) if b is not None))
         input = input.to(dtype)
         low = min.to(dtype) if isinstance(min, Tensor) else _full_as(input, min, lowest=True)
@@ -369,6 +380,35 @@ def clamp(input, min=None, max=None):
 
 
 clip = clamp
+
+def _clamp_overload(min, max, how):
+    """The argument parser's choice between clamp(Tensor? min, Tensor? max) and clamp(Number?
+    min, Number? max): bounds all tensors (or None) take the first; a Number next to a tensor
+    takes the second, the tensor then read as a Number (a 0-dim tensor only)."""
+    bounds = [b for b in (min, max) if b is not None]
+    if all(isinstance(b, Tensor) for b in bounds) or not any(isinstance(b, Tensor)
+                                                             for b in bounds):
+        return min, max
+    if all(not isinstance(b, Tensor) or b._data.ndim == 0 for b in bounds):
+        return tuple(b.item() if isinstance(b, Tensor) else b for b in (min, max))
+    names = {"min": min, "max": max}
+    if how == "positional":
+        got = ", ".join(_arg_type(v) for v in (min, max) if v is not None)
+        marked = ", ".join("!%s!" % _arg_type(v) for v in (min, max) if v is not None)
+        reason = "some of the arguments have invalid types: (%s)" % marked
+    else:
+        given = sorted(k for k, v in names.items() if v is not None)
+        got = "".join("%s=%s, " % (k, _arg_type(names[k])) for k in given)
+        reason = "some of the keywords were incorrect: " + ", ".join(given)
+    raise TypeError(
+        "clamp() received an invalid combination of arguments - got (%s), but expected one of:\n"
+        " * (Tensor min = None, Tensor max = None)\n      didn't match because %s\n"
+        " * (Number min = None, Number max = None)\n      didn't match because %s\n"
+        % (got, reason, reason))
+
+
+def _arg_type(value):
+    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
 
 
 def clamp_(input, min=None, max=None):

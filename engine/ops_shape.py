@@ -13,6 +13,7 @@ from .tensor import wrap
 from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
+from .size_args import int_arg, size_args
 
 VIEW_STRIDE_ERROR = (
     "view size is not compatible with input tensor's size and stride (at least one dimension "
@@ -83,24 +84,59 @@ def _view_possible(array, size):
 
 
 def view(input, *size):
-    if len(size) == 1 and not isinstance(size[0], (int, np.integer, tuple, list)):
+    from .dtypes import DType
+    if len(size) == 1 and isinstance(size[0], DType):
         from .ops_convert import view_as_dtype
         return view_as_dtype(input, size[0])
-    size = infer_view_size(parse_size_allowing_minus(size), input._data.size)
+    size = _view_size(size)
+    size = infer_view_size(size, input._data.size)
     if not _view_possible(input._data, size):
         raise RuntimeError(VIEW_STRIDE_ERROR)
     return view_op(d.VIEW, input, size)
+
+
+def _view_size(args):
+    """view's size: its two overloads (dtype, size) make a bad size an invalid combination."""
+    from .tensor import Tensor
+    try:
+        return size_args("view", "size", args)
+    except TypeError as error:
+        if "failed to unpack" in str(error):
+            raise
+        got = ", ".join("Tensor" if isinstance(a, Tensor) else type(a).__name__ for a in args)
+        lines = ["view() received an invalid combination of arguments - got (%s), but expected "
+                 "one of:" % got, " * (torch.dtype dtype)", " * (tuple of ints size)"]
+        if len(args) == 1:
+            mark = "(!%s!)" % _described(args[0])
+            lines.insert(2, "      didn't match because some of the arguments have invalid "
+                            "types: " + mark)
+            lines.append("      didn't match because some of the arguments have invalid "
+                         "types: " + mark)
+        raise TypeError("\n".join(lines) + "\n") from None
+
+
+def _described(value):
+    """How the parser names an argument's type in its messages: `tuple of (float,)`."""
+    from .tensor import Tensor
+    if isinstance(value, Tensor):
+        return "Tensor"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(type(v).__name__ for v in value)
+        if isinstance(value, tuple):
+            return "tuple of (%s%s)" % (inner, "," if len(value) == 1 else "")
+        return "list of [%s]" % inner
+    return type(value).__name__
 
 
 def view_as(input, other):
     return view(input, other._data.shape)
 
 
-def reshape(input, *shape):
+def reshape(input, *shape, method=True):
     # PyTorch's reshape: a contiguous tensor is viewed (ViewBackward0), another one that
     # strides can still describe is aliased (_reshape_alias: ReshapeAliasBackward0),
     # anything else is copied (clone + _unsafe_view).
-    size = infer_view_size(parse_size_allowing_minus(shape), input._data.size)
+    size = infer_view_size(size_args("reshape", "shape", shape, method), input._data.size)
     if input._data.flags.c_contiguous:
         return view_op(d.VIEW, input, size)
     if _view_possible(input._data, size):
@@ -119,6 +155,8 @@ def parse_size_allowing_minus(args):
 
 
 def flatten(input, start_dim=0, end_dim=-1):
+    start_dim = int_arg("flatten", "start_dim", 1, start_dim)
+    end_dim = int_arg("flatten", "end_dim", 2, end_dim)
     ndim = input._data.ndim
     if ndim == 0:
         return reshape(input, 1)
@@ -132,7 +170,7 @@ def flatten(input, start_dim=0, end_dim=-1):
 
 
 def expand(input, *sizes):
-    sizes = parse_size_allowing_minus(sizes)
+    sizes = size_args("expand", "size", sizes)
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
@@ -241,6 +279,8 @@ def t(input):
 
 
 def transpose(input, dim0, dim1):
+    dim0 = int_arg("transpose", "dim0", 1, dim0)
+    dim1 = int_arg("transpose", "dim1", 2, dim1)
     ndim = input._data.ndim
     return view_op(d.TRANSPOSE, input, wrap_dim(dim0, ndim), wrap_dim(dim1, ndim))
 
@@ -248,8 +288,8 @@ def transpose(input, dim0, dim1):
 swapaxes = swapdims = transpose
 
 
-def permute(input, *dims):
-    dims = parse_size_allowing_minus(dims)
+def permute(input, *dims, method=True):
+    dims = size_args("permute", "dims", dims, method)
     ndim = input._data.ndim
     if len(dims) != ndim:
         raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does "
@@ -300,17 +340,8 @@ def squeeze(input, dim=None):
 
 
 def unsqueeze(input, dim):
+    dim = int_arg("unsqueeze", "dim", 1, dim)
     return view_op(d.UNSQUEEZE, input, wrap_dim(dim, input._data.ndim + 1))
-
-
-def unbind(input, dim=0):
-    dim = wrap_dim(dim, input._data.ndim)
-    results = call(d.UNBIND, (input,), (dim,), input._dtype)
-    return tuple(link_view(r, input, _pick(d.UNBIND, (dim,), i)) for i, r in enumerate(results))
-
-
-def _pick(op, params, i):
-    return lambda t: call(op, (t,), params, t._dtype)[i]
 
 
 def select(input, dim, index):
@@ -320,41 +351,39 @@ def select(input, dim, index):
 
 
 def repeat(input, *repeats):
-    repeats = parse_size_allowing_minus(repeats)
+    repeats = size_args("repeat", "repeats", repeats)
     if len(repeats) < input._data.ndim:
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number "
                            "of dimensions of tensor")
     lead = len(repeats) - input._data.ndim
     shape = (1,) * lead + input._data.shape
+    target = tuple(r * s for r, s in zip(repeats, shape))
+    for n in target:
+        if n < 0:
+            raise RuntimeError("Trying to create tensor with negative dimension %d: %s"
+                               % (n, shape_str(target)))
     check_allocation(tuple(r * s for r, s in zip(repeats, shape)), input._dtype)
     return call_unary(d.REPEAT, input, repeats)
 
 
-def split(input, split_size_or_sections, dim=0):
-    dim = wrap_dim(dim, input._data.ndim)
-    size = input._data.shape[dim]
-    op = d.SPLIT
-    if isinstance(split_size_or_sections, int):
-        step = split_size_or_sections
-        if step <= 0 and size:
-            raise RuntimeError("split_size can only be 0 if dimension size is 0, but got "
-                               "dimension size of %d" % size)
-        sections = [step] * (size // step) + ([size % step] if size % step else [])
-    else:
-        sections = list(split_size_or_sections)
-        op = d.SPLIT_SIZES
-        if sum(sections) != size:
-            raise RuntimeError("split_with_sizes expects split_sizes to sum exactly to %d (input "
-                               "tensor's size at dimension %d), but got split_sizes=%s"
-                               % (size, dim, sections))
-    params = (tuple(sections), dim)
-    outputs = call(op, (input,), params, input._dtype)
-    return tuple(link_view(o, input, _pick(op, params, i)) for i, o in enumerate(outputs))
+def tile(input, *dims):
+    """repeat with the dims padded with leading ones to the input's rank."""
+    dims = size_args("tile", "dims", dims)
+    pad = input._data.ndim - len(dims)
+    return repeat(input, (1,) * pad + tuple(dims))
 
 
-def chunk(input, chunks, dim=0):
-    if chunks <= 0:
-        raise RuntimeError("chunk expects `chunks` to be greater than 0, got: %d" % chunks)
-    size = input._data.shape[wrap_dim(dim, input._data.ndim)]
-    step = -(-size // chunks) if size else 1
-    return split(input, step, dim)
+def _function_form(method):
+    """torch.reshape(x, shape) / torch.permute(x, dims): the size is one argument, not varargs."""
+    def function(input, *args):
+        return method(input, *args, method=False)
+    function.__name__ = method.__name__
+    return function
+
+
+torch_reshape = _function_form(reshape)
+torch_permute = _function_form(permute)
+
+
+# Splitting ops live in ops_split.py; re-exported for the modules that import them here.
+from .ops_split import split, chunk, unbind  # noqa: E402,F401

@@ -20,7 +20,7 @@ _CALL = _FORMULA_NAMES + ("saved", "sizes", "i")
 # Arguments after the ';' that PyTorch holds as SavedVariables (where's condition, a loss's
 # target and weight, an advanced index's tensors): a node reading them is freed by a
 # backward like one that saved tensors. (CopySlices is freed too: see inplace.rebase_view.)
-_RELEASED_PARAMS = frozenset({"condition", "mask", "target", "weight", "key"})
+_RELEASED_PARAMS = frozenset({"condition", "mask", "target", "weight", "key", "indices"})
 
 # Filled by the engine once every op exists: what formulas can call. No builtins: formulas
 # are arithmetic on tensors, and nothing reachable from a session should lead to builtins.

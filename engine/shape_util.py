@@ -59,6 +59,10 @@ def infer_view_size(size, numel):
         else:
             known *= s
     if infer is not None:
+        if known == 0 and numel == 0:
+            raise RuntimeError("cannot reshape tensor of 0 elements into shape %s because the "
+                               "unspecified dimension size -1 can be any value and is ambiguous"
+                               % shape_str(size))
         if known == 0 or numel % known != 0:
             raise RuntimeError("shape '[%s]' is invalid for input of size %d"
                                % (", ".join(map(str, size)), numel))

@@ -9,6 +9,9 @@ from . import inplace
 from . import inplace_view
 from . import ops_convert as conv
 from . import ops_index
+from . import ops_index_put as iput
+from . import ops_scatter as sct
+from . import ops_split as spl
 from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
@@ -39,9 +42,13 @@ _SAME_AS_FUNCTION = {
     la: "matmul mm mv dot bmm outer ger addmm",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
-          "split chunk is_contiguous stride storage_offset"),
+          "split chunk tile is_contiguous stride storage_offset"),
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
+    iput: "index_put index_put_",
+    spl: "split_with_sizes tensor_split hsplit vsplit dsplit",
+    sct: ("scatter scatter_add index_add index_fill index_copy masked_select masked_scatter take "
+          "take_along_dim put"),
     conv: "to cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
@@ -61,7 +68,11 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
                "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
                "fmax_": spc.fmax, "fmin_": spc.fmin, "clamp_min_": spc.clamp_min,
-               "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod}
+               "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod,
+               "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
+               "index_add_": sct.index_add, "index_fill_": sct.index_fill,
+               "index_copy_": sct.index_copy, "masked_scatter_": sct.masked_scatter,
+               "put_": sct.put}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")

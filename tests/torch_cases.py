@@ -2343,6 +2343,7 @@ import torch_cases_nn  # noqa: E402,F401
 import torch_cases_numpy_names  # noqa: E402,F401
 import torch_cases_functional  # noqa: E402,F401
 import torch_cases_classification  # noqa: E402,F401
+import torch_cases_index  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2416,10 +2417,10 @@ gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dty
     "shape/view_dtype")
 
 # ---- indexing ----------------------------------------------------------------------------------
-gap("x['a']: torch: TypeError: new(): invalid data type 'str' (after a UserWarning: Using a "
-    "non-tuple sequence for multidimensional indexing is deprecated ...) | ours: IndexError: only "
-    "integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices "
-    "(got str)", "index/str_index")
+
+gap("clamp with a non-number bound: torch: TypeError: clamp() received an invalid combination of "
+    "arguments - got (str), but expected one of: * (Tensor min = None, Tensor max = None) ... | "
+    "ours: TypeError: clamp(): argument 'min' must be Number, not str", "clamp_bounds/*'a'*")
 
 # ---- conversions -------------------------------------------------------------------------------
 

@@ -1,0 +1,82 @@
+"""Arguments PyTorch's argument parser reads as `int` or `tuple of ints` (sizes, dims,
+split sizes), with its TypeErrors: an element that is not an int, or an argument of the
+wrong type altogether."""
+
+import operator
+
+import numpy as np
+
+
+def _type_name(value):
+    from .tensor import Tensor
+    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+
+
+def as_int(value):
+    """value as an int if the parser takes it as one (ints, NumPy ints, integer 0-dim tensors),
+    else None."""
+    from .tensor import Tensor
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, Tensor) and value._data.ndim == 0 and value._dtype.category == 1:
+        return int(value._data)
+    return None
+
+
+def int_list(function, argument, position, value):
+    """A `tuple of ints` argument: a list, tuple or torch.Size of ints, or one int."""
+    single = as_int(value)
+    if single is not None:
+        return (single,)
+    if not isinstance(value, (list, tuple)):
+        raise TypeError("%s(): argument '%s' (position %d) must be tuple of ints, not %s"
+                        % (function, argument, position, _type_name(value)))
+    items = []
+    for i, item in enumerate(value):
+        n = as_int(item)
+        if n is None and i and isinstance(item, bool):
+            n = int(item)  # unpacked with __index__ after the first, which must be an int
+        if n is None:
+            raise TypeError("%s(): argument '%s' failed to unpack the object at pos %d with error "
+                            "\"type must be tuple of ints,but got %s\""
+                            % (function, argument, i + 1, _type_name(item)))
+        items.append(n)
+    return tuple(items)
+
+
+def int_arg(function, argument, position, value):
+    """An `int` argument."""
+    n = as_int(value)
+    if n is None:
+        try:
+            n = operator.index(value)
+        except TypeError:
+            raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
+                            % (function, argument, position, _type_name(value))) from None
+    return n
+
+
+def size_args(function, argument, args, method=True):
+    """The `tuple of ints` parameter of a Tensor method that also takes it as varargs
+    (x.view(2, 3), x.view((2, 3)), x.view(torch.Size(...))), as the argument parser reads it:
+    several arguments are the tuple only when the first is an int; a list whose first
+    element is not an int is refused with that element's type, a later one when unpacked."""
+    if not args:
+        raise TypeError('%s() missing 1 required positional arguments: "%s"'
+                        % (function, argument))
+    position = 1 if method else 2
+    if len(args) == 1:
+        value = args[0]
+        if as_int(value) is None and isinstance(value, (list, tuple)) and value and \
+                as_int(value[0]) is None:
+            raise TypeError("%s(): argument '%s' (position %d) must be tuple of ints, but found "
+                            "element of type %s at pos 0" % (function, argument, position,
+                                                              _type_name(value[0])))
+        return int_list(function, argument, position, value)
+    if method and as_int(args[0]) is not None:
+        return int_list(function, argument, position, tuple(args))
+    count = position
+    raise TypeError("%s() takes %d positional argument%s but %d were given"
+                    % (function, count, "" if count == 1 else "s", len(args) + position - 1))
