@@ -363,10 +363,14 @@ def silu_backward(grad, self):
     return grad * sigmoid * right
 
 
-def elu_double_backward(grad, grad_output, self, alpha):
-    """PyTorch's elu_double_backward (input_scale 1): elu_backward again, masked to x < 0."""
-    mask = (self < 0).to(grad.dtype)
-    return elu_backward(grad * grad_output * 1.0, self, alpha) * mask
+def elu_double_backward(grad, grad_output, alpha, scale, input_scale, is_result, self_or_result):
+    """PyTorch's elu_double_backward: elu_backward again (or, of the result, the identity),
+    masked to x < 0."""
+    mask = (self_or_result < 0).to(grad.dtype)
+    if is_result:
+        return grad * grad_output * input_scale * mask
+    return elu_backward(grad * grad_output * input_scale, self_or_result, alpha, scale,
+                        input_scale, is_result) * mask
 
 
 def softplus_double_backward(grad, self, beta, threshold):

@@ -510,14 +510,6 @@ def leaky_relu_backward(grad, self, negative_slope):
     return np.where(self > 0, grad, grad * grad.dtype.type(negative_slope))
 
 
-def elu(a, alpha):
-    return np.where(a > 0, a, via_float64(np.expm1)(a) * a.dtype.type(alpha))
-
-
-def elu_backward(grad, self, alpha):
-    return np.where(self > 0, grad, grad * (exp(self) * self.dtype.type(alpha)))
-
-
 def softplus(a, beta, threshold):
     scaled = a * a.dtype.type(beta)
     soft = via_float64(np.log1p)(exp(scaled)) / a.dtype.type(beta)
@@ -535,10 +527,18 @@ _GELU_TANH = np.sqrt(2.0) * 2 / np.sqrt(np.pi) * 0.5  # M_SQRT2 * M_2_SQRTPI * 0
 _GELU_CUBIC = 0.044715
 
 
+def fma(a, b, c):
+    """a * b + c rounded once, as the FMA instructions ATen's float32 kernels compile to
+    (float64 holds a float32 product exactly); other dtypes as two operations."""
+    if np.result_type(a, b, c) == np.float32:
+        return (np.multiply(a, b, dtype=np.float64) + c).astype(np.float32)
+    return a * b + c
+
+
 def gelu(a, approximate):
     f = a.dtype.type
-    if approximate == "tanh":
-        inner = f(_GELU_TANH) * (a + f(_GELU_CUBIC) * a * a * a)
+    if approximate == "tanh":  # ATen's order: kBeta * (x + kKappa * (x * x * x)), one FMA
+        inner = f(_GELU_TANH) * fma(f(_GELU_CUBIC), a * a * a, a)
         return f(0.5) * a * (f(1) + tanh(inner))
     return a * f(0.5) * (f(1) + erf(a * f(_SQRT1_2)))
 
@@ -548,11 +548,14 @@ def gelu_backward(grad, self, approximate):
     x = self
     if approximate == "tanh":
         x_sq = x * x
-        inner = f(_GELU_TANH) * (x + f(_GELU_CUBIC) * x_sq * x)
+        # The products feeding an add are fused (the compiler's FMA contraction): 1 - t * t
+        # near t = +-1 is exact there, so the gradient far from 0 has torch's digits.
+        inner = f(_GELU_TANH) * fma(f(_GELU_CUBIC), x_sq * x, x)
         t = tanh(inner)
         left, right = f(0.5) * x, f(1) + t
         left_derivative = f(0.5) * right
-        right_derivative = left * (f(1) - t * t) * f(_GELU_TANH) * (f(1) + f(3 * _GELU_CUBIC) * x_sq)
+        inner_derivative = f(_GELU_TANH) * fma(f(3) * f(_GELU_CUBIC), x_sq, f(1))
+        right_derivative = left * fma(-t, t, f(1)) * inner_derivative
         return grad * (left_derivative + right_derivative)
     cdf = f(0.5) * (f(1) + erf(x * f(_SQRT1_2)))
     pdf = exp(f(-0.5) * x * x) * f(_GELU_PDF)

@@ -2343,6 +2343,7 @@ import torch_cases_nn  # noqa: E402,F401
 import torch_cases_numpy_names  # noqa: E402,F401
 import torch_cases_functional  # noqa: E402,F401
 import torch_cases_classification  # noqa: E402,F401
+import torch_cases_nn_more  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2424,9 +2425,6 @@ gap("x['a']: torch: TypeError: new(): invalid data type 'str' (after a UserWarni
 # ---- conversions -------------------------------------------------------------------------------
 
 # ---- torch.nn.functional -----------------------------------------------------------------------
-gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_average and reduce "
-    "args will be deprecated, please use reduction='sum' instead. | ours: no warning",
-    "functional/size_average_legacy")
 
 # ---- autograd ------------------------------------------------------------------------------------
 
