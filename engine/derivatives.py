@@ -410,8 +410,6 @@ HUBER_LOSS = op("huber_loss", "HuberLossBackward0", "self, target; reduction, de
                 kn.huber_loss, PROMOTE,
                 self="huber_backward(grad, self, target, reduction, delta)",
                 target="huber_backward(grad, target, self, reduction, delta)")
-LOG_SIGMOID = op("log_sigmoid", "LogSigmoidBackward0", "self", kn.log_sigmoid,
-                 self="grad * (-self).sigmoid()")
 CONSTANT_PAD = op("constant_pad_nd", "ConstantPadNdBackward0", "self; pad, value", kn.constant_pad,
                   self="constant_pad(grad, negated(pad), 0)")
 

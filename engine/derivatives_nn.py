@@ -80,6 +80,13 @@ HARDSIGMOID_BACKWARD = op("hardsigmoid_backward", "NotImplemented", "grad_output
                           ka.hardsigmoid_backward,
                           grad_output="not_implemented('aten::hardsigmoid_backward')",
                           self="not_implemented('aten::hardsigmoid_backward')")
+LOG_SIGMOID = op("log_sigmoid", "LogSigmoidBackward0", "self", ka.log_sigmoid,
+                 self="log_sigmoid_backward(grad, self)")
+# The buffer exp(-|x|) ATen saves is recomputed from self by the kernel.
+LOG_SIGMOID_BACKWARD = op("log_sigmoid_backward", "LogSigmoidBackwardBackward0",
+                          "grad_output, self", ka.log_sigmoid_backward,
+                          grad_output="log_sigmoid_backward(grad, self)",
+                          self="log_sigmoid_double_backward(grad * grad_output, self)")
 MISH = op("mish", "MishBackward0", "self", ka.mish, self="mish_backward(grad, self)")
 
 # ---- shrinks ------------------------------------------------------------------------------

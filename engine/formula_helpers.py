@@ -357,7 +357,12 @@ def _scalar_minus(number, t):
 # the order gradients meet in (the operands of an AddBackward0 in a create_graph graph).
 
 def silu_backward(grad, self):
-    """PyTorch's infinitely_differentiable_silu_backward (its formula under create_graph)."""
+    """PyTorch's infinitely_differentiable_silu_backward under create_graph, else the fused
+    silu_backward kernel (derivatives.yaml picks on GradMode)."""
+    from .grad_mode import GRAD
+    if not GRAD.enabled:
+        from .kernels_activation import silu_backward as kernel
+        return wrap(kernel(grad._data, self._data), promote_types(grad._dtype, self._dtype))
     sigmoid = self.sigmoid()
     right = 1.0 + self * _scalar_minus(1.0, sigmoid)
     return grad * sigmoid * right

@@ -18,6 +18,7 @@ def _backward_function(op):
 
 
 hardswish_backward = _backward_function(dn.HARDSWISH_BACKWARD)
+log_sigmoid_backward = _backward_function(dn.LOG_SIGMOID_BACKWARD)
 hardsigmoid_backward = _backward_function(dn.HARDSIGMOID_BACKWARD)
 softshrink_backward = _backward_function(dn.SOFTSHRINK_BACKWARD)
 hardshrink_backward = _backward_function(dn.HARDSHRINK_BACKWARD)
@@ -77,6 +78,11 @@ def mish_backward(grad, self):
     # grad * (tsp + x * sigmoid * (1.0 - tsp * tsp)), its operands right to left (as GCC)
     right = _scalar_minus(1.0, tanh_softplus * tanh_softplus)
     return grad * (tanh_softplus + self * sigmoid * right)
+
+
+def log_sigmoid_double_backward(grad, self):
+    z = self.sigmoid()
+    return grad * (z - 1) * z
 
 
 def _halves(t, dim):

@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from .cascade_sum import cascade_sum
+from .vec_math import kernel_exp
 
 
 def via_float64(ufunc):
@@ -131,7 +132,7 @@ def sigmoid(a):
     if a.dtype.itemsize < 4:  # float16 computes in float32, as PyTorch's opmath type
         return sigmoid(a.astype(np.float32)).astype(a.dtype)
     one = a.dtype.type(1)
-    return one / (one + exp(-a))
+    return one / (one + kernel_exp(-a))
 
 
 def hardtanh(a, min_val, max_val):
@@ -499,7 +500,7 @@ def binary_cross_entropy(a, target, weight, reduction):
 # through float64 (see via_float64).
 
 def silu(a):
-    return a / (a.dtype.type(1) + exp(-a))
+    return a / (a.dtype.type(1) + kernel_exp(-a))
 
 
 def leaky_relu(a, negative_slope):
@@ -512,12 +513,12 @@ def leaky_relu_backward(grad, self, negative_slope):
 
 def softplus(a, beta, threshold):
     scaled = a * a.dtype.type(beta)
-    soft = via_float64(np.log1p)(exp(scaled)) / a.dtype.type(beta)
+    soft = via_float64(np.log1p)(kernel_exp(scaled)) / a.dtype.type(beta)
     return np.where(scaled > threshold, a, soft)
 
 
 def softplus_backward(grad, self, beta, threshold):
-    z = exp(self * self.dtype.type(beta))
+    z = kernel_exp(self * self.dtype.type(beta))
     return np.where(self * self.dtype.type(beta) > threshold, grad, grad * z / (z + 1))
 
 
@@ -563,11 +564,13 @@ def gelu_backward(grad, self, approximate):
 
 
 def tanh_backward(grad, output):
-    return grad * (1 - output * output)
+    # ATen: a * (1 - b * b), the compiler fusing 1 - b * b into one FMA for float32
+    one = output.dtype.type(1) if output.dtype.kind == "f" else 1
+    return grad * fma(-output, output, one)
 
 
 def sigmoid_backward(grad, output):
-    return grad * ((1 - output) * output)
+    return grad * (1 - output) * output  # ATen's order: (a * (1 - b)) * b
 
 
 def threshold_backward(grad, self, threshold):

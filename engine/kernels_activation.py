@@ -9,7 +9,8 @@ transcendental steps go through float64 and are rounded back (see kernels.via_fl
 import numpy as np
 
 from .cpu_capability import VECTOR_BYTES
-from .kernels import exp, expm1, log1p, tanh, leaky_relu as k_leaky_relu
+from .vec_math import kernel_exp
+from .kernels import exp, expm1, fma, log1p, tanh, leaky_relu as k_leaky_relu
 
 
 def _c(a, value):
@@ -30,7 +31,7 @@ def elu_backward(grad, x, alpha, scale, input_scale, is_result):
     if is_result:
         negative = grad * negiptcoef * (x + negcoef)
     else:
-        negative = grad * negiptcoef * negcoef * exp(x * negiptcoef)
+        negative = grad * negiptcoef * negcoef * kernel_exp(x * negiptcoef)
     return np.where(x > 0, grad * _c(x, scale), negative)
 
 
@@ -61,13 +62,13 @@ def hardswish_backward(grad, x):
 
 
 def mish(a):
-    return a * tanh(log1p(exp(a)))
+    return a * tanh(log1p(kernel_exp(a)))
 
 
 def mish_backward(grad, x):
     one = _c(x, 1)
-    sigmoid = one / (one + exp(-x))
-    tanh_softplus = tanh(log1p(exp(x)))
+    sigmoid = one / (one + kernel_exp(-x))
+    tanh_softplus = tanh(log1p(kernel_exp(x)))
     return grad * (tanh_softplus + x * sigmoid * (one - tanh_softplus * tanh_softplus))
 
 
@@ -105,16 +106,24 @@ def _halves(a, dim):
     return np.take(a, np.arange(n), dim), np.take(a, np.arange(n, 2 * n), dim)
 
 
+def _half_rows(a, dim):
+    """The contiguous run ATen's loop walks in a half of `a` split along dim."""
+    return a.shape[dim] // 2 * int(np.prod(a.shape[dim + 1:], dtype=np.int64))
+
+
 def glu(a, dim):
     first, second = _halves(a, dim)
     one = _c(a, 1)
-    return first * (one / (one + exp(-second)))
+    return first * (one / (one + kernel_exp(-second, _half_rows(a, dim))))
 
 
 def glu_backward(grad, x, dim):
+    """ATen's glu_backward_cpu: sigmoid of the second half (the sigmoid op, over a
+    contiguous copy), then (1 - s) * s * first * grad, and s * grad."""
+    from .kernels import sigmoid
     first, second = _halves(x, dim)
     one = _c(x, 1)
-    sig = one / (one + exp(-second))
+    sig = sigmoid(np.ascontiguousarray(second))
     return np.concatenate([sig * grad, (one - sig) * sig * first * grad], axis=dim)
 
 
@@ -126,6 +135,27 @@ def prelu_backward(grad, x, weight):
     """(input's gradient, weight's gradient before summing to the weight's shape)."""
     zero = _c(grad, 0)
     return (np.where(x > 0, grad, weight * grad), np.where(x > 0, zero, x * grad))
+
+
+def log_sigmoid(a):
+    """ATen's log_sigmoid_forward: min(x, 0) - log1p(exp(-|x|)), each step in the dtype."""
+    return np.minimum(a, _c(a, 0)) - log1p(kernel_exp(-np.abs(a)))
+
+
+def log_sigmoid_backward(grad, x):
+    """ATen's kernel, from the buffer exp(-|x|) its forward keeps."""
+    buffer = kernel_exp(-np.abs(x))
+    negative = x < 0
+    max_deriv = np.where(negative, _c(x, 1), _c(x, 0))
+    sign = np.where(negative, _c(x, 1), _c(x, -1))
+    return (max_deriv - sign * (buffer / (_c(x, 1) + buffer))) * grad
+
+
+def silu_backward(grad, x):
+    """ATen's fused kernel: dy * s * (1 + x * (1 - s)), the last product-sum one FMA."""
+    one = _c(x, 1)
+    sigmoid = one / (one + kernel_exp(-x))
+    return grad * sigmoid * fma(x, one - sigmoid, one)
 
 
 def rrelu_with_noise(a, noise, lower, upper, training):

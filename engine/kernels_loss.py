@@ -78,7 +78,7 @@ def multi_margin_loss_backward(grad, a, target, p, margin, weight, reduction):
         h = h * weight.astype(x.dtype)[t][:, None]
     h = np.where(keep, h, f(0))
     out = h.copy()
-    out[np.arange(nframe), t] = -np.add.accumulate(h, axis=1)[:, -1]
+    out[np.arange(nframe), t] = f(0) - np.add.accumulate(h, axis=1)[:, -1]  # 0 - h1 - h2 ...
     go = np.asarray(grad, dtype=x.dtype)
     out = out * (go.reshape(-1, 1) if go.ndim else go)
     return out.reshape(a.shape)
@@ -113,10 +113,11 @@ def multilabel_margin_loss(a, target, reduction):
     for i in range(nframe):
         z = f(1) - x[i, labels[i]][:, None] + x[i]
         terms = np.where((z > 0) & (is_target[i] == 0), z, f(0)).astype(np.float64).ravel()
-        sums.append(np.add.accumulate(terms)[-1] if terms.size else 0.0)
+        # a frame's sum: accumulated in double, returned in the input's dtype
+        sums.append(f(np.add.accumulate(terms)[-1]) if terms.size else f(0))
     is_target = is_target.reshape(np.shape(target))
     if reduction == "none" and np.ndim(target) > 1:
-        return np.array([f(s) / f(dim) for s in sums], dtype=a.dtype), is_target
+        return np.array([s / f(dim) for s in sums], dtype=a.dtype), is_target
     total = np.add.accumulate(np.array(sums, dtype=np.float64))[-1] / dim
     if reduction == "mean":
         total /= nframe

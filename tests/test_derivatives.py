@@ -364,6 +364,8 @@ CASES = {
                                     + rng.uniform(-0.5, 0.5, (6,))], 1),
     "HARDSIGMOID_BACKWARD": None,  # not in derivatives.yaml: its node is NotImplemented
     "MISH": (F.mish, [_normal((5,))]),
+    "LOG_SIGMOID_BACKWARD": (lambda a: _grad_of(lambda: (F.logsigmoid(a) ** 2).sum(), a),
+                             [_normal((4,))]),
     "SOFTSHRINK": (lambda a: F.softshrink(a, 0.4), [_away_from_zero((6,))]),
     "SOFTSHRINK_BACKWARD": (lambda a: _grad_of(lambda: (F.softshrink(a, 0.2) ** 2).sum(), a),
                             [_away_from_zero((5,))]),

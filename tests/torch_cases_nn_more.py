@@ -266,3 +266,7 @@ add("nn_loss/legacy_multilabel_soft_margin", lambda t: F(t).multilabel_soft_marg
 add("nn_loss/legacy_poisson", lambda t: F(t).poisson_nll_loss(T(t, W2), T(t, W2B), reduce=False))
 add("nn_loss/mse_legacy_both", lambda t: F(t).mse_loss(T(t, A), T(t, A) * 2, size_average=False,
                                                        reduce=True))
+add("nn_act_error/logsigmoid_int", lambda t: F(t).logsigmoid(T(t, I3)), error=True)
+add("nn_second_order/logsigmoid", lambda t: _second_order(t, "F.logsigmoid(x)", X))
+add("nn_second_order/silu", lambda t: _second_order(t, "F.silu(x)", X))
+add("nn_second_order/tanh_sigmoid", lambda t: _second_order(t, "x.tanh() * x.sigmoid()", X))
