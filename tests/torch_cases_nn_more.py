@@ -20,7 +20,9 @@ def _activation_case(name, call):
     def fn(t, x):
         return eval(call, {"F": F(t), "torch": t, "x": x})
     grad_case("nn_act/%s" % name, fn, X)
-    grad_case("nn_act/%s/double" % name, lambda t, x: fn(t, x.double()), X)
+    # prelu's float32 weight with a double input: its "Type promoting not supported" error
+    grad_case("nn_act/%s/double" % name, lambda t, x: fn(t, x.double()), X,
+              error="prelu" in call)
 
 
 def _second_order(t, call, data):
@@ -270,3 +272,6 @@ add("nn_act_error/logsigmoid_int", lambda t: F(t).logsigmoid(T(t, I3)), error=Tr
 add("nn_second_order/logsigmoid", lambda t: _second_order(t, "F.logsigmoid(x)", X))
 add("nn_second_order/silu", lambda t: _second_order(t, "F.silu(x)", X))
 add("nn_second_order/tanh_sigmoid", lambda t: _second_order(t, "x.tanh() * x.sigmoid()", X))
+for _name in ("relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_", "celu_", "selu_"):
+    grad_case("nn_inplace/F.%s" % _name, lambda t, x, n=_name: getattr(F(t), n)(x * 1), X)
+grad_case("nn_inplace/F.threshold_", lambda t, x: F(t).threshold_(x * 1, 0.0, 1.0), X)

@@ -11,7 +11,8 @@ from .. import derivatives as _d
 from ..dispatch import call as _call
 
 __all__ = ["elu", "selu", "celu", "leaky_relu", "threshold", "rrelu", "hardswish", "hardsigmoid",
-           "mish", "softshrink", "hardshrink", "tanhshrink", "glu", "prelu"]
+           "mish", "softshrink", "hardshrink", "tanhshrink", "glu", "prelu",
+           "elu_", "selu_", "celu_", "leaky_relu_", "threshold_", "rrelu_", "relu_"]
 
 # torch.* functions of the same ops (torch.selu, torch.rrelu_ ...); see engine/__init__.py.
 TORCH_FUNCTIONS = ["selu", "selu_", "celu", "celu_", "rrelu", "rrelu_", "threshold",
@@ -40,6 +41,10 @@ def elu(input, alpha=1.0, inplace=False):
     return _run(_d.ELU, "elu_cpu", input, (alpha, 1.0, 1.0), inplace, _d.ELU_INPLACE)
 
 
+def elu_(input, alpha=1.0):
+    return elu(input, alpha, inplace=True)
+
+
 def selu(input, inplace=False):
     return _run(_d.ELU, "elu_cpu", input, (_SELU_ALPHA, _SELU_SCALE, 1.0), inplace,
                 _d.ELU_INPLACE)
@@ -62,6 +67,10 @@ def celu_(input, alpha=1.0):
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     return _run(_d.LEAKY_RELU, "leaky_relu_cpu", input, (negative_slope,), inplace,
                 _d.LEAKY_RELU_INPLACE)
+
+
+def leaky_relu_(input, negative_slope=0.01):
+    return leaky_relu(input, negative_slope, inplace=True)
 
 
 def _in_dtype(value, dtype):

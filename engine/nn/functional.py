@@ -12,7 +12,8 @@ from ..tensor import Tensor as _Tensor
 from . import functional_more as _more
 from . import activations as _act
 from .activations import (elu, selu, celu, leaky_relu, threshold, rrelu, hardswish,  # noqa: F401
-                          hardsigmoid, mish, softshrink, hardshrink, tanhshrink, glu, prelu)
+                          hardsigmoid, mish, softshrink, hardshrink, tanhshrink, glu, prelu,
+                          elu_, selu_, celu_, leaky_relu_, threshold_, rrelu_, relu_)
 from . import losses as _losses
 from .losses import (margin_ranking_loss, hinge_embedding_loss, soft_margin_loss,  # noqa: F401
                      multilabel_soft_margin_loss, multi_margin_loss, multilabel_margin_loss,
@@ -25,7 +26,7 @@ from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_
 
 __all__ = (["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",
-           "softplus", "gelu", "silu", "hardtanh", "relu6", "dropout"] + _more.__all__ + _act.__all__
+           "softplus", "gelu", "silu", "hardtanh", "hardtanh_", "relu6", "dropout"] + _more.__all__ + _act.__all__
            + _losses.__all__)
 
 _REDUCTIONS = ("mean", "sum", "none")
@@ -95,6 +96,10 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
         from ..inplace import apply_inplace
         return apply_inplace(input, lambda x: _call(_d.HARDTANH, (x,), params, x.dtype))
     return _call(_d.HARDTANH, (input,), params, input.dtype)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return hardtanh(input, min_val, max_val, inplace=True)
 
 
 def relu6(input, inplace=False):
