@@ -58,6 +58,10 @@ from .ops_einsum import einsum
 from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
+from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
+                             hardshrink, prelu, relu_, sigmoid_)
+from .nn.losses import pdist, pairwise_distance
+from .nn.functional_more import cosine_similarity
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
@@ -65,6 +69,7 @@ from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
 from . import formula_helpers_index as _formula_helpers_index
+from . import formula_helpers_nn as _formula_helpers_nn
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
@@ -76,6 +81,8 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_more).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_nn).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
 
 float = float32

@@ -86,7 +86,6 @@ SIGMOID = op("sigmoid", "SigmoidBackward0", "self", k.sigmoid, FLOAT,
 RELU = op("relu", "ReluBackward0", "self", k.relu, self="threshold_backward(grad, result, 0)")
 LEAKY_RELU = op("leaky_relu", "LeakyReluBackward0", "self; negative_slope", k.leaky_relu,
                 self="leaky_relu_backward(grad, self, negative_slope)")
-ELU = op("elu", "EluBackward0", "self; alpha", k.elu, self="elu_backward(grad, self, alpha)")
 SOFTPLUS = op("softplus", "SoftplusBackward0", "self; beta, threshold", k.softplus,
               self="softplus_backward(grad, self, beta, threshold)")
 GELU = op("gelu", "GeluBackward0", "self; approximate", k.gelu,
@@ -453,8 +452,6 @@ HUBER_LOSS = op("huber_loss", "HuberLossBackward0", "self, target; reduction, de
                 kn.huber_loss, PROMOTE,
                 self="huber_backward(grad, self, target, reduction, delta)",
                 target="huber_backward(grad, target, self, reduction, delta)")
-LOG_SIGMOID = op("log_sigmoid", "LogSigmoidBackward0", "self", kn.log_sigmoid,
-                 self="grad * (-self).sigmoid()")
 CONSTANT_PAD = op("constant_pad_nd", "ConstantPadNdBackward0", "self; pad, value", kn.constant_pad,
                   self="constant_pad(grad, negated(pad), 0)")
 
@@ -475,9 +472,6 @@ LEAKY_RELU_BACKWARD = op("leaky_relu_backward", "LeakyReluBackwardBackward0",
                          "grad_output, self; negative_slope", k.leaky_relu_backward, PROMOTE,
                          grad_output="leaky_relu_backward(grad, self, negative_slope)",
                          self="zeros_like(grad)")
-ELU_BACKWARD = op("elu_backward", "EluBackwardBackward0", "grad_output, self; alpha",
-                  k.elu_backward, PROMOTE, grad_output="elu_backward(grad, self, alpha)",
-                  self="elu_double_backward(grad, grad_output, self, alpha)")
 SOFTPLUS_BACKWARD = op("softplus_backward", "SoftplusBackwardBackward0",
                        "grad_output, self; beta, threshold", k.softplus_backward, PROMOTE,
                        grad_output="softplus_backward(grad, self, beta, threshold)",
@@ -501,3 +495,6 @@ MSE_LOSS_BACKWARD = op("mse_loss_backward", "MseLossBackwardBackward0",
                                    "self, target, reduction)",
                        self="mse_loss_double_backward(grad * grad_output, self, reduction)",
                        target="-mse_loss_double_backward(grad * grad_output, target, reduction)")
+
+# ---- torch.nn.functional's activations and losses: derivatives_nn.py, part of this table ------
+from .derivatives_nn import *  # noqa: E402,F401,F403

@@ -363,16 +363,25 @@ def _scalar_minus(number, t):
 # the order gradients meet in (the operands of an AddBackward0 in a create_graph graph).
 
 def silu_backward(grad, self):
-    """PyTorch's infinitely_differentiable_silu_backward (its formula under create_graph)."""
+    """PyTorch's infinitely_differentiable_silu_backward under create_graph, else the fused
+    silu_backward kernel (derivatives.yaml picks on GradMode)."""
+    from .grad_mode import GRAD
+    if not GRAD.enabled:
+        from .kernels_activation import silu_backward as kernel
+        return wrap(kernel(grad._data, self._data), promote_types(grad._dtype, self._dtype))
     sigmoid = self.sigmoid()
     right = 1.0 + self * _scalar_minus(1.0, sigmoid)
     return grad * sigmoid * right
 
 
-def elu_double_backward(grad, grad_output, self, alpha):
-    """PyTorch's elu_double_backward (input_scale 1): elu_backward again, masked to x < 0."""
-    mask = (self < 0).to(grad.dtype)
-    return elu_backward(grad * grad_output * 1.0, self, alpha) * mask
+def elu_double_backward(grad, grad_output, alpha, scale, input_scale, is_result, self_or_result):
+    """PyTorch's elu_double_backward: elu_backward again (or, of the result, the identity),
+    masked to x < 0."""
+    mask = (self_or_result < 0).to(grad.dtype)
+    if is_result:
+        return grad * grad_output * input_scale * mask
+    return elu_backward(grad * grad_output * input_scale, self_or_result, alpha, scale,
+                        input_scale, is_result) * mask
 
 
 def softplus_double_backward(grad, self, beta, threshold):

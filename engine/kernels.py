@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from .cascade_sum import cascade_sum
+from .vec_math import kernel_exp
 
 
 def via_float64(ufunc):
@@ -131,7 +132,7 @@ def sigmoid(a):
     if a.dtype.itemsize < 4:  # float16 computes in float32, as PyTorch's opmath type
         return sigmoid(a.astype(np.float32)).astype(a.dtype)
     one = a.dtype.type(1)
-    return one / (one + exp(-a))
+    return one / (one + kernel_exp(-a))
 
 
 def hardtanh(a, min_val, max_val):
@@ -505,7 +506,7 @@ def binary_cross_entropy(a, target, weight, reduction):
 # through float64 (see via_float64).
 
 def silu(a):
-    return a / (a.dtype.type(1) + exp(-a))
+    return a / (a.dtype.type(1) + kernel_exp(-a))
 
 
 def leaky_relu(a, negative_slope):
@@ -516,22 +517,14 @@ def leaky_relu_backward(grad, self, negative_slope):
     return np.where(self > 0, grad, grad * grad.dtype.type(negative_slope))
 
 
-def elu(a, alpha):
-    return np.where(a > 0, a, via_float64(np.expm1)(a) * a.dtype.type(alpha))
-
-
-def elu_backward(grad, self, alpha):
-    return np.where(self > 0, grad, grad * (exp(self) * self.dtype.type(alpha)))
-
-
 def softplus(a, beta, threshold):
     scaled = a * a.dtype.type(beta)
-    soft = via_float64(np.log1p)(exp(scaled)) / a.dtype.type(beta)
+    soft = via_float64(np.log1p)(kernel_exp(scaled)) / a.dtype.type(beta)
     return np.where(scaled > threshold, a, soft)
 
 
 def softplus_backward(grad, self, beta, threshold):
-    z = exp(self * self.dtype.type(beta))
+    z = kernel_exp(self * self.dtype.type(beta))
     return np.where(self * self.dtype.type(beta) > threshold, grad, grad * z / (z + 1))
 
 
@@ -541,10 +534,18 @@ _GELU_TANH = np.sqrt(2.0) * 2 / np.sqrt(np.pi) * 0.5  # M_SQRT2 * M_2_SQRTPI * 0
 _GELU_CUBIC = 0.044715
 
 
+def fma(a, b, c):
+    """a * b + c rounded once, as the FMA instructions ATen's float32 kernels compile to
+    (float64 holds a float32 product exactly); other dtypes as two operations."""
+    if np.result_type(a, b, c) == np.float32:
+        return (np.multiply(a, b, dtype=np.float64) + c).astype(np.float32)
+    return a * b + c
+
+
 def gelu(a, approximate):
     f = a.dtype.type
-    if approximate == "tanh":
-        inner = f(_GELU_TANH) * (a + f(_GELU_CUBIC) * a * a * a)
+    if approximate == "tanh":  # ATen's order: kBeta * (x + kKappa * (x * x * x)), one FMA
+        inner = f(_GELU_TANH) * fma(f(_GELU_CUBIC), a * a * a, a)
         return f(0.5) * a * (f(1) + tanh(inner))
     return a * f(0.5) * (f(1) + erf(a * f(_SQRT1_2)))
 
@@ -554,11 +555,14 @@ def gelu_backward(grad, self, approximate):
     x = self
     if approximate == "tanh":
         x_sq = x * x
-        inner = f(_GELU_TANH) * (x + f(_GELU_CUBIC) * x_sq * x)
+        # The products feeding an add are fused (the compiler's FMA contraction): 1 - t * t
+        # near t = +-1 is exact there, so the gradient far from 0 has torch's digits.
+        inner = f(_GELU_TANH) * fma(f(_GELU_CUBIC), x_sq * x, x)
         t = tanh(inner)
         left, right = f(0.5) * x, f(1) + t
         left_derivative = f(0.5) * right
-        right_derivative = left * (f(1) - t * t) * f(_GELU_TANH) * (f(1) + f(3 * _GELU_CUBIC) * x_sq)
+        inner_derivative = f(_GELU_TANH) * fma(f(3) * f(_GELU_CUBIC), x_sq, f(1))
+        right_derivative = left * fma(-t, t, f(1)) * inner_derivative
         return grad * (left_derivative + right_derivative)
     cdf = f(0.5) * (f(1) + erf(x * f(_SQRT1_2)))
     pdf = exp(f(-0.5) * x * x) * f(_GELU_PDF)
@@ -566,11 +570,13 @@ def gelu_backward(grad, self, approximate):
 
 
 def tanh_backward(grad, output):
-    return grad * (1 - output * output)
+    # ATen: a * (1 - b * b), the compiler fusing 1 - b * b into one FMA for float32
+    one = output.dtype.type(1) if output.dtype.kind == "f" else 1
+    return grad * fma(-output, output, one)
 
 
 def sigmoid_backward(grad, output):
-    return grad * ((1 - output) * output)
+    return grad * (1 - output) * output  # ATen's order: (a * (1 - b)) * b
 
 
 def threshold_backward(grad, self, threshold):

@@ -1,5 +1,5 @@
 """NumPy kernels of more torch.nn.functional ops (binary_cross_entropy_with_logits,
-smooth_l1_loss, huber_loss, logsigmoid, constant padding)."""
+smooth_l1_loss, huber_loss, constant padding)."""
 
 import numpy as np
 
@@ -46,11 +46,6 @@ def huber_loss(a, target, reduction, delta):
     d = np.abs(a - target)
     loss = np.where(d < delta, 0.5 * d * d, delta * (d - 0.5 * delta))
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
-
-
-def log_sigmoid(a):
-    x = a.astype(np.float64)
-    return (np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))).astype(a.dtype)
 
 
 def constant_pad(a, pad, value):

@@ -26,6 +26,7 @@ from . import ops_stats as sts
 from . import random as rnd
 from . import autograd_hooks
 from .tensor import Tensor
+from .nn import activations as act
 
 # x.name(...) is torch.name(x, ...) for each of these.
 _SAME_AS_FUNCTION = {
@@ -61,7 +62,8 @@ _SAME_AS_FUNCTION = {
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
-            "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_}
+            "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_,
+            "prelu": act.prelu, "hardshrink": act.hardshrink}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,

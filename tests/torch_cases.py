@@ -2344,6 +2344,7 @@ import torch_cases_numpy_names  # noqa: E402,F401
 import torch_cases_functional  # noqa: E402,F401
 import torch_cases_classification  # noqa: E402,F401
 import torch_cases_index  # noqa: E402,F401
+import torch_cases_nn_more  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2425,9 +2426,6 @@ gap("clamp with a non-number bound: torch: TypeError: clamp() received an invali
 # ---- conversions -------------------------------------------------------------------------------
 
 # ---- torch.nn.functional -----------------------------------------------------------------------
-gap("legacy size_average/reduce arguments must warn: torch: UserWarning: size_average and reduce "
-    "args will be deprecated, please use reduction='sum' instead. | ours: no warning",
-    "functional/size_average_legacy")
 
 # ---- autograd ------------------------------------------------------------------------------------
 

@@ -10,25 +10,43 @@ from .. import ops_reduce as _red
 from ..dispatch import call as _call
 from ..tensor import Tensor as _Tensor
 from . import functional_more as _more
+from . import activations as _act
+from .activations import (elu, selu, celu, leaky_relu, threshold, rrelu, hardswish,  # noqa: F401
+                          hardsigmoid, mish, softshrink, hardshrink, tanhshrink, glu, prelu,
+                          elu_, selu_, celu_, leaky_relu_, threshold_, rrelu_, relu_)
+from . import losses as _losses
+from .losses import (margin_ranking_loss, hinge_embedding_loss, soft_margin_loss,  # noqa: F401
+                     multilabel_soft_margin_loss, multi_margin_loss, multilabel_margin_loss,
+                     cosine_embedding_loss, triplet_margin_loss, poisson_nll_loss,
+                     gaussian_nll_loss, pairwise_distance, pdist)
 from .classification import nll_loss, cross_entropy  # noqa: F401
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
                               huber_loss, kl_div, softsign, logsigmoid, normalize,
                               cosine_similarity, pad)
 
-__all__ = ["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
-           "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy", "leaky_relu",
-           "softplus", "gelu", "silu", "elu", "hardtanh", "relu6", "dropout"] + _more.__all__
+__all__ = (["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
+           "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",
+           "softplus", "gelu", "silu", "hardtanh", "hardtanh_", "relu6", "dropout"] + _more.__all__ + _act.__all__
+           + _losses.__all__)
 
 _REDUCTIONS = ("mean", "sum", "none")
 
 
 def _reduction(reduction, size_average=None, reduce=None):
     if size_average is not None or reduce is not None:
-        if reduce is False:
-            return "none"
-        return "mean" if size_average is None or size_average else "sum"
+        return legacy_reduction(size_average, reduce)
     if reduction not in _REDUCTIONS:
         raise ValueError("%s is not a valid value for reduction" % reduction)
+    return reduction
+
+
+def legacy_reduction(size_average, reduce):
+    """torch.nn._reduction.legacy_get_string: the reduction the old arguments mean."""
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    reduction = "mean" if size_average and reduce else "sum" if reduce else "none"
+    warnings.warn("size_average and reduce args will be deprecated, please use reduction='%s' "
+                  "instead." % reduction, UserWarning)
     return reduction
 
 
@@ -54,14 +72,6 @@ def _activation(op, kernel_name, input, params=(), inplace=False):
     return _call(op, (input,), params, input.dtype)
 
 
-def leaky_relu(input, negative_slope=0.01, inplace=False):
-    return _activation(_d.LEAKY_RELU, "leaky_relu_cpu", input, (negative_slope,), inplace)
-
-
-def elu(input, alpha=1.0, inplace=False):
-    return _activation(_d.ELU, "elu_cpu", input, (alpha,), inplace)
-
-
 def softplus(input, beta=1.0, threshold=20.0):
     return _activation(_d.SOFTPLUS, "softplus_cpu", input, (beta, threshold))
 
@@ -77,7 +87,19 @@ def gelu(input, approximate="none"):
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    return _activation(_d.HARDTANH, "hardtanh_cpu", input, (min_val, max_val), inplace)
+    if min_val > max_val:
+        raise ValueError("min_val cannot be greater than max_val")
+    if input.dtype.category == 0:
+        raise RuntimeError("Bool inputs not supported for hardtanh")
+    params = (min_val, max_val)
+    if inplace:
+        from ..inplace import apply_inplace
+        return apply_inplace(input, lambda x: _call(_d.HARDTANH, (x,), params, x.dtype))
+    return _call(_d.HARDTANH, (input,), params, input.dtype)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return hardtanh(input, min_val, max_val, inplace=True)
 
 
 def relu6(input, inplace=False):

@@ -132,6 +132,9 @@ def softsign(input):
 
 
 def logsigmoid(input):
+    if input.dtype.category != 2:
+        raise NotImplementedError('"log_sigmoid_cpu" not implemented for \'%s\''
+                                  % input.dtype.scalar_name)
     return _call_unary(_d.LOG_SIGMOID, input)
 
 
