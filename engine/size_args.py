@@ -6,16 +6,18 @@ import operator
 
 import numpy as np
 
+from .tensor import Tensor
+
 
 def _type_name(value):
-    from .tensor import Tensor
     return "Tensor" if isinstance(value, Tensor) else type(value).__name__
 
 
 def as_int(value):
     """value as an int if the parser takes it as one (ints, NumPy ints, integer 0-dim tensors),
     else None."""
-    from .tensor import Tensor
+    if type(value) is int:
+        return value
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, np.integer)):
@@ -27,6 +29,8 @@ def as_int(value):
 
 def int_list(function, argument, position, value):
     """A `tuple of ints` argument: a list, tuple or torch.Size of ints, or one int."""
+    if isinstance(value, tuple) and all(type(item) is int for item in value):
+        return tuple(value)  # the common case, sizes read off a tensor
     single = as_int(value)
     if single is not None:
         return (single,)
