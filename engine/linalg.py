@@ -263,10 +263,12 @@ def matrix_power(A, n, *, out=None):
     if n == 0:
         from .creation import eye
         return A.clone().copy_(eye(A._data.shape[-1], dtype=A._dtype).expand_as(A))
+    if n == 1:
+        return A.clone()
     if n < 0:
         A, n = inv(A), -n
     if n == 1:
-        return A.clone()
+        return A
     if n == 2:
         return matmul(A, A)
     if n == 3:
@@ -378,7 +380,14 @@ def diagonal(A, *, offset=0, dim1=-2, dim2=-1):
 
 # ---- norms ------------------------------------------------------------------------------------
 
-def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
+def vector_norm(x, *args, **kwargs):
+    if args and isinstance(args[0], str):
+        raise TypeError("linalg_vector_norm(): argument 'ord' (position 2) must be Number, "
+                        "not str")
+    return _vector_norm(x, *args, **kwargs)
+
+
+def _vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     if isinstance(ord, str):
         raise TypeError("linalg_vector_norm(): argument 'ord' must be Number, not str")
     if dtype is not None:

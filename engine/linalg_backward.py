@@ -89,8 +89,8 @@ def _det_backward_no_graph(grad, det, A):
     permuted by the LU's row swaps (signed zeros included)."""
     a = np.swapaxes(A._data, -1, -2)
     n = a.shape[-1]
-    scale = (grad._data * det._data)[..., None, None]
-    d = scale * np.eye(n, dtype=a.dtype)
+    d = np.zeros(a.shape, dtype=a.dtype)
+    d[..., np.arange(n), np.arange(n)] = (grad._data * det._data)[..., None]
     out = np.empty_like(d)
     flat_a, flat_d, flat_out = a.reshape(-1, n, n), d.reshape(-1, n, n), out.reshape(-1, n, n)
     dets = det._data.reshape(-1)

@@ -2343,6 +2343,7 @@ import torch_cases_nn  # noqa: E402,F401
 import torch_cases_numpy_names  # noqa: E402,F401
 import torch_cases_functional  # noqa: E402,F401
 import torch_cases_classification  # noqa: E402,F401
+import torch_cases_linalg  # noqa: E402,F401
 
 
 # =====================================================================================
