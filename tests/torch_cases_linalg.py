@@ -117,7 +117,8 @@ add("linalg/qr_modes", lambda t: (t.linalg.qr(T(t, W).mT, mode="complete"),
                                    t.linalg.qr(T(t, W).mT, mode="r")))
 add("linalg/qr_bad_mode", lambda t: t.linalg.qr(T(t, W), mode="x"), error=True)
 add("linalg/qr_int", lambda t: t.linalg.qr(T(t, [[1, 2], [3, 4]])), error=True)
-grad_case("linalg/eigh_2x2", lambda t, a: t.cat(list(t.linalg.eigh(a))), S2)
+grad_case("linalg/eigh_2x2", lambda t, a: (lambda L, V: t.cat([L[None], V]))(*t.linalg.eigh(a)),
+          S2)
 grad_case("linalg/eigvalsh", lambda t, a: t.linalg.eigvalsh(a + a.mT), G)
 grad_case64("linalg/eigh_projector",
             lambda t, a: (lambda L, V: (V ** 4).sum(0) * L)(*t.linalg.eigh(a + a.mT)), G)
@@ -163,7 +164,7 @@ add("linalg/matrix_power_not_square", lambda t: t.linalg.matrix_power(t.ones(2, 
 grad_case("linalg/multi_dot_2", lambda t, a: t.linalg.multi_dot([a, a.mT]), W)
 grad_case("linalg/multi_dot_3", lambda t, a: t.linalg.multi_dot([a, a.mT, a]), W)
 grad_case("linalg/multi_dot_4", lambda t, a: t.linalg.multi_dot([a.mT, a, a.mT, a]), W)
-grad_case("linalg/multi_dot_vectors", lambda t, a: t.linalg.multi_dot([a[0], a.mT, a[1]]), W)
+grad_case("linalg/multi_dot_vectors", lambda t, a: t.linalg.multi_dot([a[:, 0], a, a[0]]), W)
 add("linalg/multi_dot_errors", lambda t: t.linalg.multi_dot([T(t, S2)]), error=True)
 add("linalg/multi_dot_shapes", lambda t: t.linalg.multi_dot([T(t, S2), T(t, W).mT]), error=True)
 add("linalg/multi_dot_dtypes", lambda t: t.linalg.multi_dot([T(t, S2), T(t, S2, t.float64)]),
