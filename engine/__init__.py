@@ -55,6 +55,8 @@ from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, movea
                          atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
                          column_stack, argwhere, meshgrid)
 from .ops_einsum import einsum
+from .ops_linalg_more import (inverse, det, logdet, slogdet, cholesky, qr, svd, cross,
+                              matrix_power, pinverse, kron, trapezoid, trapz)
 from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
@@ -65,11 +67,13 @@ from .nn.functional_more import cosine_similarity
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
+from . import linalg
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
 from . import formula_helpers_index as _formula_helpers_index
 from . import formula_helpers_nn as _formula_helpers_nn
+from . import linalg_backward as _linalg_backward
 from . import tensor_methods as _tensor_methods
 
 _tensor_methods.install()
@@ -83,7 +87,9 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_nn).items() if not k.startswith("__")})
-_opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_linalg_backward).items() if not k.startswith("_")})
+_opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros, "linalg_cross": linalg.cross})
 
 float = float32
 double = float64
@@ -98,5 +104,5 @@ __version__ = "2.13.0+gradrepl"
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn"))
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg"))
 )

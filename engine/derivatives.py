@@ -12,6 +12,7 @@ import numpy as np
 
 from . import kernels as k
 from . import kernels_layout as kl
+from . import kernels_linalg as kla
 from . import kernels_nn as kn
 from . import kernels_scatter as ksc
 from . import kernels_softmax as ksm
@@ -336,6 +337,40 @@ ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2", k.addmm, PROMOTE, self
            mat1="grad.mm(mat2.t())", mat2="mat1.t().mm(grad)")
 SQUEEZE_MATMUL = op("squeeze_", "SqueezeBackward4", "self; dim", k.squeeze_dim,
                     self="grad.reshape(self_sizes)")
+
+# ---- torch.linalg: FunctionsManual.cpp's formulas, in linalg_backward.py ------------------
+LINALG_SOLVE = op("linalg_solve", "LinalgSolveExBackward0", "A, B; left", kla.solve_rhs,
+                  A="linalg_solve_backward_A(grad, result, A, B, left)",
+                  B="linalg_solve_backward_B(grad, A, B, left)")
+LINALG_SOLVE_TRIANGULAR = op(
+    "linalg_solve_triangular", "LinalgSolveTriangularBackward0",
+    "self, B; upper, left, unitriangular", kla.solve_triangular,
+    self="solve_triangular_backward_A(grad, self, result, upper, left, unitriangular)",
+    B="solve_triangular_backward_B(grad, self, upper, left, unitriangular)")
+LINALG_INV = op("linalg_inv", "LinalgInvExBackward0", "A", kla.inv,
+                A="-result.mH.matmul(grad.matmul(result.mH))")
+LINALG_DET = op("linalg_det", "LinalgDetBackward0", "A", kla.det,
+                A="linalg_det_backward(grad, result, A)")
+LINALG_SLOGDET = op("linalg_slogdet", "LinalgSlogdetBackward0", "A", kla.slogdet, n_outputs=2,
+                    A="slogdet_backward(grads, A)")
+LINALG_CHOLESKY = op("linalg_cholesky", "LinalgCholeskyExBackward0", "A; upper", kla.cholesky,
+                     A="cholesky_backward(grad, upper, result)")
+CHOLESKY = op("cholesky", "CholeskyBackward0", "self; upper", kla.cholesky_legacy,
+              self="cholesky_backward(grad, upper, result)")
+LINALG_QR = op("linalg_qr", "LinalgQrBackward0", "A; mode", kla.qr, n_outputs=2,
+               A="linalg_qr_backward(grads, results, mode)")
+LINALG_EIGH = op("linalg_eigh", "LinalgEighBackward0", "A; UPLO", kla.eigh, n_outputs=2,
+                 A="linalg_eigh_backward(grads, results)")
+LINALG_SVD = op("linalg_svd", "LinalgSvdBackward0", "A; full_matrices", kla.svd, n_outputs=3,
+                A="svd_backward_full(grads, results, full_matrices)")
+LINALG_PINV = op("linalg_pinv", "LinalgPinvBackward0", "self; atol, rtol, hermitian", kla.pinv,
+                 self="pinv_backward(grad, result, self)")
+LINALG_LSTSQ = op("linalg_lstsq", "LinalgLstsqBackward0", "self, b", kla.lstsq_outputs,
+                  n_outputs=2, self="lstsq_backward_A(grads, self, b)",
+                  b="lstsq_backward_b(grads, self, b)")
+LINALG_CROSS = op("linalg_cross", "LinalgCrossBackward0", "self, other; dim", kla.cross,
+                  self="linalg_cross(other, grad, dim=dim)",
+                  other="linalg_cross(grad, self, dim=dim)")
 
 # ---- more reductions -------------------------------------------------------------------------
 MAX_ALL = op("max", "MaxBackward1", "self", np.max, self="evenly_distribute(grad, self, result)")

@@ -210,10 +210,14 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    if isinstance(p, str) and not (p == "fro" and (dim is None or isinstance(dim, int)
+                                                   or len(dim) <= 2)):
+        # torch.functional.norm: the nuclear norm (or an error) from linalg.matrix_norm
+        from .linalg import matrix_norm
+        dims = tuple(range(input._data.ndim)) if dim is None else dim
+        return matrix_norm(input, p, dims, keepdim, dtype=dtype)
     if p == "fro" or p is None:
         p = 2
-    if isinstance(p, str):
-        raise RuntimeError("gradrepl supports numeric p and 'fro' norms only, not %r" % p)
     _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
                           "input. Got %s")
     dims = None if dim is None or dim == () or dim == [] else _dims(input, dim)

@@ -15,6 +15,7 @@ from . import ops_split as spl
 from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
+from . import ops_linalg_more as lam
 from . import ops_pointwise as pw
 from . import ops_reduce as red
 from . import ops_select as sel
@@ -41,6 +42,7 @@ _SAME_AS_FUNCTION = {
     red: ("sum mean max min argmax argmin amax amin prod var std norm logsumexp softmax "
           "log_softmax cumsum any all nonzero"),
     la: "matmul mm mv dot bmm outer ger addmm",
+    lam: "inverse det logdet slogdet cholesky qr svd cross matrix_power pinverse kron",
     shp: ("view view_as reshape reshape_as flatten expand expand_as sum_to_size contiguous "
           "clone t transpose swapaxes swapdims permute squeeze unsqueeze unbind select repeat "
           "split chunk tile is_contiguous stride storage_offset"),

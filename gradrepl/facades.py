@@ -14,14 +14,15 @@ from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
 # the engine; a torch submodule the engine does not have is reported when imported.
 IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
-    "torch.nn", "torch.nn.functional", "math", "numpy", "numpy.random", "numpy.linalg", "time",
+    "torch.nn", "torch.nn.functional", "torch.linalg", "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
-               "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional), math, numpy (a small "
+               "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional, "
+               "torch.linalg), math, numpy (a small "
                "safe part) and time")
 
 # Engine submodules reachable as attributes even when a module's __all__ omits them.
-_SUBMODULES = {"torch": ("autograd", "nn"), "torch.autograd": ("functional",),
+_SUBMODULES = {"torch": ("autograd", "nn", "linalg"), "torch.autograd": ("functional",),
                "torch.nn": ("functional",)}
 # Modules importable by name whose attribute is something else, as in torch:
 # torch.autograd.gradcheck is the function, the module of that name is only reached by

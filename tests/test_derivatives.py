@@ -427,6 +427,32 @@ CASES = {
     "PDIST_BACKWARD": None,  # not_implemented("_pdist_backward") in derivatives.yaml
     "UNIQUE": None,
     "UNIQUE_DIM": None,  # not_implemented in derivatives.yaml  # not_implemented in derivatives.yaml (_unique2)
+    # torch.linalg: inputs away from singular, distinct eigen/singular values; functions of
+    # the eigen/singular vectors that do not depend on their signs.
+    "LINALG_SOLVE": (lambda a, b: torch.linalg.solve(a + 3 * torch.eye(3, dtype=a.dtype), b),
+                     [_normal((3, 3)), _normal((2, 3, 2))]),
+    "LINALG_SOLVE_TRIANGULAR": (
+        lambda a, b: torch.linalg.solve_triangular(a + 3 * torch.eye(3, dtype=a.dtype), b,
+                                                   upper=True, left=False),
+        [_normal((3, 3)), _normal((2, 3))]),
+    "LINALG_INV": (lambda a: torch.linalg.inv(a + 3 * torch.eye(3, dtype=a.dtype)),
+                   [_normal((3, 3))]),
+    "LINALG_DET": (torch.linalg.det, [_normal((2, 3, 3))]),
+    "LINALG_SLOGDET": (lambda a: torch.linalg.slogdet(a + 3 * torch.eye(3, dtype=a.dtype))[1],
+                       [_normal((3, 3))]),
+    "LINALG_CHOLESKY": (lambda a: torch.linalg.cholesky(a @ a.mT + torch.eye(3, dtype=a.dtype)),
+                        [_normal((3, 3))]),
+    "CHOLESKY": (lambda a: torch.cholesky(a @ a.mT + torch.eye(3, dtype=a.dtype), upper=True),
+                 [_normal((3, 3))]),
+    "LINALG_QR": (lambda a: torch.cat(list(torch.linalg.qr(a))), [_normal((4, 3))]),
+    "LINALG_EIGH": (lambda a: (lambda L, V: torch.cat([L, (V ** 4).sum(0)]))(
+        *torch.linalg.eigh(a + a.mT)), [_normal((3, 3))]),
+    "LINALG_SVD": (lambda a: (lambda U, S, Vh: (U * S) @ Vh[:, :2] + S)(
+        *torch.linalg.svd(a, full_matrices=False)), [_normal((2, 3))]),
+    "LINALG_PINV": (torch.linalg.pinv, [_normal((2, 3))]),
+    "LINALG_LSTSQ": (lambda a, b: torch.linalg.lstsq(a, b).solution,
+                     [_normal((4, 2)), _normal((4, 3))]),
+    "LINALG_CROSS": (lambda a, b: torch.linalg.cross(a, b), [_normal((2, 3)), _normal((1, 3))]),
 }
 
 
