@@ -8,6 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .device import require_cpu
+from .type_names import c_type_name
 from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
@@ -97,7 +98,7 @@ def as_tensor(data, dtype=None, device=None):
 
 def from_numpy(array):
     if not isinstance(array, np.ndarray):
-        raise TypeError("expected np.ndarray (got %s)" % type(array).__name__)
+        raise TypeError("expected np.ndarray (got %s)" % c_type_name(array))
     return wrap(array, dtypes.from_numpy_dtype(array.dtype))
 
 
@@ -176,6 +177,9 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
     if dtype is None:
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
+        elif isinstance(fill_value, np.generic):  # a Scalar to torch's parser (bool: double)
+            fill_value = float(fill_value) if isinstance(fill_value, np.bool_) else \
+                fill_value.item()
         dtype = infer_dtype(fill_value)
     if not isinstance(size, (tuple, list)):
         raise TypeError("full(): argument 'size' (position 1) must be tuple of ints, not %s"

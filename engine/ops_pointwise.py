@@ -18,6 +18,8 @@ def _check_operand(x, name="other"):
         return x
     if isinstance(x, _NUMBER):
         return x.item() if isinstance(x, np.generic) else x
+    if isinstance(x, np.bool_):
+        return float(x)  # torch's argument parser reads a NumPy bool as a double
     raise TypeError("%s must be a Tensor or a number, not %s" % (name, type(x).__name__))
 
 

@@ -348,8 +348,20 @@ class Tensor:
     def __reduce__(self):
         raise TypeError("gradrepl tensors cannot be pickled")
 
+    # ---- NumPy's protocols, as torch/_tensor.py has them --------------------------------
+    # NumPy defers to a tensor: `ndarray + x` asks x.__radd__ first, which, like torch's C
+    # operators, declines an ndarray; `x + ndarray` then lands in ndarray.__radd__, which
+    # computes with NumPy on x.__array__() and hands the result to x.__array_wrap__.
+    __array_priority__ = 1000
+
     def __array__(self, dtype=None, copy=None):
-        return self._data if dtype is None else self._data.astype(dtype)
+        array = self.numpy()
+        return array if dtype is None else array.astype(dtype, copy=False)
+
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        if array.dtype == np.bool_:
+            array = array.astype(np.uint8)  # torch's "workaround": numpy.greater(x, 0) is uint8
+        return wrap(array, dtypes.from_numpy_dtype(array.dtype))
 
 
 class _Extra:

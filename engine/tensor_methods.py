@@ -2,6 +2,8 @@
 
 import numbers
 
+import numpy as np
+
 from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward
@@ -80,7 +82,8 @@ _OPERAND_TYPES = frozenset((Tensor, float, int, bool))
 def _number_or_tensor(other):
     if type(other) in _OPERAND_TYPES:  # the common case, without ABC isinstance checks
         return True
-    return isinstance(other, (Tensor, numbers.Number)) and not isinstance(other, complex)
+    return isinstance(other, (Tensor, numbers.Number, np.bool_)) and not isinstance(
+        other, complex)
 
 
 def _binary_operator(function):
@@ -126,10 +129,23 @@ def _reflected(function):
 
 
 def _rtruediv(self, other):
-    # PyTorch's Tensor.__rtruediv__ is self.reciprocal() * other (so: MulBackward0).
+    # PyTorch's Tensor.__rtruediv__ is self.reciprocal() * other (so: MulBackward0); with
+    # an ndarray that `*` is NumPy's (ndarray.__rmul__), as in torch.
+    if isinstance(other, np.ndarray):
+        return pw.reciprocal(self) * other
     if not _number_or_tensor(other):
         return NotImplemented
     return pw.mul(pw.reciprocal(self), other)
+
+
+def _eq(self, other):
+    # torch's `x == ndarray` compares with the array as a tensor (`!=` and the others
+    # decline it: NumPy's reflected comparison defers back, and Python decides).
+    if isinstance(other, np.ndarray):
+        other = creation.as_tensor(other)
+    if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
+        return pw.eq(self, other)
+    return NotImplemented
 
 
 def _rpow(self, other):
@@ -184,6 +200,7 @@ def install():
                                ("__rmul__", d.MUL, pw.mul), ("__truediv__", d.DIV, pw.div)):
         setattr(Tensor, name, _arithmetic_operator(op, function))
     Tensor.__rsub__ = _rsub
+    Tensor.__eq__ = _eq
     Tensor.__mod__ = _binary_operator(pw.remainder)
     Tensor.__rmod__ = _reflected(pw.remainder)
     Tensor.__rfloordiv__ = _reflected(pw.floor_divide)

@@ -1,0 +1,187 @@
+"""What a learner types in the first minutes, typed into the shell and into Python's console
+with real PyTorch: NumPy operands, devices, nn.Parameter, the reprs of functions and methods.
+Both sides print the same lines (values echoed, one `Type: message` line per error, in
+order), memory addresses aside."""
+
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("torch")
+from gradrepl.cli import piped_session  # noqa: E402
+from gradrepl.render import PlainOutput  # noqa: E402
+
+SESSIONS = {
+    "numpy_operands": """\
+import numpy as np
+x = torch.tensor([1., 2., 3.])
+i = torch.tensor([1, 2, 3])
+x + np.ones(3)
+np.ones(3) + x
+np.ones(3) * x
+np.ones(3) - x
+np.ones(3) / x
+np.ones(3) @ x
+x - np.ones(3)
+x @ np.ones(3)
+x ** np.ones(3)
+x % np.ones(3)
+x + np.ones((2, 3))
+x + np.ones((2, 2))
+x * np.array(2)
+x * np.array(2.0, dtype=np.float32)
+i + np.arange(3)
+i + np.ones(3, dtype=np.float32)
+x + np.array([True, False, True])
+np.float64(2.0) * x
+x * np.float64(2.0)
+np.float32(1) + x
+np.int64(2) * x
+i * np.float64(1.5)
+i + np.int32(2)
+np.bool_(True) + x
+i * np.bool_(True)
+np.float64(2.0) - x
+np.float64(2.0) ** x
+torch.full((2,), np.float64(1))
+torch.full((2,), np.bool_(True))
+type(x + np.ones(3))
+x += np.ones(3)
+x
+""",
+    "numpy_comparisons": """\
+import numpy as np
+x = torch.tensor([1., 2., 3.])
+x == np.ones(3)
+np.ones(3) == x
+x != np.ones(3)
+np.ones(3) != x
+x > np.ones(3)
+np.ones(3) < x
+x == np.ones(2)
+x == np.ones((2, 3))
+x < np.float64(2)
+np.float64(2) < x
+x == None
+x == "a"
+""",
+    "numpy_conversions": """\
+import numpy as np
+x = torch.tensor([1., 2., 3.])
+y = torch.ones(2, requires_grad=True)
+torch.tensor(np.ones(3))
+torch.tensor(np.ones(3, dtype=np.float32))
+torch.tensor(np.arange(3))
+torch.tensor(np.float64(2.5))
+torch.tensor(np.bool_(True))
+torch.tensor([np.float64(1.0), np.float64(2.0)])
+torch.tensor([np.float32(1.0), 2.0])
+torch.tensor([np.int8(1), np.int16(1)])
+torch.tensor([np.ones(2), np.ones(2)])
+torch.tensor([np.arange(2), np.arange(2)], dtype=torch.float32)
+torch.tensor([np.ones(2), np.ones(3)])
+torch.tensor([np.array(1.0)])
+torch.tensor(np.ones(3), requires_grad=True)
+torch.as_tensor(np.ones(3))
+torch.as_tensor(np.ones(3), dtype=torch.float32)
+torch.from_numpy(np.arange(4).reshape(2, 2))
+torch.from_numpy([1.0])
+torch.from_numpy(np.float64(1.0))
+a = np.zeros(2)
+t = torch.from_numpy(a)
+a[0] = 5
+t
+np.asarray(x)
+np.array(x, dtype=np.float64)
+x.numpy()
+x.numpy().dtype
+y.numpy()
+np.asarray(y)
+np.array(y)
+y.detach().numpy()
+y + np.ones(2)
+np.exp(y)
+""",
+    "numpy_functions_of_tensors": """\
+import numpy as np
+x = torch.tensor([1., 2., 3.])
+np.exp(x)
+np.sqrt(x)
+np.maximum(x, 2)
+np.isnan(x)
+np.add(np.ones(3), x)
+np.power(x, 2)
+np.matmul(x, x)
+np.dot(x, x)
+np.round(x)
+np.clip(x, 0, 1)
+np.cumsum(x)
+np.argmax(x)
+np.reshape(x, (3, 1))
+np.transpose(x)
+np.stack([x, x])
+np.concatenate([x, x])
+np.where(x > 1, x, 0)
+np.allclose(x, x)
+np.zeros_like(x)
+np.shape(x)
+np.ndim(x)
+np.linalg.norm(x)
+np.float64(x.sum())
+float(np.float32(1.5))
+""",
+}
+
+# Python's console with real torch; every line goes to one stream, so the order is kept.
+_RUN_ALL_UNDER_TORCH = r"""
+import code, io, json, sys, traceback, warnings
+import torch
+warnings.simplefilter("ignore")
+
+class Console(code.InteractiveConsole):
+    def showtraceback(self):
+        etype, value, _ = sys.exc_info()
+        sys.stdout.write(traceback.format_exception_only(etype, value)[0])
+    showsyntaxerror = showtraceback
+
+outputs = {}
+for name, text in json.loads(sys.stdin.read()).items():
+    buffer = io.StringIO()
+    stdout, sys.stdout = sys.stdout, buffer
+    console = Console(filename="<stdin>")
+    console.push("import torch")
+    for line in text.splitlines():
+        console.push(line)
+    console.push("")
+    sys.stdout = stdout
+    outputs[name] = buffer.getvalue()
+print(json.dumps(outputs))
+"""
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+class _OneStream(PlainOutput):
+    """Errors on the same stream as values (so their order shows); warnings left out."""
+
+    def warn(self, text):
+        pass
+
+
+@pytest.fixture(scope="module")
+def torch_outputs():
+    done = subprocess.run([sys.executable, "-c", _RUN_ALL_UNDER_TORCH],
+                          input=json.dumps(SESSIONS), capture_output=True, text=True,
+                          timeout=600, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("name", sorted(SESSIONS))
+def test_the_shell_prints_what_torchs_console_prints(name, torch_outputs):
+    stream = io.StringIO()
+    piped_session(SESSIONS[name], _OneStream(stream, stream))
+    ours = _ADDRESS.sub("0x", stream.getvalue())
+    assert ours.splitlines() == _ADDRESS.sub("0x", torch_outputs[name]).splitlines()
