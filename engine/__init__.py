@@ -10,7 +10,7 @@ from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, 
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
-from .device import device
+from .device import device, get_default_device, set_default_device
 from .tensor import Tensor
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
                         is_inference_mode_enabled)
@@ -56,6 +56,8 @@ from .ops_convert import is_tensor, is_floating_point, result_type
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
+from . import cuda
+from . import backends
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
@@ -83,5 +85,5 @@ __version__ = "2.13.0+gradrepl"
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn"))
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "cuda", "backends"))
 )

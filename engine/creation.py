@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from .device import require_cpu
+from .device import check_device, require_cpu
 from .type_names import c_type_name
 from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
@@ -86,14 +86,20 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
             "rather than torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
     if dtype is None:
         dtype = infer_dtype(data)
+    check_device(device, "tensor")  # after the data's dtype, as torch's tensor_new.cpp
     t = wrap(array_from_data(data, dtype), dtype)
     return _finish(t, requires_grad)
 
 
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor) and (dtype is None or dtype is data._dtype):
+        if device is not None:
+            check_device(device, "as_tensor")
         return data
-    return tensor(data, dtype=dtype)
+    if isinstance(data, np.ndarray) and dtype in (None, dtypes.from_numpy_dtype(data.dtype)):
+        check_device(device, "as_tensor")
+        return from_numpy(data)  # shares the array's memory, as torch's as_tensor does
+    return tensor(data, dtype=dtype, device=device)
 
 
 def from_numpy(array):
@@ -159,21 +165,25 @@ BoolTensor = _legacy(dtypes.bool_)
 # ---- filled -----------------------------------------------------------------------------------
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "ones")
     return _filled(parse_size(size, function="ones"), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "zeros")
     return _filled(parse_size(size, function="zeros"), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           memory_format=None):
+    check_device(device, "empty")
     # Uninitialised memory in PyTorch; zeros here, so results never depend on garbage.
     return _filled(parse_size(size, function="empty"), 0, _check_dtype(dtype) or
                    get_default_dtype(), requires_grad)
 
 
 def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "full")
     if dtype is None:
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
@@ -196,25 +206,34 @@ def _like(input, value, dtype, requires_grad):
 
 def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
+    if device is not None:
+        check_device(device, "ones_like")
     return _like(input, 1, dtype, requires_grad)
 
 
 def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
+    if device is not None:
+        check_device(device, "zeros_like")
     return _like(input, 0, dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
+    if device is not None:
+        check_device(device, "empty_like")
     return _like(input, 0, dtype, requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
+    if device is not None:
+        check_device(device, "full_like")
     return _like(input, fill_value, dtype, requires_grad)
 
 
 def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "eye")
     m = n if m is None else m
     for name, value in (("n", n), ("m", m)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -230,25 +249,35 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
 # ---- x.new_*: same dtype as x unless given ----------------------------------------------------
 
 def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+    if device is not None:
+        check_device(device, "new_zeros")
     return _filled(parse_size(size, function="new_zeros"), 0, _check_dtype(dtype) or self._dtype,
                    requires_grad)
 
 
 def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+    if device is not None:
+        check_device(device, "new_ones")
     return _filled(parse_size(size, function="new_ones"), 1, _check_dtype(dtype) or self._dtype,
                    requires_grad)
 
 
 def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
+    if device is not None:
+        check_device(device, "new_empty")
     return _filled(parse_size(size, function="new_empty"), 0, _check_dtype(dtype) or self._dtype,
                    requires_grad)
 
 
 def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+    if device is not None:
+        check_device(device, "new_full")
     return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad)
 
 
 def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+    if device is not None:
+        check_device(device, "new_tensor")
     return tensor(data, dtype=dtype or self._dtype, requires_grad=requires_grad)
 
 
@@ -260,6 +289,7 @@ def _number(x):
 
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
+    check_device(device, "arange")
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
@@ -306,6 +336,7 @@ def _spaced_arguments(start, end, steps, dtype):
 
 def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    check_device(device, "linspace")
     start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     values = _linspace_values(start, end, steps, dtype)
     return _finish(wrap(values, dtype), requires_grad)
@@ -313,6 +344,7 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
 
 def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    check_device(device, "logspace")
     start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     # PyTorch's kernel: exponents from start for the first half and from end for the second,
     # with a double step, then base ** exponent.
@@ -329,6 +361,7 @@ def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, de
 def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
                   requires_grad=False):
     """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
+    check_device(device, "scalar_tensor")
     dtype = _check_dtype(dtype) or get_default_dtype()
     return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
 

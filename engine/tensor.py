@@ -76,6 +76,16 @@ class Tensor:
     def is_cuda(self):
         return False
 
+    @property
+    def is_cpu(self):
+        return True
+
+    def is_pinned(self, device=None):
+        return False
+
+    def pin_memory(self, device=None):
+        raise RuntimeError("Cannot access accelerator device when none is available.")
+
     def get_device(self):
         return -1  # torch's answer for a CPU tensor
 

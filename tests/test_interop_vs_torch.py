@@ -134,6 +134,75 @@ np.linalg.norm(x)
 np.float64(x.sum())
 float(np.float32(1.5))
 """,
+    "devices": """\
+x = torch.ones(2, device='cpu')
+x
+torch.zeros(2, device=torch.device('cpu'))
+torch.ones(2, device='cpu:0')
+torch.ones(2, device='cuda')
+torch.ones(2, device='cuda:0')
+torch.ones(2, device=torch.device('cuda'))
+torch.ones(-1, device='cuda')
+torch.tensor([1., 2.], device='cuda')
+torch.tensor([1, 'a'], device='cuda')
+torch.as_tensor([1., 2.], device='cuda')
+torch.randn(2, device='cuda')
+torch.manual_seed(0).initial_seed()
+torch.rand(2, device='cpu')
+torch.arange(3, device='cuda')
+torch.eye(2, device='cuda')
+torch.full((2,), 1., device='cuda')
+torch.linspace(0, 1, 3, device='cuda')
+torch.randint(3, (2,), device='cuda')
+torch.zeros_like(x, device='cuda')
+torch.zeros_like(x, device='cpu')
+x.new_zeros(2, device='cuda')
+torch.ones(2, device='gpu')
+torch.ones(2, device=0)
+torch.ones(2, device=1.5)
+torch.ones(2, device='xpu')
+torch.Generator(device='cuda')
+torch.cuda.is_available()
+torch.cuda.device_count()
+torch.cuda.manual_seed(0)
+torch.cuda.manual_seed_all(0)
+torch.cuda.current_device()
+torch.cuda.get_device_name(0)
+torch.cuda.synchronize()
+torch.cuda.empty_cache()
+torch.cuda.memory_allocated()
+torch.backends.mps.is_available()
+torch.backends.cuda.is_built()
+torch.backends.cudnn.deterministic = True
+torch.backends.cudnn.deterministic
+torch.backends.cudnn.benchmark = 1
+torch.backends.cudnn.benchmark
+x.device
+x.is_cuda
+x.is_cpu
+x.get_device()
+x.is_pinned()
+x.pin_memory()
+x.to('cpu')
+x.to('cuda')
+x.to(torch.device('cuda'))
+x.to('cuda', torch.float64)
+x.to(device='cpu', dtype=torch.float64)
+x.to(0)
+x.cuda()
+x.cpu()
+device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+device
+x.to(device)
+torch.ones(2, 2, device=device, requires_grad=True)
+x.device == torch.device('cpu')
+x.device == 'cpu'
+torch.get_default_device()
+torch.set_default_device('cuda')
+torch.ones(1)
+torch.set_default_device(None)
+torch.ones(1)
+""",
 }
 
 # Python's console with real torch; every line goes to one stream, so the order is kept.
