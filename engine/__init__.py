@@ -6,7 +6,7 @@ import numpy as _np
 _np.seterr(all="ignore")
 
 from . import dtypes as _dtypes
-from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, can_cast,
+from .dtypes import (Size, get_default_dtype, set_default_dtype,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
@@ -31,7 +31,7 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
                             clamp, clip, remainder, fmod, square, logical_and, logical_or,
                             logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
-                            numel, float_power, bitwise_left_shift, bitwise_right_shift,
+                            float_power, bitwise_left_shift, bitwise_right_shift,
                             log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh,
                             atanh, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, erf, sgn,
                             frac)
@@ -53,6 +53,9 @@ from .ops_einsum import einsum
 from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
+from .tensor_queries import (is_complex, is_nonzero, is_signed, is_same_size, numel,
+                             is_storage, typename, promote_types, can_cast)
+from .broadcasting import broadcast_shapes, broadcast_tensors
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn

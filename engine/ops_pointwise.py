@@ -543,7 +543,3 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 def equal(input, other):
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))
-
-
-def numel(input):
-    return input._data.size

@@ -95,6 +95,9 @@ class Tensor:
     def is_complex(self):
         return False
 
+    def is_signed(self):
+        return self._dtype.is_signed
+
     def type(self, dtype=None):
         if dtype is None:
             return "torch." + self._dtype.legacy_name

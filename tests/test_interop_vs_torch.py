@@ -203,6 +203,143 @@ torch.ones(1)
 torch.set_default_device(None)
 torch.ones(1)
 """,
+    "parameters": """\
+p = torch.nn.Parameter(torch.ones(2))
+p
+print(p)
+str(p)
+p.requires_grad
+p.is_leaf
+p.grad_fn
+type(p)
+isinstance(p, torch.Tensor)
+isinstance(p, torch.nn.Parameter)
+torch.is_tensor(p)
+q = p * 2
+q
+type(q)
+isinstance(q, torch.nn.Parameter)
+p + 1
+p @ p
+2 ** p
+p.sum()
+p[0]
+p.clone()
+type(p.clone())
+p.data
+type(p.data)
+p.detach()
+p.exp()
+p.to(torch.float64)
+p.float()
+p.to('cpu')
+p.view(2)
+p.expand(3, 2)
+torch.stack([p, torch.ones(2)])
+torch.nn.functional.relu(-p)
+p.numpy()
+p.tolist()
+p.shape
+p.dtype
+p.mean().backward()
+p.grad
+torch.nn.Parameter(torch.ones(2), requires_grad=False)
+torch.nn.Parameter(torch.ones(2), False).requires_grad
+torch.nn.parameter.Parameter(torch.zeros(3))
+torch.nn.Parameter(torch.tensor([1, 2]))
+torch.nn.Parameter(torch.tensor([1, 2]), requires_grad=False)
+torch.nn.Parameter()
+torch.nn.Parameter(torch.ones(2, 2, dtype=torch.float64))
+torch.nn.Parameter([1., 2.])
+torch.nn.Parameter(3.0)
+torch.nn.Parameter(torch.ones(1), requires_grad=1)
+torch.nn.Parameter(torch.ones(1), True, 3)
+torch.nn.Parameter(torch.ones(1), foo=3)
+torch.nn.Parameter(torch.ones(2, requires_grad=True) * 2)
+torch.nn.Parameter(torch.ones(2, requires_grad=True) * 2).grad_fn
+w = torch.nn.Parameter(torch.ones(2, 3))
+w.T
+w.t()
+with torch.no_grad():
+    w.mul_(2)
+
+w
+w.requires_grad_(False)
+w.requires_grad = True
+w
+from torch.nn import Parameter
+from torch.nn.parameter import Parameter as P
+P is Parameter
+""",
+    "tensor_and_dtype_queries": """\
+x = torch.ones(2, requires_grad=True)
+torch.is_tensor(x)
+torch.is_tensor([1])
+torch.is_floating_point(x)
+torch.is_floating_point(torch.tensor([1]))
+torch.is_floating_point(1.0)
+torch.is_complex(x)
+torch.is_complex(1.0)
+torch.is_nonzero(torch.tensor([1.]))
+torch.is_nonzero(torch.tensor([0]))
+torch.is_nonzero(torch.ones(2))
+torch.is_nonzero(torch.ones(0))
+torch.is_nonzero(1)
+torch.is_signed(x)
+torch.tensor([1], dtype=torch.uint8).is_signed()
+torch.is_same_size(x, torch.ones(2))
+torch.is_same_size(x, torch.ones(3))
+torch.is_storage(x)
+torch.typename(x)
+torch.typename(torch.ones(1, dtype=torch.int64))
+torch.typename(1)
+torch.typename([1])
+torch.numel(torch.ones(2, 3))
+torch.numel(1)
+torch.broadcast_shapes((2, 1), (1, 3))
+torch.broadcast_shapes(2, (3, 1))
+torch.broadcast_shapes()
+torch.broadcast_shapes(None, (2,))
+torch.broadcast_shapes((2,), [3, 1], torch.Size([1, 1, 1]))
+torch.broadcast_shapes((2,), (3,))
+torch.broadcast_shapes((2, 3), torch.Size([4]))
+torch.broadcast_shapes((2,), (-1,))
+torch.broadcast_shapes((-1,), (2,))
+torch.broadcast_shapes(2.5)
+a, b = torch.broadcast_tensors(x, torch.zeros(3, 1))
+a
+b
+torch.broadcast_tensors(x, x)[0] is x
+torch.broadcast_tensors()
+torch.broadcast_tensors(torch.ones(2), torch.ones(3))
+torch.broadcast_tensors(torch.ones(2, 1), torch.ones(3), torch.ones(4))
+torch.broadcast_tensors(torch.ones(2), 1)
+torch.result_type(torch.ones(1), 1.0)
+torch.result_type(torch.tensor([1]), 1.0)
+torch.result_type(torch.tensor(1, dtype=torch.int32), torch.tensor([1], dtype=torch.int8))
+torch.result_type(torch.tensor([1], dtype=torch.uint8), -1)
+torch.result_type(1, 2.0)
+torch.promote_types(torch.int32, torch.float32)
+torch.promote_types(torch.uint8, torch.int8)
+torch.promote_types(1, torch.int64)
+torch.can_cast(torch.float64, torch.int32)
+torch.can_cast(torch.int32, torch.float64)
+torch.can_cast(torch.int32, torch.bool)
+torch.can_cast(1, torch.float16)
+torch.get_default_dtype()
+torch.set_default_dtype(torch.float64)
+torch.ones(2)
+torch.tensor([1.5])
+torch.tensor([1.5], dtype=torch.float32)
+torch.get_default_dtype()
+torch.set_default_dtype(torch.float32)
+torch.set_default_dtype(torch.int32)
+torch.set_default_dtype('float64')
+x.dtype == torch.float
+x.dtype is torch.float32
+torch.float32.is_floating_point
+torch.int64.itemsize
+""",
 }
 
 # Python's console with real torch; every line goes to one stream, so the order is kept.
