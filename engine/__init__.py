@@ -11,6 +11,7 @@ from .dtypes import (Size, get_default_dtype, set_default_dtype,
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
 from .device import device, get_default_device, set_default_device
+from .layouts import layout, strided
 from .tensor import Tensor
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
                         is_inference_mode_enabled)
@@ -83,6 +84,9 @@ int = int32
 short = int16
 
 __version__ = "2.13.0+gradrepl"
+
+from . import callable_reprs as _callable_reprs
+_callable_reprs.install(globals(), Tensor, nn.functional)
 
 # The names a session's `torch` exposes: everything public above, nothing imported by the way.
 __all__ = sorted(

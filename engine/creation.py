@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from .device import check_device, require_cpu
+from .device import CPU, check_device, require_cpu
 from .type_names import c_type_name
 from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
@@ -76,19 +76,27 @@ def _filled(size, value, dtype, requires_grad):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """torch.tensor: always copies; the dtype is inferred from the data unless given."""
+    return _copied(data, dtype, device, requires_grad, "torch.tensor")
+
+
+def _copied(data, dtype, device, requires_grad, function):
     _check_dtype(dtype)
     if isinstance(data, range):
         data = list(data)
     if isinstance(data, Tensor):
-        warnings.warn(
-            "To copy construct from a tensor, it is recommended to use "
-            "sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), "
-            "rather than torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
+        _warn_copy_construct(function + "(sourceTensor)")
     if dtype is None:
         dtype = infer_dtype(data)
     check_device(device, "tensor")  # after the data's dtype, as torch's tensor_new.cpp
     t = wrap(array_from_data(data, dtype), dtype)
     return _finish(t, requires_grad)
+
+
+def _warn_copy_construct(instead_of):
+    warnings.warn(
+        "To copy construct from a tensor, it is recommended to use "
+        "sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), "
+        "rather than %s." % instead_of, UserWarning, stacklevel=4)
 
 
 def as_tensor(data, dtype=None, device=None):
@@ -248,37 +256,62 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
 
 # ---- x.new_*: same dtype as x unless given ----------------------------------------------------
 
-def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+def _new_size(args, size, function):
+    """x.new_zeros(2, 3), (2, 3) or size=(2, 3): torch's parser reads one IntArrayRef."""
+    if size is not None:
+        if args:
+            raise TypeError("%s() got multiple values for argument 'size'" % function)
+        if not isinstance(size, (tuple, list)):
+            raise TypeError("%s(): argument 'size' must be tuple of ints, not %s"
+                            % (function, type(size).__name__))
+        args = (size,)
+    elif not args:
+        raise TypeError('%s() missing 1 required positional arguments: "size"' % function)
+    return parse_size(args, function=function)
+
+
+def _new_filled(function, self, args, size, value, dtype, device, requires_grad):
+    shape = _new_size(args, size, function)
     if device is not None:
-        check_device(device, "new_zeros")
-    return _filled(parse_size(size, function="new_zeros"), 0, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+        check_device(device, function)
+    return _filled(shape, value, _check_dtype(dtype) or self._dtype, requires_grad)
 
 
-def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
-    if device is not None:
-        check_device(device, "new_ones")
-    return _filled(parse_size(size, function="new_ones"), 1, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+def new_zeros(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_zeros", self, args, size, 0, dtype, device, requires_grad)
 
 
-def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
-    if device is not None:
-        check_device(device, "new_empty")
-    return _filled(parse_size(size, function="new_empty"), 0, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+def new_ones(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_ones", self, args, size, 1, dtype, device, requires_grad)
 
 
-def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+def new_empty(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_empty", self, args, size, 0, dtype, device, requires_grad)
+
+
+_MISSING = object()
+
+
+def new_full(self, size=_MISSING, fill_value=_MISSING, dtype=None, device=None,
+             requires_grad=False):
+    for name, value in (("size", size), ("fill_value", fill_value)):
+        if value is _MISSING:
+            raise TypeError('new_full() missing 1 required positional arguments: "%s"' % name)
     if device is not None:
         check_device(device, "new_full")
     return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad)
 
 
-def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
-    if device is not None:
-        check_device(device, "new_tensor")
-    return tensor(data, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def new_tensor(self, data=_MISSING, dtype=None, device=None, requires_grad=False):
+    if data is _MISSING:
+        raise TypeError('new_tensor() missing 1 required positional arguments: "data"')
+    return _copied(data, dtype or self._dtype, device or CPU, requires_grad,
+                   "tensor.new_tensor")
+
+
+def new(self, *args, **kwargs):
+    """x.new(...): the legacy constructor of x's dtype (torch.FloatTensor(...) for floats)."""
+    return legacy_tensor(self._dtype, *args, **kwargs)
 
 
 # ---- ranges ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
+from .type_names import mark_c_type
 from .grad_mode import INFERENCE
 
 _new = object.__new__
@@ -67,6 +68,26 @@ class Tensor:
 
     def element_size(self):
         return self._dtype.itemsize
+
+    @property
+    def itemsize(self):
+        return self._dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self._data.size * self._dtype.itemsize
+
+    @property
+    def layout(self):
+        from .layouts import strided
+        return strided
+
+    def data_ptr(self):
+        return self._data.__array_interface__["data"][0]
+
+    # Kinds of tensor gradrepl has none of.
+    is_sparse = is_quantized = is_meta = is_nested = is_mkldnn = is_xpu = is_mps = property(
+        lambda self: False)
 
     @property
     def device(self):
@@ -298,6 +319,17 @@ class Tensor:
     def tolist(self):
         return self._data.tolist()
 
+    def apply_(self, callable):
+        """Each element replaced by callable(element), in place (no autograd)."""
+        if self._requires_grad:
+            raise RuntimeError("Can't call apply_() on Variable that requires grad. Use "
+                               "var.detach().apply_() instead.")
+        from .nested_data import array_from_data
+        values = [callable(v) for v in self._data.reshape(-1).tolist()]
+        np.copyto(self._data, array_from_data(values, self._dtype).reshape(self._data.shape))
+        self._bump_version()
+        return self
+
     def numpy(self, force=False):
         if self._requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
@@ -430,3 +462,4 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
+mark_c_type(Tensor)  # torch.Tensor is Python, its methods are TensorBase's (C)

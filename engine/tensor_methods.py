@@ -45,7 +45,7 @@ _SAME_AS_FUNCTION = {
     join: "narrow",
     gat: "gather index_select masked_fill tril triu flip",
     conv: "to cpu cuda double half long short char byte",
-    creation: "new_zeros new_ones new_empty new_full new_tensor",
+    creation: "new_zeros new_ones new_empty new_full new_tensor new",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
@@ -62,7 +62,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
                "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
-               "fmax_": spc.fmax, "fmin_": spc.fmin, "clamp_min_": spc.clamp_min,
+               "clamp_min_": spc.clamp_min,
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "

@@ -12,7 +12,20 @@ def name_as_torch(cls, module):
     """
     cls.__module__ = module
     cls.__name__ = module + "." + cls.__qualname__
+    return mark_c_type(cls)
+
+
+_C_TYPES = set()
+
+
+def mark_c_type(cls):
+    """cls stands for one of torch's C types: its methods are builtins there (callable_reprs)."""
+    _C_TYPES.add(cls)
     return cls
+
+
+def is_c_type(t):
+    return any(c in _C_TYPES for c in t.__mro__)
 
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE

@@ -342,6 +342,34 @@ torch.int64.itemsize
 """,
 }
 
+
+
+def _every_callable():
+    """A line per function of the shell's torch, torch.nn.functional, torch.autograd and
+    torch.cuda, and per method of a tensor, a parameter, a node, a generator, a size."""
+    import types
+    import gradrepl_engine
+    from gradrepl.guards import facade_names
+    from gradrepl.facades import torch_facades
+    registry = torch_facades(gradrepl_engine)
+    lines = ["x = torch.ones(2, requires_grad=True)", "p = torch.nn.Parameter(torch.ones(1))",
+             "node = (x * 2).grad_fn", "g = torch.Generator()", "s = x.shape"]
+    for module in ("torch", "torch.nn.functional", "torch.autograd", "torch.cuda",
+                   "torch.autograd.functional"):
+        for name, value in sorted(facade_names(registry[module]).items()):
+            if isinstance(value, types.FunctionType):
+                lines.append("%s.%s" % (module, name))
+    for name, value in sorted(vars(gradrepl_engine.Tensor).items()):
+        if not name.startswith("_") and isinstance(value, types.FunctionType):
+            lines += ["x." + name, "torch.Tensor." + name]
+    lines += ["p.sum", "p.backward", "node.name", "node.register_hook", "g.manual_seed",
+              "s.numel", "torch.float32.to_real", "print(x.sum, torch.sum)", "repr(x.mul)",
+              "print", "repr", "dir", "hasattr", "len", "help"]
+    return "\n".join(lines) + "\n"
+
+
+SESSIONS["callable_reprs"] = _every_callable()
+
 # Python's console with real torch; every line goes to one stream, so the order is kept.
 _RUN_ALL_UNDER_TORCH = r"""
 import code, io, json, sys, traceback, warnings
