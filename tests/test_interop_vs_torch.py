@@ -340,8 +340,60 @@ x.dtype is torch.float32
 torch.float32.is_floating_point
 torch.int64.itemsize
 """,
+    "first_minutes": """\
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+torch.manual_seed(0)
+torch.manual_seed(0).initial_seed()
+torch.Generator().manual_seed(3)
+torch.set_printoptions(precision=2)
+torch.tensor([1.23456])
+torch.set_printoptions(profile='default')
+torch.tensor([1.23456])
+x.new_tensor([1, 2])
+x.new_tensor([1., 2.], requires_grad=True)
+x.new_tensor(x)
+x.new_tensor()
+x.new_zeros(2, 3)
+x.new_zeros((2,))
+x.new_zeros([2, 2])
+x.new_zeros()
+x.new_zeros(size=2)
+x.new_zeros(2, size=(3,))
+x.new_ones(size=(2,))
+x.new_ones(2, dtype=torch.int64)
+x.new_full((2,), 5)
+x.new_full((2,))
+x.new_empty(2).shape
+x.new_zeros(2, requires_grad=True)
+x.new([1, 2])
+x.new().shape
+x.new(1.5)
+x.layout
+torch.strided
+x.itemsize
+x.nbytes
+x.element_size()
+x.data_ptr() > 0
+x.is_sparse
+x.is_quantized
+x.is_meta
+x.apply_(lambda v: v)
+y = x.detach().clone()
+y.apply_(lambda v: v * 2)
+y
+torch.tensor([1, 2]).apply_(lambda v: v / 2)
+torch.ones(2).apply_(lambda v: 'a')
+x.type()
+x.stride()
+x.is_contiguous()
+format(x.sum(), '.2f')
+x.shape == (3,)
+torch.Size([2, 3]).numel()
+help
+print
+dir
+""",
 }
-
 
 
 def _every_callable():
