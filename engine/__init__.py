@@ -6,11 +6,12 @@ import numpy as _np
 _np.seterr(all="ignore")
 
 from . import dtypes as _dtypes
-from .dtypes import (Size, get_default_dtype, set_default_dtype, promote_types, can_cast,
+from .dtypes import (Size, get_default_dtype, set_default_dtype,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
-from .device import device
+from .device import device, get_default_device, set_default_device
+from .layouts import layout, strided
 from .tensor import Tensor
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
                         is_inference_mode_enabled)
@@ -31,7 +32,7 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
                             clamp, clip, remainder, fmod, square, logical_and, logical_or,
                             logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
-                            numel, float_power, bitwise_left_shift, bitwise_right_shift,
+                            float_power, bitwise_left_shift, bitwise_right_shift,
                             log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh,
                             atanh, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, erf, sgn,
                             frac)
@@ -64,10 +65,15 @@ from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold,
                              hardshrink, prelu, relu_, sigmoid_)
 from .nn.losses import pdist, pairwise_distance
 from .nn.functional_more import cosine_similarity
+from .tensor_queries import (is_complex, is_nonzero, is_signed, is_same_size, numel,
+                             is_storage, typename, promote_types, can_cast)
+from .broadcasting import broadcast_shapes, broadcast_tensors
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
 from . import linalg
+from . import cuda
+from . import backends
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
@@ -100,9 +106,12 @@ short = int16
 
 __version__ = "2.13.0+gradrepl"
 
+from . import callable_reprs as _callable_reprs
+_callable_reprs.install(globals(), Tensor, nn.functional)
+
 # The names a session's `torch` exposes: everything public above, nothing imported by the way.
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg"))
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg", "cuda", "backends"))
 )

@@ -11,7 +11,7 @@ from .graph_walk import run as _run
 from .tensor import Tensor
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "is_grad_enabled", "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
+           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "

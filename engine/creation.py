@@ -7,7 +7,8 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from .device import require_cpu
+from .device import CPU, check_device, require_cpu
+from .type_names import c_type_name
 from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
@@ -88,29 +89,43 @@ def _filled(size, value, dtype, requires_grad):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """torch.tensor: always copies; the dtype is inferred from the data unless given."""
+    return _copied(data, dtype, device, requires_grad, "torch.tensor")
+
+
+def _copied(data, dtype, device, requires_grad, function):
     _check_dtype(dtype)
     if isinstance(data, range):
         data = list(data)
     if isinstance(data, Tensor):
-        warnings.warn(
-            "To copy construct from a tensor, it is recommended to use "
-            "sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), "
-            "rather than torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
+        _warn_copy_construct(function + "(sourceTensor)")
     if dtype is None:
         dtype = infer_dtype(data)
+    check_device(device, "tensor")  # after the data's dtype, as torch's tensor_new.cpp
     t = wrap(array_from_data(data, dtype), dtype)
     return _finish(t, requires_grad)
 
 
+def _warn_copy_construct(instead_of):
+    warnings.warn(
+        "To copy construct from a tensor, it is recommended to use "
+        "sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), "
+        "rather than %s." % instead_of, UserWarning, stacklevel=4)
+
+
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor) and (dtype is None or dtype is data._dtype):
+        if device is not None:
+            check_device(device, "as_tensor")
         return data
-    return tensor(data, dtype=dtype)
+    if isinstance(data, np.ndarray) and dtype in (None, dtypes.from_numpy_dtype(data.dtype)):
+        check_device(device, "as_tensor")
+        return from_numpy(data)  # shares the array's memory, as torch's as_tensor does
+    return tensor(data, dtype=dtype, device=device)
 
 
 def from_numpy(array):
     if not isinstance(array, np.ndarray):
-        raise TypeError("expected np.ndarray (got %s)" % type(array).__name__)
+        raise TypeError("expected np.ndarray (got %s)" % c_type_name(array))
     return wrap(array, dtypes.from_numpy_dtype(array.dtype))
 
 
@@ -171,15 +186,18 @@ BoolTensor = _legacy(dtypes.bool_)
 # ---- filled -----------------------------------------------------------------------------------
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "ones")
     return _filled(parse_size(size, function="ones"), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "zeros")
     return _filled(parse_size(size, function="zeros"), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
 
 
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           memory_format=None):
+    check_device(device, "empty")
     # Uninitialised memory in PyTorch; zeros here, so results never depend on garbage.
     return _filled(parse_size(size, function="empty"), 0, _check_dtype(dtype) or
                    get_default_dtype(), requires_grad)
@@ -187,9 +205,13 @@ def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=F
 
 def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False,
          function="full"):
+    check_device(device, function)
     if dtype is None:
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
+        elif isinstance(fill_value, np.generic):  # a Scalar to torch's parser (bool: double)
+            fill_value = float(fill_value) if isinstance(fill_value, np.bool_) else \
+                fill_value.item()
         dtype = infer_dtype(fill_value)
     if not isinstance(size, (tuple, list)):
         raise TypeError("%s(): argument 'size' (position 1) must be tuple of ints, not %s"
@@ -206,25 +228,34 @@ def _like(input, value, dtype, requires_grad):
 
 def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
+    if device is not None:
+        check_device(device, "ones_like")
     return _like(input, 1, dtype, requires_grad)
 
 
 def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
+    if device is not None:
+        check_device(device, "zeros_like")
     return _like(input, 0, dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
+    if device is not None:
+        check_device(device, "empty_like")
     return _like(input, 0, dtype, requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
+    if device is not None:
+        check_device(device, "full_like")
     return _like(input, fill_value, dtype, requires_grad)
 
 
 def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_device(device, "eye")
     m = n if m is None else m
     for name, value in (("n", n), ("m", m)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -239,28 +270,63 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
 
 # ---- x.new_*: same dtype as x unless given ----------------------------------------------------
 
-def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
-    return _filled(parse_size(size, function="new_zeros"), 0, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+def _new_size(args, size, function):
+    """x.new_zeros(2, 3), (2, 3) or size=(2, 3): torch's parser reads one IntArrayRef."""
+    if size is not None:
+        if args:
+            raise TypeError("%s() got multiple values for argument 'size'" % function)
+        if not isinstance(size, (tuple, list)):
+            raise TypeError("%s(): argument 'size' must be tuple of ints, not %s"
+                            % (function, type(size).__name__))
+        args = (size,)
+    elif not args:
+        raise TypeError('%s() missing 1 required positional arguments: "size"' % function)
+    return parse_size(args, function=function)
 
 
-def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
-    return _filled(parse_size(size, function="new_ones"), 1, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+def _new_filled(function, self, args, size, value, dtype, device, requires_grad):
+    shape = _new_size(args, size, function)
+    if device is not None:
+        check_device(device, function)
+    return _filled(shape, value, _check_dtype(dtype) or self._dtype, requires_grad)
 
 
-def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
-    return _filled(parse_size(size, function="new_empty"), 0, _check_dtype(dtype) or self._dtype,
-                   requires_grad)
+def new_zeros(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_zeros", self, args, size, 0, dtype, device, requires_grad)
 
 
-def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+def new_ones(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_ones", self, args, size, 1, dtype, device, requires_grad)
+
+
+def new_empty(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+    return _new_filled("new_empty", self, args, size, 0, dtype, device, requires_grad)
+
+
+_MISSING = object()
+
+
+def new_full(self, size=_MISSING, fill_value=_MISSING, dtype=None, device=None,
+             requires_grad=False):
+    for name, value in (("size", size), ("fill_value", fill_value)):
+        if value is _MISSING:
+            raise TypeError('new_full() missing 1 required positional arguments: "%s"' % name)
+    if device is not None:
+        check_device(device, "new_full")
     return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad,
                 function="new_full")
 
 
-def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
-    return tensor(data, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def new_tensor(self, data=_MISSING, dtype=None, device=None, requires_grad=False):
+    if data is _MISSING:
+        raise TypeError('new_tensor() missing 1 required positional arguments: "data"')
+    return _copied(data, dtype or self._dtype, device or CPU, requires_grad,
+                   "tensor.new_tensor")
+
+
+def new(self, *args, **kwargs):
+    """x.new(...): the legacy constructor of x's dtype (torch.FloatTensor(...) for floats)."""
+    return legacy_tensor(self._dtype, *args, **kwargs)
 
 
 # ---- ranges ---------------------------------------------------------------------------------
@@ -271,6 +337,7 @@ def _number(x):
 
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
+    check_device(device, "arange")
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
@@ -317,6 +384,7 @@ def _spaced_arguments(start, end, steps, dtype):
 
 def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    check_device(device, "linspace")
     start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     values = _linspace_values(start, end, steps, dtype)
     return _finish(wrap(values, dtype), requires_grad)
@@ -324,6 +392,7 @@ def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None,
 
 def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, device=None,
              requires_grad=False):
+    check_device(device, "logspace")
     start, end, dtype = _spaced_arguments(start, end, steps, dtype)
     # PyTorch's kernel: exponents from start for the first half and from end for the second,
     # with a double step, then base ** exponent.
@@ -340,6 +409,7 @@ def logspace(start, end, steps, base=10.0, out=None, dtype=None, layout=None, de
 def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
                   requires_grad=False):
     """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
+    check_device(device, "scalar_tensor")
     dtype = _check_dtype(dtype) or get_default_dtype()
     return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
 

@@ -107,16 +107,50 @@ name_as_torch(device, "torch")
 CPU = device("cpu")
 
 
+NO_CUDA = "Torch not compiled with CUDA enabled"
+_NOT_COMPILED = {"cuda": NO_CUDA, "xpu": "Torch not compiled with XPU enabled"}
+
+
 def require_cpu(where):
     """Check a device= argument or .to() target: only the CPU exists in gradrepl.
 
-    CUDA fails as it does in a CPU-only build of torch; other accelerators with
+    CUDA (and XPU) fail as they do in a CPU-only build of torch; other accelerators with
     gradrepl's own message (torch has, e.g., meta tensors that we do not emulate).
     """
     where = where if isinstance(where, device) else device(where)
     if where.type == "cpu":
         return
-    if where.type == "cuda":
-        raise AssertionError("Torch not compiled with CUDA enabled")
+    if where.type in _NOT_COMPILED:
+        raise AssertionError(_NOT_COMPILED[where.type])
     raise RuntimeError("gradrepl runs on the CPU only, so device %r is not available"
                        % str(where))
+
+
+# torch.set_default_device: where factories without device= make their tensors.
+_default = [None]
+
+
+def check_device(where, function):
+    """A factory's device= argument (None: the default device), checked before anything is
+    made, as torch does: a device= of the wrong type is the argument parser's error."""
+    if where is None:
+        where = _default[0]
+        if where is None:
+            return
+    elif not isinstance(where, (str, device, int)):
+        raise TypeError("%s(): argument 'device' must be torch.device, not %s"
+                        % (function, builtins.type(where).__name__))
+    require_cpu(where)
+
+
+def get_default_device():
+    return CPU if _default[0] is None else _default[0]
+
+
+def set_default_device(where):
+    """torch.set_default_device: None or 'cpu'; 'cuda' is accepted, and every factory
+    fails from then on, as in a CPU-only torch."""
+    _default[0] = None if where is None else (
+        where if isinstance(where, device) else device(where))
+    if _default[0] is not None and _default[0].type == "cpu":
+        _default[0] = None

@@ -68,7 +68,7 @@ def call_unary_as(op, x, dtype, *params):
 
 def promoted(a, b, true_div=False):
     """(a's array, b's array or number, dtype) for a binary op under PyTorch's promotion."""
-    if type(b) is Tensor:
+    if isinstance(b, Tensor):
         dtype = a._dtype if a._dtype is b._dtype else result_type(a, b)
         ad, bd = a._data, b._data
         if true_div and dtype.category != 2:
@@ -104,14 +104,14 @@ def promoted(a, b, true_div=False):
 
 def call_binary(op, a, b):
     """An op of two inputs, tensors or Python numbers, under type promotion."""
-    if type(a) is not Tensor:
+    if not isinstance(a, Tensor):
         # Python number first (torch.add(2, x) is rare): promote from the tensor's side.
         bd, ad, dtype = promoted(b, a, op.kind is TRUE_DIV)
-    elif (type(b) is Tensor and a._dtype is b._dtype or type(b) is float) \
+    elif (isinstance(b, Tensor) and a._dtype is b._dtype or type(b) is float) \
             and a._dtype.category == 2:
         # The common case needs no promotion: one float dtype, or a float tensor and a
         # Python float (NumPy keeps the array's dtype for a Python scalar, as torch does).
-        return binary_forward(op, a, b, a._data, b._data if type(b) is Tensor else b, a._dtype)
+        return binary_forward(op, a, b, a._data, b._data if isinstance(b, Tensor) else b, a._dtype)
     else:
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
     return binary_forward(op, a, b, ad, bd, dtype)
@@ -127,15 +127,15 @@ def binary_forward(op, a, b, ad, bd, dtype):
     try:
         out = op.forward(ad, bd)
     except ValueError:
-        if type(a) is Tensor and type(b) is Tensor:
+        if isinstance(a, Tensor) and isinstance(b, Tensor):
             broadcast_shapes(a._data.shape, b._data.shape)  # raises PyTorch's message
         raise
     if type(out) is not _ndarray:
         out = np.asarray(out)
     result = wrap(out, dtype)
-    if GRAD.enabled and ((type(a) is Tensor and a._requires_grad)
-                         or (type(b) is Tensor and b._requires_grad)):
-        if IN_FORMULA.active and op.scalar_variant is not None and type(b) is not Tensor:
+    if GRAD.enabled and ((isinstance(a, Tensor) and a._requires_grad)
+                         or (isinstance(b, Tensor) and b._requires_grad)):
+        if IN_FORMULA.active and op.scalar_variant is not None and not isinstance(b, Tensor):
             op = op.scalar_variant
         if op.n_tensors == 2:
             _record_binary(op, (a, b), (result,))
@@ -207,7 +207,7 @@ def record(op, args, outputs):
     needs = []
     for i in range(n):
         t = args[i]
-        if type(t) is Tensor:
+        if isinstance(t, Tensor):
             shapes.append(t._data.shape)
             codes.append(t._dtype.code)
             if t._requires_grad:
@@ -259,7 +259,7 @@ def _record_binary(op, args, outputs):
     a = args[0]
     b = args[1]
     node = _new(op.node_class)
-    if type(a) is Tensor:
+    if isinstance(a, Tensor):
         need_a = a._requires_grad
         if need_a:
             fn = a._grad_fn
@@ -271,7 +271,7 @@ def _record_binary(op, args, outputs):
         code_a = a._dtype.code
     else:
         need_a, next_a, nr_a, shape_a, code_a = False, None, 0, None, -1
-    if type(b) is Tensor:
+    if isinstance(b, Tensor):
         need_b = b._requires_grad
         if need_b:
             fn = b._grad_fn
@@ -311,7 +311,7 @@ def _finish_node(node, op, args, outputs, needs):
         versions = ()
         for i in versioned:
             a = args[i]
-            if type(a) is Tensor:
+            if isinstance(a, Tensor):
                 if a._extra is not None and a._extra.inference:
                     raise RuntimeError(INFERENCE_SAVE_ERROR)
                 v = a._version

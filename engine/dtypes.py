@@ -97,7 +97,10 @@ def get_default_dtype():
 
 
 def set_default_dtype(dtype):
-    if not isinstance(dtype, DType) or not dtype.is_floating_point:
+    if not isinstance(dtype, DType):
+        raise TypeError("invalid dtype object: only floating-point types are supported as the "
+                        "default type")
+    if not dtype.is_floating_point:
         raise TypeError("only floating-point types are supported as the default type")
     _default[0] = dtype
 

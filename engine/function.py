@@ -4,6 +4,7 @@ import itertools
 import re
 
 from .hooks import RemovableHandle
+from .type_names import mark_c_type
 
 _sequence = itertools.count()
 
@@ -71,6 +72,8 @@ class Node:
     def __repr__(self):
         return "<%s object at %#x>" % (type(self).__name__, id(self))
 
+
+mark_c_type(Node)  # torch's nodes are C++ objects: node.name is a builtin method
 
 class NodeHooks:
     """Hooks of one node: tensor hooks per output, retain_grad, node pre/post hooks."""

@@ -10,7 +10,18 @@ import os
 import numpy as np
 
 from . import dtypes
-from .device import CPU
+from .device import CPU, device as device_class
+
+_NO_CUDA_GENERATOR = (
+    "Cannot get CUDA generator without ATen_cuda library. PyTorch splits its backend into two "
+    "shared libraries: a CPU library and a CUDA library; this error has occurred because you "
+    "are trying to use some CUDA functionality, but the CUDA library has not been loaded by "
+    "the dynamic linker for some reason.  The CUDA library MUST be loaded, EVEN IF you don't "
+    "directly use any symbols from the CUDA library! One common culprit is a lack of "
+    "-Wl,--no-as-needed in your link arguments; many dynamic linkers will delete dynamic "
+    "library dependencies if you don't depend on any of their symbols.  You can check if "
+    "this has occurred by using ldd on your binary to see if there is a dependency on "
+    "*_cuda.so library.")
 from .tensor import Tensor, wrap
 from .type_names import name_as_torch
 
@@ -53,7 +64,10 @@ class Generator:
     """torch.Generator(device='cpu'): manual_seed, seed, initial_seed, get_state, set_state."""
 
     def __init__(self, device="cpu"):
-        if str(device) != "cpu":
+        where = device if isinstance(device, device_class) else device_class(device)
+        if where.type == "cuda":
+            raise RuntimeError(_NO_CUDA_GENERATOR)
+        if where.type != "cpu":
             raise RuntimeError("gradrepl runs on the CPU only: Generator(device=%r)" % (device,))
         self._bits = np.random.MT19937()
         self._reseed(DEFAULT_SEED)

@@ -497,7 +497,7 @@ def binary_cross_entropy(a, target, weight, reduction):
     # PyTorch clamps each log at -100 so that log(0) stays finite.
     loss = -(target * np.maximum(np.log(a), -100) + (1 - target) * np.maximum(np.log1p(-a), -100))
     if weight is not None:
-        loss = loss * weight
+        loss = loss * weight._data  # a tensor (the formulas use it as such)
     return _reduce_loss(loss.astype(a.dtype, copy=False), reduction)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import get_default_dtype, promote_types
 from .tensor import Tensor
+from .type_names import c_type_name
 
 _SEQUENCE = (list, tuple, range)
 
@@ -45,19 +46,24 @@ def infer_dtype(data):
         if isinstance(item, _SEQUENCE) and item:
             stack.extend(item)
             continue
+        if isinstance(item, np.ndarray):  # an array inside the data: its own dtype
+            leaf = dtypes.from_numpy_dtype(item.dtype)
+            result = leaf if result is None else promote_types(result, leaf)
+            continue
         # An empty sequence counts as the default dtype: tensor([[], [1]]) is float32.
         leaf = get_default_dtype() if isinstance(item, _SEQUENCE) else _leaf_dtype(item)
         result = leaf if result is None else promote_types(result, leaf)
     return get_default_dtype() if result is None else result
 
 
-def _has_tensors(data):
+def _needs_torch_path(data):
+    """Tensors (scalars to torch) or 0-dim arrays (an error) in the data?"""
     stack = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, _SEQUENCE):
             stack.extend(item)
-        elif isinstance(item, Tensor):
+        elif isinstance(item, Tensor) or isinstance(item, np.ndarray) and item.ndim == 0:
             return True
     return False
 
@@ -70,6 +76,10 @@ def _shape_of(data):
         if not item:
             break
         item = item[0]
+    if isinstance(item, np.ndarray) and shape:  # a sequence to torch: len() of its rows
+        if item.ndim == 0:
+            raise TypeError("len() of unsized object")
+        shape.extend(item.shape)
     return tuple(shape)
 
 
@@ -78,12 +88,16 @@ def _scalar(item, dtype):
     if isinstance(item, Tensor):
         item = item.__index__() if dtype.category != 2 else item.__float__()
     elif dtype.category == 2:
+        if isinstance(item, np.bool_):
+            return float(item)
         if isinstance(item, _SEQUENCE) or not isinstance(item, numbers.Real):
-            raise TypeError("must be real number, not %s" % type(item).__name__)
+            raise TypeError("must be real number, not %s" % c_type_name(item))
     elif isinstance(item, float) or isinstance(item, np.floating):
         pass  # truncated by the cast below, as PyTorch's
+    elif dtype.category == 0 and isinstance(item, np.bool_):
+        pass
     elif isinstance(item, _SEQUENCE) or not isinstance(item, numbers.Integral):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(item).__name__)
+        raise TypeError("'%s' object cannot be interpreted as an integer" % c_type_name(item))
     return item
 
 
@@ -95,6 +109,8 @@ def _store(data, shape, dtype):
         if dim == len(shape):
             flat.append(_scalar(item, dtype))
             continue
+        if isinstance(item, np.ndarray):
+            item = list(item)  # its rows, or its elements as NumPy scalars
         if not isinstance(item, _SEQUENCE):
             raise TypeError("not a sequence")
         if len(item) != shape[dim]:
@@ -133,7 +149,7 @@ def array_from_data(data, dtype):
         return data._data.astype(dtype.np_dtype, copy=True)
     if isinstance(data, np.ndarray):
         return data.astype(dtype.np_dtype, copy=True)
-    if isinstance(data, _SEQUENCE) and not _has_tensors(data):
+    if isinstance(data, _SEQUENCE) and not _needs_torch_path(data):
         try:  # the fast path; anything NumPy refuses or would wrap takes PyTorch's path
             with np.errstate(over="raise", invalid="raise"):
                 array = np.array(data)

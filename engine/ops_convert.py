@@ -6,6 +6,7 @@ from .dispatch import call_unary
 from .dtypes import DType
 from .device import device as device_class, require_cpu
 from .tensor import Tensor
+from .tensor_queries import tensor_argument
 
 
 def to_dtype(input, dtype, copy=False):
@@ -76,7 +77,7 @@ def is_tensor(obj):
 
 
 def is_floating_point(input):
-    return input._dtype.is_floating_point
+    return tensor_argument(input, "is_floating_point")._dtype.is_floating_point
 
 
 def result_type(tensor, other):

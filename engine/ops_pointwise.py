@@ -18,6 +18,8 @@ def _check_operand(x, name="other"):
         return x
     if isinstance(x, _NUMBER):
         return x.item() if isinstance(x, np.generic) else x
+    if isinstance(x, np.bool_):
+        return float(x)  # torch's argument parser reads a NumPy bool as a double
     raise TypeError("%s must be a Tensor or a number, not %s" % (name, type(x).__name__))
 
 
@@ -581,7 +583,3 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 def equal(input, other):
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))
-
-
-def numel(input):
-    return input._data.size

@@ -14,6 +14,7 @@ from . import derivatives as d
 from . import distributions as dist
 from . import dtypes
 from .creation import parse_size, _check_dtype, _finish
+from .device import check_device
 from .dispatch import record
 from .dtypes import get_default_dtype
 from .generator import Generator, default_generator, resolve
@@ -212,6 +213,7 @@ def _created(shape, dtype, sample, requires_grad):
 
 def rand(*args, size=None, generator=None, out=None, dtype=None, layout=None, device=None,
          requires_grad=False, pin_memory=False):
+    check_device(device, "rand")
     shape = _size(args, size)
     dtype = _check_dtype(dtype) or get_default_dtype()
     return _created(shape, dtype, lambda: _sample_uniform(generator, shape, dtype, 0.0, 1.0),
@@ -220,6 +222,7 @@ def rand(*args, size=None, generator=None, out=None, dtype=None, layout=None, de
 
 def randn(*args, size=None, generator=None, out=None, dtype=None, layout=None, device=None,
           requires_grad=False, pin_memory=False):
+    check_device(device, "randn")
     shape = _size(args, size)
     dtype = _check_dtype(dtype) or get_default_dtype()
     return _created(shape, dtype, lambda: _sample_normal(generator, shape, dtype, 0.0, 1.0),
@@ -242,6 +245,7 @@ def _randint_bounds(args, kwargs, function):
 def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None, device=None,
             requires_grad=False, pin_memory=False, low=None, high=None):
     """randint(high, size) or randint(low, high, size): empty(size).random_(low, high)."""
+    check_device(device, "randint")
     if size is None and args and isinstance(args[-1], (tuple, list)):
         *args, size = args
     if size is None or not isinstance(size, (tuple, list)) or len(args) > 2:
@@ -257,6 +261,7 @@ def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None,
 
 def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None,
              requires_grad=False, pin_memory=False):
+    check_device(device, "randperm")
     n = _integer(n, "n (position 1)", "randperm")
     if n < 0:
         raise RuntimeError("Trying to create tensor with negative dimension %d: [%d]" % (n, n))
@@ -278,12 +283,16 @@ def _like_shape(input):
 
 def rand_like(input, *, generator=None, dtype=None, layout=None, device=None,
               requires_grad=False, memory_format=None, pin_memory=False):
+    if device is not None:
+        check_device(device, "rand_like")
     return rand(_like_shape(input), generator=generator, dtype=dtype or input._dtype,
                 requires_grad=requires_grad)
 
 
 def randn_like(input, *, generator=None, dtype=None, layout=None, device=None,
                requires_grad=False, memory_format=None, pin_memory=False):
+    if device is not None:
+        check_device(device, "randn_like")
     return randn(_like_shape(input), generator=generator, dtype=dtype or input._dtype,
                  requires_grad=requires_grad)
 
@@ -291,6 +300,8 @@ def randn_like(input, *, generator=None, dtype=None, layout=None, device=None,
 def randint_like(input, *args, generator=None, dtype=None, layout=None, device=None,
                  requires_grad=False, memory_format=None, pin_memory=False, low=None,
                  high=None):
+    if device is not None:
+        check_device(device, "randint_like")
     shape = _like_shape(input)
     bounds = {k: v for k, v in (("low", low), ("high", high)) if v is not None}
     if not args and not bounds:
@@ -314,6 +325,7 @@ def _std_tensor_check(std):
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None,
            device=None, requires_grad=False, pin_memory=False):
+    check_device(device, "normal")
     mean_is_tensor, std_is_tensor = isinstance(mean, Tensor), isinstance(std, Tensor)
     if not mean_is_tensor and not std_is_tensor:
         if size is None:

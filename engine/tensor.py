@@ -7,6 +7,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
+from .type_names import mark_c_type
 from .grad_mode import INFERENCE
 
 _new = object.__new__
@@ -69,12 +70,42 @@ class Tensor:
         return self._dtype.itemsize
 
     @property
+    def itemsize(self):
+        return self._dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self._data.size * self._dtype.itemsize
+
+    @property
+    def layout(self):
+        from .layouts import strided
+        return strided
+
+    def data_ptr(self):
+        return self._data.__array_interface__["data"][0]
+
+    # Kinds of tensor gradrepl has none of.
+    is_sparse = is_quantized = is_meta = is_nested = is_mkldnn = is_xpu = is_mps = property(
+        lambda self: False)
+
+    @property
     def device(self):
         return CPU
 
     @property
     def is_cuda(self):
         return False
+
+    @property
+    def is_cpu(self):
+        return True
+
+    def is_pinned(self, device=None):
+        return False
+
+    def pin_memory(self, device=None):
+        raise RuntimeError("Cannot access accelerator device when none is available.")
 
     def get_device(self):
         return -1  # torch's answer for a CPU tensor
@@ -84,6 +115,9 @@ class Tensor:
 
     def is_complex(self):
         return False
+
+    def is_signed(self):
+        return self._dtype.is_signed
 
     def type(self, dtype=None):
         if dtype is None:
@@ -285,6 +319,17 @@ class Tensor:
     def tolist(self):
         return self._data.tolist()
 
+    def apply_(self, callable):
+        """Each element replaced by callable(element), in place (no autograd)."""
+        if self._requires_grad:
+            raise RuntimeError("Can't call apply_() on Variable that requires grad. Use "
+                               "var.detach().apply_() instead.")
+        from .nested_data import array_from_data
+        values = [callable(v) for v in self._data.reshape(-1).tolist()]
+        np.copyto(self._data, array_from_data(values, self._dtype).reshape(self._data.shape))
+        self._bump_version()
+        return self
+
     def numpy(self, force=False):
         if self._requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
@@ -348,8 +393,20 @@ class Tensor:
     def __reduce__(self):
         raise TypeError("gradrepl tensors cannot be pickled")
 
+    # ---- NumPy's protocols, as torch/_tensor.py has them --------------------------------
+    # NumPy defers to a tensor: `ndarray + x` asks x.__radd__ first, which, like torch's C
+    # operators, declines an ndarray; `x + ndarray` then lands in ndarray.__radd__, which
+    # computes with NumPy on x.__array__() and hands the result to x.__array_wrap__.
+    __array_priority__ = 1000
+
     def __array__(self, dtype=None, copy=None):
-        return self._data if dtype is None else self._data.astype(dtype)
+        array = self.numpy()
+        return array if dtype is None else array.astype(dtype, copy=False)
+
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        if array.dtype == np.bool_:
+            array = array.astype(np.uint8)  # torch's "workaround": numpy.greater(x, 0) is uint8
+        return wrap(array, dtypes.from_numpy_dtype(array.dtype))
 
 
 class _Extra:
@@ -405,3 +462,4 @@ def wrap_array(array):
 
 
 Tensor.__module__ = "torch"
+mark_c_type(Tensor)  # torch.Tensor is Python, its methods are TensorBase's (C)

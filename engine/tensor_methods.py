@@ -2,6 +2,8 @@
 
 import numbers
 
+import numpy as np
+
 from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward
@@ -53,7 +55,7 @@ _SAME_AS_FUNCTION = {
     sct: ("scatter scatter_add index_add index_fill index_copy masked_select masked_scatter take "
           "take_along_dim put"),
     conv: "to cpu cuda double half long short char byte",
-    creation: "new_zeros new_ones new_empty new_full new_tensor",
+    creation: "new_zeros new_ones new_empty new_full new_tensor new",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
@@ -71,7 +73,7 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
                "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
-               "fmax_": spc.fmax, "fmin_": spc.fmin, "clamp_min_": spc.clamp_min,
+               "clamp_min_": spc.clamp_min,
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod,
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
                "index_add_": sct.index_add, "index_fill_": sct.index_fill,
@@ -95,7 +97,8 @@ _OPERAND_TYPES = frozenset((Tensor, float, int, bool))
 def _number_or_tensor(other):
     if type(other) in _OPERAND_TYPES:  # the common case, without ABC isinstance checks
         return True
-    return isinstance(other, (Tensor, numbers.Number)) and not isinstance(other, complex)
+    return isinstance(other, (Tensor, numbers.Number, np.bool_)) and not isinstance(
+        other, complex)
 
 
 def _binary_operator(function):
@@ -141,10 +144,23 @@ def _reflected(function):
 
 
 def _rtruediv(self, other):
-    # PyTorch's Tensor.__rtruediv__ is self.reciprocal() * other (so: MulBackward0).
+    # PyTorch's Tensor.__rtruediv__ is self.reciprocal() * other (so: MulBackward0); with
+    # an ndarray that `*` is NumPy's (ndarray.__rmul__), as in torch.
+    if isinstance(other, np.ndarray):
+        return pw.reciprocal(self) * other
     if not _number_or_tensor(other):
         return NotImplemented
     return pw.mul(pw.reciprocal(self), other)
+
+
+def _eq(self, other):
+    # torch's `x == ndarray` compares with the array as a tensor (`!=` and the others
+    # decline it: NumPy's reflected comparison defers back, and Python decides).
+    if isinstance(other, np.ndarray):
+        other = creation.as_tensor(other)
+    if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
+        return pw.eq(self, other)
+    return NotImplemented
 
 
 def _rpow(self, other):
@@ -199,6 +215,7 @@ def install():
                                ("__rmul__", d.MUL, pw.mul), ("__truediv__", d.DIV, pw.div)):
         setattr(Tensor, name, _arithmetic_operator(op, function))
     Tensor.__rsub__ = _rsub
+    Tensor.__eq__ = _eq
     Tensor.__mod__ = _binary_operator(pw.remainder)
     Tensor.__rmod__ = _reflected(pw.remainder)
     Tensor.__rfloordiv__ = _reflected(pw.floor_divide)

@@ -12,4 +12,30 @@ def name_as_torch(cls, module):
     """
     cls.__module__ = module
     cls.__name__ = module + "." + cls.__qualname__
+    return mark_c_type(cls)
+
+
+_C_TYPES = set()
+
+
+def mark_c_type(cls):
+    """cls stands for one of torch's C types: its methods are builtins there (callable_reprs)."""
+    _C_TYPES.add(cls)
     return cls
+
+
+def is_c_type(t):
+    return any(c in _C_TYPES for c in t.__mro__)
+
+
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
+
+
+def c_type_name(value):
+    """The type name CPython's C code (and so torch's messages) gives value: a static
+    type's tp_name carries its module ('numpy.ndarray', 'numpy.float64'), a class made by
+    a class statement has its bare name ('int' and the builtins have no module)."""
+    t = type(value)
+    if t.__flags__ & _HEAPTYPE or t.__module__ == "builtins":
+        return t.__name__
+    return "%s.%s" % (t.__module__, t.__qualname__)

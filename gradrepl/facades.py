@@ -14,7 +14,9 @@ from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
 # the engine; a torch submodule the engine does not have is reported when imported.
 IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
-    "torch.nn", "torch.nn.functional", "torch.linalg", "math", "numpy", "numpy.random", "numpy.linalg", "time",
+    "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.linalg", "torch.cuda",
+    "torch.backends", "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda",
+    "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
                "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional, "
@@ -28,6 +30,9 @@ _SUBMODULES = {"torch": ("autograd", "nn", "linalg"), "torch.autograd": ("functi
 # torch.autograd.gradcheck is the function, the module of that name is only reached by
 # `from torch.autograd.gradcheck import ...`. {dotted name: engine submodule}.
 _SHADOWED_SUBMODULES = {"torch.autograd.gradcheck": "gradcheck"}
+# Modules of torch that are objects of the engine (their flags can be set, as torch's):
+# importable by name, `import torch.backends.cudnn as cudnn` binds the object.
+_OBJECT_MODULES = ("torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda")
 # Never exposed, whatever the engine exports: they would read or write files.
 _ENGINE_DENIED = frozenset({"save", "load"})
 
@@ -104,6 +109,10 @@ def _engine_facades(torch_module):
             continue
         built.pop(id(module), None)  # its own facade, even if reached under another name
         build(module, dotted)
+    for dotted in _OBJECT_MODULES:
+        parent, _, name = dotted.rpartition(".")
+        if parent in registry and name in facade_names(registry[parent]):
+            registry[dotted] = facade_names(registry[parent])[name]
     return registry
 
 

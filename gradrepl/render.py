@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from .session import Output
+from .shown import shown_repr
 
 
 class TorchHighlighter(RegexHighlighter):
@@ -49,7 +50,7 @@ def colour_wanted(stream):
 
 def value_text(value):
     """What Python's REPL prints for an echoed value."""
-    return repr(value)
+    return shown_repr(value)
 
 
 def error_lines(report, hint_last=True):

@@ -4,6 +4,7 @@ import builtins
 import io
 import sys
 
+from .shown import for_print, shown_repr, standin_for_builtin
 from .guards import (DYNAMIC, REFUSE, TYPE, Facade, decision, facade_names, instance_dict,
                      load, refusal, user_error)
 
@@ -23,6 +24,8 @@ class _Unavailable:
     def __repr__(self):
         if self._name in ("exit", "quit"):
             return "Use Ctrl-D (i.e. EOF) to exit"
+        if self._name == "help":
+            return "Type help() for interactive help, or help(object) for help about object."
         return "<%s: not available in gradrepl>" % self._name
 
 
@@ -63,7 +66,7 @@ def make_builtins(namespace, write):
     table.update({name: getattr(builtins, name) for name in SAFE_BUILTIN_NAMES})
     table.update(_exception_classes())
     table.update(print=make_print(write), type=TYPE, hasattr=safe_hasattr,
-                 dir=make_dir(namespace))
+                 dir=make_dir(namespace), repr=safe_repr)
     # Not for user code (which cannot spell it: import statements become facade lookups):
     # C code called from a user frame, e.g. numpy's ndarray.all(), imports through the
     # __import__ of the *caller's* builtins (PyImport_Import).
@@ -85,11 +88,15 @@ def make_print(write):
                           "print() writes to the session's output")
         buffer = io.StringIO()
         try:
-            builtins.print(*args, sep=sep, end=end, file=buffer)
+            builtins.print(*map(for_print, args), sep=sep, end=end, file=buffer)
         except Exception as exc:
             raise user_error(exc)
         write(buffer.getvalue())
-    return print
+    return standin_for_builtin(print, "print")
+
+
+def safe_repr(obj):
+    return shown_repr(obj)
 
 
 def safe_hasattr(obj, name):
@@ -120,7 +127,7 @@ def make_dir(namespace):
             except Exception as exc:
                 raise user_error(exc)
         return sorted(n for n in names if not n.startswith("_") and _visible(obj, n))
-    return dir
+    return standin_for_builtin(dir, "dir")
 
 
 def _visible(obj, name):
@@ -128,3 +135,7 @@ def _visible(obj, name):
     if verdict is DYNAMIC:
         return name in instance_dict(obj)
     return verdict is not REFUSE
+
+
+standin_for_builtin(safe_hasattr, "hasattr")
+standin_for_builtin(safe_repr, "repr")

@@ -1,5 +1,7 @@
-"""torch.nn: only its functional part lives here (gradrepl has no modules or parameters)."""
+"""torch.nn: its functional part and Parameter (gradrepl has no modules)."""
 
 from . import functional
+from . import parameter
+from .parameter import Parameter
 
-__all__ = ["functional"]
+__all__ = ["functional", "parameter", "Parameter"]

@@ -7,6 +7,7 @@ from .. import derivatives as _d
 from .. import ops_linalg as _la
 from .. import ops_pointwise as _pw
 from .. import ops_reduce as _red
+from ..broadcasting import broadcast_shapes as _broadcast_shapes
 from ..dispatch import call as _call
 from ..tensor import Tensor as _Tensor
 from . import functional_more as _more
@@ -177,29 +178,13 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise RuntimeError("Found dtype %s but expected %s"
                            % (target.dtype.scalar_name, input.dtype.scalar_name))
     if weight is not None:  # torch.nn.functional's: weight.expand(broadcast_shapes(...))
-        weight = weight.expand(_broadcast_shapes(tuple(target.shape), tuple(weight.shape)))
+        weight = weight.expand(_broadcast_shapes(target.shape, weight.shape))
         if weight.shape != input.shape:
             raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
                                % (list(input.shape), list(weight.shape)))
     if ((input._data < 0) | (input._data > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
     return _call(_d.BCE, (input, target), (weight, reduction), input.dtype)
-
-
-def _broadcast_shapes(*shapes):
-    """torch.broadcast_shapes, with its error naming the argument that does not fit."""
-    common = [1] * max(len(s) for s in shapes)
-    for index, shape in enumerate(shapes):
-        for dim in range(-1, -1 - len(shape), -1):
-            if shape[dim] == 1 or common[dim] == shape[dim]:
-                continue
-            if common[dim] != 1:
-                raise RuntimeError("Attempting to broadcast a dimension of length %d at %d! "
-                                   "Mismatching argument at index %d had torch.Size(%s); but "
-                                   "expected shape should be broadcastable to %s"
-                                   % (shape[dim], dim, index, list(shape), common))
-            common[dim] = shape[dim]
-    return tuple(common)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
