@@ -29,11 +29,14 @@ TORCH_PYTHON_FUNCTIONS = frozenset((
 TORCH_BUILTIN_FUNCTIONS = frozenset(("get_default_dtype", "is_grad_enabled",
                                      "is_inference_mode_enabled"))
 # torch.nn.functional is Python but for these (torch._C._nn functions, _VariableFunctions).
-F_BUILTIN_FUNCTIONS = frozenset(("linear", "softplus", "gelu", "one_hot", "logsigmoid"))
-F_BUILTIN_METHODS = frozenset(("cosine_similarity",))
+F_BUILTIN_FUNCTIONS = frozenset(("linear", "softplus", "gelu", "one_hot", "logsigmoid", "elu_",
+                                 "leaky_relu_", "hardtanh_", "softshrink"))
+F_BUILTIN_METHODS = frozenset(("cosine_similarity celu_ selu_ rrelu_ relu_ threshold_ "
+                               "hardshrink prelu pdist pairwise_distance").split())
 # torch.unique is made by torch._jit_internal.boolean_dispatch; F.logsigmoid is the C
-# function torch._C._nn.log_sigmoid.
-_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid"}
+# function torch._C._nn.log_sigmoid; F.threshold is torch.nn.functional._threshold.
+_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid",
+              "threshold": "_threshold"}
 
 _BUILTIN_METHOD, _BUILTIN_FUNCTION, _PYTHON_FUNCTION = "method", "builtin", "function"
 _METHOD_DESCRIPTOR, _PYTHON_METHOD, _TEXT = "descriptor", "Tensor method", "text"
@@ -83,7 +86,11 @@ def install(torch_namespace, tensor_class, functional):
     for name in names:
         register(torch_namespace[name], name, _kind_in_torch(name))
     for name in functional.__all__:
-        register(getattr(functional, name), name, _kind_in_functional(name))
+        function = getattr(functional, name)
+        if id(function) in _KINDS:  # also torch.X (torch.celu, F.celu): two functions in torch
+            function = renamed(function, name)
+            setattr(functional, name, function)
+        register(function, name, _kind_in_functional(name))
     # A class in torch (the legacy wrapper of tensors), a function here.
     register(torch_namespace["autograd"].Variable, "<class 'torch.autograd.variable.Variable'>",
              _TEXT)
