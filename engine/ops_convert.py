@@ -7,6 +7,7 @@ from .dtypes import DType
 from .device import device as device_class, require_cpu
 from .tensor import Tensor
 from .tensor_queries import tensor_argument
+from .tensor_queries import tensor_argument
 
 
 def to_dtype(input, dtype, copy=False):
@@ -15,6 +16,10 @@ def to_dtype(input, dtype, copy=False):
     result = call_unary(d.TO_COPY, input, dtype) if dtype.category == 2 or not \
         input._requires_grad else _no_grad_copy(input, dtype)
     return result
+
+
+def type_as(input, other):
+    return to_dtype(input, tensor_argument(other, "type_as", "other")._dtype)
 
 
 def _no_grad_copy(input, dtype):

@@ -10,6 +10,7 @@ from .memory import check_allocation
 from .dispatch import call_unary, call
 from .grad_mode import GRAD, INFERENCE
 from .tensor import wrap
+from .tensor_queries import tensor_argument
 from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
@@ -128,8 +129,13 @@ def _described(value):
     return type(value).__name__
 
 
+def _other_tensor(function, other):
+    tensor_argument(other, function, "other")
+    return other._data.shape
+
+
 def view_as(input, other):
-    return view(input, other._data.shape)
+    return view(input, _other_tensor("view_as", other))
 
 
 def reshape(input, *shape, method=True):
@@ -145,7 +151,7 @@ def reshape(input, *shape, method=True):
 
 
 def reshape_as(input, other):
-    return reshape(input, other._data.shape)
+    return reshape(input, _other_tensor("reshape_as", other))
 
 
 def parse_size_allowing_minus(args):
@@ -199,7 +205,7 @@ def expand(input, *sizes):
 
 
 def expand_as(input, other):
-    return expand(input, other._data.shape)
+    return expand(input, _other_tensor("expand_as", other))
 
 
 def sum_to_size(input, *size):

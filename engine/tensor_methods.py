@@ -54,7 +54,7 @@ _SAME_AS_FUNCTION = {
     spl: "split_with_sizes tensor_split hsplit vsplit dsplit",
     sct: ("scatter scatter_add index_add index_fill index_copy masked_select masked_scatter take "
           "take_along_dim put"),
-    conv: "to cpu cuda double half long short char byte",
+    conv: "to type_as cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor new",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",

@@ -794,3 +794,16 @@ for _group, _statements in (("clamp_split", STATEMENTS_CLAMP_SPLIT),
                              ("size_args", STATEMENTS_SIZE_ARGS)):
     for _s in _statements:
         add("%s/%s" % (_group, _s), lambda t, s=_s: _run(t, s), error=None)
+
+
+# ---- the *_as methods: their Tensor argument and type_as -----------------------------------
+for _method in ("view_as", "expand_as", "reshape_as", "type_as"):
+    add("as_methods/%s_of_a_number" % _method,
+        lambda t, m=_method: getattr(t.ones(2), m)(5))
+
+
+@case("as_methods/type_as")
+def _(t):
+    x = L(t, [1.0, 2.0])
+    wide = x.type_as(t.ones(1, dtype=t.float64))
+    return wide, x.type_as(x) is x, x.type_as(t.ones(1, dtype=t.long)), graph(wide)
