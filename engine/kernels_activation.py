@@ -10,7 +10,7 @@ import numpy as np
 
 from .cpu_capability import VECTOR_BYTES
 from .vec_math import kernel_exp
-from .kernels import exp, expm1, fma, log1p, tanh, leaky_relu as k_leaky_relu
+from .kernels import expm1, fma, log1p, tanh, leaky_relu as k_leaky_relu
 
 
 def _c(a, value):

@@ -14,7 +14,6 @@ from . import kernels_linalg as kla
 from .dispatch import call
 from .ops_linalg import matmul, mm
 from .ops_reduce import norm as _norm_op
-from .ops_shape import reshape
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
 from .tensor import Tensor, wrap

@@ -7,7 +7,6 @@ from .dtypes import DType
 from .device import device as device_class, require_cpu
 from .tensor import Tensor
 from .tensor_queries import tensor_argument
-from .tensor_queries import tensor_argument
 
 
 def to_dtype(input, dtype, copy=False):

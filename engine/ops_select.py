@@ -4,7 +4,7 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call, promoted, record
+from .dispatch import promoted, record
 from .grad_mode import GRAD
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap

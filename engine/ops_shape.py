@@ -7,7 +7,7 @@ import numpy as np
 from . import derivatives as d
 from .creation import parse_size
 from .memory import check_allocation
-from .dispatch import call_unary, call
+from .dispatch import call_unary
 from .grad_mode import GRAD, INFERENCE
 from .tensor import wrap
 from .tensor_queries import tensor_argument
