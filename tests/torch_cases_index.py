@@ -799,11 +799,11 @@ for _group, _statements in (("clamp_split", STATEMENTS_CLAMP_SPLIT),
 # ---- the *_as methods: their Tensor argument and type_as -----------------------------------
 for _method in ("view_as", "expand_as", "reshape_as", "type_as"):
     add("as_methods/%s_of_a_number" % _method,
-        lambda t, m=_method: getattr(t.ones(2), m)(5))
+        lambda t, m=_method: getattr(t.ones(2), m)(5), error=True)
 
 
 @case("as_methods/type_as")
 def _(t):
     x = L(t, [1.0, 2.0])
     wide = x.type_as(t.ones(1, dtype=t.float64))
-    return wide, x.type_as(x) is x, x.type_as(t.ones(1, dtype=t.long)), graph(wide)
+    return wide, x.type_as(x) is x, x.type_as(t.ones(1, dtype=t.long)), graph(wide.grad_fn)
