@@ -39,27 +39,27 @@ def scatter_src(a, src, dim, indices, reduce=None):
     src, = _at_least_1d(src)
     part = _leading_part(src, np.empty(_shape(indices)))
 
-    def write(out, key):
-        values = part.astype(out.dtype, copy=False)
-        if reduce == "add":
-            np.add.at(out, key, values)
-        elif reduce == "multiply":
-            np.multiply.at(out, key, values)
-        else:
-            out[key] = values
-    return _scatter_with(a, indices, dim, write)
+    return _scatter_with(a, indices, dim, _writer(
+        lambda out, key: part.astype(out.dtype, copy=False), reduce))
 
 
 def scatter_value(a, dim, indices, value, reduce=None):
+    return _scatter_with(a, indices, dim, _writer(
+        lambda out, key: np.broadcast_to(np.asarray(value).astype(out.dtype), key[0].shape),
+        reduce))
+
+
+def _writer(values_for, reduce):
+    """write(out, key): the values put at out[key], added or multiplied in for `reduce`."""
     def write(out, key):
-        values = np.broadcast_to(np.asarray(value).astype(out.dtype), key[0].shape)
+        values = values_for(out, key)
         if reduce == "add":
             np.add.at(out, key, values)
         elif reduce == "multiply":
             np.multiply.at(out, key, values)
         else:
             out[key] = values
-    return _scatter_with(a, indices, dim, write)
+    return write
 
 
 def scatter_add(a, src, dim, indices):
