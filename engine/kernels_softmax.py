@@ -1,9 +1,9 @@
 """softmax and log_softmax kernels in the arithmetic order of ATen's CPU kernels.
 
 PyTorch's SoftMaxKernel.cpp works in whole CPU vectors (16 float32 lanes on an AVX512
-machine, 8 on AVX2; half that for float64, see cpu_capability): over the last dim it sums a row lane by lane and adds the lanes as a butterfly, its exp is
-SLEEF's expf_u10, and softmax multiplies by 1 / sum. Over another dim it sums down the dim
-one step at a time, with SLEEF's exp on whole vectors and the C library's exp on the rest,
+machine, 8 on AVX2; half that for float64, see cpu_capability): over the last dim it
+sums a row lane by lane and adds the lanes as a butterfly, its exp is SLEEF's expf_u10,
+and softmax multiplies by 1 / sum. Over another dim it sums down the dim one step at a time, with SLEEF's exp on whole vectors and the C library's exp on the rest,
 and softmax divides. The backward kernels' a * b + c are fused multiply-adds (GCC
 contracts them). Following that order gives PyTorch's float32 bits, where a plain
 NumPy formula differs in the last bit for about half of the values. float16 inputs keep
@@ -39,7 +39,8 @@ def _fma32(a, b, c):
 
 
 def sleef_expf(x):
-    """exp of a float32 array as SLEEF's Sleef_expf16_u10 (Sleef_expf8_u10 on AVX2, the same steps) computes it (Vectorized::exp)."""
+    """exp of a float32 array as SLEEF's Sleef_expf16_u10 computes it (Vectorized::exp;
+    Sleef_expf8_u10 on AVX2 takes the same steps)."""
     x = np.asarray(x, _F32)
     with np.errstate(over="ignore", invalid="ignore"):
         q = np.rint(x * _R_LN2F)
