@@ -3,8 +3,9 @@
 PyTorch's SoftMaxKernel.cpp works in whole CPU vectors (16 float32 lanes on an AVX512
 machine, 8 on AVX2; half that for float64, see cpu_capability): over the last dim it
 sums a row lane by lane and adds the lanes as a butterfly, its exp is SLEEF's expf_u10,
-and softmax multiplies by 1 / sum. Over another dim it sums down the dim one step at a time, with SLEEF's exp on whole vectors and the C library's exp on the rest,
-and softmax divides. The backward kernels' a * b + c are fused multiply-adds (GCC
+and softmax multiplies by 1 / sum. Over another dim it sums down the dim one step at a
+time, with SLEEF's exp on whole vectors and the C library's exp on the rest, and softmax
+divides. The backward kernels' a * b + c are fused multiply-adds (GCC
 contracts them). Following that order gives PyTorch's float32 bits, where a plain
 NumPy formula differs in the last bit for about half of the values. float16 inputs keep
 the plain formula (ATen converts them to float32 with yet another order).
