@@ -1,9 +1,13 @@
 """The vector width PyTorch's CPU kernels would run with on this machine.
 
-ATen compiles some kernels (softmax among them) once per CPU capability and picks the
-widest the processor supports: AVX512 (64-byte vectors) needs AVX512F, VL, BW and DQ with
-FMA; otherwise AVX2 (32 bytes). The environment variable ATEN_CPU_CAPABILITY caps it, as in
-PyTorch. A kernel's summation order depends on that width, so its float32 last bits do too.
+ATen compiles its kernels once per CPU capability. A kernel registered with
+ALSO_REGISTER_AVX512_DISPATCH (softmax, sigmoid, silu, glu among those we follow) runs the
+widest build the processor supports: AVX512 (64-byte vectors) needs AVX512F, VL, BW and DQ
+with FMA; otherwise AVX2 (32 bytes). One registered with plain REGISTER_DISPATCH (softshrink,
+log_sigmoid) has no AVX512 build and runs its AVX2 one there: PLAIN_DISPATCH_VECTOR_BYTES.
+The environment variable ATEN_CPU_CAPABILITY caps the width, as in PyTorch. Which elements
+a kernel computes in vectors, and its summation order, depend on the width, so its float32
+last bits do too.
 """
 
 import os
@@ -33,3 +37,4 @@ def vector_bytes():
 
 
 VECTOR_BYTES = vector_bytes()
+PLAIN_DISPATCH_VECTOR_BYTES = 32

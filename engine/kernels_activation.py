@@ -8,8 +8,9 @@ transcendental steps go through float64 and are rounded back (see kernels.via_fl
 
 import numpy as np
 
-from .cpu_capability import VECTOR_BYTES
-from .vec_math import kernel_exp
+from .cpu_capability import PLAIN_DISPATCH_VECTOR_BYTES
+from .kernels_softmax import sleef_expf
+from .vec_math import kernel_exp, vectorised_count
 from .kernels import expm1, fma, log1p, tanh, leaky_relu as k_leaky_relu
 
 
@@ -78,16 +79,9 @@ def softshrink(a, lambd):
     lam = _c(a, lambd)
     middle = np.zeros_like(a)
     flat = middle.reshape(-1)
-    tail = vectorised_count(a)
+    tail = vectorised_count(a.size, a.dtype, PLAIN_DISPATCH_VECTOR_BYTES)
     flat[tail:] = a.reshape(-1)[tail:] * _c(a, 0)
     return np.where(a > lam, a - lam, np.where(a < -lam, a + lam, middle))
-
-
-def vectorised_count(a):
-    """How many leading elements of a contiguous tensor ATen's cpu_kernel_vec hands to the
-    vectorised loop: whole blocks of 2 * Vectorized<T>::size()."""
-    block = 2 * (VECTOR_BYTES // a.dtype.itemsize)
-    return (a.size // block) * block
 
 
 def hardshrink(a, lambd):
@@ -137,14 +131,23 @@ def prelu_backward(grad, x, weight):
     return (np.where(x > 0, grad, weight * grad), np.where(x > 0, zero, x * grad))
 
 
+def _log_sigmoid_buffer(x):
+    """exp(-|x|), which log_sigmoid's forward keeps for its backward. ATen's loop runs it
+    in vectors to the last element (the tail is a partial vector), so float32 takes SLEEF's
+    exp everywhere."""
+    if x.dtype == np.float32:
+        return sleef_expf(-np.abs(x))
+    return np.exp(-np.abs(x))
+
+
 def log_sigmoid(a):
     """ATen's log_sigmoid_forward: min(x, 0) - log1p(exp(-|x|)), each step in the dtype."""
-    return np.minimum(a, _c(a, 0)) - log1p(kernel_exp(-np.abs(a)))
+    return np.minimum(a, _c(a, 0)) - log1p(_log_sigmoid_buffer(a))
 
 
 def log_sigmoid_backward(grad, x):
     """ATen's kernel, from the buffer exp(-|x|) its forward keeps."""
-    buffer = kernel_exp(-np.abs(x))
+    buffer = _log_sigmoid_buffer(x)
     negative = x < 0
     max_deriv = np.where(negative, _c(x, 1), _c(x, 0))
     sign = np.where(negative, _c(x, 1), _c(x, -1))

@@ -106,7 +106,11 @@ def inv(a):
         "because the input matrix is singular." % (prefix, info)))
     if a.size == 0:
         return a.copy()
-    return np.linalg.inv(a).astype(a.dtype)
+    try:
+        return np.linalg.inv(a).astype(a.dtype)
+    except np.linalg.LinAlgError:
+        eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
+        return _pivoting_solve(a, eye)
 
 
 def solve(a, b, left):
@@ -121,9 +125,54 @@ def solve(a, b, left):
         shape = batch + (b.shape[-2:] if left else b.shape[-2:])
         return np.zeros(shape, dtype=a.dtype)
     if left:
+        return _solve_left(a, b)
+    return np.swapaxes(_solve_left(np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)), -1, -2)
+
+
+def _solve_left(a, b):
+    try:
         return np.linalg.solve(a, b).astype(a.dtype)
-    return np.swapaxes(np.linalg.solve(np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)),
-                       -1, -2).astype(a.dtype)
+    except np.linalg.LinAlgError:
+        return _pivoting_solve(a, b)
+
+
+def _pivoting_solve(a, b):
+    """AX = B by our LU with partial pivoting, for the matrices whose pivots our LU finds
+    nonzero but NumPy's LAPACK rounds to an exact zero ([[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    in float64): PyTorch's MKL solves those too, to huge values."""
+    n = a.shape[-1]
+    u = a.reshape((-1, n, n)).astype(a.dtype, copy=True)
+    x = np.broadcast_to(b, a.shape[:-2] + b.shape[-2:]).reshape((u.shape[0], n, -1)).copy()
+    rows = np.arange(u.shape[0])
+    with np.errstate(all="ignore"):
+        for k in range(n):
+            p = np.argmax(np.abs(u[:, k:, k]), axis=1) + k
+            for m in (u, x):
+                top = m[rows, k].copy()
+                m[rows, k] = m[rows, p]
+                m[rows, p] = top
+            factors = u[:, k + 1:, k] / u[:, k, k, None]
+            u[:, k + 1:, k:] -= factors[:, :, None] * u[:, k, None, k:]
+            x[:, k + 1:] -= factors[:, :, None] * x[:, k, None]
+    out = _substitute(u, x, upper=True)
+    return out.reshape(a.shape[:-2] + out.shape[-2:])
+
+
+def _substitute(t, b, upper):
+    """X with TX = B for triangular T, row by row as LAPACK's trtrs: a zero on the diagonal
+    gives inf and nan, not an error."""
+    n = t.shape[-1]
+    x = np.empty(np.broadcast_shapes(t.shape[:-1], b.shape[:-1]) + b.shape[-1:], dtype=t.dtype)
+    order = range(n - 1, -1, -1) if upper else range(n)
+    done = []
+    with np.errstate(all="ignore"):
+        for i in order:
+            rest = b[..., i, :]
+            if done:
+                rest = rest - np.einsum("...j,...jk->...k", t[..., i, done], x[..., done, :])
+            x[..., i, :] = rest / t[..., i, i, None]
+            done.append(i)
+    return x
 
 
 def solve_triangular(a, b, upper, left, unitriangular):
@@ -136,11 +185,10 @@ def solve_triangular(a, b, upper, left, unitriangular):
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     t = np.broadcast_to(t, batch + t.shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
-    with np.errstate(all="ignore"):
-        if left:
-            return np.linalg.solve(t, b).astype(a.dtype)
-        return np.swapaxes(np.linalg.solve(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2)),
-                           -1, -2).astype(a.dtype)
+    if left:
+        return _substitute(t, b, upper)
+    return np.swapaxes(_substitute(np.swapaxes(t, -1, -2), np.swapaxes(b, -1, -2), not upper),
+                       -1, -2)
 
 
 def _cholesky_info(a):

@@ -13,24 +13,25 @@ from .cpu_capability import VECTOR_BYTES
 from .kernels_softmax import sleef_expf
 
 
-def vectorised_count(n, dtype):
-    """How many leading elements of a contiguous row of n go through the vector loop."""
-    block = 2 * (VECTOR_BYTES // np.dtype(dtype).itemsize)
+def vectorised_count(n, dtype, vector_bytes=None):
+    """How many leading elements of a contiguous row of n go through the vector loop, in a
+    kernel whose vectors are `vector_bytes` wide (the machine's widest by default)."""
+    block = 2 * ((vector_bytes or VECTOR_BYTES) // np.dtype(dtype).itemsize)
     return (n // block) * block
 
 
-def vector_mask(shape, dtype, inner=None):
+def vector_mask(shape, dtype, inner=None, vector_bytes=None):
     """True where ATen computes in vectors; `inner` is the length of the contiguous rows the
     loop walks (the whole tensor when it is contiguous)."""
     size = int(np.prod(shape, dtype=np.int64))
     inner = size if inner is None else inner
     if inner == 0:
         return np.zeros(shape, bool)
-    column = np.arange(inner) < vectorised_count(inner, dtype)
+    column = np.arange(inner) < vectorised_count(inner, dtype, vector_bytes)
     return np.broadcast_to(column, (size // inner, inner)).reshape(shape)
 
 
-def kernel_exp(a, inner=None):
+def kernel_exp(a, inner=None, vector_bytes=None):
     """exp as a cpu_kernel_vec kernel computes it: SLEEF in the vectors, std::exp in the
     tail (float32; other dtypes through NumPy)."""
     if a.dtype != np.float32:
@@ -38,4 +39,5 @@ def kernel_exp(a, inner=None):
     scalar = np.exp(a.astype(np.float64)).astype(np.float32)
     if a.ndim == 0:
         return scalar
-    return np.where(vector_mask(a.shape, a.dtype, inner), sleef_expf(a), scalar)
+    return np.where(vector_mask(a.shape, a.dtype, inner, vector_bytes), sleef_expf(a), scalar)
+

@@ -2376,15 +2376,20 @@ add("nn/activation_int_input", lambda t: t.nn.functional.elu(t.tensor([1, 2])), 
 
 XFAILS = {}
 XFAIL_PATTERNS = []
+# Gaps that depend on the processor PyTorch runs on (MKL's code path differs between Intel
+# and AMD): non-strict, they pass where torch's bits happen to be ours.
+MACHINE_DEPENDENT = set()
 
 
-def gap(reason, *patterns):
+def gap(reason, *patterns, machine_dependent=False):
     import fnmatch
     ids = [c.id for c in CASES]
     for pattern in patterns:
         XFAIL_PATTERNS.append(pattern)
         for id in fnmatch.filter(ids, pattern):
             XFAILS[id] = reason
+            if machine_dependent:
+                MACHINE_DEPENDENT.add(id)
 
 
 # ---- creation ----------------------------------------------------------------------------
@@ -2392,12 +2397,14 @@ def gap(reason, *patterns):
 # ---- operators ----------------------------------------------------------------------------
 
 # ---- pointwise functions --------------------------------------------------------------------
-gap("float32 rounding of gradients, last printed digit: torch: 11.7028 / 1199.1002 (tan) and "
-    "1310.3556 (x*exp(x) second order) | ours: 11.7027 / 1199.1003 and 1310.3555",
-    'unary_grad/tan', 'unary_grad/tan/method')
+gap("float32 tan's last bits come from MKL's VML, whose path depends on the processor: on an "
+    "AMD EPYC torch printed 11.7028 / 1199.1002 for tan's gradient | ours (as torch on Intel "
+    "Xeon): 11.7027 / 1199.1003", 'unary_grad/tan', 'unary_grad/tan/method',
+    machine_dependent=True)
 
-gap("gelu in float32 at x = -3: torch: -4.0502e-03 (its kernel loses digits in 1 + erf(x/sqrt(2))) "
-    "| ours: -4.0497e-03 (the float64 value rounded)", "activation/gelu")
+gap("gelu in float32 at x = -3: torch: -4.0502e-03 (oneDNN's erf approximation, chosen by the "
+    "processor, loses digits in 1 + erf(x/sqrt(2))) | ours: -4.0497e-03 (the float64 value "
+    "rounded)", "activation/gelu")
 gap("float32 cosh, last printed digit: torch computes it in float32: cosh(5.) is 74.2100 | "
     "ours (float64, rounded): 74.2099", "unary/cosh/int")
 
