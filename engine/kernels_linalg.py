@@ -31,13 +31,16 @@ def _first_failure(a, info):
     return int(bad[0]), int(flat[bad[0]])
 
 
-def lu(a, swaps=None):
-    """getrf without the blocking: (diagonal of U, sign of the row permutation, info) per
-    matrix of `a` (..., n, n), computed in a's dtype. info is the 1-based index of the first
-    exactly zero pivot, 0 if none; as LAPACK, the elimination goes on past it."""
+def _eliminate(a, rhs=None, swaps=None):
+    """getrf without the blocking, on each matrix of `a` (..., n, n) in a's dtype, the same
+    row operations applied to `rhs` (..., n, k) if given: (U, rhs, sign of the row
+    permutation, info), batch dims flattened. info is the 1-based index of the first exactly
+    zero pivot, 0 if none; as LAPACK, the elimination goes on past it."""
     n = a.shape[-1]
     u = a.reshape((-1, n, n)).copy()
     count = u.shape[0]
+    if rhs is not None:
+        rhs = np.broadcast_to(rhs, a.shape[:-2] + rhs.shape[-2:]).reshape((count, n, -1)).copy()
     rows = np.arange(count)
     info = np.zeros(count, dtype=np.int64)
     sign = np.ones(count, dtype=a.dtype)
@@ -47,9 +50,10 @@ def lu(a, swaps=None):
             swaps.append(p)
         swap = p != k
         if swap.any():
-            top = u[rows, k].copy()
-            u[rows, k] = u[rows, p]
-            u[rows, p] = top
+            for m in (u,) if rhs is None else (u, rhs):
+                top = m[rows, k].copy()
+                m[rows, k] = m[rows, p]
+                m[rows, p] = top
             sign[swap] = -sign[swap]
         pivot = u[:, k, k]
         zero = pivot == 0
@@ -57,9 +61,18 @@ def lu(a, swaps=None):
         factors = u[:, k + 1:, k] / np.where(zero, 1, pivot)[:, None]
         factors[zero] = 0
         u[:, k + 1:, k:] -= factors[:, :, None] * u[:, k, None, k:]
+        if rhs is not None:
+            rhs[:, k + 1:] -= factors[:, :, None] * rhs[:, k, None]
+    return u, rhs, sign, info
+
+
+def lu(a, swaps=None):
+    """(diagonal of U, sign of the row permutation, info) per matrix of `a` (..., n, n):
+    see _eliminate."""
+    u, _, sign, info = _eliminate(a, swaps=swaps)
     diag = np.diagonal(u, axis1=-2, axis2=-1)
     shape = a.shape[:-2]
-    return diag.reshape(shape + (n,)), sign.reshape(shape), info.reshape(shape)
+    return diag.reshape(shape + (a.shape[-1],)), sign.reshape(shape), info.reshape(shape)
 
 
 def lu_swaps(a):
@@ -140,20 +153,7 @@ def _pivoting_solve(a, b):
     """AX = B by our LU with partial pivoting, for the matrices whose pivots our LU finds
     nonzero but NumPy's LAPACK rounds to an exact zero ([[1, 2, 3], [4, 5, 6], [7, 8, 9]]
     in float64): PyTorch's MKL solves those too, to huge values."""
-    n = a.shape[-1]
-    u = a.reshape((-1, n, n)).astype(a.dtype, copy=True)
-    x = np.broadcast_to(b, a.shape[:-2] + b.shape[-2:]).reshape((u.shape[0], n, -1)).copy()
-    rows = np.arange(u.shape[0])
-    with np.errstate(all="ignore"):
-        for k in range(n):
-            p = np.argmax(np.abs(u[:, k:, k]), axis=1) + k
-            for m in (u, x):
-                top = m[rows, k].copy()
-                m[rows, k] = m[rows, p]
-                m[rows, p] = top
-            factors = u[:, k + 1:, k] / u[:, k, k, None]
-            u[:, k + 1:, k:] -= factors[:, :, None] * u[:, k, None, k:]
-            x[:, k + 1:] -= factors[:, :, None] * x[:, k, None]
+    u, x, _, _ = _eliminate(a, b)
     out = _substitute(u, x, upper=True)
     return out.reshape(a.shape[:-2] + out.shape[-2:])
 

@@ -20,18 +20,18 @@ def vectorised_count(n, dtype, vector_bytes=None):
     return (n // block) * block
 
 
-def vector_mask(shape, dtype, inner=None, vector_bytes=None):
+def vector_mask(shape, dtype, inner=None):
     """True where ATen computes in vectors; `inner` is the length of the contiguous rows the
     loop walks (the whole tensor when it is contiguous)."""
     size = int(np.prod(shape, dtype=np.int64))
     inner = size if inner is None else inner
     if inner == 0:
         return np.zeros(shape, bool)
-    column = np.arange(inner) < vectorised_count(inner, dtype, vector_bytes)
+    column = np.arange(inner) < vectorised_count(inner, dtype)
     return np.broadcast_to(column, (size // inner, inner)).reshape(shape)
 
 
-def kernel_exp(a, inner=None, vector_bytes=None):
+def kernel_exp(a, inner=None):
     """exp as a cpu_kernel_vec kernel computes it: SLEEF in the vectors, std::exp in the
     tail (float32; other dtypes through NumPy)."""
     if a.dtype != np.float32:
@@ -39,5 +39,4 @@ def kernel_exp(a, inner=None, vector_bytes=None):
     scalar = np.exp(a.astype(np.float64)).astype(np.float32)
     if a.ndim == 0:
         return scalar
-    return np.where(vector_mask(a.shape, a.dtype, inner, vector_bytes), sleef_expf(a), scalar)
-
+    return np.where(vector_mask(a.shape, a.dtype, inner), sleef_expf(a), scalar)
