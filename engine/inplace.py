@@ -3,7 +3,7 @@ and, when autograd is on, make the new node the tensor's history (PyTorch's reba
 
 import numpy as np
 
-from . import derivatives as d
+from . import derivatives as d, dtypes
 from .dispatch import record, SavedOutput
 from .dtypes import ALL_DTYPES
 from .function import AccumulateGrad
@@ -106,10 +106,26 @@ def zero_(x):
     return x
 
 
-def copy_(x, src, non_blocking=False):
+_NUMBER_DTYPES = {bool: dtypes.bool_, int: dtypes.int64, float: dtypes.float64}
+
+
+def _number_as_tensor(value):
+    """A Python number where copy_ takes a tensor, as PyTorch's parser wraps it."""
+    dtype = _NUMBER_DTYPES[type(value)]
+    try:
+        return wrap(np.asarray(value, dtype.np_dtype), dtype)
+    except OverflowError:
+        raise OverflowError("int too big to convert") from None
+
+
+def copy_(x, other, non_blocking=False):
     check_writable(x)
-    if not isinstance(src, Tensor):
-        raise TypeError("copy_(): argument 'src' must be Tensor, not %s" % type(src).__name__)
+    src = other
+    if type(src) in _NUMBER_DTYPES:
+        src = _number_as_tensor(src)
+    elif not isinstance(src, Tensor):
+        raise TypeError("copy_(): argument 'other' (position 1) must be Tensor, not %s"
+                        % type(src).__name__)
     broadcast_shapes(x._data.shape, src._data.shape)
     write(x, np.broadcast_to(src._data, x._data.shape))
     _record_write(x, d.COPY, (x, src))

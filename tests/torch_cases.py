@@ -2296,6 +2296,20 @@ def _(t):
     return x
 
 
+@case("inplace/copy_number")
+def _(t):
+    x = L(t, V) * 1
+    x.copy_(5)
+    x.sum().backward()
+    return (x, graph(x.grad_fn), t.zeros(2, dtype=t.int64).copy_(2.7),
+            t.ones(2, dtype=t.bool).copy_(0.5), t.ones(2).copy_(other=True))
+
+
+for _bad in ("None", "[1.0, 2.0]", "'a'", "2 ** 70"):
+    add("inplace/copy_not_a_tensor/" + _bad,
+        lambda t, bad=_bad: t.ones(2).copy_(eval(bad)), error=True)
+
+
 @case("inplace/copy_shape_mismatch", error=True)
 def _(t):
     t.zeros(3).copy_(t.ones(2))
