@@ -56,6 +56,8 @@ float32 = DType("float32", np.float32, 2, "FloatTensor", "float")
 float64 = DType("float64", np.float64, 2, "DoubleTensor", "double")
 
 ALL_DTYPES = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
+# The dtype a Python number becomes where torch takes a tensor (a wrapped number).
+PYTHON_NUMBER_DTYPES = {float: float64, int: int64, bool: bool_}
 for _code, _dtype in enumerate(ALL_DTYPES):
     object.__setattr__(_dtype, "code", _code)  # a node records input dtypes by code
 

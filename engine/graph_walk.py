@@ -16,7 +16,7 @@ from .autograd_hooks import (check_hook_result, check_node_hook_results,
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA, set_mode
 from .ops_shape import broadcast_dims, unbroadcast
-from .tensor import wrap
+from .tensor import wrap, wrapped_number
 
 VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
@@ -277,13 +277,12 @@ def _wrapped_numbers(saved, n_tensors):
     """A Python number the user passed for a tensor (x * 2) is a wrapped 0-dim tensor in
     PyTorch: under create_graph its formulas record tensor ops (MulBackward0 of grad and
     None), unlike the numbers written in the formulas themselves (MulBackward1)."""
-    if not any(type(a) in _NUMBER_DTYPES for a in saved[:n_tensors]):
+    if not any(type(a) in dtypes.PYTHON_NUMBER_DTYPES for a in saved[:n_tensors]):
         return saved
     wrapped = list(saved)
     for i in range(n_tensors):
-        dtype = _NUMBER_DTYPES.get(type(saved[i]))
-        if dtype is not None:
-            wrapped[i] = wrap(np.array(saved[i], dtype=dtype.np_dtype), dtype)
+        if type(saved[i]) in dtypes.PYTHON_NUMBER_DTYPES:
+            wrapped[i] = wrapped_number(saved[i])
     return tuple(wrapped)
 
 
@@ -306,9 +305,6 @@ def node_input_gradient(node, i, grad):
     g = node.op.formulas[i](grad, results[0] if results else None, (grad,), results,
                             saved, node._shapes, i)
     return g if g is None else _validate(node, i, g)
-
-
-_NUMBER_DTYPES = {float: dtypes.float64, int: dtypes.int64, bool: dtypes.bool_}
 
 
 def _validate(node, i, g):

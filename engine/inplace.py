@@ -9,7 +9,8 @@ from .dtypes import ALL_DTYPES
 from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
-from .tensor import Tensor, wrap
+from .tensor import Tensor, wrap, wrapped_number
+from .tensor_queries import tensor_argument
 from .views_no_grad import refuse_write
 
 LEAF_INPLACE_ERROR = ("a leaf Variable that requires grad is being used in an in-place "
@@ -106,26 +107,12 @@ def zero_(x):
     return x
 
 
-_NUMBER_DTYPES = {bool: dtypes.bool_, int: dtypes.int64, float: dtypes.float64}
-
-
-def _number_as_tensor(value):
-    """A Python number where copy_ takes a tensor, as PyTorch's parser wraps it."""
-    dtype = _NUMBER_DTYPES[type(value)]
-    try:
-        return wrap(np.asarray(value, dtype.np_dtype), dtype)
-    except OverflowError:
-        raise OverflowError("int too big to convert") from None
-
-
 def copy_(x, other, non_blocking=False):
     check_writable(x)
-    src = other
-    if type(src) in _NUMBER_DTYPES:
-        src = _number_as_tensor(src)
-    elif not isinstance(src, Tensor):
-        raise TypeError("copy_(): argument 'other' (position 1) must be Tensor, not %s"
-                        % type(src).__name__)
+    if type(other) in dtypes.PYTHON_NUMBER_DTYPES:
+        src = wrapped_number(other)
+    else:
+        src = tensor_argument(other, "copy_", "other")
     broadcast_shapes(x._data.shape, src._data.shape)
     write(x, np.broadcast_to(src._data, x._data.shape))
     _record_write(x, d.COPY, (x, src))

@@ -455,6 +455,15 @@ def wrap(data, dtype):
     return t
 
 
+def wrapped_number(value):
+    """A Python bool, int or float as the 0-dim tensor torch's argument parser makes of it."""
+    dtype = dtypes.PYTHON_NUMBER_DTYPES[type(value)]
+    try:
+        return wrap(np.array(value, dtype=dtype.np_dtype), dtype)
+    except OverflowError:
+        raise OverflowError("int too big to convert") from None
+
+
 def wrap_array(array):
     """A tensor around any NumPy array, its dtype taken from the array's."""
     array = np.asarray(array)

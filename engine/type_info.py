@@ -10,7 +10,7 @@ from . import dtypes
 from .type_names import name_as_torch
 
 # As in torch, a Python type stands for the dtype a number of that type becomes.
-_PYTHON_TYPES = {float: dtypes.float64, int: dtypes.int64, bool: dtypes.bool_}
+_PYTHON_TYPES = dtypes.PYTHON_NUMBER_DTYPES
 
 
 def _dtype_argument(function, value):
