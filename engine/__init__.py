@@ -97,6 +97,10 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_linalg_backward).items() if not k.startswith("_")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros, "linalg_cross": linalg.cross})
 
+# torch's constants (torch/__init__.py re-exports math's, and newaxis = None).
+from math import pi, e, inf, nan
+newaxis = None
+
 float = float32
 double = float64
 half = float16

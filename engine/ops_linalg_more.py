@@ -2,7 +2,6 @@
 pinverse, kron, trapezoid, cdist. Most are torch.linalg's under another name."""
 
 import math
-import warnings
 
 import numpy as np
 
@@ -14,20 +13,11 @@ from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
 from .tensor import Tensor, wrap
+from .warn_once import warn_once
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
 qr_result = return_type("qr", ("Q", "R"))
 svd_result = return_type("svd", ("U", "S", "V"))
-
-_WARNED = set()
-
-
-def _warn_once(key, message):
-    """TORCH_WARN_ONCE: once a process."""
-    if key not in _WARNED:
-        _WARNED.add(key)
-        warnings.warn(message, UserWarning, stacklevel=3)
-
 
 inverse = linalg.inv
 det = linalg.det
@@ -48,7 +38,7 @@ def logdet(input):
 
 
 def cholesky(input, upper=False):
-    _warn_once("cholesky", (
+    warn_once("cholesky", (
         "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in "
         "a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\n"
         "L = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be "
@@ -59,7 +49,7 @@ def cholesky(input, upper=False):
 
 
 def qr(input, some=True):
-    _warn_once("qr", (
+    warn_once("qr", (
         "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future "
         "PyTorch release.\nThe boolean parameter 'some' has been replaced with a string "
         "parameter 'mode'.\nQ, R = torch.qr(A, some)\nshould be replaced with\nQ, R = "
@@ -87,7 +77,7 @@ def pinverse(input, rcond=1e-15):
 
 def cross(input, other, dim=None):
     if dim is None:
-        _warn_once("cross", (
+        warn_once("cross", (
             "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "
             "pass the dim explicitly or simply use torch.linalg.cross.\nThe default value of "
             "dim will change to agree with that of linalg.cross in a future release."))

@@ -8,7 +8,8 @@ from . import dtypes
 from .dtypes import Size
 from .device import CPU
 from .type_names import mark_c_type
-from .grad_mode import INFERENCE
+from .grad_mode import GRAD, INFERENCE
+from .warn_once import warn_once
 
 _new = object.__new__
 
@@ -18,6 +19,10 @@ NON_LEAF_GRAD_WARNING = (
     "field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. "
     "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor "
     "instead. See github.com/pytorch/pytorch/pull/30531 for more information.")
+
+SCALAR_OF_REQUIRES_GRAD_WARNING = (
+    "Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+    "Consider using tensor.detach() first.")
 
 INTEGER_GRAD_ERROR = "only Tensors of floating point dtype can require gradients"
 
@@ -345,6 +350,10 @@ class Tensor:
             raise type(error)(str(error)) from None
 
     def __float__(self):
+        # float(), math's functions, '%f' and torch.tensor([t]) all convert here; PyTorch
+        # warns once a process when the tensor would take part in a graph.
+        if self._requires_grad and GRAD.mode:
+            warn_once("float of requires_grad", SCALAR_OF_REQUIRES_GRAD_WARNING)
         return self._scalar(float)
 
     def __int__(self):

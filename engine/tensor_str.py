@@ -88,6 +88,18 @@ def _extremes(values):
     return [float(v) for v in ends]
 
 
+def _formatted(value, spec):
+    """format(value, spec), where spec holds the precision option as the user gave it.
+
+    torch checks no option: a precision Python's format cannot take (-1, 2.5) fails
+    when a tensor is printed, with Python's own ValueError, and so does ours.
+    """
+    try:
+        return format(value, spec)
+    except ValueError as error:
+        raise ValueError(str(error)) from None
+
+
 class _Formatter:
     """Looks at all values shown once and picks integer/fixed/scientific form and a width."""
 
@@ -122,12 +134,12 @@ class _Formatter:
         else:
             self.sci_mode = sci_option
         if self.sci_mode:
-            texts = [f"{v:.{precision}e}" for v in _extremes(values)]
+            texts = [_formatted(v, f".{precision}e") for v in _extremes(values)]
         elif self.int_mode:
             # `3.` for 3.0: one more character for the decimal point.
             texts = [f"{v:.0f}." for v in _extremes(values)]
         else:
-            texts = [f"{v:.{precision}f}" for v in _extremes(values)]
+            texts = [_formatted(v, f".{precision}f") for v in _extremes(values)]
         self.width = max(self.width, *(len(text) for text in texts))
 
     def format(self, value):
@@ -140,13 +152,13 @@ class _Formatter:
         if not self.is_floating:
             text = str(value)
         elif self.sci_mode:
-            text = f"{value:{self.width}.{self.precision}e}"
+            text = _formatted(value, f"{self.width}.{self.precision}e")
         elif self.int_mode:
             text = f"{value:.0f}"
             if math.isfinite(value):
                 text += "."
         else:
-            text = f"{value:.{self.precision}f}"
+            text = _formatted(value, f".{self.precision}f")
         return text.rjust(self.width)
 
 

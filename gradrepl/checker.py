@@ -27,9 +27,23 @@ class CaptureOutput(PlainOutput):
 BLANKLINE = "<BLANKLINE>"  # doctest's stand-in for an empty line of output
 
 
+# Python's console shows a warning after the place it was raised from (`<stdin>:1: `), and
+# PyTorch's C++ warnings end with their build path; gradrepl shows the warning alone.
+WARNING_PLACE = re.compile(r"^(?:<\w+>|\S+\.py):\d+: (?=\w*Warning: )")
+TRIGGERED_AT = re.compile(r" \(Triggered internally at [^)]*\)$")
+
+
 def _normalise(lines):
-    return [ADDRESS.sub("0x...", "" if line.rstrip() == BLANKLINE else line.rstrip())
-            for line in lines]
+    lines = [TRIGGERED_AT.sub("", WARNING_PLACE.sub("", line.rstrip())) for line in lines]
+    return [ADDRESS.sub("0x...", "" if line == BLANKLINE else line) for line in lines]
+
+
+def _readings(block):
+    """The outputs the lines under a statement can mean: doctest's (up to the first blank
+    line), then each longer one up to a later blank line (output pasted from Python's
+    console keeps its blank lines), then the whole block up to the next prompt."""
+    readings = [block[:i] for i, line in enumerate(block) if not line.strip()]
+    return readings + [block]
 
 
 def _matches(expected, got_lines, error_line):
@@ -37,6 +51,16 @@ def _matches(expected, got_lines, error_line):
         # As doctest: only the exception's type and message are compared.
         return error_line is not None and _normalise([expected[-1]]) == _normalise([error_line])
     return _normalise(expected) == _normalise(got_lines)
+
+
+def _reading_to_show(block, got_lines):
+    """The expected output a failure report shows: the reading as long as what was got,
+    else doctest's."""
+    readings = _readings(block)
+    for reading in readings:
+        if len(reading) == len(got_lines):
+            return reading
+    return readings[0]
 
 
 def check_transcript(path, text, out):
@@ -52,18 +76,20 @@ def check_transcript(path, text, out):
         if not outcome.ok:
             output.buffer.write(error_line + "\n")
         got = output.take().splitlines()
-        if _matches(statement.expected or [], got, error_line):
+        block = statement.expected or []
+        if any(_matches(reading, got, error_line) for reading in _readings(block)):
             passed += 1
             continue
         failed += 1
+        expected = _reading_to_show(block, got)
         out.write("*" * 70 + "\n")
         out.write('File "%s", line %d\n' % (path, statement.lineno))
         out.write("Failed example:\n")
         for line in statement.source.splitlines():
             out.write("    " + line + "\n")
-        out.write("Expected:\n" if statement.expected else "Expected nothing\n")
-        for line in statement.expected or []:
-            out.write("    " + line + "\n")
+        out.write("Expected:\n" if expected else "Expected nothing\n")
+        for line in expected:
+            out.write("    " + (line if line.strip() else BLANKLINE) + "\n")
         out.write("Got:\n" if got else "Got nothing\n")
         for line in got:
             out.write("    " + (line if line.strip() else BLANKLINE) + "\n")

@@ -90,28 +90,30 @@ def parse(text):
 
 
 def parse_doctest(text):
-    """`>>> ` starts a statement, `... ` continues it; other lines up to a blank line are
-    the output expected under it (as doctest reads them). Text before the first prompt is
-    prose and ignored."""
+    """`>>> ` starts a statement, `... ` continues it; the lines below it, up to the next
+    prompt, hold the output expected under it. Text before the first prompt is prose and
+    ignored.
+
+    Output pasted from Python's console keeps its blank lines (a 3-D tensor has them)
+    where doctest writes <BLANKLINE>, and prose may follow a blank line, so the lines are
+    kept whole here and the checker decides which blank line ends the output.
+    """
     statements = []
     current = None
     indent = 0
-    collecting_output = False
     for lineno, raw in enumerate(text.splitlines(), 1):
         stripped = raw.lstrip()
         if stripped.startswith(">>>") and PROMPT.match(stripped):
             indent = len(raw) - len(stripped)
             current = Statement(stripped[4:], lineno, expected=[])
             statements.append(current)
-            collecting_output = True
         elif current is not None and stripped.startswith("...") and PROMPT.match(stripped) \
                 and not current.expected:
             current.source += "\n" + stripped[4:]
-        elif current is not None and collecting_output:
-            if not raw.strip():
-                collecting_output = False
-            else:
-                current.expected.append(raw[indent:] if raw[:indent].isspace() else raw.strip())
+        elif current is not None:
+            # The prompt's indentation is the block's margin (doctest's rule); an output
+            # line that starts left of it keeps its text only.
+            current.expected.append(raw[indent:] if not raw[:indent].strip() else stripped)
     return statements
 
 

@@ -116,6 +116,36 @@ def test_check_reads_doctests_blankline_marker():
     assert "Got:\n    c\n    <BLANKLINE>\n" in report
 
 
+def test_check_reads_output_pasted_from_pythons_console():
+    """Output under a prompt at the margin keeps its indentation and its blank lines (a 3-D
+    tensor's); prose may follow a blank line; the place Python's console gives a warning
+    and the build path of PyTorch's C++ warnings are not compared."""
+    text = (">>> torch.arange(4.).reshape(2, 1, 2)\ntensor([[[0., 1.]],\n\n"
+            "        [[2., 3.]]])\n\nSome prose.\n\n"
+            ">>> x = torch.ones(2, requires_grad=True)\n>>> float(x.sum())\n"
+            "<stdin>:1: UserWarning: Converting a tensor with requires_grad=True to a scalar "
+            "may lead to unexpected behavior.\nConsider using tensor.detach() first. "
+            "(Triggered internally at /src/python_variable_methods.cpp:822.)\n2.0\n"
+            ">>> print('a\\n')\na\n\n>>> torch.ones(2, 1)\ntensor([[1.],\n[1.]])\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1 and report.endswith("4 passed, 1 failed\n")
+    assert "Expected:\n    tensor([[1.],\n    [1.]])\nGot:\n    tensor([[1.],\n            [1.]])" \
+        in report
+
+
+def test_a_print_option_python_cannot_format_with_is_the_users_error():
+    """torch checks no print option: precision=-1 fails when a tensor is printed, with
+    Python's ValueError, and that is no bug of gradrepl's."""
+    _, err, code = session("torch.set_printoptions(precision=-1)\ntorch.tensor([1.5])\n"
+                           "torch.set_printoptions(precision=2.5)\ntorch.tensor([1e-9, 1.])\n"
+                           "torch.set_printoptions(profile='default')\n")
+    assert err == ("ValueError: Format specifier missing precision\n"
+                   "ValueError: Invalid format specifier '.2.5e' for object of type 'float'\n")
+    assert code == 1
+
+
 def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
     out, err, code = session("a = torch.ones(100000, 1)\nb = a * torch.ones(1, 100000)\n"
                              "c = torch.zeros(50000, 50000)\na.shape\n")
