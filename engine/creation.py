@@ -9,7 +9,7 @@ import numpy as np
 from . import dtypes
 from .device import CPU, check_device, require_cpu
 from .type_names import c_type_name
-from .dtypes import DType, get_default_dtype
+from .dtypes import DType, filled_scalar, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
 from .nested_data import infer_dtype, array_from_data
@@ -216,7 +216,9 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
     if not isinstance(size, (tuple, list)):
         raise TypeError("%s(): argument 'size' (position 1) must be tuple of ints, not %s"
                         % (function, type(size).__name__))
-    return _filled(parse_size((size,), function=function), fill_value, _check_dtype(dtype),
+    dtype = _check_dtype(dtype)
+    size = parse_size((size,), function=function)
+    return _filled(size, filled_scalar(fill_value, dtype, single=math.prod(size) == 1), dtype,
                    requires_grad)
 
 

@@ -1,5 +1,7 @@
 """Dtypes, PyTorch's type-promotion rules and torch.Size."""
 
+import math
+import numbers
 import operator
 
 import numpy as np
@@ -145,6 +147,48 @@ def wrapped_scalar(value, dtype):
     if value < -2 ** 63:
         raise OverflowError("can't convert negative int to unsigned")
     return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
+
+
+# The C++ types Scalar::to<T>() names in its overflow error; float64 and bool take any number.
+_SCALAR_TO_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int",
+                    "int64": "int64_t", "float16": "c10::Half", "float32": "float"}
+
+
+def filled_scalar(value, dtype, single=False):
+    """A Python number that fills a tensor of dtype (torch.full, fill_, masked_fill,
+    index_fill), as PyTorch's Scalar::to<T>() converts it: c10's checked_convert.
+
+    An int outside [-2**63, 2**64) does not make a Scalar at all; an int in range is taken
+    down to -max for an unsigned dtype (wrapping: uint8 takes -1 as 255); a float is
+    checked as a double: nan or beyond [lowest, max] overflows (inf does not for floats).
+    single: a fill of one element (full, fill_), which PyTorch writes by a path that
+    converts to float16 unchecked (1e5 becomes inf there, and an error elsewhere).
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        return value
+    is_int = isinstance(value, numbers.Integral)
+    if is_int:
+        value = int(value)
+        if value >= 2 ** 64:
+            raise OverflowError("int too big to convert")
+        if value < -2 ** 63:
+            raise OverflowError("can't convert negative int to unsigned")
+    name = _SCALAR_TO_NAMES.get(dtype.name)
+    if name is None or single and dtype.name == "float16":
+        return value
+    if dtype.category == 2:
+        fits = (not math.isfinite(value) or abs(value) <= float(np.finfo(dtype.np_dtype).max))
+    else:
+        info = np.iinfo(dtype.np_dtype)
+        if is_int:
+            fits = (-info.max if info.min == 0 else info.min) <= value <= info.max
+        else:
+            fits = info.min <= value <= float(info.max)
+    if not fits:
+        raise RuntimeError("value cannot be converted to type %s without overflow" % name)
+    if is_int and value < 0 and dtype.category == 1 and np.iinfo(dtype.np_dtype).min == 0:
+        value += int(np.iinfo(dtype.np_dtype).max) + 1
+    return value
 
 
 def _combine_categories(higher, lower):

@@ -5,7 +5,7 @@ import numpy as np
 
 from . import derivatives as d, dtypes
 from .dispatch import record, SavedOutput
-from .dtypes import ALL_DTYPES
+from .dtypes import ALL_DTYPES, filled_scalar
 from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
@@ -95,7 +95,7 @@ def fill_(x, value):
         write(x, value._data)
         _record_write(x, d.FILL_TENSOR, (x, value))  # fill_.Tensor: FillBackward3
         return x
-    write(x, value)
+    write(x, filled_scalar(value, x._dtype, single=x._data.size == 1))
     _record_write(x, d.FILL, (x, value))
     return x
 

@@ -67,7 +67,8 @@ def masked_fill(input, mask, value):
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
                                "tensor with %d dimension(s)." % value._data.ndim)
         return call(d.MASKED_FILL_TENSOR, (input, value), (mask_data,), input._dtype)
-    return call(d.MASKED_FILL, (input,), (mask_data, value), input._dtype)
+    return call(d.MASKED_FILL, (input,), (mask_data, dtypes.filled_scalar(value, input._dtype)),
+                input._dtype)
 
 
 def _triangle(op, name):

@@ -165,7 +165,8 @@ def index_fill(input, dim, index, value):
                          % (bad, dim, size))
     if isinstance(value, Tensor):
         return call(d.INDEX_FILL_TENSOR, (input, value), (dim, index), input._dtype)
-    return call(d.INDEX_FILL, (input,), (dim, index, value), input._dtype)
+    return call(d.INDEX_FILL, (input,), (dim, index, dtypes.filled_scalar(value, input._dtype)),
+                input._dtype)
 
 
 def index_copy(input, dim, index, source):

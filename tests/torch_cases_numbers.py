@@ -1,0 +1,56 @@
+"""More cases for test_vs_torch.py: Python numbers stored into tensors of each dtype --
+torch.tensor's data (a float checked as a double, an int unpacked then range-checked) and
+the fills (torch.full, fill_, masked_fill, index_fill: Scalar::to<T>(), whose overflow
+error names the C++ type). Registered into torch_cases.CASES."""
+
+from torch_cases import add
+
+_INT_DTYPES = ("uint8", "int8", "int16", "int32", "int64")
+_FLOATS = {"neg_one": -1.0, "neg_half": -0.5, "255_5": 255.5, "neg_128_5": -128.5,
+           "127_9": 127.9, "2_pow_31_half": 2147483647.5, "neg_9e18": -9.3e18, "1e19": 1e19,
+           "nan": float("nan"), "inf": float("inf"), "2_pow_63": 2.0 ** 63}
+_INTS = {"2_pow_63": 2 ** 63, "neg_2_pow_63_less_1": -2 ** 63 - 1, "neg_one": -1,
+         "neg_255": -255, "neg_256": -256, "256": 256}
+
+
+def _stored(t, value, dtype, mixed=False):
+    data = [value, 1.5] if mixed else [value]
+    return t.tensor(data, dtype=getattr(t, dtype))
+
+
+for _dtype in _INT_DTYPES:
+    for _name, _value in _FLOATS.items():
+        add("tensor_data/float_%s_to_%s" % (_name, _dtype),
+            lambda t, v=_value, d=_dtype: _stored(t, v, d))
+    for _name, _value in _INTS.items():
+        add("tensor_data/int_%s_to_%s" % (_name, _dtype),
+            lambda t, v=_value, d=_dtype: _stored(t, v, d))
+        add("tensor_data/int_%s_beside_float_to_%s" % (_name, _dtype),
+            lambda t, v=_value, d=_dtype: _stored(t, v, d, mixed=True))
+
+_FILLS = {"uint8": (-1, -255, -256, 300, -1.0, -1e-3, 255.99, 2 ** 64),
+          "int8": (300, -128, 1.5, True), "int16": (-1.5, 40000.0),
+          "int32": (2 ** 40, float("inf")), "int64": (float("nan"), 2 ** 63, 1e30, 2 ** 70,
+                                                       -2 ** 63 - 1),
+          "float32": (1e40, -1e40, float("inf"), 2 ** 63, 3.4e38), "float16": (1e5, 70000, 65504, -1e300),
+          "float64": (1e300,), "bool": (float("nan"), 5.0)}
+for _dtype, _values in _FILLS.items():
+    for _i, _value in enumerate(_values):
+        _id = "%s_%d" % (_dtype, _i)
+        add("fill_value/full_" + _id,
+            lambda t, v=_value, d=_dtype: t.full((2,), v, dtype=getattr(t, d)))
+        add("fill_value/fill__" + _id,
+            lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).fill_(v))
+        add("fill_value/masked_fill_" + _id,
+            lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).masked_fill(
+                t.tensor([True, False]), v))
+        add("fill_value/index_fill_" + _id,
+            lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).index_fill(
+                0, t.tensor([1]), v))
+# One element is written by a path that converts to float16 unchecked.
+add("fill_value/single_float16", lambda t: (t.full((1,), 1e5, dtype=t.float16),
+                                            t.zeros((1, 1), dtype=t.float16).fill_(-1e300)))
+add("fill_value/full_inferred_huge_int", lambda t: t.full((1,), 2 ** 64))
+add("fill_value/fill_by_tensor_unchecked", lambda t: (
+    t.zeros(1).fill_(t.tensor(1e40, dtype=t.float64)),
+    t.zeros(1, dtype=t.uint8).fill_(t.tensor(-1))))
