@@ -14,7 +14,7 @@ from .tensor_queries import tensor_argument
 from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
-from .size_args import int_arg, size_args
+from .size_args import int_arg, queried_dim, size_args
 
 VIEW_STRIDE_ERROR = (
     "view size is not compatible with input tensor's size and stride (at least one dimension "
@@ -242,7 +242,7 @@ def stride(input, dim=None):
     strides = tuple(s // data.itemsize for s in data.strides)
     if dim is None:
         return strides
-    return strides[wrap_dim(dim, data.ndim)]
+    return strides[queried_dim("stride", dim, data.ndim)]
 
 
 def storage_offset(input):

@@ -6,11 +6,13 @@ import operator
 
 import numpy as np
 
+from .shape_util import wrap_dim
 from .tensor import Tensor
+from .type_names import c_type_name
 
 
 def _type_name(value):
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+    return "Tensor" if isinstance(value, Tensor) else c_type_name(value)
 
 
 def as_int(value):
@@ -48,6 +50,18 @@ def int_list(function, argument, position, value):
                             % (function, argument, i + 1, _type_name(item)))
         items.append(n)
     return tuple(items)
+
+
+def queried_dim(function, dim, ndim):
+    """The dim of x.size(dim) or x.stride(dim): an int (as the parser reads it) within the
+    tensor's dims; a 0-dim tensor has none to ask about."""
+    n = as_int(dim)
+    if n is None:
+        raise TypeError("%s(): argument 'dim' (position 1) must be int, not %s"
+                        % (function, _type_name(dim)))
+    if ndim == 0:
+        raise IndexError("Dimension specified as %d but tensor has no dimensions" % n)
+    return wrap_dim(n, ndim)
 
 
 def int_arg(function, argument, position, value):

@@ -55,7 +55,8 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size.of(self._data.shape)
-        return self._data.shape[self._wrap_dim(dim)]
+        from .size_args import queried_dim
+        return self._data.shape[queried_dim("size", dim, self._data.ndim)]
 
     def dim(self):
         return self._data.ndim
@@ -142,10 +143,6 @@ class Tensor:
         elif not isinstance(dtype, dtypes.DType):
             raise TypeError("dtype must be a type, str, or dtype object")
         return to_dtype(self, dtype)
-
-    def _wrap_dim(self, dim):
-        from .shape_util import wrap_dim
-        return wrap_dim(dim, self._data.ndim)
 
     # ---- autograd state -----------------------------------------------------------
 

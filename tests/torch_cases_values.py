@@ -2,6 +2,8 @@
 and torch.iinfo, torch.Size built and combined, Tensor.type() with a legacy class.
 Registered into torch_cases.CASES."""
 
+import numpy as np
+
 from torch_cases import add, T, V
 
 # ---- torch.finfo / torch.iinfo: repr (C++'s 6 significant digits) and each field --------------
@@ -115,3 +117,19 @@ add("device/cuda_method_index", lambda t: T(t, V).cuda(0), error=True)
 add("device/cuda_method_cpu", lambda t: T(t, V).cuda("cpu"), error=True)
 add("device/get_device", lambda t: T(t, V).get_device())
 add("device/legacy_constructor_cpu_device", lambda t: t.Tensor(2, device=t.device("cpu")).shape)
+
+# ---- x.size(dim) and x.stride(dim): the parser's int, a 0-dim tensor has no dims to ask about ----
+for _query in ("size", "stride"):
+    add("%s_query/dims" % _query, lambda t, q=_query: tuple(
+        getattr(t.ones(2, 3), q)(d) for d in (0, -1, t.tensor(1))) + (getattr(t.ones(2, 3), q)(None),))
+    add("%s_query/keyword" % _query, lambda t, q=_query: getattr(t.ones(2, 3), q)(dim=1))
+    for _i, _dim in enumerate((5, -3, True, 1.0, "a")):
+        add("%s_query/bad_dim_%d" % (_query, _i),
+            lambda t, q=_query, d=_dim: getattr(t.ones(2, 3), q)(d), error=True)
+    add("%s_query/tensor_dim" % _query, lambda t, q=_query: getattr(t.ones(2, 3), q)(
+        t.tensor(1.0)), error=True)
+    add("%s_query/numpy_float_dim" % _query, lambda t, q=_query: getattr(t.ones(2, 3), q)(
+        np.float64(1)), error=True)
+    for _dim in (0, -1, 1):
+        add("%s_query/zero_dim_tensor_%d" % (_query, _dim),
+            lambda t, q=_query, d=_dim: getattr(t.tensor(1.0), q)(d), error=True)
