@@ -7,7 +7,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
-from .type_names import mark_c_type
+from .type_names import c_type_name, mark_c_type
 from .grad_mode import GRAD, INFERENCE
 from .warn_once import warn_once
 
@@ -332,7 +332,15 @@ class Tensor:
         self._bump_version()
         return self
 
-    def numpy(self, force=False):
+    def numpy(self, *args, force=False, **kwargs):
+        # PyTorch's parser: no positional argument, a keyword-only bool `force`.
+        if args:
+            raise TypeError("numpy() takes 0 positional arguments but %d %s given"
+                            % (len(args), "was" if len(args) == 1 else "were"))
+        if kwargs:
+            raise TypeError("numpy() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
+        if type(force) is not bool:
+            raise TypeError("numpy(): argument 'force' must be bool, not %s" % c_type_name(force))
         if self._requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
                                "Use tensor.detach().numpy() instead.")

@@ -133,3 +133,11 @@ for _query in ("size", "stride"):
     for _dim in (0, -1, 1):
         add("%s_query/zero_dim_tensor_%d" % (_query, _dim),
             lambda t, q=_query, d=_dim: getattr(t.tensor(1.0), q)(d), error=True)
+
+# ---- x.numpy(): no positional argument, a keyword-only bool `force` ----------------------------
+add("numpy/force", lambda t: t.ones(2, requires_grad=True).numpy(force=True).tolist())
+for _i, _call in enumerate((lambda x: x.numpy(True), lambda x: x.numpy(1, 2),
+                            lambda x: x.numpy(force=1), lambda x: x.numpy(force=None),
+                            lambda x: x.numpy(force=True, foo=1),
+                            lambda x: x.numpy(force=x[0] > 0))):
+    add("numpy/bad_arguments_%d" % _i, lambda t, c=_call: c(t.ones(2)), error=True)
