@@ -149,6 +149,24 @@ def wrapped_scalar(value, dtype):
     return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
 
 
+def cast_array(array, np_dtype):
+    """array.astype(np_dtype) with PyTorch's values where C++ leaves a conversion undefined.
+
+    A float beyond the integer range converts through a wider integer on x86, and NumPy
+    agrees with PyTorch except for uint8, which PyTorch reaches through int64 (so 1e10 - 17
+    wraps to 239, and nan or a value past int64 gives int64's minimum, 0 as a byte) where
+    NumPy goes through int32.
+    """
+    if np_dtype == np.uint8 and array.dtype.kind == "f":
+        low = -2.0 ** 63
+        with np.errstate(invalid="ignore"):
+            inside = (array >= low) & (array < -low)  # nan: outside
+            ints = np.where(inside, array, 0).astype(np.int64)
+        ints[~inside] = np.iinfo(np.int64).min
+        return ints.astype(np.uint8)
+    return array.astype(np_dtype)
+
+
 # The C++ types Scalar::to<T>() names in its overflow error; float64 and bool take any number.
 _SCALAR_TO_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int",
                     "int64": "int64_t", "float16": "c10::Half", "float32": "float"}

@@ -65,6 +65,8 @@ def write(x, values):
         raise RuntimeError("unsupported operation: more than one element of the written-to "
                            "tensor refers to a single memory location. Please clone() the "
                            "tensor before performing the operation.")
+    if isinstance(values, np.ndarray) and values.dtype != data.dtype:
+        values = dtypes.cast_array(values, data.dtype)
     np.copyto(data, values, casting="unsafe")
     x._bump_version()
     check_inference_write(x)

@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 
+from . import dtypes
 from .cascade_sum import cascade_sum
 from .vec_math import kernel_exp
 
@@ -320,7 +321,7 @@ def unbind(a, dim):
 
 
 def to_dtype(a, dtype):
-    return a.astype(dtype.np_dtype)
+    return dtypes.cast_array(a, dtype.np_dtype)
 
 
 def cat(*arrays_and_dim):

@@ -172,9 +172,9 @@ def _floats_overflow(array, dtype):
 def array_from_data(data, dtype):
     """The array torch.tensor(data, dtype=dtype) holds."""
     if isinstance(data, Tensor):
-        return data._data.astype(dtype.np_dtype, copy=True)
+        return dtypes.cast_array(data._data, dtype.np_dtype)
     if isinstance(data, np.ndarray):
-        return data.astype(dtype.np_dtype, copy=True)
+        return dtypes.cast_array(data, dtype.np_dtype)
     if isinstance(data, _SEQUENCE) and not _needs_torch_path(data):
         try:  # the fast path; anything NumPy refuses or would wrap takes PyTorch's path
             with np.errstate(over="raise", invalid="raise"):

@@ -54,3 +54,16 @@ add("fill_value/full_inferred_huge_int", lambda t: t.full((1,), 2 ** 64))
 add("fill_value/fill_by_tensor_unchecked", lambda t: (
     t.zeros(1).fill_(t.tensor(1e40, dtype=t.float64)),
     t.zeros(1, dtype=t.uint8).fill_(t.tensor(-1))))
+
+# ---- float tensors cast to integer dtypes beyond their range (C++ leaves it undefined; x86
+# PyTorch goes through int64 for uint8 and int64, through int32 for the others) -----------------
+_WIDE = [1e10 - 17, -1e10 + 3, float("nan"), float("inf"), -1.5, 1e30, 2.0 ** 63, -2.0 ** 63,
+         300.7, 3e9 + 1]
+for _src in ("float64", "float32", "float16"):
+    for _dtype in _INT_DTYPES:
+        add("float_cast/%s_to_%s" % (_src, _dtype), lambda t, s=_src, d=_dtype: t.tensor(
+            _WIDE, dtype=getattr(t, s)).to(getattr(t, d)))
+add("float_cast/copy_into_uint8", lambda t: t.zeros(3, dtype=t.uint8).copy_(
+    t.tensor([1e10 - 17, -1.0, float("nan")], dtype=t.float64)))
+add("float_cast/tensor_of_tensor_uint8", lambda t: t.tensor(
+    t.tensor([1e10 - 17, -1.0], dtype=t.float64).tolist(), dtype=t.float64).byte())

@@ -141,3 +141,28 @@ for _i, _call in enumerate((lambda x: x.numpy(True), lambda x: x.numpy(1, 2),
                             lambda x: x.numpy(force=True, foo=1),
                             lambda x: x.numpy(force=x[0] > 0))):
     add("numpy/bad_arguments_%d" % _i, lambda t, c=_call: c(t.ones(2)), error=True)
+
+# ---- dtype= that is not a torch.dtype: the parser's TypeError names the function ---------------
+_DTYPE_TAKERS = {
+    "tensor": lambda t, d: t.tensor([1.0], dtype=d),
+    "as_tensor": lambda t, d: t.as_tensor([1.0], dtype=d),
+    "as_tensor_of_tensor": lambda t, d: t.as_tensor(t.ones(1), dtype=d),
+    "ones": lambda t, d: t.ones(1, dtype=d), "zeros": lambda t, d: t.zeros(1, dtype=d),
+    "empty": lambda t, d: t.empty(1, dtype=d), "full": lambda t, d: t.full((1,), 2, dtype=d),
+    "ones_like": lambda t, d: t.ones_like(t.ones(1), dtype=d),
+    "zeros_like": lambda t, d: t.zeros_like(t.ones(1), dtype=d),
+    "empty_like": lambda t, d: t.empty_like(t.ones(1), dtype=d),
+    "full_like": lambda t, d: t.full_like(t.ones(1), 2, dtype=d),
+    "new_ones": lambda t, d: t.ones(1).new_ones(2, dtype=d),
+    "new_zeros": lambda t, d: t.ones(1).new_zeros((2,), dtype=d),
+    "new_empty": lambda t, d: t.ones(1).new_empty((2,), dtype=d),
+    "new_full": lambda t, d: t.ones(1).new_full((2,), 3, dtype=d),
+    "new_tensor": lambda t, d: t.ones(1).new_tensor([1], dtype=d),
+    "scalar_tensor": lambda t, d: t.scalar_tensor(1, dtype=d),
+}
+for _name, _make in _DTYPE_TAKERS.items():
+    add("dtype_argument/%s_str" % _name, lambda t, m=_make: m(t, "float32"), error=True)
+    add("dtype_argument/%s_numpy_type" % _name, lambda t, m=_make: m(t, np.float32), error=True)
+add("dtype_argument/as_tensor_of_tensor_keeps_graph", lambda t: (
+    t.as_tensor(t.ones(2, requires_grad=True), dtype=t.float64),
+    t.as_tensor(t.ones(2, requires_grad=True), dtype=t.int64)))
