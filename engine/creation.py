@@ -421,7 +421,10 @@ def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
     """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
     check_device(device, "scalar_tensor")
     dtype = _check_dtype(dtype, "scalar_tensor") or get_default_dtype()
-    return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
+    value = _number(s)
+    array = (dtypes.cast_array(np.array(value, dtype=np.float64), dtype.np_dtype)
+             if dtype is dtypes.float16 else np.array(value, dtype=dtype.np_dtype))
+    return _finish(wrap(array, dtype), requires_grad)
 
 
 def _linspace_values(start, end, steps, dtype):

@@ -150,13 +150,17 @@ def wrapped_scalar(value, dtype):
 
 
 def cast_array(array, np_dtype):
-    """array.astype(np_dtype) with PyTorch's values where C++ leaves a conversion undefined.
+    """array.astype(np_dtype) with the values PyTorch's conversions give.
 
+    float64 to float16 goes through float32 in PyTorch (c10::Half is made from a float),
+    rounding twice: 1588.50001 becomes 1588 where NumPy's direct rounding gives 1589.
     A float beyond the integer range converts through a wider integer on x86, and NumPy
     agrees with PyTorch except for uint8, which PyTorch reaches through int64 (so 1e10 - 17
     wraps to 239, and nan or a value past int64 gives int64's minimum, 0 as a byte) where
     NumPy goes through int32.
     """
+    if np_dtype == np.float16 and array.dtype == np.float64:
+        return array.astype(np.float32).astype(np.float16)
     if np_dtype == np.uint8 and array.dtype.kind == "f":
         low = -2.0 ** 63
         with np.errstate(invalid="ignore"):
@@ -192,21 +196,25 @@ def filled_scalar(value, dtype, single=False):
         if value < -2 ** 63:
             raise OverflowError("can't convert negative int to unsigned")
     name = _SCALAR_TO_NAMES.get(dtype.name)
-    if name is None or single and dtype.name == "float16":
-        return value
-    if dtype.category == 2:
-        fits = (not math.isfinite(value) or abs(value) <= float(np.finfo(dtype.np_dtype).max))
-    else:
-        info = np.iinfo(dtype.np_dtype)
-        if is_int:
-            fits = (-info.max if info.min == 0 else info.min) <= value <= info.max
-        else:
-            fits = info.min <= value <= float(info.max)
-    if not fits:
+    if name is not None and not (single and dtype is float16) and not _fits(value, dtype):
         raise RuntimeError("value cannot be converted to type %s without overflow" % name)
     if is_int and value < 0 and dtype.category == 1 and np.iinfo(dtype.np_dtype).min == 0:
         value += int(np.iinfo(dtype.np_dtype).max) + 1
+    if dtype is float16 and not is_int:
+        # c10::Half is made from a float: the double is rounded twice.
+        with np.errstate(over="ignore"):
+            value = float(np.float32(value))
     return value
+
+
+def _fits(value, dtype):
+    """c10's overflows<T>() of a Python int (an int64 Scalar) or float (a double)."""
+    if dtype.category == 2:
+        return not math.isfinite(value) or abs(value) <= float(np.finfo(dtype.np_dtype).max)
+    info = np.iinfo(dtype.np_dtype)
+    if isinstance(value, int):
+        return (-info.max if info.min == 0 else info.min) <= value <= info.max
+    return info.min <= value <= float(info.max)
 
 
 def _combine_categories(higher, lower):

@@ -122,7 +122,7 @@ def _store(data, shape, dtype):
 
 def _cast(values, dtype):
     if dtype.category == 2:
-        return np.array(values, dtype=np.float64).astype(dtype.np_dtype)
+        return dtypes.cast_array(np.array(values, dtype=np.float64), dtype.np_dtype)
     if dtype.category == 0:
         return np.array([bool(v) for v in values], dtype=np.bool_)
     return np.array([_checked_int(v, dtype) for v in values], dtype=np.int64).astype(
@@ -184,7 +184,7 @@ def array_from_data(data, dtype):
                     pass  # element by element below: a Python int there has other rules
                 elif array.dtype.kind in "bf" or array.dtype.kind == "i" and (
                         dtype.category == 2 or dtype is dtypes.int64):
-                    return array.astype(dtype.np_dtype)
+                    return dtypes.cast_array(array, dtype.np_dtype)
         except (ValueError, TypeError, OverflowError, FloatingPointError):
             pass
     shape = _shape_of(data)

@@ -6,7 +6,8 @@ import numpy as np
 
 from . import creation
 from . import derivatives as d
-from .dispatch import binary_forward
+from .dispatch import binary_forward, half_scalar
+from .dtypes import float16
 from . import inplace
 from . import inplace_view
 from . import ops_convert as conv
@@ -117,7 +118,8 @@ def _arithmetic_operator(op, function):
         dtype = self._dtype
         if dtype.category == 2:
             if type(other) is float:
-                return binary_forward(op, self, other, self._data, other, dtype)
+                return binary_forward(op, self, other, self._data, other if dtype is not float16
+                                      else half_scalar(other), dtype)
             if type(other) is Tensor and other._dtype is dtype:
                 return binary_forward(op, self, other, self._data, other._data, dtype)
         if type(other) in _OPERAND_TYPES or _number_or_tensor(other):

@@ -193,7 +193,8 @@ torch.tensor([[1e-8, 1.0], [2.0, 3.0]])
 """
 
 
-def test_check_passes_on_a_transcript_pasted_from_pythons_console():
+def test_check_passes_on_a_transcript_pasted_from_pythons_console(monkeypatch):
+    monkeypatch.setattr(warn_once, "_WARNED", set())  # a fresh process, as torch's
     done = subprocess.run([sys.executable, "-c", _TRANSCRIPT_UNDER_TORCH],
                           input=TRANSCRIPT_SESSION, capture_output=True, text=True,
                           timeout=600, check=True)

@@ -3,6 +3,7 @@
 import io
 
 from gradrepl.checker import check_transcript
+from gradrepl_engine import warn_once
 from gradrepl.cli import piped_session, replay_file, run_file
 from gradrepl.render import PlainOutput
 
@@ -116,10 +117,11 @@ def test_check_reads_doctests_blankline_marker():
     assert "Got:\n    c\n    <BLANKLINE>\n" in report
 
 
-def test_check_reads_output_pasted_from_pythons_console():
+def test_check_reads_output_pasted_from_pythons_console(monkeypatch):
     """Output under a prompt at the margin keeps its indentation and its blank lines (a 3-D
     tensor's); prose may follow a blank line; the place Python's console gives a warning
     and the build path of PyTorch's C++ warnings are not compared."""
+    monkeypatch.setattr(warn_once, "_WARNED", set())  # the warning is given once a process
     text = (">>> torch.arange(4.).reshape(2, 1, 2)\ntensor([[[0., 1.]],\n\n"
             "        [[2., 3.]]])\n\nSome prose.\n\n"
             ">>> x = torch.ones(2, requires_grad=True)\n>>> float(x.sum())\n"

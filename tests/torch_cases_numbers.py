@@ -67,3 +67,14 @@ add("float_cast/copy_into_uint8", lambda t: t.zeros(3, dtype=t.uint8).copy_(
     t.tensor([1e10 - 17, -1.0, float("nan")], dtype=t.float64)))
 add("float_cast/tensor_of_tensor_uint8", lambda t: t.tensor(
     t.tensor([1e10 - 17, -1.0], dtype=t.float64).tolist(), dtype=t.float64).byte())
+
+# ---- float64 to float16 goes through float32 (c10::Half is made from a float): rounded twice ---
+_TIES = [1588.50001, 675.749999, 560.250001, 0.1]
+add("half_rounding/tensor_data", lambda t: t.tensor(_TIES, dtype=t.float16))
+add("half_rounding/cast", lambda t: t.tensor(_TIES, dtype=t.float64).to(t.float16))
+add("half_rounding/fills", lambda t: (t.full((2,), 1588.50001, dtype=t.float16),
+                                      t.zeros(1, dtype=t.float16).fill_(1588.50001),
+                                      t.scalar_tensor(1588.50001, dtype=t.float16)))
+add("half_rounding/python_float_operand", lambda t: (
+    t.zeros(2, dtype=t.float16) + 1588.50001, t.ones(2, dtype=t.float16) * 1588.50001,
+    1588.50001 + t.zeros(2, dtype=t.float16), t.ones(1, dtype=t.float16) + 1588.50001))
