@@ -21,12 +21,12 @@ def _stored(t, value, dtype, mixed=False):
 for _dtype in _INT_DTYPES:
     for _name, _value in _FLOATS.items():
         add("tensor_data/float_%s_to_%s" % (_name, _dtype),
-            lambda t, v=_value, d=_dtype: _stored(t, v, d))
+            lambda t, v=_value, d=_dtype: _stored(t, v, d), error=None)
     for _name, _value in _INTS.items():
         add("tensor_data/int_%s_to_%s" % (_name, _dtype),
-            lambda t, v=_value, d=_dtype: _stored(t, v, d))
+            lambda t, v=_value, d=_dtype: _stored(t, v, d), error=None)
         add("tensor_data/int_%s_beside_float_to_%s" % (_name, _dtype),
-            lambda t, v=_value, d=_dtype: _stored(t, v, d, mixed=True))
+            lambda t, v=_value, d=_dtype: _stored(t, v, d, mixed=True), error=None)
 
 _FILLS = {"uint8": (-1, -255, -256, 300, -1.0, -1e-3, 255.99, 2 ** 64),
           "int8": (300, -128, 1.5, True), "int16": (-1.5, 40000.0),
@@ -38,19 +38,19 @@ for _dtype, _values in _FILLS.items():
     for _i, _value in enumerate(_values):
         _id = "%s_%d" % (_dtype, _i)
         add("fill_value/full_" + _id,
-            lambda t, v=_value, d=_dtype: t.full((2,), v, dtype=getattr(t, d)))
+            lambda t, v=_value, d=_dtype: t.full((2,), v, dtype=getattr(t, d)), error=None)
         add("fill_value/fill__" + _id,
-            lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).fill_(v))
+            lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).fill_(v), error=None)
         add("fill_value/masked_fill_" + _id,
             lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).masked_fill(
-                t.tensor([True, False]), v))
+                t.tensor([True, False]), v), error=None)
         add("fill_value/index_fill_" + _id,
             lambda t, v=_value, d=_dtype: t.zeros(2, dtype=getattr(t, d)).index_fill(
-                0, t.tensor([1]), v))
+                0, t.tensor([1]), v), error=None)
 # One element is written by a path that converts to float16 unchecked.
 add("fill_value/single_float16", lambda t: (t.full((1,), 1e5, dtype=t.float16),
                                             t.zeros((1, 1), dtype=t.float16).fill_(-1e300)))
-add("fill_value/full_inferred_huge_int", lambda t: t.full((1,), 2 ** 64))
+add("fill_value/full_inferred_huge_int", lambda t: t.full((1,), 2 ** 64), error=True)
 add("fill_value/fill_by_tensor_unchecked", lambda t: (
     t.zeros(1).fill_(t.tensor(1e40, dtype=t.float64)),
     t.zeros(1, dtype=t.uint8).fill_(t.tensor(-1))))

@@ -42,7 +42,7 @@ add("finfo/read_only", _set_eps, error=True)
 
 # ---- torch.Size: made from ints (or anything an index can be made of), combined as tuples -----
 _S = (2, 3, 4)
-add("size/repeat", lambda t: (t.Size(_S) * 2, 2 * t.Size(_S), t.Size(_S) * 0))
+add("size/repeat_by_ints", lambda t: (t.Size(_S) * 2, 2 * t.Size(_S), t.Size(_S) * 0))
 add("size/repeat_by_int_tensor", lambda t: t.Size(_S) * T(t, 2))
 add("size/repeat_by_float", lambda t: t.Size(_S) * 2.0, error=True)
 add("size/repeat_by_size", lambda t: t.Size(_S) * t.Size(_S), error=True)
