@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from gradrepl.cli import piped_session
 from gradrepl.render import PlainOutput
 
@@ -76,3 +78,18 @@ def in_the_shell(text, show_warnings=False):
     stream = io.StringIO()
     piped_session(text, _OneStream(stream, show_warnings))
     return _ADDRESS.sub("0x", stream.getvalue()).splitlines()
+
+
+def session_tests(sessions):
+    """The module fixture and the test a *_vs_torch module binds for its SESSIONS:
+    every session prints the same lines in the shell as in torch's console."""
+
+    @pytest.fixture(scope="module")
+    def torch_outputs():
+        return under_torch(sessions)
+
+    @pytest.mark.parametrize("name", sorted(sessions))
+    def test_the_shell_prints_what_torchs_console_prints(name, torch_outputs):
+        assert in_the_shell(sessions[name]) == torch_outputs[name]
+
+    return torch_outputs, test_the_shell_prints_what_torchs_console_prints

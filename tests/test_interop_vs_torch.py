@@ -6,7 +6,7 @@ order), memory addresses aside."""
 import pytest
 
 pytest.importorskip("torch")
-from console_sessions import in_the_shell, under_torch  # noqa: E402
+from console_sessions import session_tests  # noqa: E402
 
 SESSIONS = {
     "numpy_operands": """\
@@ -414,12 +414,4 @@ def _every_callable():
 
 
 SESSIONS["callable_reprs"] = _every_callable()
-
-@pytest.fixture(scope="module")
-def torch_outputs():
-    return under_torch(SESSIONS)
-
-
-@pytest.mark.parametrize("name", sorted(SESSIONS))
-def test_the_shell_prints_what_torchs_console_prints(name, torch_outputs):
-    assert in_the_shell(SESSIONS[name]) == torch_outputs[name]
+torch_outputs, test_the_shell_prints_what_torchs_console_prints = session_tests(SESSIONS)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 pytest.importorskip("torch")
-from console_sessions import in_the_shell, under_torch  # noqa: E402
+from console_sessions import in_the_shell, session_tests, under_torch  # noqa: E402
 from gradrepl.checker import check_transcript  # noqa: E402
 from gradrepl_engine import warn_once  # noqa: E402
 
@@ -140,14 +140,7 @@ float(x[1])
 }
 
 
-@pytest.fixture(scope="module")
-def torch_outputs():
-    return under_torch(SESSIONS)
-
-
-@pytest.mark.parametrize("name", sorted(SESSIONS))
-def test_the_shell_prints_what_torchs_console_prints(name, torch_outputs):
-    assert in_the_shell(SESSIONS[name]) == torch_outputs[name]
+torch_outputs, test_the_shell_prints_what_torchs_console_prints = session_tests(SESSIONS)
 
 
 @pytest.mark.parametrize("name", sorted(WARNING_SESSIONS))
