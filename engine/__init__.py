@@ -117,5 +117,6 @@ _callable_reprs.install(globals(), Tensor, nn.functional)
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg", "cuda", "backends"))
+    and (not isinstance(value, type(_np))
+         or name in ("autograd", "nn", "linalg", "cuda", "backends", "random"))
 )

@@ -473,6 +473,6 @@ def bernoulli_(self, p=0.5, *, generator=None):
     return self
 
 
+# What torch.random offers (the samplers are torch's own functions, imported by __init__).
 __all__ = ["Generator", "default_generator", "manual_seed", "seed", "initial_seed",
-           "get_rng_state", "set_rng_state", "rand", "randn", "randint", "randperm",
-           "rand_like", "randn_like", "randint_like", "normal", "bernoulli"]
+           "get_rng_state", "set_rng_state"]

@@ -90,6 +90,15 @@ torch.ones(2)[:, torch.newaxis]
 torch.tensor([torch.inf, -torch.inf, torch.nan, torch.pi])
 torch.tensor(torch.e, dtype=torch.float64)
 """,
+    "torch_random": """\
+torch.random.manual_seed(3)
+torch.random.initial_seed()
+torch.random.get_rng_state().shape
+torch.random.default_generator
+torch.random.rand
+g = torch.random.Generator()
+g.manual_seed(1).initial_seed()
+""",
     "node_attributes": """\
 x = torch.tensor([1., 2.], requires_grad=True)
 y = (x * x).sum()
