@@ -474,5 +474,6 @@ def bernoulli_(self, p=0.5, *, generator=None):
 
 
 # What torch.random offers (the samplers are torch's own functions, imported by __init__).
-__all__ = ["Generator", "default_generator", "manual_seed", "seed", "initial_seed",
-           "get_rng_state", "set_rng_state"]
+# (torch.random.Generator is typing's, not torch.Generator: left out.)
+__all__ = ["default_generator", "manual_seed", "seed", "initial_seed", "get_rng_state",
+           "set_rng_state"]

@@ -96,8 +96,7 @@ torch.random.initial_seed()
 torch.random.get_rng_state().shape
 torch.random.default_generator
 torch.random.rand
-g = torch.random.Generator()
-g.manual_seed(1).initial_seed()
+torch.random.seed() > 0
 """,
     "node_attributes": """\
 x = torch.tensor([1., 2.], requires_grad=True)
