@@ -6,6 +6,7 @@ from . import derivatives as d
 from .dispatch import call
 from .ops_shape import reshape
 from .memory import check_allocation
+from .tensor_queries import tensor_argument
 from .tensor import Tensor
 
 
@@ -100,6 +101,7 @@ def bmm(input, mat2):
 
 
 def outer(input, vec2):
+    tensor_argument(vec2, "outer", "vec2", 2)
     return reshape(input, -1, 1) * vec2
 
 

@@ -12,6 +12,7 @@ from .ops_pointwise import div_scalar, mul_scalar
 from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
+from .tensor_queries import tensor_argument
 from .tensor import Tensor, wrap
 from .warn_once import warn_once
 
@@ -76,6 +77,7 @@ def pinverse(input, rcond=1e-15):
 
 
 def cross(input, other, dim=None):
+    tensor_argument(other, "cross", "other", 2)
     if dim is None:
         warn_once("cross", (
             "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "
@@ -90,6 +92,7 @@ def cross(input, other, dim=None):
 
 def kron(input, other):
     """ATen's kron: both viewed with interleaved unit dims, multiplied, viewed back."""
+    tensor_argument(other, "kron", "other", 2)
     n = max(input._data.ndim, other._data.ndim)
     pad_a, pad_b = n - input._data.ndim, n - other._data.ndim
     a_shape, b_shape, out_shape = [], [], []

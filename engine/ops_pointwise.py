@@ -8,6 +8,7 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
+from .tensor_queries import tensor_argument
 from .tensor import Tensor, wrap
 
 _NUMBER = (int, float, bool, numbers.Real)
@@ -581,5 +582,6 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def equal(input, other):
+    tensor_argument(other, "equal", "other", 2)
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))

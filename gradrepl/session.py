@@ -2,6 +2,7 @@
 
 import linecache
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -138,13 +139,24 @@ def _user_frames(tb, filename):
     return frames
 
 
+# Python's TypeErrors of a call with the wrong arguments: an engine function called by the
+# user with too few or too many arguments raises them from our frame that forwards the call.
+_ARITY_ERROR = re.compile(
+    r"^[\w.]+\(\) (missing \d+ required (positional|keyword-only) arguments?: "
+    r"|takes (from \d+ to \d+|\d+|no) (positional )?arguments? but \d+ (was|were) given$"
+    r"|got an unexpected keyword argument '\w+'$|got multiple values for argument '\w+'$)")
+
+
 def _is_internal(exc):
     """True when the exception is a bug of ours, not an error meant for the user.
 
     Errors we mean are raised by a `raise` statement in our code, or come from the
-    user's code itself; anything else that escaped from our own frames is a bug.
+    user's code itself (a call with the wrong arguments included); anything else that
+    escaped from our own frames is a bug.
     """
     if isinstance(exc, (KeyboardInterrupt, MemoryError, RecursionError)):
+        return False
+    if isinstance(exc, TypeError) and _ARITY_ERROR.match(str(exc)):
         return False
     frames = traceback.extract_tb(exc.__traceback__)
     if not frames:

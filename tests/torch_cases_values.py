@@ -166,3 +166,9 @@ for _name, _make in _DTYPE_TAKERS.items():
 add("dtype_argument/as_tensor_of_tensor_keeps_graph", lambda t: (
     t.as_tensor(t.ones(2, requires_grad=True), dtype=t.float64),
     t.as_tensor(t.ones(2, requires_grad=True), dtype=t.int64)))
+
+# ---- a Tensor parameter given something else: the parser's TypeError ---------------------------
+for _name, _call in (("cross", lambda t, x: t.cross(x, 1.5)), ("kron", lambda t, x: t.kron(x, "a")),
+                     ("equal", lambda t, x: t.equal(x, None)), ("equal_int", lambda t, x: t.equal(x, 1)),
+                     ("outer", lambda t, x: t.outer(x[0], None))):
+    add("tensor_parameter/" + _name, lambda t, c=_call: c(t, t.ones(2, 3)), error=True)
