@@ -19,6 +19,12 @@ def wrap_dims(dims, ndim):
     """An int or a sequence of ints as a sorted tuple of distinct dims."""
     if isinstance(dims, int):
         dims = (dims,)
+    elif not isinstance(dims, (tuple, list)):
+        try:
+            dims = (dims.__index__(),)  # a NumPy int, an integer 0-dim tensor
+        except AttributeError:
+            raise TypeError("dim must be an int or a tuple of ints, not %s"
+                            % type(dims).__name__) from None
     wrapped = []
     for d in dims:
         d = wrap_dim(d, ndim)

@@ -141,12 +141,13 @@ def test_a_call_with_the_wrong_arguments_is_the_users_error_not_a_gradrepl_bug()
     """Python's own TypeError of a call with too few, too many or unknown arguments, raised
     where the engine forwards the user's call, names no bug of gradrepl's."""
     _, err, code = session("x = torch.ones(2, 2)\nx.select(1)\nx.cumsum(0, 0)\nx.sum(foo=1)\n"
-                           "torch.narrow(x)\n")
+                           "torch.narrow(x)\nx.amax(1.5)\n")
     assert err == ("TypeError: select() missing 1 required positional argument: 'index'\n"
                    "TypeError: cumsum() takes from 1 to 2 positional arguments but 3 were given\n"
                    "TypeError: sum() got an unexpected keyword argument 'foo'\n"
                    "TypeError: narrow() missing 3 required positional arguments: 'dim', 'start', "
-                   "and 'length'\n")
+                   "and 'length'\n"
+                   "TypeError: dim must be an int or a tuple of ints, not float\n")
     assert code == 1
 
 

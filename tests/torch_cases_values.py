@@ -172,3 +172,9 @@ for _name, _call in (("cross", lambda t, x: t.cross(x, 1.5)), ("kron", lambda t,
                      ("equal", lambda t, x: t.equal(x, None)), ("equal_int", lambda t, x: t.equal(x, 1)),
                      ("outer", lambda t, x: t.outer(x[0], None))):
     add("tensor_parameter/" + _name, lambda t, c=_call: c(t, t.ones(2, 3)), error=True)
+
+# ---- a reduction's dim as the parser takes it: an int-like (NumPy int, integer 0-dim tensor) -----
+add("reduce_dim/int_likes", lambda t: (
+    T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(t.tensor(1)), T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(
+        np.int64(0)), T(t, [[1.5, -2.0], [0.5, 3.0]]).amax(t.tensor(1)),
+    T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(t.tensor([1]))))
