@@ -6,6 +6,7 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary
 from .shape_util import broadcast_shapes, wrap_dim, wrap_dims
+from .size_args import int_arg
 from .tensor import Tensor
 
 
@@ -73,6 +74,7 @@ def masked_fill(input, mask, value):
 
 def _triangle(op, name):
     def triangle(input, diagonal=0):
+        diagonal = int_arg(name, "diagonal", 1, diagonal)
         if input._data.ndim < 2:
             raise RuntimeError("%s: input tensor must have at least 2 dimensions" % name)
         return call_unary(op, input, diagonal)

@@ -178,3 +178,13 @@ add("reduce_dim/int_likes", lambda t: (
     T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(t.tensor(1)), T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(
         np.int64(0)), T(t, [[1.5, -2.0], [0.5, 3.0]]).amax(t.tensor(1)),
     T(t, [[1.5, -2.0], [0.5, 3.0]]).sum(t.tensor([1]))))
+
+# ---- an `int` parameter given something else: the parser's TypeError (x.method form) ------------
+for _name, _call in (("diag", lambda x, v: x.diag(v)), ("diagonal", lambda x, v: x.diagonal(v)),
+                     ("diag_embed", lambda x, v: x.diag_embed(v)),
+                     ("tril", lambda x, v: x.tril(v)), ("triu", lambda x, v: x.triu(v))):
+    for _i, _value in enumerate((1.5, None, "a", [1])):
+        add("int_parameter/%s_%d" % (_name, _i),
+            lambda t, c=_call, v=_value: c(t.ones(2, 2), v), error=True)
+    add("int_parameter/%s_int_likes" % _name, lambda t, c=_call: (
+        c(t.ones(2, 2), t.tensor(1)), c(t.ones(2, 2), np.int64(-1))))
