@@ -542,12 +542,16 @@ def logical_not(input):
 
 
 def _logical_binary(ufunc):
+    name = ufunc.__name__
+
     def logical(input, other):
-        other_data = other._data if isinstance(other, Tensor) else other
+        # Two Tensor parameters: a Python number is refused (the parser's TypeError).
+        tensor_argument(input, name, "input", 1)
+        tensor_argument(other, name, "other", 2)
         try:
-            return wrap(np.asarray(ufunc(input._data, other_data)), dtypes.bool_)
+            return wrap(np.asarray(ufunc(input._data, other._data)), dtypes.bool_)
         except ValueError:
-            broadcast_shapes(input._data.shape, np.shape(other_data))
+            broadcast_shapes(input._data.shape, other._data.shape)
             raise
     logical.__name__ = ufunc.__name__
     return logical

@@ -188,3 +188,8 @@ for _name, _call in (("diag", lambda x, v: x.diag(v)), ("diagonal", lambda x, v:
             lambda t, c=_call, v=_value: c(t.ones(2, 2), v), error=True)
     add("int_parameter/%s_int_likes" % _name, lambda t, c=_call: (
         c(t.ones(2, 2), t.tensor(1)), c(t.ones(2, 2), np.int64(-1))))
+for _name in ("logical_and", "logical_or", "logical_xor"):
+    add("tensor_parameter/%s_number_other" % _name,
+        lambda t, n=_name: getattr(t, n)(t.ones(2), 1), error=True)
+    add("tensor_parameter/%s_number_input" % _name,
+        lambda t, n=_name: getattr(t, n)(True, t.ones(2)), error=True)
