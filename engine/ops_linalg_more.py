@@ -13,6 +13,7 @@ from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
 from .tensor_queries import tensor_argument
+from .size_args import number_arg
 from .tensor import Tensor, wrap
 from .warn_once import warn_once
 
@@ -73,6 +74,7 @@ def svd(input, some=True, compute_uv=True):
 
 
 def pinverse(input, rcond=1e-15):
+    number_arg("pinverse", "rcond", 1, rcond)
     return linalg.pinv(input, rtol=rcond, atol=0.0)
 
 

@@ -7,6 +7,7 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER, bool_predicate
+from .size_args import number_arg
 from .tensor import Tensor
 
 
@@ -22,6 +23,9 @@ def _floating_kernel(name, dtype):
 
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    for position, (name, value) in enumerate((("nan", nan), ("posinf", posinf),
+                                              ("neginf", neginf)), 1):
+        number_arg("nan_to_num", name, position, value, optional=True)
     if input._dtype.category != 2:
         return input.clone()
     return call_unary(d.NAN_TO_NUM, input, nan, posinf, neginf)
@@ -61,6 +65,7 @@ def lerp(input, end, weight):
 
 
 def logit(input, eps=None):
+    number_arg("logit", "eps", 1, eps, optional=True)
     return call_unary(d.LOGIT, input, eps)
 
 

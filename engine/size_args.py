@@ -2,6 +2,7 @@
 split sizes), with its TypeErrors: an element that is not an int, or an argument of the
 wrong type altogether."""
 
+import numbers
 import operator
 
 import numpy as np
@@ -62,6 +63,17 @@ def queried_dim(function, dim, ndim):
     if ndim == 0:
         raise IndexError("Dimension specified as %d but tensor has no dimensions" % n)
     return wrap_dim(n, ndim)
+
+
+def number_arg(function, argument, position, value, kind="float", optional=False):
+    """A `float` (or `Number`, kind="Number") argument: a number, a NumPy number or a
+    tensor passes; anything else is the parser's TypeError (None too unless optional)."""
+    if value is None and optional:
+        return value
+    if isinstance(value, (numbers.Number, np.generic, Tensor)) and not isinstance(value, str):
+        return value
+    raise TypeError("%s(): argument '%s' (position %d) must be %s, not %s"
+                    % (function, argument, position, kind, _type_name(value)))
 
 
 def int_arg(function, argument, position, value):

@@ -193,3 +193,16 @@ for _name in ("logical_and", "logical_or", "logical_xor"):
         lambda t, n=_name: getattr(t, n)(t.ones(2), 1), error=True)
     add("tensor_parameter/%s_number_input" % _name,
         lambda t, n=_name: getattr(t, n)(True, t.ones(2)), error=True)
+
+# ---- a `float`/`Number` parameter given something else (x.method form, first parameter) ---------
+for _name, _call in (("logit", lambda x, v: x.logit(v)), ("nan_to_num", lambda x, v: x.nan_to_num(v)),
+                     ("pinverse", lambda x, v: x.pinverse(v)),
+                     ("hardshrink", lambda x, v: x.hardshrink(v))):
+    for _i, _value in enumerate(("a", [1])):
+        add("number_parameter/%s_%d" % (_name, _i),
+            lambda t, c=_call, v=_value: c(t.ones(2, 2) / 3, v), error=True)
+add("number_parameter/none_where_optional", lambda t: (
+    (t.ones(2) / 3).logit(None), t.tensor([float("nan"), 1.0]).nan_to_num(None, None, None)))
+add("number_parameter/pinverse_none", lambda t: t.ones(2, 2).pinverse(None), error=True)
+add("number_parameter/tensor_values", lambda t: (
+    (t.ones(2) / 3).logit(t.tensor(0.1)), t.ones(2).hardshrink(t.tensor(1.0))))
