@@ -12,7 +12,7 @@ from .ops_join import cat, _tensors
 from .ops_reduce import nonzero
 from .ops_shape import link_view, permute, view, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
-from .size_args import int_arg
+from .size_args import int_arg, int_list
 from .tensor import Tensor
 
 
@@ -63,16 +63,13 @@ def trace(input):
 
 def roll(input, shifts, dims=None):
     ndim = input._data.ndim
-    shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else shifts
+    shifts = int_list("roll", "shifts", 1, shifts)
     if dims is None:
-        if isinstance(shifts, tuple):
-            if len(shifts) != 1:
-                raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:0"
-                                   % len(shifts))
-            shifts = shifts[0]
-        return call_unary(d.ROLL, input, shifts, None)
+        if len(shifts) != 1:
+            raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:0"
+                               % len(shifts))
+        return call_unary(d.ROLL, input, shifts[0], None)
     dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
-    shifts = shifts if isinstance(shifts, tuple) else (shifts,)
     if len(shifts) != len(dims):
         raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:%d"
                            % (len(shifts), len(dims)))

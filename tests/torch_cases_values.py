@@ -206,3 +206,8 @@ add("number_parameter/none_where_optional", lambda t: (
 add("number_parameter/pinverse_none", lambda t: t.ones(2, 2).pinverse(None), error=True)
 add("number_parameter/tensor_values", lambda t: (
     (t.ones(2) / 3).logit(t.tensor(0.1)), t.ones(2).hardshrink(t.tensor(1.0))))
+add("int_parameter/roll_shifts", lambda t: (t.arange(6.0).reshape(2, 3).roll(t.tensor(1)),
+                                            t.arange(6.0).roll((2,))))
+for _i, _value in enumerate(("a", None, 1.5)):
+    add("int_parameter/roll_shifts_%d" % _i,
+        lambda t, v=_value: t.arange(6.0).reshape(2, 3).roll(v), error=True)
