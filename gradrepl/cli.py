@@ -142,7 +142,7 @@ def _parser():
     replay.add_argument("file")
     replay.add_argument("--step", action="store_true", help="wait for Enter between statements")
     replay.add_argument("--timeout", type=float, metavar="SECONDS")
-    check = sub.add_parser("check", help="check a `>>>` transcript like doctest")
+    check = sub.add_parser("check", help="check a `>>>` transcript or `In [n]:` cells like doctest")
     check.add_argument("file")
     check.add_argument("--timeout", type=float, metavar="SECONDS")
     return parser

@@ -116,6 +116,41 @@ def test_check_reads_doctests_blankline_marker():
     assert "Got:\n    c\n    <BLANKLINE>\n" in report
 
 
+def test_check_reads_ipython_console_transcripts_cell_by_cell():
+    text = ("Prose before the first cell.\n\n"
+            "In [1]: x = torch.ones(2, 2, requires_grad=True)\n   ...: y = x + 2\n"
+            "   ...: print(y.grad_fn)\n   ...: y\n<AddBackward0 object at 0x7f0e4c1b2a30>\n"
+            "Out[1]:\ntensor([[3., 3.],\n        [3., 3.]], grad_fn=<AddBackward0>)\n\n"
+            "In [2]: (y * y).backward()\n" + "-" * 75 + "\n"
+            "RuntimeError                              Traceback (most recent call last)\n"
+            "Cell In[2], line 1\n----> 1 (y * y).backward()\n\n"
+            "RuntimeError: grad can be implicitly created only for scalar outputs\n\n"
+            "In [3]: y.sum().backward(); x.grad.sum().item()\nOut[3]: 4.0\n\n"
+            "In [4]: x.grad[0]\nOut[4]: tensor([9., 9.])\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1 and report.endswith("3 passed, 1 failed\n")
+    assert 'line 23\nFailed example:\n    x.grad[0]\nExpected:\n    tensor([9., 9.])\n' \
+        "Got:\n    tensor([1., 1.])\n" in report
+
+
+def test_check_of_notebook_cells_stops_a_cell_at_its_error_and_ignores_blank_lines():
+    text = ("In [1]:\nx = torch.arange(3.)\nprint(x)\nx * 2\n\ntensor([0., 1., 2.])\n\n"
+            "Out[1]:\ntensor([0., 2., 4.])\n\n"
+            "In [2]:\nx.item()\nprint('not reached')\n\n"
+            "Traceback (most recent call last):\n  ...\n"
+            "RuntimeError: a Tensor with 3 elements cannot be converted to Scalar\n")
+    out = io.StringIO()
+    assert check_transcript("t.txt", text, out) == 0, out.getvalue()
+    assert out.getvalue() == "2 passed, 0 failed\n"
+
+
+def test_statements_sharing_a_line_in_a_cell_run_once_each():
+    out, err, code = session("In [1]: a = torch.ones(1); a.add_(1); b = a * 3\n\nIn [2]: b\n")
+    assert out == "tensor([6.])\n" and code == 0
+
+
 def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
     out, err, code = session("a = torch.ones(100000, 1)\nb = a * torch.ones(1, 100000)\n"
                              "c = torch.zeros(50000, 50000)\na.shape\n")
