@@ -310,19 +310,26 @@ def node_input_gradient(node, i, grad):
 def _validate(node, i, g):
     """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
     shape, dtype = node._shapes[i], ALL_DTYPES[node._dtypes[i]]
-    if g._data.shape != shape:
-        if not _sums_to(g._data.shape, shape):
+    have = g._data.shape
+    if have != shape:
+        if not shape and not GRAD.enabled:
+            # A 0-dim input (a scalar parameter) took part in a broadcast: every dim is summed.
+            g = wrap(unbroadcast(g._data, _ALL_DIMS[len(have)], ()), g._dtype)
+        elif not _sums_to(have, shape):
             raise RuntimeError(
                 "Function %s returned an invalid gradient at index %d - got [%s] but expected "
-                "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, g._data.shape)),
+                "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, have)),
                                                 ", ".join(map(str, shape))))
-        if GRAD.enabled:
+        elif GRAD.enabled:
             g = g.sum_to_size(shape)
         else:
-            g = wrap(unbroadcast(g._data, broadcast_dims(g._data.shape, shape), shape), g._dtype)
+            g = wrap(unbroadcast(g._data, broadcast_dims(have, shape), shape), g._dtype)
     if g._dtype is not dtype:
         g = g.to(dtype)
     return g
+
+
+_ALL_DIMS = [tuple(range(n)) for n in range(65)]  # NumPy arrays have at most 64 dims
 
 
 def _sums_to(shape, target):
