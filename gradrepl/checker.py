@@ -3,6 +3,7 @@
 
 import io
 import re
+import sys
 
 from . import transcript
 from .render import PlainOutput
@@ -12,11 +13,15 @@ ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
 
 class CaptureOutput(PlainOutput):
-    """Collects what a statement shows (stdout and error lines alike, as doctest sees it)."""
+    """Collects what a statement shows (stdout and its error line, as doctest sees it)."""
 
     def __init__(self):
         self.buffer = io.StringIO()
         super().__init__(self.buffer, self.buffer)
+
+    def warn(self, text):
+        # As under doctest, a warning goes to stderr: shown, not part of the compared output.
+        sys.stderr.write(text + "\n")
 
     def take(self):
         text = self.buffer.getvalue()

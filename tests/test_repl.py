@@ -146,6 +146,14 @@ def test_check_of_notebook_cells_stops_a_cell_at_its_error_and_ignores_blank_lin
     assert out.getvalue() == "2 passed, 0 failed\n"
 
 
+def test_check_leaves_warnings_out_of_the_compared_output(capsys):
+    text = (">>> x = torch.ones(2, requires_grad=True)\n>>> (x * 2).grad\n"
+            ">>> torch.nn.functional.softmax(x)\ntensor([0.5000, 0.5000], grad_fn=<SoftmaxBackward0>)\n")
+    out = io.StringIO()
+    assert check_transcript("t.txt", text, out) == 0, out.getvalue()
+    assert "UserWarning: Implicit dimension choice for softmax" in capsys.readouterr().err
+
+
 def test_statements_sharing_a_line_in_a_cell_run_once_each():
     out, err, code = session("In [1]: a = torch.ones(1); a.add_(1); b = a * 3\n\nIn [2]: b\n")
     assert out == "tensor([6.])\n" and code == 0
