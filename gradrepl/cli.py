@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from gradrepl_engine.gc_policy import tune_for_graphs
 
 from . import __version__
-from . import transcript
+from . import ipynb, transcript
 from .render import PlainOutput, RichOutput, colour_wanted
 from .session import Session
 
@@ -47,11 +47,14 @@ def time_limit(seconds):
 
 
 def _read(path):
+    """The file's text; a Jupyter notebook as the console transcript of its code cells."""
     try:
         with open(path, encoding="utf-8") as f:
-            return f.read()
-    except OSError as exc:
-        sys.stderr.write("gradrepl: cannot read %s: %s\n" % (path, exc.strerror or exc))
+            text = f.read()
+        return ipynb.transcript_of(text) if ipynb.is_notebook(path) else text
+    except (OSError, ValueError) as exc:
+        sys.stderr.write("gradrepl: cannot read %s: %s\n"
+                         % (path, getattr(exc, "strerror", None) or exc))
         sys.exit(2)
 
 

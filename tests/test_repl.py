@@ -1,9 +1,12 @@
 """The REPL driven by strings: piped sessions, run, replay and check, no terminal needed."""
 
 import io
+import re
+
+import pytest
 
 from gradrepl.checker import check_transcript
-from gradrepl.cli import piped_session, replay_file, run_file
+from gradrepl.cli import check_file, piped_session, replay_file, run_file
 from gradrepl.render import PlainOutput
 
 
@@ -152,6 +155,55 @@ def test_check_leaves_warnings_out_of_the_compared_output(capsys):
     out = io.StringIO()
     assert check_transcript("t.txt", text, out) == 0, out.getvalue()
     assert "UserWarning: Implicit dimension choice for softmax" in capsys.readouterr().err
+
+
+def _notebook(tmp_path, cells):
+    """A .ipynb file (nbformat 4) of (source, outputs) code cells, after a markdown cell."""
+    import json
+    code = [{"cell_type": "code", "execution_count": n, "metadata": {}, "source": source,
+             "outputs": outputs} for n, (source, outputs) in enumerate(cells, 1)]
+    path = tmp_path / "demo.ipynb"
+    path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": ["# Demo"]}] + code,
+                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return str(path)
+
+
+def _value(n, text):
+    return {"output_type": "execute_result", "execution_count": n, "metadata": {},
+            "data": {"text/plain": text.splitlines(True)}}
+
+
+def test_jupyter_notebooks_are_checked_run_and_replayed_by_their_code_cells(tmp_path, capsys):
+    path = _notebook(tmp_path, [
+        (["%matplotlib inline\n", "x = torch.ones(2, 2, requires_grad=True)\n", "y = x + 2\n",
+          "print(y.grad_fn)\n", "y"],
+         [{"output_type": "stream", "name": "stdout", "text": ["<AddBackward0 object at 0x7f0>\n"]},
+          _value(1, "tensor([[3., 3.],\n        [3., 3.]], grad_fn=<AddBackward0>)")]),
+        ("(y * y).backward()", [{"output_type": "error", "ename": "RuntimeError", "traceback": [],
+                                 "evalue": "grad can be implicitly created only for scalar outputs"}]),
+        (["y.sum().backward()\n", "x.grad.sum()"], [_value(3, "tensor(5.)")]),
+        ([], [])])
+    assert check_file(path) == 1
+    report = capsys.readouterr().out
+    assert "Expected:\n    tensor(5.)\nGot:\n    tensor(4.)\n" in report
+    assert report.endswith("2 passed, 1 failed\n")
+
+    out = io.StringIO()
+    assert run_file(path, PlainOutput(out, io.StringIO())) == 1
+    assert re.fullmatch(r"<AddBackward0 object at 0x[0-9a-f]+>\n", out.getvalue())
+    out = io.StringIO()
+    replay_file(path, PlainOutput(out, io.StringIO()))
+    assert out.getvalue().splitlines()[0] == ">>> x = torch.ones(2, 2, requires_grad=True)"
+
+
+def test_a_file_named_ipynb_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "bad.ipynb"
+    path.write_text('{"cells": 3}')
+    with pytest.raises(SystemExit) as exit:
+        check_file(str(path))
+    assert exit.value.code == 2
+    assert capsys.readouterr().err == ("gradrepl: cannot read %s: not a Jupyter notebook "
+                                       "(nbformat 4 JSON with a list of cells)\n" % path)
 
 
 def test_statements_sharing_a_line_in_a_cell_run_once_each():
