@@ -80,6 +80,8 @@ def run_statements(statements, output, before=None):
 
 def piped_session(text, output):
     """stdin is not a terminal: run each statement, echo values, report errors, go on."""
+    if ipynb.looks_like_notebook(text):
+        text = ipynb.transcript_of(text)
     return run_statements(transcript.parse(text), output)
 
 

@@ -14,6 +14,17 @@ def is_notebook(path):
     return path.lower().endswith(".ipynb")
 
 
+def looks_like_notebook(text):
+    """Notebook JSON piped in, without a file name to tell it by."""
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        transcript_of(text)
+    except ValueError:
+        return False
+    return True
+
+
 def transcript_of(text):
     """The notebook's code cells as console text; ValueError for anything else."""
     try:

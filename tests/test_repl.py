@@ -194,6 +194,10 @@ def test_jupyter_notebooks_are_checked_run_and_replayed_by_their_code_cells(tmp_
     out = io.StringIO()
     replay_file(path, PlainOutput(out, io.StringIO()))
     assert out.getvalue().splitlines()[0] == ">>> x = torch.ones(2, 2, requires_grad=True)"
+    piped, err, code = session(open(path).read())
+    assert piped.splitlines()[1:] == ["tensor([[3., 3.],", "        [3., 3.]], grad_fn=<AddBackward0>)",
+                                      "tensor(4.)"]
+    assert err == "RuntimeError: grad can be implicitly created only for scalar outputs\n"
 
 
 def test_a_file_named_ipynb_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):
