@@ -31,8 +31,8 @@ def status(source):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             code = codeop.compile_command(source, "<stdin>", "single")
-    except (SyntaxError, ValueError, OverflowError):
-        return "error"
+    except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError):
+        return "error"  # the compiler's limits (deep nesting) too: evaluate reports them
     return "incomplete" if code is None else "complete"
 
 
@@ -120,7 +120,7 @@ def _looks_like_output(paragraph):
     text = "\n".join(paragraph)
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return True
     for node in tree.body:
         if not isinstance(node, ast.Expr) or not _is_value_like(node.value):
@@ -254,7 +254,7 @@ def split_cell(lines, first_lineno):
     text = "\n".join(lines)
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return split_lines(lines, first_lineno)
     statements = []
     body = tree.body

@@ -71,6 +71,14 @@ def test_ipython_console_transcripts_run_only_the_marked_input():
     assert err == "" and code == 0
 
 
+def test_an_expression_past_the_compilers_nesting_limit_is_one_error_line():
+    deep = "y = " + "+".join(["1"] * 100000)
+    for text in (deep, ">>> " + deep, "In [1]: " + deep):
+        out, err, code = session("x = torch.ones(1)\n" + text + "\nx\n")
+        assert out == "tensor([1.])\n" and code == 1
+        assert err == "RecursionError: maximum recursion depth exceeded during compilation\n"
+
+
 def test_a_refused_statement_leaves_the_variables_intact():
     out, err, code = session("x = torch.ones(2)\nx = open('/etc/passwd')\nx\n")
     assert out == "tensor([1., 1.])\n" and code == 1
