@@ -72,9 +72,9 @@ def test_ipython_console_transcripts_run_only_the_marked_input():
 
 
 def test_an_expression_past_the_compilers_nesting_limit_is_one_error_line():
-    deep = "y = " + "+".join(["1"] * 100000)
-    for text in (deep, ">>> " + deep, "In [1]: " + deep):
-        out, err, code = session("x = torch.ones(1)\n" + text + "\nx\n")
+    lines = ["x = torch.ones(1)", "y = " + "+".join(["1"] * 100000), "x"]
+    for prompt in ("", ">>> ", "In [1]: "):
+        out, err, code = session("".join(prompt + line + "\n\n" for line in lines))
         assert out == "tensor([1.])\n" and code == 1
         assert err == "RecursionError: maximum recursion depth exceeded during compilation\n"
 
