@@ -216,8 +216,19 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
     if not isinstance(size, (tuple, list)):
         raise TypeError("%s(): argument 'size' (position 1) must be tuple of ints, not %s"
                         % (function, type(size).__name__))
-    return _filled(parse_size((size,), function=function), fill_value, _check_dtype(dtype),
+    dtype = _check_dtype(dtype)
+    return _filled(parse_size((size,), function=function), _fill_value(fill_value, dtype), dtype,
                    requires_grad)
+
+
+def _fill_value(value, dtype):
+    """fill_value as full's fill_ converts it (a 0-dim tensor by its item)."""
+    if isinstance(value, Tensor):
+        value = value.item()
+    return dtypes.scalar_to(value, dtype) if isinstance(value, _NUMBERS) else value
+
+
+_NUMBERS = (bool, int, float, np.bool_, np.integer, np.floating)
 
 
 def _like(input, value, dtype, requires_grad):
@@ -251,6 +262,8 @@ def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_
               memory_format=None):
     if device is not None:
         check_device(device, "full_like")
+    if isinstance(input, Tensor):
+        fill_value = _fill_value(fill_value, _check_dtype(dtype) or input._dtype)
     return _like(input, fill_value, dtype, requires_grad)
 
 

@@ -1,6 +1,8 @@
 """In-place ops (add_, mul_, zero_, x[i] = v ...): write into the tensor, bump its version,
 and, when autograd is on, make the new node the tensor's history (PyTorch's rebase)."""
 
+import numbers
+
 import numpy as np
 
 from . import derivatives as d, dtypes
@@ -95,7 +97,7 @@ def fill_(x, value):
         write(x, value._data)
         _record_write(x, d.FILL_TENSOR, (x, value))  # fill_.Tensor: FillBackward3
         return x
-    write(x, value)
+    write(x, dtypes.scalar_to(value, x._dtype) if isinstance(value, numbers.Number) else value)
     _record_write(x, d.FILL, (x, value))
     return x
 

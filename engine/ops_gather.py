@@ -1,5 +1,7 @@
 """Gathering and masking as torch functions: gather, index_select, masked_fill, tril, triu, flip."""
 
+import numbers
+
 import numpy as np
 
 from . import derivatives as d
@@ -67,6 +69,8 @@ def masked_fill(input, mask, value):
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
                                "tensor with %d dimension(s)." % value._data.ndim)
         return call(d.MASKED_FILL_TENSOR, (input, value), (mask_data,), input._dtype)
+    if isinstance(value, numbers.Number):
+        value = dtypes.scalar_to(value, input._dtype)
     return call(d.MASKED_FILL, (input,), (mask_data, value), input._dtype)
 
 

@@ -378,6 +378,7 @@ def clamp(input, *bounds, **keywords):
     dtype = dtypes.result_type(input, *bounds)
     if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
         input = input.to(dtype)
+    min, max = (None if b is None else dtypes.scalar_to(b, dtype) for b in (min, max))
     return call_unary(d.CLAMP, input, min, max)
 
 

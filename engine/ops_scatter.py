@@ -98,6 +98,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
         if reduce is not None:
             return call(d.SCATTER_REDUCE, (input, src), (dim, index, reduce), input._dtype)
         return call(d.SCATTER, (input, src), (dim, index), input._dtype)
+    value = dtypes.scalar_to(value, input._dtype)
     if reduce is not None:
         return call(d.SCATTER_VALUE_REDUCE, (input,), (dim, index, value, reduce), input._dtype)
     return call(d.SCATTER_VALUE, (input,), (dim, index, value), input._dtype)
@@ -165,6 +166,8 @@ def index_fill(input, dim, index, value):
                          % (bad, dim, size))
     if isinstance(value, Tensor):
         return call(d.INDEX_FILL_TENSOR, (input, value), (dim, index), input._dtype)
+    if isinstance(value, numbers.Number):
+        value = dtypes.scalar_to(value, input._dtype)
     return call(d.INDEX_FILL, (input,), (dim, index, value), input._dtype)
 
 
