@@ -30,7 +30,7 @@ class Tensor:
     """
 
     __slots__ = ("_data", "_dtype", "_requires_grad", "_grad_fn", "_output_nr", "_grad",
-                 "_version", "_base", "_extra", "__weakref__")
+                 "_version", "_base", "_extra", "__weakref__", "__dict__")
 
     def __new__(cls, *args, **kwargs):
         # torch.Tensor(...) is the legacy constructor: always the default float dtype.
@@ -150,6 +150,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if not isinstance(flag, bool):
+            raise RuntimeError("requires_grad must be a bool")
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")

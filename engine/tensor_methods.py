@@ -198,6 +198,7 @@ def install():
     Tensor.mT = property(shp.matrices_transpose)
     Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))
     Tensor.H = property(shp.adjoint_2d)
+    _refuse_writes_to_read_only_properties()
 
     operators = {
         "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,
@@ -239,3 +240,18 @@ def install():
                            "__ilshift__": pw.bitwise_left_shift,
                            "__irshift__": pw.bitwise_right_shift}.items():
         setattr(Tensor, name, _augmented(function))
+
+
+def _refuse_writes_to_read_only_properties():
+    """x.shape = ..., x.grad_fn = ...: PyTorch's getters without a setter are C getsets of
+    TensorBase, which refuse with CPython's message for them."""
+    for name, attribute in list(vars(Tensor).items()):
+        if isinstance(attribute, property) and attribute.fset is None:
+            setattr(Tensor, name, attribute.setter(_not_writable(name)))
+
+
+def _not_writable(name):
+    def refuse(self, value):
+        raise AttributeError("attribute '%s' of 'torch._C.TensorBase' objects is not writable"
+                             % name)
+    return refuse

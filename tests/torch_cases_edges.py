@@ -330,3 +330,22 @@ for _dtype, _values in _FILL_VALUES.items():
             add("checked_convert/%s_%s_%r" % (_name, _dtype, _value),
                 lambda t, d=_dtype, v=_value, w=_writer: w(t, T(t, [1, 0, 1], getattr(t, d)), v),
                 error=None)
+
+
+# ---- assigning to a tensor's attributes ----------------------------------------------------
+for _name in ("shape", "dtype", "device", "is_leaf", "grad_fn", "ndim", "T", "mT", "layout",
+              "output_nr", "retains_grad", "is_cuda"):
+    add("setattr/read_only_%s" % _name,
+        lambda t, n=_name: setattr(L(t, V), n, None), error=True)
+for _flag in ("yes", 1, None, 1.0):
+    add("setattr/requires_grad_%r" % (_flag,),
+        lambda t, f=_flag: setattr(L(t, V), "requires_grad", f), error=True)
+
+
+@case("setattr/own_attributes_as_on_any_python_object")
+def _own_attributes(t):
+    x = L(t, V)
+    x.label = "weights"
+    x.step = 3
+    y = x.detach()
+    return x.label, x.step, hasattr(y, "label"), x * 2
