@@ -55,6 +55,17 @@ def fma_f64(a, b, c):
     return s + (s_lo + p_lo)
 
 
+def fused_multiply_add(a, b, c, dtype):
+    """a * b + c in `dtype` as PyTorch's CPU kernels compute it: one fused multiply-add for
+    float32 and float64 (the vectorised `vec::fmadd` and the FMA-contracted scalar tail),
+    two roundings for the other dtypes."""
+    if dtype == np.float32:
+        return fma_f32(np.asarray(a, _F32), np.asarray(b, _F32), np.asarray(c, _F32))
+    if dtype == np.float64:
+        return fma_f64(a, b, c)
+    return np.asarray(np.asarray(a, dtype) * np.asarray(b, dtype) + np.asarray(c, dtype)).astype(
+        dtype, copy=False)
+
 # ---- the AVX2 kernel's float32 log and sincos -------------------------------------------------
 # PyTorch's normal_ on float32 runs Box-Muller with log256_ps and sincos256_ps of
 # aten/src/ATen/native/cpu/avx_mathfun.h (cephes polynomials). GCC builds that kernel with
