@@ -132,11 +132,18 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
-    if bias is not None and input.dim() in (1, 2):
-        # As PyTorch: one addmm, a 1-D input viewed as a row and the result viewed back.
-        if input.dim() == 1:
-            return _la.addmm(bias, input.view(1, -1), weight.t()).view(-1)
+    if bias is not None and input.dim() == 2:
         return _la.addmm(bias, input, weight.t())
+    if bias is not None and input.dim() >= 1 and input.is_contiguous() and (
+            input.dim() == 3 or bias.dim() == 1):
+        # ATen's _flatten_nd_linear: the leading dimensions flattened into one addmm's rows,
+        # the result viewed back (a 1-D input is one row).
+        sizes = tuple(input.shape)
+        rows = 1
+        for size in sizes[:-1]:
+            rows *= size
+        out = _la.addmm(bias, input.reshape(rows, sizes[-1]), weight.t())
+        return out.view(*sizes[:-1], out.shape[1])
     out = _la.matmul(input, weight.t())
     return out + bias if bias is not None else out
 
