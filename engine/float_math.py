@@ -22,7 +22,7 @@ def fma_f32(a, b, c):
     """
     p = np.multiply(a, b, dtype=np.float64)
     c64 = np.asarray(c, dtype=np.float64)
-    s = p + c64
+    s = np.asarray(p + c64)  # an array even for 0-dim operands (ufuncs give scalars)
     result = s.astype(_F32)
     midpoint = (s.view(np.int64) & 0x1FFFFFFF) == 0x10000000
     if midpoint.any():

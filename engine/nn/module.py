@@ -61,7 +61,7 @@ class Module:
         if isinstance(value, Parameter):
             if params is None:
                 raise AttributeError("cannot assign parameters before Module.__init__() call")
-            self._forget(name)
+            self._forget(name, params)
             self.register_parameter(name, value)
         elif params is not None and name in params:
             if value is not None:
@@ -71,7 +71,7 @@ class Module:
         elif isinstance(value, Module):
             if modules is None:
                 raise AttributeError("cannot assign module before Module.__init__() call")
-            self._forget(name)
+            self._forget(name, modules)
             modules[name] = value
             super().__setattr__(name, value)
         elif modules is not None and name in modules:
@@ -96,10 +96,11 @@ class Module:
                 self.__dict__.get("_non_persistent_buffers_set", set()).discard(name)
         super().__delattr__(name)
 
-    def _forget(self, name):
-        """Drop `name` from every registry and the plain attributes (torch's remove_from)."""
+    def _forget(self, name, keep):
+        """Drop `name` from the plain attributes and every registry but `keep` (torch's
+        remove_from): a value assigned again keeps its place in its own registry."""
         for registry in self._registries():
-            if registry is not None:
+            if registry is not None and registry is not keep:
                 registry.pop(name, None)
         self.__dict__.pop(name, None)
 
