@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from .. import creation
 from ..grad_mode import enable_grad, set_grad_enabled
+from ..nn.module import zero_grads
 from ..tensor import Tensor
 from ..tensor_queries import typename
 
@@ -73,18 +74,7 @@ class Optimizer:
         return loss
 
     def zero_grad(self, set_to_none=True):
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                if set_to_none:
-                    p.grad = None
-                    continue
-                if p.grad.grad_fn is not None:
-                    p.grad.detach_()
-                else:
-                    p.grad.requires_grad_(False)
-                p.grad.zero_()
+        zero_grads((p for group in self.param_groups for p in group["params"]), set_to_none)
 
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
