@@ -33,7 +33,7 @@ grad_case("addcmul_grad/broadcast", lambda t, a, b, c: t.addcmul(a, b, c, value=
 grad_case("addcdiv_grad/method", lambda t, a, b, c: a.addcdiv(b, c, value=2.0), V, W, U)
 add("addcmul/int_and_inplace", lambda t: (t.addcmul(T(t, [1, 2]), T(t, [3, 4]), T(t, [5, 6]), value=2),
                                           T(t, V).addcmul_(T(t, W), T(t, V)),
-                                          T(t, V).addcdiv_(T(t, W), T(t, U), value=-1.5)))
+                                          T(t, V).addcdiv_(T(t, W), T(t, U[0]), value=-1.5)))
 add("addcdiv/int", lambda t: t.addcdiv(T(t, [1, 2]), T(t, [3, 4]), T(t, [5, 6])), error=True)
 add("addcmul/python_number", lambda t: t.addcmul(T(t, V), 2.0, T(t, V)), error=True)
 add("lerp/int", lambda t: t.lerp(T(t, [1]), T(t, [2]), 0.5), error=True)
