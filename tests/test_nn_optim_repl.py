@@ -68,3 +68,12 @@ def test_completion_of_the_new_objects():
     assert {"weight", "bias"} <= set(_completions(s, "model."))
     assert "zero_grad" in _completions(s, "opt.ze")
     assert not any(n.startswith("_") for n in _completions(s, "model."))
+
+
+def test_bad_arguments_are_the_users_errors_not_bugs():
+    _, err, _ = session(
+        "m = torch.nn.Linear(2, 1)\nm(1)\nopt = torch.optim.SGD(m.parameters(), lr=0.1)\n"
+        "opt.step(5)\ntorch.nn.MSELoss()(1, 2)\nm.load_state_dict(5)\n"
+        "torch.optim.Adam(m.parameters(), betas=0.9)\ntorch.nn.init.uniform_(5)\n"
+        "m.to('cuda')\n")
+    assert len(err.splitlines()) == 7 and "bug" not in err

@@ -161,6 +161,8 @@ CASES = {
                        "lrs.append(o.param_groups[0]['lr'])\nout = lrs"),
     "scheduler_order_warning": ("o = optim.SGD([p], lr=1.0); s = torch.optim.lr_scheduler.StepLR("
                                 "o, 1); s.step(); out = s.get_last_lr()"),
+    "closure_not_callable": "optim.SGD([p], lr=0.1).step(5)",
+    "betas_not_a_pair": "optim.Adam([p], betas=0.9)",
     "scheduler_not_optimizer": "torch.optim.lr_scheduler.StepLR([p], 1)",
 }
 

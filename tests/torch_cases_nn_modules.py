@@ -250,3 +250,15 @@ def _assign_before_init(t):
             self.fc = t.nn.Linear(1, 1)
             super().__init__()
     return Early()
+
+
+for _name, _call in (
+        ("linear_int_input", "nn.Linear(2, 1)(1)"), ("mse_int_target", "nn.MSELoss()(torch.ones(1), 2)"),
+        ("l1_int_input", "nn.L1Loss()(1, torch.ones(1))"),
+        ("init_int", "nn.init.uniform_(5)"), ("xavier_int", "nn.init.xavier_uniform_(3)"),
+        ("kaiming_int", "nn.init.kaiming_normal_(2)"), ("eye_int", "nn.init.eye_(1)"),
+        ("load_state_dict_int", "nn.Linear(2, 1).load_state_dict(5)"),
+        ("to_cuda", "nn.Linear(2, 1).to('cuda')"), ("to_device_cuda", "nn.Linear(2, 1).to(device='cuda')"),
+        ("sequential_int", "nn.Sequential(1)")):
+    add("nn_module/bad_argument/%s" % _name,
+        lambda t, call=_call: eval(call, {"nn": t.nn, "torch": t}), error=True)

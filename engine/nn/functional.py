@@ -132,6 +132,10 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
+    for position, (name, value) in enumerate((("input", input), ("weight", weight)), 1):
+        if not isinstance(value, _Tensor):
+            raise TypeError("linear(): argument '%s' (position %d) must be Tensor, not %s"
+                            % (name, position, type(value).__name__))
     if bias is not None and input.dim() == 2:
         return _la.addmm(bias, input, weight.t())
     if bias is not None and input.dim() >= 1 and input.is_contiguous() and (
@@ -149,6 +153,9 @@ def linear(input, weight, bias=None):
 
 
 def _check_sizes(input, target):
+    for value in (target, input):  # torch's `target.size() == input.size()`
+        if not isinstance(value, _Tensor):
+            raise AttributeError("'%s' object has no attribute 'size'" % type(value).__name__)
     if input.shape != target.shape:
         warnings.warn("Using a target size (%r) that is different to the input size (%r). This "
                       "will likely lead to incorrect results due to broadcasting. Please ensure "

@@ -12,6 +12,15 @@ _LINEAR_FNS = ("linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv
                "conv_transpose3d")
 
 
+def _method(tensor, name):
+    """tensor.<name>, or the AttributeError PyTorch's init functions meet on a non-tensor."""
+    try:
+        return getattr(tensor, name)
+    except AttributeError:
+        raise AttributeError("'%s' object has no attribute '%s'"
+                             % (type(tensor).__name__, name)) from None
+
+
 def calculate_gain(nonlinearity, param=None):
     if nonlinearity in _LINEAR_FNS or nonlinearity == "sigmoid":
         return 1
@@ -34,17 +43,17 @@ def calculate_gain(nonlinearity, param=None):
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
     with no_grad():
-        return tensor.uniform_(a, b, generator=generator)
+        return _method(tensor, "uniform_")(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
     with no_grad():
-        return tensor.normal_(mean, std, generator=generator)
+        return _method(tensor, "normal_")(mean, std, generator=generator)
 
 
 def constant_(tensor, val):
     with no_grad():
-        return tensor.fill_(val)
+        return _method(tensor, "fill_")(val)
 
 
 def ones_(tensor):
@@ -53,11 +62,11 @@ def ones_(tensor):
 
 def zeros_(tensor):
     with no_grad():
-        return tensor.zero_()
+        return _method(tensor, "zero_")()
 
 
 def eye_(tensor):
-    if tensor.dim() != 2:
+    if _method(tensor, "ndimension")() != 2:
         raise ValueError("Only tensors with 2 dimensions are supported")
     from ..creation import eye
     with no_grad():
@@ -66,7 +75,7 @@ def eye_(tensor):
 
 
 def calculate_fan_in_and_fan_out(tensor):
-    if tensor.dim() < 2:
+    if _method(tensor, "dim")() < 2:
         raise ValueError("Fan in and fan out can not be computed for tensor with fewer than 2 "
                          "dimensions")
     receptive_field_size = 1
@@ -96,7 +105,7 @@ def xavier_normal_(tensor, gain=1.0, generator=None):
 
 
 def _kaiming_std(tensor, a, mode, nonlinearity):
-    if 0 in tuple(tensor.shape):
+    if 0 in tuple(_method(tensor, "shape")):
         warnings.warn("Initializing zero-element tensors is a no-op", stacklevel=3)
         return None
     return calculate_gain(nonlinearity, a) / math.sqrt(_correct_fan(tensor, mode))
@@ -108,7 +117,7 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gene
         return tensor
     bound = math.sqrt(3.0) * std
     with no_grad():
-        return tensor.uniform_(-bound, bound, generator=generator)
+        return _method(tensor, "uniform_")(-bound, bound, generator=generator)
 
 
 def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
@@ -116,4 +125,4 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
     if std is None:
         return tensor
     with no_grad():
-        return tensor.normal_(0, std, generator=generator)
+        return _method(tensor, "normal_")(0, std, generator=generator)

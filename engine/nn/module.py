@@ -5,8 +5,10 @@ torch/nn/modules/module.py, and also as plain instance attributes: reading `mode
 needs no `__getattr__` (the language's guards read engine objects' attributes directly)."""
 
 from collections import OrderedDict, namedtuple
+from collections.abc import Mapping
 
 from .. import dtypes
+from ..device import device, require_cpu
 from ..grad_mode import no_grad
 from ..tensor import Tensor
 from ..tensor_queries import typename
@@ -287,7 +289,8 @@ class Module:
 
     def to(self, *args, **kwargs):
         dtype = kwargs.pop("dtype", None)
-        kwargs.pop("device", None)
+        if kwargs.get("device") is not None:
+            require_cpu(kwargs.pop("device"))
         kwargs.pop("non_blocking", None)
         if kwargs:
             raise TypeError("to() received an invalid combination of arguments - got "
@@ -297,6 +300,8 @@ class Module:
                 dtype = arg
             elif isinstance(arg, Tensor):
                 dtype = arg.dtype
+            elif isinstance(arg, (str, device)):
+                require_cpu(arg)
         if dtype is not None and dtype.category != 2:
             raise TypeError("nn.Module.to only accepts floating point or complex dtypes, but "
                             "got desired dtype=%s" % dtype)
@@ -326,6 +331,8 @@ class Module:
         return destination
 
     def load_state_dict(self, state_dict, strict=True, assign=False):
+        if not isinstance(state_dict, Mapping):
+            raise TypeError("Expected state_dict to be dict-like, got %s." % type(state_dict))
         own = self.state_dict(keep_vars=True)
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]

@@ -12,6 +12,8 @@ class Adam(Optimizer):
                  differentiable=False, fused=None, decoupled_weight_decay=False):
         check_non_negative(lr, "learning rate")
         check_non_negative(eps, "epsilon value")
+        if not hasattr(type(betas), "__getitem__"):
+            raise TypeError("'%s' object is not subscriptable" % type(betas).__name__)
         for i in (0, 1):
             if not 0.0 <= betas[i] < 1.0:
                 raise ValueError("Invalid beta parameter at index %d: %s" % (i, betas[i]))

@@ -66,6 +66,8 @@ class Optimizer:
         self._opt_called = True  # read by lr_scheduler's order warning
         loss = None
         if closure is not None:
+            if not callable(closure):
+                raise TypeError("'%s' object is not callable" % type(closure).__name__)
             with enable_grad():
                 loss = closure()
         with set_grad_enabled(False):
