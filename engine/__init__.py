@@ -58,7 +58,7 @@ from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, movea
 from .ops_einsum import einsum
 from .ops_linalg_more import (inverse, det, logdet, slogdet, cholesky, qr, svd, cross,
                               matrix_power, pinverse, kron, trapezoid, trapz)
-from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
+from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, addcmul, addcdiv, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
@@ -71,6 +71,7 @@ from .broadcasting import broadcast_shapes, broadcast_tensors
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
+from . import optim
 from . import linalg
 from . import cuda
 from . import backends
@@ -113,5 +114,5 @@ _callable_reprs.install(globals(), Tensor, nn.functional)
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg", "cuda", "backends"))
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends"))
 )

@@ -296,6 +296,12 @@ LERP = op("lerp", "LerpBackward0", "self, end; weight", kx.lerp, PROMOTE,
           self="grad * (1 - weight)", end="grad * weight")
 LERP_TENSOR = op("lerp", "LerpBackward1", "self, end, weight", kx.lerp, PROMOTE,
                  self="grad * (1 - weight)", end="grad * weight", weight="grad * (end - self)")
+ADDCMUL = op("addcmul", "AddcmulBackward0", "self, tensor1, tensor2; value", kx.addcmul,
+             PROMOTE, self="grad", tensor1="grad * (tensor2 * value)",
+             tensor2="grad * (tensor1 * value)")
+ADDCDIV = op("addcdiv", "AddcdivBackward0", "self, tensor1, tensor2; value", kx.addcdiv,
+             PROMOTE, self="grad", tensor1="grad * (value / tensor2)",
+             tensor2="-grad * (value * tensor1 / (tensor2 * tensor2))")
 LOGIT = op("logit", "LogitBackward0", "self; eps", kx.logit, FLOAT,
            self="logit_backward(grad, self, eps)")
 XLOGY = op("xlogy", "XlogyBackward0", "self, other", kx.xlogy, TRUE_DIV,

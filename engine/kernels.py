@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from .cascade_sum import cascade_sum
+from .float_math import fused_multiply_add
 from .vec_math import kernel_exp
 
 
@@ -69,11 +70,17 @@ def minimum(a, b):
     return np.minimum(b, a)
 
 
+# PyTorch's add/sub with alpha is one fused multiply-add in floating point (ufunc/add.h:
+# `vec::fmadd(other, alpha, self)`; sub is add with -alpha).
 def add_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, alpha, a, a.dtype)
     return a + b * alpha
 
 
 def sub_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, -alpha, a, a.dtype)
     return a - b * alpha
 
 

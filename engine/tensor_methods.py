@@ -59,7 +59,7 @@ _SAME_AS_FUNCTION = {
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
-    spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
+    spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod count_nonzero nansum nanmean aminmax",
 }
@@ -72,7 +72,8 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
-               "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
+               "hypot_": spc.hypot, "lerp_": spc.lerp, "addcmul_": spc.addcmul,
+               "addcdiv_": spc.addcdiv, "logit_": spc.logit, "xlogy_": spc.xlogy,
                "clamp_min_": spc.clamp_min,
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod,
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
