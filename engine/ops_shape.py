@@ -180,28 +180,36 @@ def expand(input, *sizes):
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
-            "expand(torch.FloatTensor{[%s]}, size=[%s]): the number of sizes provided (%d) must "
+            "expand(torch.%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
             "be greater or equal to the number of dimensions in the tensor (%d)"
-            % (", ".join(map(str, shape)), ", ".join(map(str, sizes)), len(sizes), len(shape)))
+            % (input._dtype.legacy_name, ", ".join(map(str, shape)),
+               ", ".join(map(str, sizes)), len(sizes), len(shape)))
+    return view_op(d.EXPAND, input, _expanded_shape(shape, sizes))
+
+
+def _expanded_shape(shape, sizes):
+    """ATen's inferExpandGeometry: dimensions checked from the last one, so the first error
+    reported is the rightmost; a negative size other than -1 fails only in numel."""
     lead = len(sizes) - len(shape)
-    target = []
-    for i, s in enumerate(sizes):
+    target = list(sizes)
+    for i in reversed(range(len(sizes))):
+        s = sizes[i]
         if i < lead:
-            if s < 0:
+            if s == -1:
                 raise RuntimeError("The expanded size of the tensor (-1) isn't allowed in a "
                                    "leading, non-existing dimension %d" % i)
-            target.append(s)
             continue
         current = shape[i - lead]
         if s == -1:
-            s = current
+            target[i] = current
         elif current != 1 and s != current:
             raise RuntimeError(
                 "The expanded size of the tensor (%d) must match the existing size (%d) at "
                 "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s"
                 % (s, current, i, shape_str(sizes), shape_str(shape)))
-        target.append(s)
-    return view_op(d.EXPAND, input, tuple(target))
+    if any(s < 0 for s in target):
+        raise RuntimeError("numel: integer multiplication overflow")
+    return tuple(target)
 
 
 def expand_as(input, other):

@@ -1,0 +1,56 @@
+"""More cases for test_vs_torch.py: the error texts a learner meets (shapes of products,
+expand, views, joins, indexing, dtypes) and the autograd rules found by differential hunts.
+Registered into torch_cases.CASES."""
+
+from torch_cases import add, case, T, L, A, V, graph  # noqa: F401
+
+# ---- matrix products: each rank combination's own check, in PyTorch's order -----------------
+add("errors/mv_1d_matrix", lambda t: t.mv(t.ones(3), t.ones(3)), error=True)
+add("errors/mv_0d_matrix", lambda t: t.mv(t.tensor(2.0), t.ones(3)), error=True)
+add("errors/mv_3d_matrix", lambda t: t.mv(t.ones(2, 3, 4), t.ones(3)), error=True)
+add("errors/mv_0d_vec", lambda t: t.mv(t.ones(2, 3), t.tensor(1.0)), error=True)
+
+# ---- expand: dimensions checked from the last one (inferExpandGeometry) --------------------
+add("errors/expand_rightmost_mismatch_first", lambda t: t.ones(2, 3).expand(2, 3, 2), error=True)
+add("errors/expand_fewer_sizes_names_dtype",
+    lambda t: t.arange(6).view(2, 3).expand(3), error=True)
+add("errors/expand_leading_minus_one_after_mismatch",
+    lambda t: t.ones(2, 3).expand(-1, 4, 5), error=True)
+add("errors/expand_negative_leading", lambda t: t.ones(3).expand(-2, 3), error=True)
+add("errors/expand_negative_over_singleton", lambda t: t.ones(1).expand(-2), error=True)
+add("errors/expand_negative_mismatch", lambda t: t.ones(3).expand(2, -2), error=True)
+
+add("errors/outer_2d_self", lambda t: t.outer(t.ones(2, 3), t.ones(3)), error=True)
+add("errors/outer_2d_vec2", lambda t: t.outer(t.ones(3), t.ones(2, 3)), error=True)
+add("errors/outer_0d", lambda t: t.outer(t.tensor(2.0), t.ones(3)), error=True)
+add("outer/promotes", lambda t: t.outer(T(t, V), t.arange(2)))
+add("errors/addmm_input_not_expandable",
+    lambda t: t.addmm(t.ones(5, 5), t.ones(2, 3), t.ones(3, 2)), error=True)
+add("errors/addmm_input_more_dims",
+    lambda t: t.addmm(t.ones(2, 1, 2), t.ones(2, 3), t.ones(3, 2)), error=True)
+add("errors/addmm_vector_mat1", lambda t: t.addmm(t.ones(2, 2), t.ones(3), t.ones(3, 2)), error=True)
+add("errors/addmm_vector_mat2", lambda t: t.addmm(t.ones(2, 2), t.ones(2, 3), t.ones(3)), error=True)
+for _i, _dtypes in enumerate([("float32", "float32", "float64"), ("float32", "float64", "float32"),
+                              ("float64", "float32", "float32")]):
+    add("errors/addmm_dtypes_%d" % _i,
+        lambda t, ds=_dtypes: t.addmm(t.ones(2, 2, dtype=getattr(t, ds[0])),
+                                      t.ones(2, 3, dtype=getattr(t, ds[1])),
+                                      t.ones(3, 2, dtype=getattr(t, ds[2]))), error=True)
+add("errors/addmm_dtype_before_shapes",
+    lambda t: t.addmm(t.ones(5, 5, dtype=t.float64), t.ones(2, 3), t.ones(2, 3)), error=True)
+
+
+@case("addmm/beta_alpha_one_node")
+def _(t):
+    bias, m1, m2 = L(t, [[1.0, 2.0]]), L(t, A), L(t, [[1.0, 0.5], [2.0, -1.0], [0.0, 3.0]])
+    y = t.addmm(bias, m1, m2, beta=2, alpha=-0.5)
+    y.backward(t.tensor([[1.0, 2.0], [3.0, 4.0]]))
+    return y, bias.grad, m1.grad, m2.grad
+
+
+@case("addmm/beta_zero_ignores_nan")
+def _(t):
+    bias = L(t, [float("nan"), 1.0])
+    y = t.addmm(bias, T(t, A), t.ones(3, 2), beta=0)
+    y.sum().backward()
+    return y, bias.grad
