@@ -360,7 +360,15 @@ def unsqueeze(input, dim):
 
 def select(input, dim, index):
     from .ops_index import getitem
-    dim = wrap_dim(dim, input._data.ndim)
+    dim = int_arg("select", "dim", 1, dim)
+    index = int_arg("select", "index", 2, index)
+    shape = input._data.shape
+    if not shape:
+        raise IndexError("select() cannot be applied to a 0-dim tensor.")
+    dim = wrap_dim(dim, len(shape))
+    if not -shape[dim] <= index < shape[dim]:
+        raise IndexError("select(): index %d out of range for tensor of size %s at dimension %d"
+                         % (index, shape_str(shape), dim))
     return getitem(input, (slice(None),) * dim + (index,))
 
 

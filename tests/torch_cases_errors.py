@@ -54,3 +54,24 @@ def _(t):
     y = t.addmm(bias, T(t, A), t.ones(3, 2), beta=0)
     y.sum().backward()
     return y, bias.grad
+
+# ---- index_select's range errors follow the path its CPU kernel takes ------------------------
+_INDEX_SELECT = [("2d_dim0", (2, 3), 0, [2]), ("2d_dim1", (2, 3), 1, [3]),
+                 ("2d_dim1_negative", (2, 3), 1, [-1]), ("3d_dim1", (2, 3, 4), 1, [1, 3]),
+                 ("3d_dim2", (2, 3, 4), 2, [4]), ("1d_negative", (3,), 0, [-1]),
+                 ("0d", (), 0, [1]), ("empty_dim0", (2, 0), 0, [5]),
+                 ("empty_axis", (0, 3), 0, [0]), ("empty_dim1", (0, 3), 1, [5])]
+for _name, _shape, _dim, _index in _INDEX_SELECT:
+    add("errors/index_select_out_of_range_%s" % _name,
+        lambda t, s=_shape, d=_dim, i=_index: t.zeros(s).index_select(d, t.tensor(i)), error=True)
+add("index_select/empty_self_in_range", lambda t: t.ones(2, 0).index_select(0, t.tensor([1])))
+
+# ---- select() and int arguments as PyTorch's parser reads them -----------------------------
+add("errors/select_out_of_range", lambda t: t.ones(2, 3).select(1, 3), error=True)
+add("errors/select_negative_out_of_range", lambda t: t.ones(2, 3).select(1, -4), error=True)
+add("errors/select_0d", lambda t: t.tensor(1.0).select(0, 0), error=True)
+add("errors/select_float_dim", lambda t: t.ones(2).select(0.0, 1), error=True)
+add("errors/int_argument_bool", lambda t: t.ones(2).select(0, True), error=True)
+add("errors/int_argument_numpy_bool",
+    lambda t: t.ones(2).unsqueeze(__import__("numpy").bool_(True)), error=True)
+add("unsqueeze/int_tensor_dim", lambda t: t.ones(2).unsqueeze(t.tensor(0)))
