@@ -9,6 +9,7 @@ from . import grad_mode
 from .dtypes import Size
 from .graph_walk import run as _run
 from .tensor import Tensor
+from . import cpp_warnings
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
            "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
@@ -58,7 +59,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
             t.retain_grad()
             targets[_target_of(t)] = t
     if create_graph:
-        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
+        cpp_warnings.warn(CREATE_GRAPH_WARNING, cpp_warnings.CREATE_GRAPH, stacklevel=2)
     _run(roots, retain_graph, create_graph, targets, accumulate=True)
 
 

@@ -15,6 +15,7 @@ from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
 from .size_args import int_arg, size_args
+from . import cpp_warnings
 
 VIEW_STRIDE_ERROR = (
     "view size is not compatible with input tensor's size and stride (at least one dimension "
@@ -318,12 +319,11 @@ def permute(input, *dims, method=True):
 def matrix_transpose(input):
     """x.T: the dims reversed (PermuteBackward0), as PyTorch's Tensor.T."""
     if input._data.ndim != 2:
-        import warnings
-        warnings.warn(
+        cpp_warnings.warn(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
             "deprecated and it will throw an error in a future release. Consider `x.mT` to "
             "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
-            "to reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
+            "to reverse the dimensions of a tensor.", cpp_warnings.TRANSPOSE_T)
     return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
 
 

@@ -1,6 +1,5 @@
 """Tensor: data, dtype, autograd state and Python protocols; its ops live in the op modules."""
 
-import warnings
 
 import numpy as np
 
@@ -9,6 +8,7 @@ from .dtypes import Size
 from .device import CPU
 from .type_names import mark_c_type
 from .grad_mode import INFERENCE
+from . import cpp_warnings
 
 _new = object.__new__
 
@@ -195,7 +195,7 @@ class Tensor:
     @property
     def grad(self):
         if self._grad_fn is not None and not self.retains_grad and self._grad is None:
-            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(NON_LEAF_GRAD_WARNING, cpp_warnings.GRAD_OF_NON_LEAF)
         return self._grad
 
     @grad.setter

@@ -86,9 +86,11 @@ class Session:
             return Outcome(_report(exc, filename, source))
         if filename != "<stdin>":
             _remember_source(filename, source)
+        shown = set()
         with warnings.catch_warnings():
             warnings.simplefilter("always")
-            warnings.showwarning = self._show_warning
+            warnings.showwarning = (lambda message, category, *_:
+                                    self._show_warning(message, category, filename, shown))
             try:
                 exec(code, self.namespace)
             except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included, by design
@@ -97,8 +99,17 @@ class Session:
                 return Outcome(_report(exc, filename, source, self.suggest))
         return Outcome()
 
-    def _show_warning(self, message, category, filename, lineno, file=None, line=None):
-        self.output.warn("%s: %s" % (category.__name__, message))
+    def _show_warning(self, message, category, filename, shown):
+        """Python's display of a warning, `FILE:LINE: Category: message` and the source line,
+        at the user's line that led to it; under Python's default filter, once per text and
+        line of the code being run (a session's statement, a whole run)."""
+        lineno = _user_line(filename)
+        key = (str(message), category, lineno)
+        if key in shown:
+            return
+        shown.add(key)
+        text = warnings.formatwarning(message, category, filename, lineno or 0, line=None)
+        self.output.warn(text.rstrip("\n"))
 
     def names(self):
         """The user's own variables (for completion and listings)."""
@@ -110,6 +121,14 @@ def internal_error(exc):
     return ErrorReport(type(exc).__name__, str(exc), internal=True,
                        hint="this is a bug in gradrepl, not in your code: please report it with "
                             "the statement that caused it")
+
+
+def _user_line(filename):
+    """The line of the user's code (compiled as `filename`) running now, innermost first."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename != filename:
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else None
 
 
 def _remember_source(filename, source):
