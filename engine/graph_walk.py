@@ -17,6 +17,7 @@ from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA, set_mode
 from .ops_shape import broadcast_dims, unbroadcast
 from .tensor import wrap, wrapped_number
+from .user_calls import call_user_function
 
 VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
@@ -268,7 +269,7 @@ def _user_hook(hook, *args):
     """A hook of the user's, run as user code: outside the formulas' Scalar convention."""
     IN_FORMULA.active = False
     try:
-        return hook(*args)
+        return call_user_function(hook, *args)
     finally:
         IN_FORMULA.active = True
 

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 import gradrepl_engine
+from gradrepl_engine import user_calls
 
 from . import language, suggestions
 
 _OWN_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (gradrepl_engine, sys.modules[__package__]))
 _NUMPY_DIR = os.sep + "numpy" + os.sep
+_USER_CALLS = user_calls.__file__
 
 
 @dataclass
@@ -169,6 +171,8 @@ def _is_internal(exc):
     if not frames:
         return False
     last = frames[-1]
+    if last.name == "call_user_function" and last.filename == _USER_CALLS:
+        return False  # the user's hook or function could not be called as given
     own = last.filename.startswith(_OWN_DIRS)
     if _NUMPY_DIR in last.filename:
         return True

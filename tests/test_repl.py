@@ -164,3 +164,15 @@ def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
                    "ValueError: cannot convert float NaN to integer\n"
                    "OverflowError: cannot convert float infinity to integer\n")
     assert code == 1
+
+
+def test_a_hook_or_function_that_cannot_be_called_is_the_users_error():
+    # PyTorch accepts any object as a hook and fails when backward calls it.
+    _, err, code = session(
+        "x = torch.ones(2, requires_grad=True)\nh = x.register_hook(5)\nx.sum().backward()\n"
+        "torch.autograd.functional.jacobian(lambda a, b: a, torch.ones(2))\n"
+        "@torch.no_grad()\ndef f(a): return a\n\nf()\n")
+    assert err.splitlines() == [
+        "TypeError: 'int' object is not callable",
+        "TypeError: <lambda>() missing 1 required positional argument: 'b'",
+        "TypeError: f() missing 1 required positional argument: 'a'"]
