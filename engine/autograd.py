@@ -59,7 +59,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
             t.retain_grad()
             targets[_target_of(t)] = t
     if create_graph:
-        cpp_warnings.warn(CREATE_GRAPH_WARNING, cpp_warnings.CREATE_GRAPH, stacklevel=2)
+        cpp_warnings.warn(CREATE_GRAPH_WARNING, cpp_warnings.CREATE_GRAPH, stacklevel=2, once=True)
     _run(roots, retain_graph, create_graph, targets, accumulate=True)
 
 
@@ -155,7 +155,10 @@ def _tensor_or_tensors_to_tuple(tensors, length):
         return (None,) * length
     if isinstance(tensors, Tensor):
         return (tensors,)
-    return tuple(tensors)
+    try:
+        return tuple(tensors)
+    except TypeError as e:  # Python's own error on the user's value ('float' object is ...)
+        raise TypeError(str(e)) from None
 
 
 def _make_grads(outputs, grads, is_grads_batched=False):

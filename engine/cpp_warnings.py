@@ -19,8 +19,26 @@ DEPRECATED_QR = "aten/src/ATen/native/BatchLinearAlgebra.cpp:2505"
 DEPRECATED_CROSS = "aten/src/ATen/native/Cross.cpp:63"
 
 
-def warn(message, source, stacklevel=1):
-    """warnings.warn(message) with PyTorch's C++ suffix; stacklevel counts from the caller."""
+_WARN_ALWAYS = [False]
+_WARNED_ONCE = set()
+
+
+def set_warn_always(b):
+    """torch.set_warn_always: TORCH_WARN_ONCE warnings then warn every time."""
+    _WARN_ALWAYS[0] = bool(b)
+
+
+def is_warn_always_enabled():
+    return _WARN_ALWAYS[0]
+
+
+def warn(message, source, stacklevel=1, once=False):
+    """warnings.warn(message) with PyTorch's C++ suffix; stacklevel counts from the caller.
+    once: a TORCH_WARN_ONCE site, silent after its first warning in the process."""
+    if once and not _WARN_ALWAYS[0]:
+        if source in _WARNED_ONCE:
+            return
+        _WARNED_ONCE.add(source)
     warnings.warn("%s (Triggered internally at /__w/pytorch/pytorch/%s.)" % (message, source),
                   UserWarning, stacklevel=stacklevel + 1)
 

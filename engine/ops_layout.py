@@ -192,7 +192,7 @@ def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (tuple, list)):
         tensors = tuple(tensors[0])
     if indexing is None:
-        cpp_warnings.warn(_MESHGRID_WARNING, cpp_warnings.MESHGRID_INDEXING)
+        cpp_warnings.warn(_MESHGRID_WARNING, cpp_warnings.MESHGRID_INDEXING, once=True)
         indexing = "ij"
     if indexing not in ("xy", "ij"):
         raise RuntimeError('torch.meshgrid: indexing must be one of "xy" or "ij", but received: '

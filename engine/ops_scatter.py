@@ -90,7 +90,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
     dim = _scatter_checks("scatter", input, dim, index, src)
     if reduce is not None:
         if src is not None:
-            cpp_warnings.warn(REDUCE_WARNING, cpp_warnings.SCATTER_REDUCE)
+            cpp_warnings.warn(REDUCE_WARNING, cpp_warnings.SCATTER_REDUCE, once=True)
         if reduce not in ("add", "multiply"):
             raise RuntimeError("reduce argument must be either add or multiply.")
     _scatter_bounds(input, dim, index)

@@ -323,7 +323,7 @@ def matrix_transpose(input):
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
             "deprecated and it will throw an error in a future release. Consider `x.mT` to "
             "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
-            "to reverse the dimensions of a tensor.", cpp_warnings.TRANSPOSE_T)
+            "to reverse the dimensions of a tensor.", cpp_warnings.TRANSPOSE_T, once=True)
     return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
 
 

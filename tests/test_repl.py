@@ -176,3 +176,8 @@ def test_a_hook_or_function_that_cannot_be_called_is_the_users_error():
         "TypeError: 'int' object is not callable",
         "TypeError: <lambda>() missing 1 required positional argument: 'b'",
         "TypeError: f() missing 1 required positional argument: 'a'"]
+
+
+def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
+    _, err, _ = session("x = torch.ones(2, requires_grad=True)\nx.sum().backward(5.0)\n")
+    assert err == "TypeError: 'float' object is not iterable\n"

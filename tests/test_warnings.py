@@ -1,6 +1,6 @@
 """Warnings as Python shows them under PyTorch: `FILE:LINE: Category: message` (the C++
 ones ending with PyTorch's `(Triggered internally at ...)`), the source line under it in a
-run, once per text and line of the code being run."""
+run, once per text and line of the code being run; a TORCH_WARN_ONCE site once a process."""
 
 import io
 import subprocess
@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from gradrepl.cli import piped_session, run_file
+from gradrepl_engine import cpp_warnings
 from gradrepl.render import PlainOutput
 
 GRAD_OF_NON_LEAF = (
@@ -33,9 +34,11 @@ peek(y)
 peek(y)
 a = torch.ones(3, 3)[[[0, 1], [0, 1]]]
 b = torch.ones(2, 3, 4).T
+b = torch.ones(2, 3, 4).T
 print(x.std(dim=0, correction=5))
 print(x.var(correction=5))
 g = torch.autograd.grad((x * x).sum(), x, only_inputs=False)
+c = torch.ones(4).scatter(0, torch.tensor([0]), torch.ones(1), reduce="add")
 c = torch.ones(4).scatter(0, torch.tensor([0]), torch.ones(1), reduce="add")
 """
 
@@ -47,8 +50,10 @@ def test_a_session_shows_a_warning_once_per_statement_at_stdin():
     assert err.getvalue().splitlines() == ["<stdin>:1: " + GRAD_OF_NON_LEAF] * 3
 
 
-def test_run_shows_warnings_as_python_does_under_pytorch(tmp_path):
+def test_run_shows_warnings_as_python_does_under_pytorch(tmp_path, monkeypatch):
     pytest.importorskip("torch")
+    # A fresh process's TORCH_WARN_ONCE sites (x.T, scatter's reduce) have not warned yet.
+    monkeypatch.setattr(cpp_warnings, "_WARNED_ONCE", set())
     script = tmp_path / "warns.py"
     script.write_text(SCRIPT)
     expected = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,

@@ -75,3 +75,20 @@ add("errors/int_argument_bool", lambda t: t.ones(2).select(0, True), error=True)
 add("errors/int_argument_numpy_bool",
     lambda t: t.ones(2).unsqueeze(__import__("numpy").bool_(True)), error=True)
 add("unsqueeze/int_tensor_dim", lambda t: t.ones(2).unsqueeze(t.tensor(0)))
+
+
+# ---- autograd: accumulating into a .grad of another shape (after x.data = ...) ------------
+@case("errors/accumulate_into_grad_of_other_shape", error=True)
+def _(t):
+    x = L(t, [1.0, 2.0])
+    x.grad = t.ones(2)
+    x.data = t.ones(3)
+    x[0].backward()
+
+
+@case("errors/accumulate_into_grad_broadcastable", error=True)
+def _(t):
+    x = L(t, [1.0])
+    x.grad = t.ones(1)
+    x.data = t.ones(3)
+    (x * 2).sum().backward()
