@@ -331,8 +331,15 @@ def new(self, *args, **kwargs):
 
 # ---- ranges ---------------------------------------------------------------------------------
 
-def _number(x):
-    return x.item() if isinstance(x, Tensor) else x
+def _number(x, name, position):
+    """A Number parameter of arange: a Python or NumPy number, or a 0-dim tensor."""
+    if isinstance(x, Tensor):
+        return x.item()
+    if not isinstance(x, numbers.Number):
+        where = " (position %d)" % position if position else ""
+        raise TypeError("arange(): argument '%s'%s must be Number, not %s"
+                        % (name, where, c_type_name(x)))
+    return x
 
 
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
@@ -341,10 +348,10 @@ def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, devi
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
-        start, end = 0, start
+        start, end = 0, _number(start, "end", 1)
     elif start is None:  # arange(end=4)
-        start = 0
-    start, end, step = _number(start), _number(end), _number(step)
+        start, end = 0, _number(end, "end", None)
+    start, end, step = _number(start, "start", 1), _number(end, "end", 2), _number(step, "step", 3)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:

@@ -6,7 +6,7 @@ import numpy as np
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
-from .type_names import mark_c_type
+from .type_names import c_type_name, mark_c_type
 from .grad_mode import INFERENCE
 from . import cpp_warnings
 
@@ -150,6 +150,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if type(flag) is not bool:
+            raise RuntimeError("requires_grad must be a bool")
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")
@@ -162,6 +164,9 @@ class Tensor:
         return self._extra is not None and self._extra.inference
 
     def requires_grad_(self, requires_grad=True):
+        if type(requires_grad) is not bool:
+            raise TypeError("requires_grad_(): argument 'requires_grad' (position 1) must be bool, "
+                            "not %s" % c_type_name(requires_grad))
         if requires_grad and self.is_inference() and not INFERENCE.active:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")

@@ -2,6 +2,7 @@
 
 import linecache
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -17,6 +18,11 @@ _OWN_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (gradrepl_engine, sys.modules[__package__]))
 _NUMPY_DIR = os.sep + "numpy" + os.sep
 _USER_CALLS = user_calls.__file__
+# Python's errors binding a call's arguments to a function's parameters.
+_BINDING_ERROR = re.compile(
+    r"^[\w.<>]+\(\) (missing \d+ required (positional|keyword-only) argument|takes |"
+    r"got an unexpected keyword argument|got multiple values for argument|got some "
+    r"positional-only arguments)")
 
 
 @dataclass
@@ -173,6 +179,8 @@ def _is_internal(exc):
     last = frames[-1]
     if last.name == "call_user_function" and last.filename == _USER_CALLS:
         return False  # the user's hook or function could not be called as given
+    if isinstance(exc, TypeError) and _BINDING_ERROR.match(str(exc)):
+        return False  # the user's arguments did not fit an engine function's signature
     own = last.filename.startswith(_OWN_DIRS)
     if _NUMPY_DIR in last.filename:
         return True

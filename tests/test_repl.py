@@ -181,3 +181,8 @@ def test_a_hook_or_function_that_cannot_be_called_is_the_users_error():
 def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
     _, err, _ = session("x = torch.ones(2, requires_grad=True)\nx.sum().backward(5.0)\n")
     assert err == "TypeError: 'float' object is not iterable\n"
+
+
+def test_arguments_that_do_not_fit_a_signature_are_the_users_error():
+    _, err, _ = session("x = torch.ones(2, 3)\nx.unsqueeze()\nx.sum(foo=1)\nx.sum(1.5)\n")
+    assert "hint" not in err and len(err.splitlines()) == 3

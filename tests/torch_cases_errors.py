@@ -92,3 +92,25 @@ def _(t):
     x.grad = t.ones(1)
     x.data = t.ones(3)
     (x * 2).sum().backward()
+
+
+# ---- the argument parser's type errors on common functions --------------------------------
+add("errors/unary_function_of_float", lambda t: t.exp(1.0), error=True)
+add("errors/unary_function_of_str", lambda t: t.sin("a"), error=True)
+add("errors/relu_of_float", lambda t: t.relu(1.0), error=True)
+add("errors/functional_relu_of_float", lambda t: t.nn.functional.relu(1.0), error=True)
+add("errors/arange_str", lambda t: t.arange("a"), error=True)
+add("errors/arange_end_keyword_str", lambda t: t.arange(end="a"), error=True)
+add("arange/zero_dim_tensor_end", lambda t: t.arange(t.tensor(3)))
+add("errors/requires_grad_method_str", lambda t: t.ones(2).requires_grad_("yes"), error=True)
+add("errors/requires_grad_method_int", lambda t: t.ones(2).requires_grad_(1), error=True)
+
+
+@case("errors/requires_grad_setter_int", error=True)
+def _(t):
+    x = t.ones(2)
+    x.requires_grad = 1
+
+
+add("errors/cat_element_not_tensor", lambda t: t.cat([t.ones(2, 3), 1]), error=True)
+add("errors/stack_element_not_tensor", lambda t: t.stack([t.ones(2), t.ones(2), "a"]), error=True)
