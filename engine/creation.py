@@ -331,15 +331,17 @@ def new(self, *args, **kwargs):
 
 # ---- ranges ---------------------------------------------------------------------------------
 
-def _number(x, name, position):
+def _number(x):
+    return x.item() if isinstance(x, Tensor) else x
+
+
+def _arange_number(x, name, position):
     """A Number parameter of arange: a Python or NumPy number, or a 0-dim tensor."""
-    if isinstance(x, Tensor):
-        return x.item()
-    if not isinstance(x, numbers.Number):
+    if not isinstance(x, (Tensor, numbers.Number)):
         where = " (position %d)" % position if position else ""
         raise TypeError("arange(): argument '%s'%s must be Number, not %s"
                         % (name, where, c_type_name(x)))
-    return x
+    return _number(x)
 
 
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
@@ -348,10 +350,11 @@ def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, devi
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
-        start, end = 0, _number(start, "end", 1)
+        start, end = 0, _arange_number(start, "end", 1)
     elif start is None:  # arange(end=4)
-        start, end = 0, _number(end, "end", None)
-    start, end, step = _number(start, "start", 1), _number(end, "end", 2), _number(step, "step", 3)
+        start, end = 0, _arange_number(end, "end", None)
+    start, end = _arange_number(start, "start", 1), _arange_number(end, "end", 2)
+    step = _arange_number(step, "step", 3)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:

@@ -179,8 +179,9 @@ def _is_internal(exc):
     last = frames[-1]
     if last.name == "call_user_function" and last.filename == _USER_CALLS:
         return False  # the user's hook or function could not be called as given
-    if isinstance(exc, TypeError) and _BINDING_ERROR.match(str(exc)):
-        return False  # the user's arguments did not fit an engine function's signature
+    if (isinstance(exc, TypeError) and _BINDING_ERROR.match(str(exc))
+            and "*args" in (last.line or "")):
+        return False  # a wrapper passed on the user's arguments, which did not fit
     own = last.filename.startswith(_OWN_DIRS)
     if _NUMPY_DIR in last.filename:
         return True
