@@ -10,6 +10,7 @@ from .dtypes import (Size, get_default_dtype, set_default_dtype,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
+from .cpp_warnings import set_warn_always, is_warn_always_enabled
 from .device import device, get_default_device, set_default_device
 from .layouts import layout, strided
 from .tensor import Tensor

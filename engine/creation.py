@@ -348,16 +348,26 @@ def _number(x):
     return x.item() if isinstance(x, Tensor) else x
 
 
+def _arange_number(x, name, position):
+    """A Number parameter of arange: a Python or NumPy number, or a 0-dim tensor."""
+    if not isinstance(x, (Tensor, numbers.Number)):
+        where = " (position %d)" % position if position else ""
+        raise TypeError("arange(): argument '%s'%s must be Number, not %s"
+                        % (name, where, c_type_name(x)))
+    return _number(x)
+
+
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
     check_device(device, "arange")
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
-        start, end = 0, start
+        start, end = 0, _arange_number(start, "end", 1)
     elif start is None:  # arange(end=4)
-        start = 0
-    start, end, step = _number(start), _number(end), _number(step)
+        start, end = 0, _arange_number(end, "end", None)
+    start, end = _arange_number(start, "start", 1), _arange_number(end, "end", 2)
+    step = _arange_number(step, "step", 3)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:

@@ -16,7 +16,9 @@ from .autograd_hooks import (check_hook_result, check_node_hook_results,
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA, set_mode
 from .ops_shape import broadcast_dims, unbroadcast
+from .shape_util import broadcast_shapes, shape_str
 from .tensor import wrap, wrapped_number
+from .user_calls import call_user_function
 
 VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
@@ -268,7 +270,7 @@ def _user_hook(hook, *args):
     """A hook of the user's, run as user code: outside the formulas' Scalar convention."""
     IN_FORMULA.active = False
     try:
-        return hook(*args)
+        return call_user_function(hook, *args)
     finally:
         IN_FORMULA.active = True
 
@@ -361,6 +363,14 @@ def _unpack_output(node, nr, saved, create_graph):
     return saved.unpack(node, nr, create_graph)
 
 
+def _check_grad_accumulates(grad_shape, new_shape):
+    """`variable.grad += new_grad` as PyTorch runs it, when .grad was given another shape."""
+    shape = broadcast_shapes(grad_shape, new_shape)
+    if shape != grad_shape:
+        raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
+                           % (shape_str(grad_shape), shape_str(shape)))
+
+
 def _accumulate(variable, g, create_graph):
     """AccumulateGrad: the first gradient is copied, later ones are added (in place unless
     create_graph, where the sum stays differentiable)."""
@@ -377,5 +387,7 @@ def _accumulate(variable, g, create_graph):
     elif create_graph or not old._data.flags.writeable:
         variable._grad = old + g
     else:
+        if old._data.shape != g._data.shape:
+            _check_grad_accumulates(old._data.shape, g._data.shape)
         old._data += g._data
         old._bump_version()

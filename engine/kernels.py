@@ -366,8 +366,14 @@ def clamp(a, low, high):
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
-def addmm(bias, mat1, mat2):
-    return bias + mat1 @ mat2
+def addmm(bias, mat1, mat2, beta, alpha):
+    product = mat1 @ mat2
+    if alpha != 1:
+        product = product * alpha
+    # beta=0 ignores the input, nan and inf included (BLAS gemm's rule, which PyTorch keeps).
+    if beta == 0:
+        return np.broadcast_to(product, np.broadcast_shapes(bias.shape, product.shape)).copy()
+    return (bias if beta == 1 else bias * beta) + product
 
 
 def _reduce_with_index(a, dim, keepdim, pick, arg):

@@ -2,7 +2,6 @@
 pinverse, kron, trapezoid, cdist. Most are torch.linalg's under another name."""
 
 import math
-import warnings
 
 import numpy as np
 
@@ -14,19 +13,11 @@ from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
 from .tensor import Tensor, wrap
+from . import cpp_warnings
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
 qr_result = return_type("qr", ("Q", "R"))
 svd_result = return_type("svd", ("U", "S", "V"))
-
-_WARNED = set()
-
-
-def _warn_once(key, message):
-    """TORCH_WARN_ONCE: once a process."""
-    if key not in _WARNED:
-        _WARNED.add(key)
-        warnings.warn(message, UserWarning, stacklevel=3)
 
 
 inverse = linalg.inv
@@ -48,22 +39,24 @@ def logdet(input):
 
 
 def cholesky(input, upper=False):
-    _warn_once("cholesky", (
+    cpp_warnings.warn((
         "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in "
         "a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\n"
         "L = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be "
         "replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform will produce "
-        "equivalent results for all valid (symmetric positive definite) inputs."))
+        "equivalent results for all valid (symmetric positive definite) inputs."),
+        cpp_warnings.DEPRECATED_CHOLESKY, once=True)
     linalg._square_float(input, "cholesky", "cholesky_cpu")
     return call(d.CHOLESKY, (input,), (bool(upper),), input._dtype)
 
 
 def qr(input, some=True):
-    _warn_once("qr", (
+    cpp_warnings.warn((
         "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future "
         "PyTorch release.\nThe boolean parameter 'some' has been replaced with a string "
         "parameter 'mode'.\nQ, R = torch.qr(A, some)\nshould be replaced with\nQ, R = "
-        "torch.linalg.qr(A, 'reduced' if some else 'complete')"))
+        "torch.linalg.qr(A, 'reduced' if some else 'complete')"),
+        cpp_warnings.DEPRECATED_QR, once=True)
     return linalg.qr(input, "reduced" if some else "complete", _result=qr_result)
 
 
@@ -87,10 +80,11 @@ def pinverse(input, rcond=1e-15):
 
 def cross(input, other, dim=None):
     if dim is None:
-        _warn_once("cross", (
+        cpp_warnings.warn((
             "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "
             "pass the dim explicitly or simply use torch.linalg.cross.\nThe default value of "
-            "dim will change to agree with that of linalg.cross in a future release."))
+            "dim will change to agree with that of linalg.cross in a future release."),
+        cpp_warnings.DEPRECATED_CROSS, once=True)
         shape = broadcast_shapes(input._data.shape, other._data.shape)
         dim = next((i for i, s in enumerate(shape) if s == 3), None)
         if dim is None:

@@ -9,6 +9,7 @@ from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
 
@@ -264,7 +265,7 @@ def _scalar_pow(base, exponent):
 
 def _unary(op):
     def function(input):
-        return call_unary(op, input)
+        return call_unary(op, tensor_argument(input, op.name))
     function.__name__ = function.__qualname__ = op.name
     return function
 
@@ -298,13 +299,13 @@ def sgn(input):
 
 
 def frac(input):
-    if input._dtype.category != 2:
+    if tensor_argument(input, "frac")._dtype.category != 2:
         raise NotImplementedError('"frac_cpu" not implemented for \'%s\'' % input._dtype.scalar_name)
     return call_unary(d.FRAC, input)
 
 
 def relu(input):
-    if input._dtype.category == 0:
+    if tensor_argument(input, "relu")._dtype.category == 0:
         raise RuntimeError("Boolean inputs not supported for relu")
     return _relu(input)
 

@@ -2,7 +2,6 @@
 masked_select, masked_scatter, take, take_along_dim, put; ATen's checks in ATen's order."""
 
 import numbers
-import warnings
 
 import numpy as np
 
@@ -11,6 +10,7 @@ from . import dtypes
 from .dispatch import call
 from .shape_util import broadcast_shapes, shape_str, wrap_dim
 from .tensor import Tensor
+from . import cpp_warnings
 
 _INT_INDEX = (dtypes.int64, dtypes.int32)
 REDUCE_WARNING = ("The reduce argument of torch.scatter with Tensor src is deprecated and will be "
@@ -90,7 +90,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
     dim = _scatter_checks("scatter", input, dim, index, src)
     if reduce is not None:
         if src is not None:
-            warnings.warn(REDUCE_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(REDUCE_WARNING, cpp_warnings.SCATTER_REDUCE, once=True)
         if reduce not in ("add", "multiply"):
             raise RuntimeError("reduce argument must be either add or multiply.")
     _scatter_bounds(input, dim, index)

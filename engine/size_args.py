@@ -2,15 +2,14 @@
 split sizes), with its TypeErrors: an element that is not an int, or an argument of the
 wrong type altogether."""
 
-import operator
-
 import numpy as np
 
 from .tensor import Tensor
+from .type_names import c_type_name
 
 
 def _type_name(value):
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+    return "Tensor" if isinstance(value, Tensor) else c_type_name(value)
 
 
 def as_int(value):
@@ -53,12 +52,9 @@ def int_list(function, argument, position, value):
 def int_arg(function, argument, position, value):
     """An `int` argument."""
     n = as_int(value)
-    if n is None:
-        try:
-            n = operator.index(value)
-        except TypeError:
-            raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
-                            % (function, argument, position, _type_name(value))) from None
+    if n is None:  # bools and other objects with __index__ are refused, as the parser does
+        raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
+                        % (function, argument, position, _type_name(value)))
     return n
 
 

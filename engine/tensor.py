@@ -1,14 +1,14 @@
 """Tensor: data, dtype, autograd state and Python protocols; its ops live in the op modules."""
 
-import warnings
 
 import numpy as np
 
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
-from .type_names import mark_c_type
+from .type_names import c_type_name, mark_c_type
 from .grad_mode import INFERENCE
+from . import cpp_warnings
 
 _new = object.__new__
 
@@ -150,7 +150,7 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        if not isinstance(flag, bool):
+        if type(flag) is not bool:
             raise RuntimeError("requires_grad must be a bool")
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
@@ -164,6 +164,9 @@ class Tensor:
         return self._extra is not None and self._extra.inference
 
     def requires_grad_(self, requires_grad=True):
+        if type(requires_grad) is not bool:
+            raise TypeError("requires_grad_(): argument 'requires_grad' (position 1) must be bool, "
+                            "not %s" % c_type_name(requires_grad))
         if requires_grad and self.is_inference() and not INFERENCE.active:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")
@@ -197,7 +200,7 @@ class Tensor:
     @property
     def grad(self):
         if self._grad_fn is not None and not self.retains_grad and self._grad is None:
-            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(NON_LEAF_GRAD_WARNING, cpp_warnings.GRAD_OF_NON_LEAF)
         return self._grad
 
     @grad.setter

@@ -1,6 +1,7 @@
 """The commands: gradrepl (shell or piped session), run, replay, check."""
 
 import argparse
+import os
 import signal
 import sys
 from contextlib import contextmanager
@@ -95,8 +96,9 @@ def run_file(path, output):
         statements = transcript.parse(text)
         for s in statements:
             s.echo = False
+    filename = os.path.abspath(path)  # as Python 3.9+ names a script it runs
     for statement in statements:
-        outcome = session.evaluate(statement.source, filename=path, echo=False)
+        outcome = session.evaluate(statement.source, filename=filename, echo=False)
         if not outcome.ok:
             output.error(outcome.error, hint_last=False)
             return 1

@@ -271,3 +271,25 @@ def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
                    "ValueError: cannot convert float NaN to integer\n"
                    "OverflowError: cannot convert float infinity to integer\n")
     assert code == 1
+
+
+def test_a_hook_or_function_that_cannot_be_called_is_the_users_error():
+    # PyTorch accepts any object as a hook and fails when backward calls it.
+    _, err, code = session(
+        "x = torch.ones(2, requires_grad=True)\nh = x.register_hook(5)\nx.sum().backward()\n"
+        "torch.autograd.functional.jacobian(lambda a, b: a, torch.ones(2))\n"
+        "@torch.no_grad()\ndef f(a): return a\n\nf()\n")
+    assert err.splitlines() == [
+        "TypeError: 'int' object is not callable",
+        "TypeError: <lambda>() missing 1 required positional argument: 'b'",
+        "TypeError: f() missing 1 required positional argument: 'a'"]
+
+
+def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
+    _, err, _ = session("x = torch.ones(2, requires_grad=True)\nx.sum().backward(5.0)\n")
+    assert err == "TypeError: 'float' object is not iterable\n"
+
+
+def test_arguments_that_do_not_fit_a_signature_are_the_users_error():
+    _, err, _ = session("x = torch.ones(2, 3)\nx.unsqueeze()\nx.sum(foo=1)\nx.sum(1.5)\n")
+    assert "hint" not in err and len(err.splitlines()) == 3

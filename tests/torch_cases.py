@@ -2361,6 +2361,7 @@ import torch_cases_index  # noqa: E402,F401
 import torch_cases_nn_more  # noqa: E402,F401
 import torch_cases_nn_modules  # noqa: E402,F401
 import torch_cases_linalg  # noqa: E402,F401
+import torch_cases_errors  # noqa: E402,F401
 
 
 # =====================================================================================
