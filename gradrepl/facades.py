@@ -14,6 +14,7 @@ from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
 # the engine; a torch submodule the engine does not have is reported when imported.
 IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
+    "torch.autograd.function",
     "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.linalg", "torch.cuda",
     "torch.backends", "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda",
     "math", "numpy", "numpy.random", "numpy.linalg", "time",
