@@ -3,7 +3,7 @@
 As in torch/autograd/function.py, FunctionMeta gives every Function subclass Fn a node
 class `FnBackward` (module torch.autograd.function); one instance of it is both the
 `ctx` that forward, setup_context and backward see and the output's grad_fn. The
-backward walk runs it through run_backward(), with the checks of PyTorch's
+backward walk runs it through _run_backward(), with the checks of PyTorch's
 python_function.cpp (the count, kind and shape of the returned gradients).
 """
 
@@ -16,7 +16,8 @@ from .grad_mode import GRAD, IN_FORMULA, no_grad
 
 from .tensor import Tensor, wrap
 
-__all__ = ["Function", "FunctionCtx", "BackwardCFunction", "FunctionMeta", "once_differentiable"]
+# FunctionMeta is not exported: calling a metaclass makes a class from any dict.
+__all__ = ["Function", "FunctionCtx", "BackwardCFunction", "once_differentiable"]
 
 LEGACY_ERROR = (
     "Legacy autograd function with non-static forward method is deprecated. Please use "
@@ -71,7 +72,7 @@ class BackwardCFunction(Node, FunctionCtx):
     def name(self):
         return type(self).__name__
 
-    def run_backward(self, grads, retain_graph, create_graph):
+    def _run_backward(self, grads, retain_graph, create_graph):
         """The gradients for the node's input edges (None where none flows), from the
         user's backward, as PyTorch's PyNode::apply checks them."""
         by_output = grads if type(grads) is dict else {0: grads}
@@ -95,7 +96,7 @@ class BackwardCFunction(Node, FunctionCtx):
             result = result[:n_inputs]
         if len(result) != n_inputs:
             raise RuntimeError("function %s returned an incorrect number of gradients "
-                               "(expected %d, got %d)" % (self.name(), n_inputs, len(result)))
+                               "(expected %d, got %d)" % (type(self).__name__, n_inputs, len(result)))
         from .graph_walk import validate_gradient
         input_grads = []
         for position, (edge, g) in enumerate(zip(self._input_edges, result)):
@@ -104,7 +105,7 @@ class BackwardCFunction(Node, FunctionCtx):
                     raise RuntimeError(
                         "function %s returned a gradient different than None at position %d, "
                         "but the corresponding forward input was not a Variable"
-                        % (self.name(), position + 1))
+                        % (type(self).__name__, position + 1))
                 continue
             if g is not None and not isinstance(g, Tensor):
                 raise RuntimeError("expected Variable or None (got %s)" % type(g).__name__)
@@ -338,7 +339,7 @@ class Error(CppNode):
     __slots__ = ()
     op = None
 
-    def run_backward(self, grads, retain_graph, create_graph):
+    def _run_backward(self, grads, retain_graph, create_graph):
         raise RuntimeError(ONCE_DIFFERENTIABLE_ERROR)
 
 

@@ -207,7 +207,7 @@ def _apply(node, grads, retain_graph, create_graph):
         return ()
     op = node.op
     if op is None:  # a torch.autograd.Function's node (custom_function.py) or its Error
-        input_grads = node.run_backward(grads, retain_graph, create_graph)
+        input_grads = node._run_backward(grads, retain_graph, create_graph)
         if node._hooks is not None and node._hooks.post:
             given = _by_output(grads)
             input_grads = _call_post_hooks(node, tuple(input_grads),

@@ -1,6 +1,8 @@
 """Runtime guards compiled into user code: attribute checks, refusals, safe type()."""
 
+import builtins
 import string
+import weakref
 
 import numpy as np
 
@@ -36,8 +38,9 @@ def user_error(exc):
 
 # A class is the engine's when its __module__ is (under) one of these. The engine names
 # its classes as PyTorch does (`torch`, `torch.autograd.graph`, ...) so `type(x)` prints
-# like PyTorch; user code can never make a class (no `class`, no 3-argument type()),
-# so no class outside the engine can claim such a module.
+# like PyTorch; a class user code makes gets its module from the session's __name__
+# ('__main__': user code cannot write __module__, nor make a class without a class
+# statement), so no class outside the engine can claim such a module.
 ENGINE_PACKAGES = {"gradrepl_engine", "torch"}
 
 
@@ -53,6 +56,51 @@ def is_engine_class(cls):
 
 def is_engine_type(t):
     return any(is_engine_class(c) for c in t.__mro__)
+
+
+# ---- the user's own classes ----------------------------------------------------------
+
+# Classes made by the user's class statements (registered by the decorator the language
+# adds to each): their attributes are the user's own values, readable and writable.
+USER_CLASSES = weakref.WeakSet()
+# Engine classes user classes may derive from (gradrepl.facades.SUBCLASSABLE names them).
+SUBCLASSABLE = set()
+_EXCEPTIONS = frozenset(v for n, v in vars(builtins).items()
+                        if isinstance(v, type) and issubclass(v, BaseException)
+                        and n not in ("SystemExit", "GeneratorExit", "BaseExceptionGroup",
+                                      "ExceptionGroup"))
+
+
+def is_user_type(t):
+    return any(c in USER_CLASSES for c in t.__mro__)
+
+
+def register_user_class(cls):
+    """The innermost decorator of every class statement: the class is the user's."""
+    USER_CLASSES.add(cls)
+    return cls
+
+
+def allow_subclassing(cls):
+    SUBCLASSABLE.add(cls)
+
+
+def check_base(base):
+    """A base of a class statement: object, an exception class, a class of the user's or an
+    engine class declared subclassable; anything else (type, dict, Tensor ...) is refused."""
+    if isinstance(base, type) and (base is object or base in _EXCEPTIONS or base in SUBCLASSABLE
+                                   or base in USER_CLASSES):
+        return base
+    shown = base._cls if type(base) is _TypeProxy else base
+    what = shown.__name__ if isinstance(shown, type) else "%s object" % type(shown).__name__
+    allowed = ", ".join(sorted(_qualified(c) for c in SUBCLASSABLE))
+    raise refusal("subclassing %r is not allowed in gradrepl (a class may derive from object, "
+                  "exception classes, your own classes%s)"
+                  % (what, " and " + allowed if allowed else ""))
+
+
+def _qualified(cls):
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
 
 
 def register_engine_package(name):
@@ -99,6 +147,10 @@ AUDITED = {
     range: {"count", "index", "start", "step", "stop"},
     slice: {"indices", "start", "step", "stop"},
     type(None): set(),
+    # the decorators of a class body (@property, @x.setter, @staticmethod, @classmethod)
+    property: {"setter", "getter", "deleter", "fget", "fset", "fdel"},
+    staticmethod: set(),
+    classmethod: set(),
     type(NotImplemented): set(),
     type(...): set(),
 }
@@ -224,10 +276,11 @@ def _consider_fast(t):
         if _audited_whole(t):
             FAST.add(t)
         return
-    if not is_engine_type(t) or _custom_getattr(t):
+    if not (is_engine_type(t) or is_user_type(t)) or _custom_getattr(t):
         return
     for c in t.__mro__:
-        if c is not object and not is_engine_class(c) and not _audited_whole(c):
+        if (c is not object and not is_engine_class(c) and c not in USER_CLASSES
+                and not _audited_whole(c)):
             return
     FAST.add(t)
     STORE_FAST.add(t)
@@ -245,6 +298,15 @@ def _decide(t, name):
         return ALLOW  # a facade holds allowed names only
     if name in SENSITIVE and issubclass(t, str):
         return _bind_format if name == "format" else _bind_format_map
+    if is_user_type(t):
+        # An instance of the user's class: its own attributes, its classes' (user or
+        # engine), and of a foreign base (an exception) what that type allows.
+        owner = _owner(t, name)
+        if owner is None:
+            return DYNAMIC if _custom_getattr(t) else ALLOW
+        if owner in USER_CLASSES or is_engine_class(owner):
+            return ALLOW
+        return ALLOW if _foreign_allows(owner, name) else REFUSE
     if is_engine_type(t):
         owner = _owner(t, name)
         if owner is None:
@@ -269,8 +331,8 @@ def decision(obj, name):
         verdict = table.get(name)
         if verdict is None:
             owner = _owner(obj, name)
-            verdict = table[name] = (ALLOW if owner is not None and is_engine_class(owner)
-                                     else REFUSE)
+            verdict = table[name] = (ALLOW if owner is not None and (
+                is_engine_class(owner) or owner in USER_CLASSES) else REFUSE)
         return verdict
     t = type(obj)
     if t not in _SEEN:
@@ -298,6 +360,8 @@ def load(obj, name):
             return getattr(obj, name)
         except Exception as exc:
             raise user_error(exc)
+    if type(obj) is super:
+        return _load_from_super(obj, name)
     verdict = decision(obj, name)
     if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
         try:
@@ -307,6 +371,28 @@ def load(obj, name):
     if verdict is REFUSE or verdict is DYNAMIC:
         _refuse_read(obj, name)
     return verdict(obj)
+
+
+def _load_from_super(proxy, name):
+    """super().<name>: found along the instance's classes after the method's class; allowed
+    where the class that has it allows it (the language admits only public names and the
+    special methods a class body may define, language.SPECIAL_METHODS)."""
+    start = proxy.__thisclass__
+    mro = proxy.__self_class__.__mro__
+    owner = None
+    for c in mro[mro.index(start) + 1:] if start in mro else ():
+        if name in c.__dict__:
+            owner = c
+            break
+    allowed = (owner is None or owner in USER_CLASSES or is_engine_class(owner)
+               or name.startswith("_") or _foreign_allows(owner, name))
+    if not allowed:
+        raise refusal("attribute %r of '%s' objects is not allowed in gradrepl"
+                      % (name, owner.__name__), ATTRIBUTE_HINT)
+    try:
+        return getattr(proxy, name)
+    except Exception as exc:
+        raise user_error(exc)
 
 
 def _refuse_read(obj, name):
@@ -342,7 +428,9 @@ def store(obj, name):
     t = type(obj)
     if t in STORE_FAST and name not in SENSITIVE:
         return obj
-    if not isinstance(obj, type) and is_engine_type(t):
+    if isinstance(obj, type) and obj in USER_CLASSES:
+        return obj  # A.count = 0: a class attribute of the user's class
+    if not isinstance(obj, type) and (is_engine_type(t) or is_user_type(t)):
         verdict = decision(obj, name)
         # With a computed attribute (__getattr__), `obj.a += 1` would read it unguarded.
         if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
