@@ -215,8 +215,6 @@ class Function(metaclass=FunctionMeta):
 
     @classmethod
     def apply(cls, *args, **kwargs):
-        if not isinstance(inspect.getattr_static(cls, "forward"), staticmethod):
-            raise RuntimeError(LEGACY_ERROR)
         setup_context = cls.setup_context is not Function.setup_context
         if setup_context:
             bound = inspect.signature(cls.forward).bind(*args, **kwargs)
@@ -259,26 +257,6 @@ def _wrap_outputs(ctx, args, output):
     records = GRAD.enabled and any(t._requires_grad for t in inputs)
     non_diff = {id(t) for t in ctx._non_differentiable}
     input_ids = {id(t) for t in inputs}
-    wrapped = []
-    for nr, out in enumerate(outputs):
-        if not isinstance(out, Tensor):
-            wrapped.append(out)
-            continue
-        if id(out) in dirty:
-            if records and out._requires_grad and out._grad_fn is None and out._base is None:
-                raise RuntimeError(DIRTY_LEAF_ERROR)
-            out._bump_version()
-        elif id(out) in input_ids and records:
-            out = _alias(out)  # an input returned as it is: a view of it, as in PyTorch
-        if records:
-            if id(out) in non_diff or out._dtype.category != 2:
-                out._requires_grad = False
-                out._grad_fn = None
-            else:
-                out._requires_grad = True
-                out._grad_fn = ctx
-                out._output_nr = nr
-        wrapped.append(out)
     if records:
         nexts, nrs, shapes, codes = [], [], [], []
         for t in inputs:
@@ -294,6 +272,28 @@ def _wrap_outputs(ctx, args, output):
         ctx._next, ctx._nrs = tuple(nexts), tuple(nrs)
         ctx._shapes, ctx._dtypes = tuple(shapes), tuple(codes)
         ctx._input_edges = tuple(True if isinstance(a, Tensor) else None for a in args)
+    wrapped = []
+    for nr, out in enumerate(outputs):
+        if not isinstance(out, Tensor):
+            wrapped.append(out)
+            continue
+        differentiable = id(out) not in non_diff and out._dtype.category == 2
+        if id(out) in dirty:
+            if records and out._requires_grad and out._grad_fn is None and out._base is None:
+                raise RuntimeError(DIRTY_LEAF_ERROR)
+            out._bump_version()
+        elif id(out) in input_ids and records:
+            out = _alias(out)  # an input returned as it is: a view of it, as in PyTorch
+        if records:
+            if not differentiable:
+                out._requires_grad = False
+                out._grad_fn = None
+            else:
+                out._requires_grad = True
+                out._grad_fn = ctx
+                out._output_nr = nr
+        wrapped.append(out)
+    if records:
         ctx._output_meta = tuple((o._data.shape, o._dtype) if isinstance(o, Tensor) else None
                                  for o in wrapped)
         ctx._seq = next(_sequence)

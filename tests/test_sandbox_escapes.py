@@ -430,12 +430,60 @@ def engine_repl():
     try:
         repl = Repl(module)
         repl.run("x = torch.ones(2, requires_grad=True)\ny = (x * x).sum()", echo=False)
+        repl.run(FUNCTION_SETUP, echo=False)
     except Exception as exc:  # the engine is being written at the same time
         pytest.skip("engine not usable: %r" % exc)
     return repl
 
 
+FUNCTION_SETUP = """
+class Twice(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        ctx.seen = ctx
+        return a * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+z = Twice.apply(x)
+ctx = z.grad_fn
+"""
+
 REAL_ENGINE_ESCAPES = [
+    # --- torch.autograd.Function: the class, its metaclass, the node that is ctx
+    ("Twice._backward_cls", PermissionError),
+    ("ctx._forward_cls", PermissionError),
+    ("ctx._saved", PermissionError),
+    ("ctx._run_backward", PermissionError),
+    ("ctx.__dict__", PermissionError),
+    ("ctx.seen.__class__", PermissionError),
+    ("type(ctx).__mro__", PermissionError),
+    ("type(ctx)()", TypeError),
+    ("type(ctx).mro()", PermissionError),
+    ("type(Twice)('X', (), {})", PermissionError),
+    ("type(Twice).__init__", PermissionError),
+    ("torch.autograd.function.FunctionMeta", AttributeError),
+    ("Twice.mro()", PermissionError),
+    ("Twice.apply.__func__", PermissionError),
+    ("Twice.forward.__globals__", PermissionError),
+    ("torch.autograd.function.once_differentiable(print).__wrapped__", PermissionError),
+    ("'{0.seen}'.format(ctx)", PermissionError),
+    ("class G(torch.Tensor): pass", PermissionError),
+    ("class G(type(ctx)): pass", PermissionError),
+    ("class G(torch.autograd.function.BackwardCFunction): pass", PermissionError),
+    ("class G(torch.autograd.function.FunctionCtx): pass", PermissionError),
+    ("class G(torch.no_grad): pass", PermissionError),
+    ("class G(torch.nn.Parameter): pass", PermissionError),
+    ("class G(type(Twice)): pass", PermissionError),
+    ("class G(torch.autograd.Function, metaclass=type): pass", PermissionError),
+    ("class G(torch.autograd.Function):\n    def forward(ctx):\n        return ctx.__dict__\n",
+     PermissionError),
+    ("class G(Twice):\n    def f(self):\n        return super().__class__\n", PermissionError),
+    ("class G(Twice):\n    def f(self):\n        return super()._backward_cls\n",
+     PermissionError),
+
     ("y.grad_fn.__class__", PermissionError),
     ("y.grad_fn.op.formulas[0].__globals__", PermissionError),
     ("y.grad_fn.op.forward.x", (PermissionError, AttributeError)),
