@@ -15,6 +15,7 @@ from .function import FREED_GRAPH_ERROR, CppNode, Node
 from .grad_mode import GRAD, IN_FORMULA, no_grad
 
 from .tensor import Tensor, wrap
+from .type_names import mark_python_mixin
 
 # FunctionMeta is not exported: calling a metaclass makes a class from any dict.
 __all__ = ["Function", "FunctionCtx", "BackwardCFunction", "once_differentiable"]
@@ -28,6 +29,7 @@ ONCE_DIFFERENTIABLE_ERROR = ("trying to differentiate twice a function that was 
                              "@once_differentiable")
 
 
+@mark_python_mixin
 class FunctionCtx:
     """What forward/setup_context call on ctx: tensors to save, outputs to mark."""
 
@@ -59,6 +61,10 @@ class BackwardCFunction(Node, FunctionCtx):
     @property
     def needs_input_grad(self):
         return self._needs_input_grad
+
+    @property
+    def requires_grad(self):
+        return any(n is not None for n in self._next)
 
     @property
     def saved_tensors(self):
