@@ -429,7 +429,11 @@ def store(obj, name):
     if t in STORE_FAST and name not in SENSITIVE:
         return obj
     if isinstance(obj, type) and obj in USER_CLASSES:
-        return obj  # A.count = 0: a class attribute of the user's class
+        # A.count = 0, del A.f: the class attribute of the user's class changes which class
+        # has the name (an exception base's, after a del): decide afresh.
+        _DECISIONS.clear()
+        _CLASS_DECISIONS.clear()
+        return obj
     if not isinstance(obj, type) and (is_engine_type(t) or is_user_type(t)):
         verdict = decision(obj, name)
         # With a computed attribute (__getattr__), `obj.a += 1` would read it unguarded.

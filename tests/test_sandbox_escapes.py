@@ -340,6 +340,9 @@ ESCAPES = [
     ("class A:\n    def __repr__(self):\n        return 1\n\nA()", TypeError),
     ("class A:\n    def __repr__(self):\n        return repr(self)\n\nA()", RecursionError),
     ("class A:\n    def __call__(self):\n        return self.__call__\n", PermissionError),
+    # a decision made while the user's class had the name is not kept once it is deleted
+    ("class E(Exception):\n    with_traceback = 1\n\ne = E()\nv = e.with_traceback\n"
+     "del E.with_traceback\ne.with_traceback", PermissionError),
     # --- modules are read-only
     ("torch.ones = None", PermissionError),
     ("del torch.ones", PermissionError),
