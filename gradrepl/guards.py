@@ -1,38 +1,13 @@
-"""Runtime guards compiled into user code: attribute checks, refusals, safe type()."""
+"""Runtime guards compiled into user code: attribute checks on reads, writes and deletes."""
 
-import builtins
 import string
-import weakref
 
 import numpy as np
 
-# ---- refusals ---------------------------------------------------------------------
-
-ATTRIBUTE_HINT = ("gradrepl lets you use the public attributes of torch objects and of plain "
-                  "Python values (numbers, strings, lists, dicts, ...), nothing else")
-
-
-def refusal(message, hint=None, node=None):
-    """The PermissionError a refused construct raises (`hint` is shown on its own line)."""
-    error = PermissionError(message)
-    error.hint = hint
-    if node is not None and hasattr(node, "lineno"):
-        error.lineno = node.lineno
-    return error
-
-
-def user_error(exc):
-    """exc, made to end in a `raise` line of ours when C code raised it right in our frame.
-
-    The session tells our bugs from the user's errors by the last frame of the
-    traceback; an error a builtin raised on the user's behalf (a missing attribute,
-    print's `sep` of the wrong type) must not look like a bug of ours.
-    """
-    tb = exc.__traceback__
-    if tb is not None and tb.tb_next is None:
-        return exc.with_traceback(None)
-    return exc
-
+from .refusals import ATTRIBUTE_HINT, refusal, user_error  # noqa: F401 (re-exported)
+from .type_proxy import TYPE, _TypeProxy, type_of  # noqa: F401 (re-exported)
+from .user_classes import (SUBCLASSABLE, USER_CLASSES, allow_subclassing,  # noqa: F401
+                           check_base, is_user_type, register_user_class)
 
 # ---- which classes are the engine's ------------------------------------------------
 
@@ -56,51 +31,6 @@ def is_engine_class(cls):
 
 def is_engine_type(t):
     return any(is_engine_class(c) for c in t.__mro__)
-
-
-# ---- the user's own classes ----------------------------------------------------------
-
-# Classes made by the user's class statements (registered by the decorator the language
-# adds to each): their attributes are the user's own values, readable and writable.
-USER_CLASSES = weakref.WeakSet()
-# Engine classes user classes may derive from (gradrepl.facades.SUBCLASSABLE names them).
-SUBCLASSABLE = set()
-_EXCEPTIONS = frozenset(v for n, v in vars(builtins).items()
-                        if isinstance(v, type) and issubclass(v, BaseException)
-                        and n not in ("SystemExit", "GeneratorExit", "BaseExceptionGroup",
-                                      "ExceptionGroup"))
-
-
-def is_user_type(t):
-    return any(c in USER_CLASSES for c in t.__mro__)
-
-
-def register_user_class(cls):
-    """The innermost decorator of every class statement: the class is the user's."""
-    USER_CLASSES.add(cls)
-    return cls
-
-
-def allow_subclassing(cls):
-    SUBCLASSABLE.add(cls)
-
-
-def check_base(base):
-    """A base of a class statement: object, an exception class, a class of the user's or an
-    engine class declared subclassable; anything else (type, dict, Tensor ...) is refused."""
-    if isinstance(base, type) and (base is object or base in _EXCEPTIONS or base in SUBCLASSABLE
-                                   or base in USER_CLASSES):
-        return base
-    shown = base._cls if type(base) is _TypeProxy else base
-    what = shown.__name__ if isinstance(shown, type) else "%s object" % type(shown).__name__
-    allowed = ", ".join(sorted(_qualified(c) for c in SUBCLASSABLE))
-    raise refusal("subclassing %r is not allowed in gradrepl (a class may derive from object, "
-                  "exception classes, your own classes%s)"
-                  % (what, " and " + allowed if allowed else ""))
-
-
-def _qualified(cls):
-    return "%s.%s" % (cls.__module__, cls.__qualname__)
 
 
 def register_engine_package(name):
@@ -553,62 +483,3 @@ def _bind_numpy_method(name):
         checked.__name__ = checked.__qualname__ = name
         return checked
     return bind
-
-
-# ---- type(): classes may be looked at, never made ---------------------------------------
-
-class _TypeProxy:
-    """`type` for user code: type(x) works, but no class can be made (3 arguments).
-
-    type(x) is the real class, except for metaclasses (type itself, ABCMeta, ...),
-    which user code only ever sees as this proxy: calling one would make a class.
-    """
-
-    __slots__ = ("_cls",)
-
-    def __init__(self, cls):
-        object.__setattr__(self, "_cls", cls)
-
-    def __call__(self, *args, **kwargs):
-        if self._cls is not type:
-            raise refusal("creating classes is not allowed in gradrepl")
-        if len(args) == 1 and not kwargs:
-            return type_of(args[0])
-        if len(args) == 3:
-            raise refusal("type() with three arguments (making a class) is not allowed in "
-                          "gradrepl")
-        raise TypeError("type() takes 1 or 3 arguments")
-
-    def __instancecheck__(self, obj):
-        return isinstance(obj, self._cls)
-
-    def __subclasscheck__(self, cls):
-        return issubclass(cls, self._cls)
-
-    def __eq__(self, other):
-        return isinstance(other, _TypeProxy) and other._cls is self._cls
-
-    def __hash__(self):
-        return hash(self._cls)
-
-    def __repr__(self):
-        return repr(self._cls)
-
-    def __setattr__(self, name, value):
-        raise refusal("cannot set attribute %r of %r in gradrepl" % (name, self))
-
-
-TYPE = _TypeProxy(type)
-_METACLASSES = {type: TYPE}
-
-
-def type_of(obj):
-    t = type(obj)
-    if t is _TypeProxy:
-        return TYPE
-    if issubclass(t, type):
-        proxy = _METACLASSES.get(t)
-        if proxy is None:
-            proxy = _METACLASSES[t] = _TypeProxy(t)
-        return proxy
-    return t

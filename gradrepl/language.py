@@ -212,16 +212,19 @@ class _Rewriter:
         node.args = self.visit(node.args)  # defaults and annotations: the enclosing scope
         if node.returns is not None:
             node.returns = self.visit(node.returns)
-        self.function_depth += 1
+        node.body = self.body_of_scope(node.body, class_body=False, no_walrus=0)
+        return node
+
+    def body_of_scope(self, body, class_body, no_walrus):
+        """The statements of a def or class body: nothing echoes there."""
         saved = self.class_body, self.no_walrus
-        self.class_body = False
-        self.no_walrus = 0
+        self.function_depth += 1
+        self.class_body, self.no_walrus = class_body, no_walrus
         try:
-            node.body = self.statements(node.body)
+            return self.statements(body)
         finally:
             self.function_depth -= 1
             self.class_body, self.no_walrus = saved
-        return node
 
     def visit_ClassDef(self, node):
         node.decorator_list = [self.visit(d) for d in node.decorator_list]
@@ -240,17 +243,9 @@ class _Rewriter:
         node.bases = bases
         # The class is registered as the user's before any other decorator sees it.
         node.decorator_list.append(ast.copy_location(ast.Name(CLASS, ast.Load()), node))
-        # A class body echoes nothing; a walrus there would bind a class attribute, and
-        # one in a comprehension there is a SyntaxError: guard its reads without one.
-        self.function_depth += 1
-        saved = self.class_body, self.no_walrus
-        self.class_body = True
-        self.no_walrus = 1
-        try:
-            node.body = self.statements(node.body)
-        finally:
-            self.function_depth -= 1
-            self.class_body, self.no_walrus = saved
+        # A walrus in a class body would bind a class attribute, and one in a comprehension
+        # there is a SyntaxError: its attribute reads are guarded without one.
+        node.body = self.body_of_scope(node.body, class_body=True, no_walrus=1)
         return node
 
     def visit_Lambda(self, node):
