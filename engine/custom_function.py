@@ -7,13 +7,16 @@ backward walk runs it through _run_backward(), with the checks of PyTorch's
 python_function.cpp (the count, kind and shape of the returned gradients).
 """
 
+import functools
 import inspect
 import warnings
+
+import numpy as np
 
 from .dispatch import _sequence
 from .function import FREED_GRAPH_ERROR, CppNode, Node
 from .grad_mode import GRAD, IN_FORMULA, no_grad
-
+from .graph_walk import check_version, validate_gradient
 from .tensor import Tensor, wrap
 from .type_names import mark_python_mixin
 
@@ -24,7 +27,7 @@ LEGACY_ERROR = (
     "Legacy autograd function with non-static forward method is deprecated. Please use "
     "new-style autograd function with static forward method. (Example: "
     "https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)")
-DIRTY_LEAF_ERROR = ("a leaf Variable that requires grad has been used in an in-place operation.")
+DIRTY_LEAF_ERROR = "a leaf Variable that requires grad has been used in an in-place operation."
 ONCE_DIFFERENTIABLE_ERROR = ("trying to differentiate twice a function that was marked with "
                              "@once_differentiable")
 
@@ -87,7 +90,7 @@ class BackwardCFunction(Node, FunctionCtx):
             g = by_output.get(nr)
             if g is None and meta is not None and self._materialize:
                 shape, dtype = meta
-                g = wrap(_zeros(shape, dtype), dtype)
+                g = wrap(np.zeros(shape, dtype.np_dtype), dtype)
             given.append(g)
         backward = self._forward_cls._backward_function()
         IN_FORMULA.active = False  # the user's backward is user code (see graph_walk._user_hook)
@@ -101,9 +104,8 @@ class BackwardCFunction(Node, FunctionCtx):
         if len(result) > n_inputs and all(r is None for r in result[n_inputs:]):
             result = result[:n_inputs]
         if len(result) != n_inputs:
-            raise RuntimeError("function %s returned an incorrect number of gradients "
-                               "(expected %d, got %d)" % (type(self).__name__, n_inputs, len(result)))
-        from .graph_walk import validate_gradient
+            raise RuntimeError("function %s returned an incorrect number of gradients (expected "
+                               "%d, got %d)" % (type(self).__name__, n_inputs, len(result)))
         input_grads = []
         for position, (edge, g) in enumerate(zip(self._input_edges, result)):
             if edge is None:
@@ -146,7 +148,6 @@ class _SavedTensor:
             self.data, self.dtype = tensor._data, tensor._dtype
 
     def unpack(self, node):
-        from .graph_walk import check_version
         if self.output_nr is None:
             t = self.tensor
         else:
@@ -157,11 +158,6 @@ class _SavedTensor:
             t._output_nr = self.output_nr
         check_version(t, self.version)
         return t
-
-
-def _zeros(shape, dtype):
-    import numpy as np
-    return np.zeros(shape, dtype.np_dtype)
 
 
 class FunctionMeta(type):
@@ -325,8 +321,6 @@ for _cls in (FunctionCtx, BackwardCFunction, FunctionMeta, Function):
 
 def once_differentiable(fn):
     """backward run under no_grad; under create_graph, its results lead to an Error node."""
-    import functools
-
     @functools.wraps(fn)
     def wrapper(ctx, *args):
         with no_grad():
