@@ -910,3 +910,61 @@ def test_autograd_functional_and_gradcheck_import_as_in_torch(engine):
     with pytest.raises(AttributeError, match="'function' object has no attribute 'gradcheck'"):
         repl.run("torch.autograd.gradcheck.gradcheck")
 
+
+
+# ---- classes -----------------------------------------------------------------------------
+
+CLASSES = """
+class Point:
+    '''A point: its docstring is not echoed, nor is any expression of a class body.'''
+    1 + 1
+    dims = 2
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __repr__(self):
+        return "Point(%r, %r)" % (self.x, self.y)
+    def __add__(self, other):
+        return Point(self.x + other.x, self.y + other.y)
+    @property
+    def total(self):
+        return self.x + self.y
+    @total.setter
+    def total(self, value):
+        self.x = value - self.y
+    @classmethod
+    def origin(cls):
+        return cls(0, 0)
+    @staticmethod
+    def twice(v):
+        return [v.x * 2 for k in range(1)][0]
+
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+    def __repr__(self):
+        return super().__repr__() + "+" + str(self.z)
+"""
+
+
+def test_classes_define_special_methods_properties_and_super(repl):
+    assert repl.run(CLASSES) == ""
+    assert repl.run("p = Point(1, 2) + Point3(3, 4, 5)\np") == "Point(4, 6)\n"
+    assert repl.run("p.total = 20\np, p.total, Point.origin(), Point.twice(p), Point3(1, 2, 3)") \
+        == "(Point(14, 6), 20, Point(0, 0), 28, Point(1, 2)+3)\n"
+    assert repl.run("Point.dims = 3\nPoint3.dims, type(p) is Point, isinstance(p, Point)") == \
+        "(3, True, True)\n"
+    assert repl.run("[n for n in dir(Point3(1, 2, 3))]") == \
+        "['dims', 'origin', 'total', 'twice', 'x', 'y', 'z']\n"
+
+
+def test_class_bases_are_checked_when_the_statement_runs(repl):
+    repl.run("a = 1")
+    e, _ = repl.refused("class A(dict): pass", match="subclassing 'dict' is not allowed")
+    assert str(e) == ("subclassing 'dict' is not allowed in gradrepl (a class may derive from "
+                      "object, exception classes, your own classes)")
+    repl.refused("class A(type(type)): pass", match="subclassing 'type' is not allowed")
+    repl.refused("class A(len): pass", match="subclassing 'builtin_function_or_method object'")
+    assert repl.run("class E(ValueError):\n    pass\n\nissubclass(E, Exception)") == "True\n"
+    with pytest.raises(ValueError, match="bad"):
+        repl.run("raise E('bad')")
