@@ -128,7 +128,7 @@ def torch_facades(torch_module):
             module, _, name = dotted.rpartition(".")
             cls = facade_names(cached[1][module]).get(name) if module in cached[1] else None
             if isinstance(cls, type):
-                allow_subclassing(cls)
+                allow_subclassing(cls, dotted)
     return cached[1]
 
 

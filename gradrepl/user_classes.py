@@ -10,7 +10,7 @@ from .type_proxy import _TypeProxy
 # adds to each): their attributes are the user's own values, readable and writable.
 USER_CLASSES = weakref.WeakSet()
 # Engine classes user classes may derive from (gradrepl.facades.SUBCLASSABLE names them).
-SUBCLASSABLE = set()
+SUBCLASSABLE = {}  # class -> its name in torch (torch.autograd.Function)
 _EXCEPTIONS = frozenset(v for n, v in vars(builtins).items()
                         if isinstance(v, type) and issubclass(v, BaseException)
                         and n not in ("SystemExit", "GeneratorExit", "BaseExceptionGroup",
@@ -27,8 +27,8 @@ def register_user_class(cls):
     return cls
 
 
-def allow_subclassing(cls):
-    SUBCLASSABLE.add(cls)
+def allow_subclassing(cls, name):
+    SUBCLASSABLE[cls] = name
 
 
 def check_base(base):
@@ -39,11 +39,8 @@ def check_base(base):
         return base
     shown = base._cls if type(base) is _TypeProxy else base
     what = shown.__name__ if isinstance(shown, type) else "%s object" % type(shown).__name__
-    allowed = ", ".join(sorted(_qualified(c) for c in SUBCLASSABLE))
+    allowed = ", ".join(sorted(SUBCLASSABLE.values()))
     raise refusal("subclassing %r is not allowed in gradrepl (a class may derive from object, "
                   "exception classes, your own classes%s)"
                   % (what, " and " + allowed if allowed else ""))
 
-
-def _qualified(cls):
-    return "%s.%s" % (cls.__module__, cls.__qualname__)
