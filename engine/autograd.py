@@ -12,7 +12,7 @@ from .tensor import Tensor
 from . import cpp_warnings
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
+           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck", "Function", "function"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "
@@ -251,3 +251,5 @@ inference_mode = grad_mode.inference_mode
 # above (imported last: they import this module).
 from . import autograd_functional as functional  # noqa: E402,F401 (torch.autograd.functional)
 from .gradcheck import gradcheck, gradgradcheck  # noqa: E402
+from . import custom_function as function  # noqa: E402 (torch.autograd.function)
+from .custom_function import Function  # noqa: E402

@@ -10,7 +10,7 @@ cannot make our functions print so, so the front end asks callable_repr() for th
 import types
 
 from .tensor import Tensor
-from .type_names import is_c_type
+from .type_names import defined_in_python_mixin, is_c_type
 
 # torch/_tensor.py's Python methods: `<bound method Tensor.backward of tensor(...)>`.
 TENSOR_PYTHON_METHODS = frozenset((
@@ -137,7 +137,7 @@ def callable_repr(value):
     if isinstance(value, types.MethodType) and isinstance(value.__func__, types.FunctionType):
         owner = value.__self__
         name = value.__func__.__name__
-        if not is_c_type(type(owner)):
+        if not is_c_type(type(owner)) or defined_in_python_mixin(type(owner), name):
             return None
         if isinstance(owner, Tensor) and name in TENSOR_PYTHON_METHODS:
             return "<bound method Tensor.%s of %r>" % (name, owner)

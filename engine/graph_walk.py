@@ -208,6 +208,13 @@ def _apply(node, grads, retain_graph, create_graph):
             _call_post_hooks(node, (), (grads if type(grads) is not dict else grads.get(0),))
         return ()
     op = node.op
+    if op is None:  # a torch.autograd.Function's node (custom_function.py) or its Error
+        input_grads = node._run_backward(grads, retain_graph, create_graph)
+        if node._hooks is not None and node._hooks.post:
+            given = _by_output(grads)
+            input_grads = _call_post_hooks(node, tuple(input_grads),
+                                           tuple(given.get(i) for i in range(max(given) + 1)))
+        return input_grads
     saved = node._saved
     if saved is None:
         raise RuntimeError(FREED_GRAPH_ERROR)
@@ -309,6 +316,12 @@ def node_input_gradient(node, i, grad):
     return g if g is None else _validate(node, i, g)
 
 
+def check_version(t, version):
+    """PyTorch's error when t, saved at `version`, was modified in place since."""
+    if (t._version[0] if t._version is not None else 0) != version:
+        _check_version(t, version, None)
+
+
 def _validate(node, i, g):
     """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
     shape, dtype = node._shapes[i], ALL_DTYPES[node._dtypes[i]]
@@ -391,3 +404,6 @@ def _accumulate(variable, g, create_graph):
             _check_grad_accumulates(old._data.shape, g._data.shape)
         old._data += g._data
         old._bump_version()
+
+
+validate_gradient = _validate

@@ -199,14 +199,24 @@ def _exception_name(cls):
     return "%s.%s" % (module, cls.__qualname__)
 
 
+def _text_of(exc):
+    """What Python's traceback prints after the exception's name; an exception class of the
+    user's whose __str__ (or a KeyError key whose __repr__) fails gives Python's text."""
+    try:
+        if isinstance(exc, KeyError) and len(exc.args) == 1:
+            return repr(exc.args[0])
+        return str(exc)
+    except Exception:
+        return "<exception str() failed>"
+
+
 def _report(exc, filename, source, suggest=False):
     type_name = _exception_name(type(exc))
-    message = str(exc)
-    if isinstance(exc, KeyError) and exc.args:
-        message = repr(exc.args[0])
+    message = _text_of(exc)
     if isinstance(exc, KeyboardInterrupt):
         message = ""
-    hint = getattr(exc, "hint", None)
+    # Our refusals carry a hint on the instance; never run a user class's property for it.
+    hint = getattr(exc, "__dict__", {}).get("hint") if type(exc).__module__ == "builtins" else None
     internal = _is_internal(exc)
     if suggest and not internal:
         name = suggestions.suggestion(exc)
