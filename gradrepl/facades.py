@@ -37,7 +37,7 @@ _SHADOWED_SUBMODULES = {"torch.autograd.gradcheck": "gradcheck"}
 # importable by name, `import torch.backends.cudnn as cudnn` binds the object.
 _OBJECT_MODULES = ("torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda")
 # Engine classes a class statement may derive from (guards.check_base refuses the rest).
-SUBCLASSABLE = ("torch.autograd.Function",)
+SUBCLASSABLE = ("torch.autograd.Function", "torch.nn.Module")
 # Never exposed, whatever the engine exports: they would read or write files.
 _ENGINE_DENIED = frozenset({"save", "load"})
 

@@ -1,5 +1,6 @@
 """Runtime guards compiled into user code: attribute checks on reads, writes and deletes."""
 
+import collections
 import string
 
 import numpy as np
@@ -67,6 +68,9 @@ AUDITED = {
            "reverse", "sort"},
     dict: {"clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem",
            "setdefault", "update", "values"},
+    # what Module.state_dict() returns, as torch's
+    collections.OrderedDict: {"clear", "copy", "fromkeys", "get", "items", "keys", "move_to_end",
+                              "pop", "popitem", "setdefault", "update", "values"},
     tuple: {"count", "index"},
     set: {"add", "clear", "copy", "difference", "difference_update", "discard",
           "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset",

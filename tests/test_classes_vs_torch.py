@@ -410,6 +410,44 @@ raise StepError(7)
 """,
 }
 
+# A torch.nn.Module of the user's, trained by torch.optim (nn.Module is subclassable).
+SCRIPTS["module_subclass"] = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+class Net(nn.Module):
+    def __init__(self, hidden=8):
+        super().__init__()
+        self.fc1 = nn.Linear(2, hidden)
+        self.fc2 = nn.Linear(hidden, 1)
+        self.scale = 2.0
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(x))) * self.scale
+
+net = Net()
+print(net)
+X = torch.tensor([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+Y = torch.tensor([[0.], [1.], [1.], [0.]])
+opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
+for step in range(200):
+    opt.zero_grad()
+    loss = F.mse_loss(net(X), Y)
+    loss.backward()
+    opt.step()
+    if step % 50 == 0:
+        print(step, round(loss.item(), 4))
+print(net(X).detach().round(decimals=2))
+print([name for name, _ in net.named_parameters()])
+print(sum(p.numel() for p in net.parameters()))
+print(net.fc1.weight.grad.shape, net.training)
+net.eval()
+print(net.training, isinstance(net, nn.Module))
+print(net.state_dict().keys())
+"""
+
 
 _RUN_ALL_UNDER_TORCH = """
 import contextlib, io, json, runpy, sys, warnings
@@ -519,8 +557,8 @@ def test_instantiating_a_function_warns_and_calling_it_is_the_legacy_error():
                   "    def forward(ctx, a):\n        return a.exp()\n\n"
                   "Exp()(torch.ones(1))\n", PlainOutput(out, err))
     assert err.getvalue().splitlines() == [
-        "DeprecationWarning: <class '__main__.Exp'> should not be instantiated. Methods on "
-        "autograd functions are all static, so you should invoke them on the class itself. "
+        "<stdin>:1: DeprecationWarning: <class '__main__.Exp'> should not be instantiated. "
+        "Methods on autograd functions are all static, so you should invoke them on the class itself. "
         "Instantiating an autograd function will raise an error in a future version of PyTorch.",
         "RuntimeError: Legacy autograd function with non-static forward method is deprecated. "
         "Please use new-style autograd function with static forward method. (Example: "

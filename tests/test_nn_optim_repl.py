@@ -77,3 +77,27 @@ def test_bad_arguments_are_the_users_errors_not_bugs():
         "torch.optim.Adam(m.parameters(), betas=0.9)\ntorch.nn.init.uniform_(5)\n"
         "m.to('cuda')\n")
     assert len(err.splitlines()) == 7 and "bug" not in err
+
+
+def test_a_module_of_the_users_own_registers_its_layers_and_trains():
+    out, err, code = session(
+        "class Net(torch.nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.fc = torch.nn.Linear(2, 1)\n"
+        "    def forward(self, x):\n"
+        "        return torch.sigmoid(self.fc(x))\n"
+        "\n"
+        "torch.manual_seed(0)\nnet = Net()\nnet\n"
+        "opt = torch.optim.Adam(net.parameters(), lr=0.1)\n"
+        "for _ in range(3):\n"
+        "    opt.zero_grad()\n"
+        "    net(torch.ones(4, 2)).sum().backward()\n"
+        "    opt.step()\n"
+        "\n"
+        "[name for name, p in net.named_parameters()]\nlist(net.state_dict().keys())\n"
+        "net._modules\n")
+    assert out.splitlines()[1:] == [
+        "Net(", "  (fc): Linear(in_features=2, out_features=1, bias=True)", ")",
+        "['fc.weight', 'fc.bias']", "['fc.weight', 'fc.bias']"]
+    assert err.startswith("PermissionError: attribute '_modules' is not allowed") and code == 1
