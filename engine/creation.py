@@ -9,7 +9,7 @@ import numpy as np
 from . import dtypes
 from .device import CPU, check_device, require_cpu
 from .type_names import c_type_name
-from .dtypes import DType, filled_scalar, get_default_dtype
+from .dtypes import DType, get_default_dtype
 from .float_math import fma_f32, fma_f64
 from .memory import check_allocation
 from .nested_data import infer_dtype, array_from_data
@@ -225,8 +225,18 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
                         % (function, type(size).__name__))
     dtype = _check_dtype(dtype, function)
     size = parse_size((size,), function=function)
-    return _filled(size, filled_scalar(fill_value, dtype, single=math.prod(size) == 1), dtype,
+    return _filled(size, _fill_value(fill_value, dtype, single=math.prod(size) == 1), dtype,
                    requires_grad)
+
+
+def _fill_value(value, dtype, single=False):
+    """fill_value as full's fill_ converts it (a 0-dim tensor by its item)."""
+    if isinstance(value, Tensor):
+        value = value.item()
+    return dtypes.scalar_to(value, dtype, single) if isinstance(value, _NUMBERS) else value
+
+
+_NUMBERS = (bool, int, float, np.bool_, np.integer, np.floating)
 
 
 def _like(function, input, value, dtype, requires_grad):
@@ -261,6 +271,9 @@ def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_
               memory_format=None):
     if device is not None:
         check_device(device, "full_like")
+    if isinstance(input, Tensor):
+        fill_value = _fill_value(fill_value, _check_dtype(dtype, "full_like") or input._dtype,
+                                 single=input._data.size == 1)
     return _like("full_like", input, fill_value, dtype, requires_grad)
 
 
@@ -345,16 +358,26 @@ def _number(x):
     return x.item() if isinstance(x, Tensor) else x
 
 
+def _arange_number(x, name, position):
+    """A Number parameter of arange: a Python or NumPy number, or a 0-dim tensor."""
+    if not isinstance(x, (Tensor, numbers.Number)):
+        where = " (position %d)" % position if position else ""
+        raise TypeError("arange(): argument '%s'%s must be Number, not %s"
+                        % (name, where, c_type_name(x)))
+    return _number(x)
+
+
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
     check_device(device, "arange")
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
-        start, end = 0, start
+        start, end = 0, _arange_number(start, "end", 1)
     elif start is None:  # arange(end=4)
-        start = 0
-    start, end, step = _number(start), _number(end), _number(step)
+        start, end = 0, _arange_number(end, "end", None)
+    start, end = _arange_number(start, "start", 1), _arange_number(end, "end", 2)
+    step = _arange_number(step, "step", 3)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:

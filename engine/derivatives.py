@@ -296,6 +296,12 @@ LERP = op("lerp", "LerpBackward0", "self, end; weight", kx.lerp, PROMOTE,
           self="grad * (1 - weight)", end="grad * weight")
 LERP_TENSOR = op("lerp", "LerpBackward1", "self, end, weight", kx.lerp, PROMOTE,
                  self="grad * (1 - weight)", end="grad * weight", weight="grad * (end - self)")
+ADDCMUL = op("addcmul", "AddcmulBackward0", "self, tensor1, tensor2; value", kx.addcmul,
+             PROMOTE, self="grad", tensor1="grad * (tensor2 * value)",
+             tensor2="grad * (tensor1 * value)")
+ADDCDIV = op("addcdiv", "AddcdivBackward0", "self, tensor1, tensor2; value", kx.addcdiv,
+             PROMOTE, self="grad", tensor1="grad * (value / tensor2)",
+             tensor2="-grad * (value * tensor1 / (tensor2 * tensor2))")
 LOGIT = op("logit", "LogitBackward0", "self; eps", kx.logit, FLOAT,
            self="logit_backward(grad, self, eps)")
 XLOGY = op("xlogy", "XlogyBackward0", "self, other", kx.xlogy, TRUE_DIV,
@@ -333,8 +339,9 @@ DOT = op("dot", "DotBackward0", "self, tensor", np.dot, self="grad * tensor",
          tensor="grad * self")
 BMM = op("bmm", "BmmBackward0", "self, mat2", np.matmul,
          self="grad.bmm(mat2.transpose(1, 2))", mat2="self.transpose(1, 2).bmm(grad)")
-ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2", k.addmm, PROMOTE, self="grad",
-           mat1="grad.mm(mat2.t())", mat2="mat1.t().mm(grad)")
+ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2; beta, alpha", k.addmm, PROMOTE,
+           self="maybe_multiply(grad, beta)", mat1="maybe_multiply(grad.mm(mat2.t()), alpha)",
+           mat2="maybe_multiply(mat1.t().mm(grad), alpha)")
 SQUEEZE_MATMUL = op("squeeze_", "SqueezeBackward4", "self; dim", k.squeeze_dim,
                     self="grad.reshape(self_sizes)")
 

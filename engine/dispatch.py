@@ -87,8 +87,11 @@ def promoted(a, b, true_div=False):
         elif type(b) is float or isinstance(b, float):
             if category != 2:
                 dtype = get_default_dtype()
-        elif category == 0:
-            dtype = dtypes.int64
+        else:
+            if not -0x8000000000000000 <= b <= 0xFFFFFFFFFFFFFFFF:
+                dtypes.check_scalar_int(b)
+            if category == 0:
+                dtype = dtypes.int64
         if true_div and dtype.category != 2:
             dtype = get_default_dtype()
         ad = a._data

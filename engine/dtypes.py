@@ -1,7 +1,6 @@
 """Dtypes, PyTorch's type-promotion rules and torch.Size."""
 
 import math
-import numbers
 import operator
 
 import numpy as np
@@ -142,11 +141,62 @@ def wrapped_scalar(value, dtype):
     """A Python int met by an integer tensor, as PyTorch casts the Scalar: to a 64-bit
     integer (the uint64 range wraps), then a C cast to the tensor's dtype, so `int8 + 200`
     and `uint8 - 2` wrap around instead of failing."""
+    check_scalar_int(value)
+    return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
+
+
+def check_scalar_int(value):
+    """PyTorch's argument parser reads a Python int Scalar as an int64, or as a uint64 from
+    2**63 on: an int outside both fails, whatever the tensor's dtype."""
     if value >= 2 ** 64:
         raise OverflowError("int too big to convert")
     if value < -2 ** 63:
         raise OverflowError("can't convert negative int to unsigned")
-    return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
+
+
+def scalar_to(value, dtype, single=False):
+    """A Python number (a Scalar argument) as a NumPy scalar of `dtype`, by c10's
+    checked_convert, as fill_, full, masked_fill, index_fill, clamp and x[i] = v convert it:
+    an int or float outside the dtype's range is an error (unsigned dtypes take negative
+    ints down to -max, which wrap: uint8 reads -1 as 255), a float is truncated toward zero
+    for an integer dtype, inf and nan pass only into floating dtypes, bool takes anything.
+    A float becomes float16 through float32 (c10::Half is made from a float: 1588.50001 is
+    1588, not NumPy's 1589). single: a fill of one element (full, fill_), which PyTorch
+    writes by a path that converts to float16 unchecked (1e5 is inf there, an error elsewhere).
+    """
+    np_type = dtype.np_dtype.type
+    if dtype is float16 and isinstance(value, (float, np.floating)) and (
+            single or not math.isfinite(value) or abs(value) <= 65504.0):
+        with np.errstate(over="ignore"):
+            return np.float16(np.float32(value))
+    if dtype.category == 0 or isinstance(value, (bool, np.bool_)):
+        return np_type(bool(value)) if dtype.category == 0 else np_type(value)
+    if isinstance(value, (int, np.integer)):
+        value = int(value)
+        check_scalar_int(value)
+        if dtype.category == 1:
+            info = np.iinfo(np_type)
+            unsigned = info.min == 0
+            low = -int(info.max) if unsigned else int(info.min)
+            if low <= value <= info.max:
+                return np_type(value % (1 << info.bits) if unsigned else value)
+        elif abs(value) <= np.finfo(np_type).max:
+            return np_type(value)
+    else:
+        value = float(value)
+        if dtype.category == 2:
+            if value != value or abs(value) == float("inf") or abs(value) <= np.finfo(np_type).max:
+                return np_type(value)
+        elif value == value and np.iinfo(np_type).min <= value <= np.iinfo(np_type).max:
+            return np_type(int(value))
+    raise RuntimeError("value cannot be converted to type %s without overflow"
+                       % _CHECKED_CONVERT_NAMES[dtype.name])
+
+
+# How c10's Scalar accessors spell the C++ types in checked_convert's message.
+_CHECKED_CONVERT_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t",
+                          "int32": "int", "int64": "int64_t", "float16": "c10::Half",
+                          "float32": "float", "float64": "double"}
 
 
 def cast_array(array, np_dtype):
@@ -169,52 +219,6 @@ def cast_array(array, np_dtype):
         ints[~inside] = np.iinfo(np.int64).min
         return ints.astype(np.uint8)
     return array.astype(np_dtype)
-
-
-# The C++ types Scalar::to<T>() names in its overflow error; float64 and bool take any number.
-_SCALAR_TO_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int",
-                    "int64": "int64_t", "float16": "c10::Half", "float32": "float"}
-
-
-def filled_scalar(value, dtype, single=False):
-    """A Python number that fills a tensor of dtype (torch.full, fill_, masked_fill,
-    index_fill), as PyTorch's Scalar::to<T>() converts it: c10's checked_convert.
-
-    An int outside [-2**63, 2**64) does not make a Scalar at all; an int in range is taken
-    down to -max for an unsigned dtype (wrapping: uint8 takes -1 as 255); a float is
-    checked as a double: nan or beyond [lowest, max] overflows (inf does not for floats).
-    single: a fill of one element (full, fill_), which PyTorch writes by a path that
-    converts to float16 unchecked (1e5 becomes inf there, and an error elsewhere).
-    """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        return value
-    is_int = isinstance(value, numbers.Integral)
-    if is_int:
-        value = int(value)
-        if value >= 2 ** 64:
-            raise OverflowError("int too big to convert")
-        if value < -2 ** 63:
-            raise OverflowError("can't convert negative int to unsigned")
-    name = _SCALAR_TO_NAMES.get(dtype.name)
-    if name is not None and not (single and dtype is float16) and not _fits(value, dtype):
-        raise RuntimeError("value cannot be converted to type %s without overflow" % name)
-    if is_int and value < 0 and dtype.category == 1 and np.iinfo(dtype.np_dtype).min == 0:
-        value += int(np.iinfo(dtype.np_dtype).max) + 1
-    if dtype is float16 and not is_int:
-        # c10::Half is made from a float: the double is rounded twice.
-        with np.errstate(over="ignore"):
-            value = float(np.float32(value))
-    return value
-
-
-def _fits(value, dtype):
-    """c10's overflows<T>() of a Python int (an int64 Scalar) or float (a double)."""
-    if dtype.category == 2:
-        return not math.isfinite(value) or abs(value) <= float(np.finfo(dtype.np_dtype).max)
-    info = np.iinfo(dtype.np_dtype)
-    if isinstance(value, int):
-        return (-info.max if info.min == 0 else info.min) <= value <= info.max
-    return info.min <= value <= float(info.max)
 
 
 def _combine_categories(higher, lower):

@@ -1,11 +1,13 @@
 """In-place ops (add_, mul_, zero_, x[i] = v ...): write into the tensor, bump its version,
 and, when autograd is on, make the new node the tensor's history (PyTorch's rebase)."""
 
+import numbers
+
 import numpy as np
 
 from . import derivatives as d, dtypes
 from .dispatch import record, SavedOutput
-from .dtypes import ALL_DTYPES, filled_scalar
+from .dtypes import ALL_DTYPES
 from .function import AccumulateGrad
 from .grad_mode import GRAD, INFERENCE
 from .shape_util import broadcast_shapes, shape_str
@@ -97,7 +99,8 @@ def fill_(x, value):
         write(x, value._data)
         _record_write(x, d.FILL_TENSOR, (x, value))  # fill_.Tensor: FillBackward3
         return x
-    write(x, filled_scalar(value, x._dtype, single=x._data.size == 1))
+    write(x, dtypes.scalar_to(value, x._dtype, single=x._data.size == 1)
+          if isinstance(value, numbers.Number) else value)
     _record_write(x, d.FILL, (x, value))
     return x
 

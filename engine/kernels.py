@@ -7,6 +7,7 @@ import numpy as np
 
 from . import dtypes
 from .cascade_sum import cascade_sum
+from .float_math import fused_multiply_add
 from .vec_math import kernel_exp
 
 
@@ -70,11 +71,17 @@ def minimum(a, b):
     return np.minimum(b, a)
 
 
+# PyTorch's add/sub with alpha is one fused multiply-add in floating point (ufunc/add.h:
+# `vec::fmadd(other, alpha, self)`; sub is add with -alpha).
 def add_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, alpha, a, a.dtype)
     return a + b * alpha
 
 
 def sub_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, -alpha, a, a.dtype)
     return a - b * alpha
 
 
@@ -360,8 +367,14 @@ def clamp(a, low, high):
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
-def addmm(bias, mat1, mat2):
-    return bias + mat1 @ mat2
+def addmm(bias, mat1, mat2, beta, alpha):
+    product = mat1 @ mat2
+    if alpha != 1:
+        product = product * alpha
+    # beta=0 ignores the input, nan and inf included (BLAS gemm's rule, which PyTorch keeps).
+    if beta == 0:
+        return np.broadcast_to(product, np.broadcast_shapes(bias.shape, product.shape)).copy()
+    return (bias if beta == 1 else bias * beta) + product
 
 
 def _reduce_with_index(a, dim, keepdim, pick, arg):

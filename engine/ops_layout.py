@@ -4,7 +4,6 @@ atleast_Nd, hstack/vstack/dstack/column_stack, argwhere, meshgrid.
 The composites are built from the ops PyTorch builds them from (torch/functional.py,
 aten/src/ATen/native/TensorShape.cpp), so their graphs have PyTorch's nodes."""
 
-import warnings
 
 from . import derivatives as d
 from .dispatch import call_unary
@@ -14,6 +13,7 @@ from .ops_shape import link_view, permute, view, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
 from .size_args import int_arg, int_list
 from .tensor import Tensor
+from . import cpp_warnings
 
 
 def _diagonal_dims(input, dim1, dim2):
@@ -193,7 +193,7 @@ def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (tuple, list)):
         tensors = tuple(tensors[0])
     if indexing is None:
-        warnings.warn(_MESHGRID_WARNING, UserWarning, stacklevel=2)
+        cpp_warnings.warn(_MESHGRID_WARNING, cpp_warnings.MESHGRID_INDEXING, once=True)
         indexing = "ij"
     if indexing not in ("xy", "ij"):
         raise RuntimeError('torch.meshgrid: indexing must be one of "xy" or "ij", but received: '

@@ -10,6 +10,7 @@ from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
 from .tensor_queries import tensor_argument
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
 
@@ -265,7 +266,7 @@ def _scalar_pow(base, exponent):
 
 def _unary(op):
     def function(input):
-        return call_unary(op, input)
+        return call_unary(op, tensor_argument(input, op.name))
     function.__name__ = function.__qualname__ = op.name
     return function
 
@@ -299,13 +300,13 @@ def sgn(input):
 
 
 def frac(input):
-    if input._dtype.category != 2:
+    if tensor_argument(input, "frac")._dtype.category != 2:
         raise NotImplementedError('"frac_cpu" not implemented for \'%s\'' % input._dtype.scalar_name)
     return call_unary(d.FRAC, input)
 
 
 def relu(input):
-    if input._dtype.category == 0:
+    if tensor_argument(input, "relu")._dtype.category == 0:
         raise RuntimeError("Boolean inputs not supported for relu")
     return _relu(input)
 
@@ -379,6 +380,7 @@ def clamp(input, *bounds, **keywords):
     dtype = dtypes.result_type(input, *bounds)
     if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
         input = input.to(dtype)
+    min, max = (None if b is None else dtypes.scalar_to(b, dtype) for b in (min, max))
     return call_unary(d.CLAMP, input, min, max)
 
 

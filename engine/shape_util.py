@@ -20,11 +20,8 @@ def wrap_dims(dims, ndim):
     if isinstance(dims, int):
         dims = (dims,)
     elif not isinstance(dims, (tuple, list)):
-        try:
-            dims = (dims.__index__(),)  # a NumPy int, an integer 0-dim tensor
-        except AttributeError:
-            raise TypeError("dim must be an int or a tuple of ints, not %s"
-                            % type(dims).__name__) from None
+        wrap_dim(dims, ndim)  # one dim of another type: its TypeError
+        dims = (dims,)
     wrapped = []
     for d in dims:
         d = wrap_dim(d, ndim)

@@ -3,7 +3,6 @@ split sizes), with its TypeErrors: an element that is not an int, or an argument
 wrong type altogether."""
 
 import numbers
-import operator
 
 import numpy as np
 
@@ -79,12 +78,9 @@ def number_arg(function, argument, position, value, kind="float", optional=False
 def int_arg(function, argument, position, value):
     """An `int` argument."""
     n = as_int(value)
-    if n is None:
-        try:
-            n = operator.index(value)
-        except TypeError:
-            raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
-                            % (function, argument, position, _type_name(value))) from None
+    if n is None:  # bools and other objects with __index__ are refused, as the parser does
+        raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
+                        % (function, argument, position, _type_name(value)))
     return n
 
 

@@ -1,6 +1,5 @@
 """Tensor: data, dtype, autograd state and Python protocols; its ops live in the op modules."""
 
-import warnings
 
 import numpy as np
 
@@ -9,7 +8,7 @@ from .dtypes import Size
 from .device import CPU
 from .type_names import c_type_name, mark_c_type
 from .grad_mode import GRAD, INFERENCE
-from .warn_once import warn_once
+from . import cpp_warnings
 
 _new = object.__new__
 
@@ -35,7 +34,7 @@ class Tensor:
     """
 
     __slots__ = ("_data", "_dtype", "_requires_grad", "_grad_fn", "_output_nr", "_grad",
-                 "_version", "_base", "_extra", "__weakref__")
+                 "_version", "_base", "_extra", "__weakref__", "__dict__")
 
     def __new__(cls, *args, **kwargs):
         # torch.Tensor(...) is the legacy constructor: always the default float dtype.
@@ -152,6 +151,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if type(flag) is not bool:
+            raise RuntimeError("requires_grad must be a bool")
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")
@@ -164,6 +165,9 @@ class Tensor:
         return self._extra is not None and self._extra.inference
 
     def requires_grad_(self, requires_grad=True):
+        if type(requires_grad) is not bool:
+            raise TypeError("requires_grad_(): argument 'requires_grad' (position 1) must be bool, "
+                            "not %s" % c_type_name(requires_grad))
         if requires_grad and self.is_inference() and not INFERENCE.active:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")
@@ -197,7 +201,7 @@ class Tensor:
     @property
     def grad(self):
         if self._grad_fn is not None and not self.retains_grad and self._grad is None:
-            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(NON_LEAF_GRAD_WARNING, cpp_warnings.GRAD_OF_NON_LEAF)
         return self._grad
 
     @grad.setter
@@ -358,7 +362,8 @@ class Tensor:
         # float(), math's functions, '%f' and torch.tensor([t]) all convert here; PyTorch
         # warns once a process when the tensor would take part in a graph.
         if self._requires_grad and GRAD.mode:
-            warn_once("float of requires_grad", SCALAR_OF_REQUIRES_GRAD_WARNING)
+            cpp_warnings.warn(SCALAR_OF_REQUIRES_GRAD_WARNING, cpp_warnings.SCALAR_OF_REQUIRES_GRAD,
+                              stacklevel=2, once=True)
         return self._scalar(float)
 
     def __int__(self):

@@ -60,7 +60,7 @@ _SAME_AS_FUNCTION = {
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
     srt: "msort topk kthvalue median mode unique",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
-    spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
+    spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod count_nonzero nansum nanmean aminmax",
 }
@@ -73,7 +73,8 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
-               "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
+               "hypot_": spc.hypot, "lerp_": spc.lerp, "addcmul_": spc.addcmul,
+               "addcdiv_": spc.addcdiv, "logit_": spc.logit, "xlogy_": spc.xlogy,
                "clamp_min_": spc.clamp_min,
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod,
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
@@ -200,6 +201,7 @@ def install():
     Tensor.mT = property(shp.matrices_transpose)
     Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))
     Tensor.H = property(shp.adjoint_2d)
+    _refuse_writes_to_read_only_properties()
 
     operators = {
         "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,
@@ -241,3 +243,18 @@ def install():
                            "__ilshift__": pw.bitwise_left_shift,
                            "__irshift__": pw.bitwise_right_shift}.items():
         setattr(Tensor, name, _augmented(function))
+
+
+def _refuse_writes_to_read_only_properties():
+    """x.shape = ..., x.grad_fn = ...: PyTorch's getters without a setter are C getsets of
+    TensorBase, which refuse with CPython's message for them."""
+    for name, attribute in list(vars(Tensor).items()):
+        if isinstance(attribute, property) and attribute.fset is None:
+            setattr(Tensor, name, attribute.setter(_not_writable(name)))
+
+
+def _not_writable(name):
+    def refuse(self, value):
+        raise AttributeError("attribute '%s' of 'torch._C.TensorBase' objects is not writable"
+                             % name)
+    return refuse

@@ -14,17 +14,14 @@ from gradrepl.cli import piped_session
 from gradrepl.render import PlainOutput
 
 # Python's console with real torch; every line goes to one stream, so the order is kept.
-# With warnings shown, each is a `Category: message` line, as gradrepl prints it (PyTorch's
-# C++ warnings end with their build path, which is left out).
+# With warnings shown, each is shown as Python shows it (`<stdin>:1: UserWarning: ...`).
 _RUN_ALL_UNDER_TORCH = r"""
-import code, io, json, re, sys, traceback, warnings
+import code, io, json, sys, traceback, warnings
 import torch
 request = json.loads(sys.stdin.read())
 if request["warnings"]:
-    warnings.simplefilter("always")
-    def show(message, category, *args, **kwargs):
-        text = re.sub(r" \(Triggered internally at [^)]*\)$", "", str(message))
-        sys.stdout.write("%s: %s\n" % (category.__name__, text))
+    def show(message, category, filename, lineno, file=None, line=None):
+        sys.stdout.write(warnings.formatwarning(message, category, filename, lineno, line))
     warnings.showwarning = show
 else:
     warnings.simplefilter("ignore")

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("torch")
 from console_sessions import in_the_shell, session_tests, under_torch  # noqa: E402
 from gradrepl.checker import check_transcript  # noqa: E402
-from gradrepl_engine import warn_once  # noqa: E402
+from gradrepl_engine import cpp_warnings  # noqa: E402
 
 SESSIONS = {
     # torch checks no print option: a precision Python's format refuses fails at print time
@@ -153,7 +153,7 @@ torch_outputs, test_the_shell_prints_what_torchs_console_prints = session_tests(
 
 @pytest.mark.parametrize("name", sorted(WARNING_SESSIONS))
 def test_a_warning_given_once_is_given_once(name, monkeypatch):
-    monkeypatch.setattr(warn_once, "_WARNED", set())  # a fresh session's process
+    monkeypatch.setattr(cpp_warnings, "_WARNED_ONCE", set())  # a fresh session's process
     theirs = under_torch({name: WARNING_SESSIONS[name]}, show_warnings=True)[name]
     assert in_the_shell(WARNING_SESSIONS[name], show_warnings=True) == theirs
 
@@ -195,7 +195,7 @@ torch.tensor([[1e-8, 1.0], [2.0, 3.0]])
 
 
 def test_check_passes_on_a_transcript_pasted_from_pythons_console(monkeypatch):
-    monkeypatch.setattr(warn_once, "_WARNED", set())  # a fresh process, as torch's
+    monkeypatch.setattr(cpp_warnings, "_WARNED_ONCE", set())  # a fresh process, as torch's
     done = subprocess.run([sys.executable, "-c", _TRANSCRIPT_UNDER_TORCH],
                           input=TRANSCRIPT_SESSION, capture_output=True, text=True,
                           timeout=600, check=True)

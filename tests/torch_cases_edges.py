@@ -292,3 +292,60 @@ add("device/missing_attribute", lambda t: T(t, [1.0]).device.foo, error=True)
 add("return_types/missing_attribute", lambda t: T(t, [2.0, 1.0]).sort().foo, error=True)
 add("return_types/not_callable", lambda t: T(t, [2.0, 1.0]).max(0)(), error=True)
 add("generator/missing_attribute", lambda t: t.Generator().foo, error=True)
+
+
+# ---- Scalars written into a tensor (fill_, full, masked_fill, x[i] = v, clamp bounds ...):
+# c10's checked_convert to the tensor's dtype, unlike arithmetic, which wraps ----------------
+def _mask(t):
+    return T(t, [True, False, True])
+
+
+_FILL_WRITERS = {
+    "fill_": lambda t, x, v: x.fill_(v),
+    "full": lambda t, x, v: t.full((2,), v, dtype=x.dtype),
+    "full_like": lambda t, x, v: t.full_like(x, v),
+    "new_full": lambda t, x, v: x.new_full((2,), v),
+    "masked_fill": lambda t, x, v: x.masked_fill(_mask(t), v),
+    "index_fill": lambda t, x, v: x.index_fill(0, T(t, [1]), v),
+    "scatter_value": lambda t, x, v: x.scatter(0, T(t, [0]), v),
+    "setitem_int": lambda t, x, v: x.__setitem__(0, v) or x,
+    "setitem_slice": lambda t, x, v: x.__setitem__(slice(0, 2), v) or x,
+    "setitem_mask": lambda t, x, v: x.__setitem__(_mask(t), v) or x,
+    "clamp_min": lambda t, x, v: x.clamp(min=v),
+    "clamp_max_": lambda t, x, v: x.clamp_(max=v),
+}
+_FILL_VALUES = {
+    "int8": [127, 128, -129, -2.7, 2.5e10, float("nan"), True],
+    "uint8": [-1, -255, -256, 256, -1.0, 255.9],
+    "int32": [2 ** 31, -2 ** 31, float("inf")],
+    "int64": [2 ** 63 - 1, 2 ** 63, -2 ** 63, 2 ** 64, -2 ** 63 - 1],
+    "float16": [65504, 100000, 1e5, float("inf")],
+    "float32": [1e300, -1e300, 2 ** 64 - 1, float("nan")],
+    "float64": [1e300, 2 ** 64 - 1],
+    "bool": [5, 0.0, -1],
+}
+for _dtype, _values in _FILL_VALUES.items():
+    for _value in _values:
+        for _name, _writer in _FILL_WRITERS.items():
+            add("checked_convert/%s_%s_%r" % (_name, _dtype, _value),
+                lambda t, d=_dtype, v=_value, w=_writer: w(t, T(t, [1, 0, 1], getattr(t, d)), v),
+                error=None)
+
+
+# ---- assigning to a tensor's attributes ----------------------------------------------------
+for _name in ("shape", "dtype", "device", "is_leaf", "grad_fn", "ndim", "T", "mT", "layout",
+              "output_nr", "retains_grad", "is_cuda"):
+    add("setattr/read_only_%s" % _name,
+        lambda t, n=_name: setattr(L(t, V), n, None), error=True)
+for _flag in ("yes", 1, None, 1.0):
+    add("setattr/requires_grad_%r" % (_flag,),
+        lambda t, f=_flag: setattr(L(t, V), "requires_grad", f), error=True)
+
+
+@case("setattr/own_attributes_as_on_any_python_object")
+def _own_attributes(t):
+    x = L(t, V)
+    x.label = "weights"
+    x.step = 3
+    y = x.detach()
+    return x.label, x.step, hasattr(y, "label"), x * 2

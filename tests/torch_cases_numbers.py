@@ -78,3 +78,14 @@ add("half_rounding/fills", lambda t: (t.full((2,), 1588.50001, dtype=t.float16),
 add("half_rounding/python_float_operand", lambda t: (
     t.zeros(2, dtype=t.float16) + 1588.50001, t.ones(2, dtype=t.float16) * 1588.50001,
     1588.50001 + t.zeros(2, dtype=t.float16), t.ones(1, dtype=t.float16) + 1588.50001))
+
+
+def _half_setitem(t):
+    h = t.zeros(3, dtype=t.float16)
+    h[0] = 1588.50001
+    h[1] = 1e5  # x[i] = v casts to float16 unchecked
+    h[2] = t.tensor(1588.50001, dtype=t.float64)
+    return h
+
+
+add("half_rounding/setitem", _half_setitem)
