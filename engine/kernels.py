@@ -593,5 +593,6 @@ def sigmoid_backward(grad, output):
 
 
 def threshold_backward(grad, self, threshold):
-    return np.where(self > threshold, grad, 0).astype(grad.dtype, copy=False)
+    # ATen's `self <= threshold ? 0 : grad`: a nan passes the gradient through.
+    return np.where(self <= threshold, 0, grad).astype(grad.dtype, copy=False)
 

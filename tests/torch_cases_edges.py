@@ -349,3 +349,46 @@ def _own_attributes(t):
     x.step = 3
     y = x.detach()
     return x.label, x.step, hasattr(y, "label"), x * 2
+
+
+# ---- gradients at nan, at ties and at the boundaries: ATen's comparisons decide -------------
+_SPECIAL = [1.5, float("nan"), -1.0, 0.0, 6.0, -4.0, 1.0]
+
+
+def _grad_at_special(t, f):
+    x = L(t, _SPECIAL)
+    return t.autograd.grad(f(t, x).sum(), x)[0]
+
+
+_AT_SPECIAL = {
+    "relu": lambda t, x: x.relu(),
+    "elu": lambda t, x: t.nn.functional.elu(x),
+    "selu": lambda t, x: t.nn.functional.selu(x),
+    "celu": lambda t, x: t.nn.functional.celu(x),
+    "hardtanh": lambda t, x: t.nn.functional.hardtanh(x),
+    "relu6": lambda t, x: t.nn.functional.relu6(x),
+    "threshold": lambda t, x: t.nn.functional.threshold(x, 0.5, 2.0),
+    "leaky_relu": lambda t, x: t.nn.functional.leaky_relu(x),
+    "hardshrink": lambda t, x: t.nn.functional.hardshrink(x),
+    "hardsigmoid": lambda t, x: t.nn.functional.hardsigmoid(x),
+    "hardswish": lambda t, x: t.nn.functional.hardswish(x),
+    "clamp": lambda t, x: x.clamp(0, 1),
+    "maximum": lambda t, x: t.maximum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "minimum": lambda t, x: t.minimum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "norm_inf": lambda t, x: x.norm(p=float("inf")),
+    "norm_inf_no_nan": lambda t, x: t.where(x.isnan(), T(t, 6.0), x).norm(p=float("inf")),
+    "max": lambda t, x: x.max(),
+    "abs": lambda t, x: x.abs(),
+}
+for _name, _f in _AT_SPECIAL.items():
+    add("grad_at_special/%s" % _name, lambda t, f=_f: _grad_at_special(t, f))
+def _zero_gradient_under_inf(t, name):
+    """floor & co. have zeros_like(grad) as gradient: an infinite gradient above gives 0."""
+    x = L(t, [1.5, -2.0, float("nan")])
+    g, = t.autograd.grad((getattr(x, name)() * T(t, [float("inf"), -1.0, 1.0])).sum(), x,
+                         create_graph=True)
+    return g, g.requires_grad
+
+
+for _name in ("floor", "ceil", "round", "trunc", "sign"):
+    add("grad_at_special/%s_under_inf" % _name, lambda t, n=_name: _zero_gradient_under_inf(t, n))
