@@ -129,9 +129,11 @@ def unsqueezed(t, dims, keepdim):
 
 
 def evenly_distribute(grad, self, result):
-    """max()/min() over everything: the gradient shared among the tied extremes."""
-    mask = (self == result) | (self != self) & (result != result)
-    return mask * (grad / mask.sum())
+    """max()/min()/median() over everything: the gradient shared among the tied extremes
+    (among the nans when the result is nan), written into zeros, as PyTorch's CPU
+    evenly_distribute_backward does: the others get +0.0 whatever the gradient's sign."""
+    mask = self.isnan() if result.isnan().item() else self == result
+    return grad.new_zeros(self.shape).masked_fill_(mask, grad / mask.sum())
 
 
 def evenly_distribute_dim(grad, self, result, dims, keepdim):

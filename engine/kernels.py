@@ -49,7 +49,8 @@ _erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def erf(a):
-    return _erf(a.astype(np.float64)).astype(a.dtype)
+    # a ufunc of Python objects hands back a Python float for a 0-dim array
+    return np.asarray(_erf(a.astype(np.float64)), dtype=np.float64).astype(a.dtype)
 
 
 def sign(a):

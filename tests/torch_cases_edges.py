@@ -392,3 +392,27 @@ def _zero_gradient_under_inf(t, name):
 
 for _name in ("floor", "ceil", "round", "trunc", "sign"):
     add("grad_at_special/%s_under_inf" % _name, lambda t, n=_name: _zero_gradient_under_inf(t, n))
+
+
+# ---- found by a random differential search ----------------------------------------------------
+add("fuzz/erf_of_a_0dim_tensor", lambda t: (T(t, 0.5).erf(), T(t, 1).erf(), T(t, [1, 2]).nansum().erf()))
+add("fuzz/matmul_with_a_number", lambda t: T(t, A) @ 0.5, error=True)
+add("fuzz/matmul_with_a_list", lambda t: T(t, A) @ [1.0, 2.0, 3.0], error=True)
+add("fuzz/number_matmul_tensor", lambda t: 0.5 @ T(t, A), error=True)
+
+
+@case("fuzz/median_gradient_is_written_into_zeros")
+def _median_zeros(t):
+    b = L(t, [[1.11, -0.49, -1.4], [-0.55, -0.19, 0.27]])
+    (b + b).median().norm(p=1).backward()
+    return b.grad
+
+
+@case("fuzz/max_and_min_of_everything_share_into_zeros")
+def _max_min_zeros(t):
+    x = L(t, [1.0, 3.0, 3.0, -2.0])
+    gmax, = t.autograd.grad(x.max() * -2, x)
+    gmin, = t.autograd.grad(x.min() * -2, x)
+    y = L(t, [1.0, float("nan"), 3.0, float("nan")])
+    gnan, = t.autograd.grad(y.max() * -2, y)
+    return gmax, gmin, gnan
