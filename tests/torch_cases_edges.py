@@ -416,3 +416,6 @@ def _max_min_zeros(t):
     y = L(t, [1.0, float("nan"), 3.0, float("nan")])
     gnan, = t.autograd.grad(y.max() * -2, y)
     return gmax, gmin, gnan
+add("fuzz/floor_divide_is_fmods_quotient",
+    lambda t: (T(t, [1.96], t.float64) // 0.02, T(t, [1.96, -1.96, 7.0, -0.5]) // T(t, [0.02, 0.02, -2.0, 2.0]),
+               t.div(T(t, [1.96], t.float64), 0.02, rounding_mode="floor")))
