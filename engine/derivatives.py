@@ -249,12 +249,12 @@ LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self
 RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
            self="-0.5 * grad * result.pow(3)")
 TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result.pow(2))")
-FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
-CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
-ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
-ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="grad * 0")
-TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
-SIGN = op("sign", "SignBackward0", "self", k.sign, self="grad * 0")
+FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="zeros_like(grad)")
+CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="zeros_like(grad)")
+ROUND = op("round", "RoundBackward0", "self", np.round, self="zeros_like(grad)")
+ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="zeros_like(grad)")
+TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="zeros_like(grad)")
+SIGN = op("sign", "SignBackward0", "self", k.sign, self="zeros_like(grad)")
 FRAC = op("frac", "FracBackward0", "self", k.frac, self="grad")
 LOG2 = op("log2", "Log2Backward0", "self", k.log2, FLOAT, self="grad / (self * 0.6931471805599453)")
 LOG10 = op("log10", "Log10Backward0", "self", k.log10, FLOAT,
@@ -275,9 +275,11 @@ ATANH = op("atanh", "AtanhBackward0", "self", k.atanh, FLOAT, self="grad * 1 / (
 ERF = op("erf", "ErfBackward0", "self", k.erf, FLOAT,
          self="1.1283791670955126 * (-(self.pow(2))).exp() * grad")
 MAXIMUM = op("maximum", "MaximumBackward0", "self, other", k.maximum, PROMOTE,
-             self="grad * pick_weight(self, other)", other="grad * pick_weight(other, self)")
+             self="where(self == other, grad / 2, grad).masked_fill(self < other, 0)",
+             other="where(self == other, grad / 2, grad).masked_fill(self > other, 0)")
 MINIMUM = op("minimum", "MinimumBackward0", "self, other", k.minimum, PROMOTE,
-             self="grad * pick_weight(other, self)", other="grad * pick_weight(self, other)")
+             self="where(self == other, grad / 2, grad).masked_fill(self > other, 0)",
+             other="where(self == other, grad / 2, grad).masked_fill(self < other, 0)")
 CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
            self="where(within(self, min, max), grad, 0.0)")
 CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
@@ -464,7 +466,7 @@ SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections,
 
 # ---- activations (torch.nn.functional): one node each, as in PyTorch -----------------------
 HARDTANH = op("hardtanh", "HardtanhBackward0", "self; min_val, max_val", k.hardtanh,
-              self="where((self > min_val) & (self < max_val), grad, 0.0)")
+              self="where((self <= min_val) | (self >= max_val), 0.0, grad)")
 
 # ---- losses (torch.nn.functional) --------------------------------------------------------------
 MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,

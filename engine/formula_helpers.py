@@ -104,11 +104,6 @@ def zeros_at(grad, key):
     return wrap(mask, grad._dtype)
 
 
-def pick_weight(self, other):
-    """d max(self, other)/d self: 1 where self wins, 1/2 on ties (PyTorch's rule), else 0."""
-    return (self > other) + (self == other) * 0.5
-
-
 def within(self, low, high):
     """Where clamp passes its input through: the gradient mask of clamp."""
     mask = None
@@ -134,9 +129,11 @@ def unsqueezed(t, dims, keepdim):
 
 
 def evenly_distribute(grad, self, result):
-    """max()/min() over everything: the gradient shared among the tied extremes."""
-    mask = (self == result) | (self != self) & (result != result)
-    return mask * (grad / mask.sum())
+    """max()/min()/median() over everything: the gradient shared among the tied extremes
+    (among the nans when the result is nan), written into zeros, as PyTorch's CPU
+    evenly_distribute_backward does: the others get +0.0 whatever the gradient's sign."""
+    mask = self.isnan() if result.isnan().item() else self == result
+    return grad.new_zeros(self.shape).masked_fill_(mask, grad / mask.sum())
 
 
 def evenly_distribute_dim(grad, self, result, dims, keepdim):
@@ -203,8 +200,12 @@ def norm_backward(grad, self, p, result, dims, keepdim):
     if p == 1:
         return self.sgn() * grad
     if p in (float("inf"), float("-inf")):
-        return evenly_distribute_dim(grad, self.abs(), result, dims or tuple(
-            range(self.ndim)), True) * self.sign()
+        # amax(abs(self))'s derivative respecting nans: the argmax is where |self| is the
+        # norm, or is nan (PyTorch's norm_backward).
+        self_abs = self.abs()
+        mask = (self_abs == result) | self_abs.isnan()
+        count = mask.sum(dims or tuple(range(self.ndim)), keepdim=True)
+        return self.sgn() * ((grad / count) * mask)
     # PyTorch's norm_backward for other p: self_scaled * (grad / norm^(p-1)), 0 where norm is 0.
     if p < 1:
         self_scaled = self.sgn() * self.abs().pow(p - 1).masked_fill(self == 0, 0)

@@ -50,7 +50,8 @@ _erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def erf(a):
-    return _erf(a.astype(np.float64)).astype(a.dtype)
+    # a ufunc of Python objects hands back a Python float for a 0-dim array
+    return np.asarray(_erf(a.astype(np.float64)), dtype=np.float64).astype(a.dtype)
 
 
 def sign(a):
@@ -594,5 +595,6 @@ def sigmoid_backward(grad, output):
 
 
 def threshold_backward(grad, self, threshold):
-    return np.where(self > threshold, grad, 0).astype(grad.dtype, copy=False)
+    # ATen's `self <= threshold ? 0 : grad`: a nan passes the gradient through.
+    return np.where(self <= threshold, 0, grad).astype(grad.dtype, copy=False)
 

@@ -188,7 +188,9 @@ def _rounded_div(input, other, rounding, op, *params):
     _not_for_bool(dtype, "div_floor_cpu" if rounding is np.floor else "div_trunc_cpu")
     _check_shapes(ad, bd)
     if dtype.category == 2:
-        out = rounding(np.true_divide(ad, bd))
+        # floor: c10::div_floor_floating, the quotient of fmod (NumPy's floor_divide is the
+        # same algorithm), not floor(a / b): 1.96 // 0.02 is 97.0
+        out = np.floor_divide(ad, bd) if rounding is np.floor else np.trunc(np.true_divide(ad, bd))
     else:
         if np.any(np.asarray(bd) == 0):
             raise RuntimeError("ZeroDivisionError")

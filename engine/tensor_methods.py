@@ -209,7 +209,7 @@ def install():
         "__floordiv__": pw.floor_divide, "__eq__": pw.eq, "__ne__": pw.ne, "__lt__": pw.lt,
         "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
         "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
-        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor, "__matmul__": la.matmul,
+        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor,
         "__lshift__": pw.bitwise_left_shift, "__rshift__": pw.bitwise_right_shift,
     }
     for name, function in operators.items():
@@ -227,6 +227,9 @@ def install():
     Tensor.__rrshift__ = _reflected(pw.bitwise_right_shift)
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
+    # torch wraps matmul's TypeError into NotImplemented: `x @ 2` is Python's own TypeError.
+    Tensor.__matmul__ = lambda self, other: la.matmul(self, other) if isinstance(
+        other, Tensor) else NotImplemented
     Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
         other, Tensor) else NotImplemented
     Tensor.__neg__ = pw.neg

@@ -349,3 +349,73 @@ def _own_attributes(t):
     x.step = 3
     y = x.detach()
     return x.label, x.step, hasattr(y, "label"), x * 2
+
+
+# ---- gradients at nan, at ties and at the boundaries: ATen's comparisons decide -------------
+_SPECIAL = [1.5, float("nan"), -1.0, 0.0, 6.0, -4.0, 1.0]
+
+
+def _grad_at_special(t, f):
+    x = L(t, _SPECIAL)
+    return t.autograd.grad(f(t, x).sum(), x)[0]
+
+
+_AT_SPECIAL = {
+    "relu": lambda t, x: x.relu(),
+    "elu": lambda t, x: t.nn.functional.elu(x),
+    "selu": lambda t, x: t.nn.functional.selu(x),
+    "celu": lambda t, x: t.nn.functional.celu(x),
+    "hardtanh": lambda t, x: t.nn.functional.hardtanh(x),
+    "relu6": lambda t, x: t.nn.functional.relu6(x),
+    "threshold": lambda t, x: t.nn.functional.threshold(x, 0.5, 2.0),
+    "leaky_relu": lambda t, x: t.nn.functional.leaky_relu(x),
+    "hardshrink": lambda t, x: t.nn.functional.hardshrink(x),
+    "hardsigmoid": lambda t, x: t.nn.functional.hardsigmoid(x),
+    "hardswish": lambda t, x: t.nn.functional.hardswish(x),
+    "clamp": lambda t, x: x.clamp(0, 1),
+    "maximum": lambda t, x: t.maximum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "minimum": lambda t, x: t.minimum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "norm_inf": lambda t, x: x.norm(p=float("inf")),
+    "norm_inf_no_nan": lambda t, x: t.where(x.isnan(), T(t, 6.0), x).norm(p=float("inf")),
+    "max": lambda t, x: x.max(),
+    "abs": lambda t, x: x.abs(),
+}
+for _name, _f in _AT_SPECIAL.items():
+    add("grad_at_special/%s" % _name, lambda t, f=_f: _grad_at_special(t, f))
+def _zero_gradient_under_inf(t, name):
+    """floor & co. have zeros_like(grad) as gradient: an infinite gradient above gives 0."""
+    x = L(t, [1.5, -2.0, float("nan")])
+    g, = t.autograd.grad((getattr(x, name)() * T(t, [float("inf"), -1.0, 1.0])).sum(), x,
+                         create_graph=True)
+    return g, g.requires_grad
+
+
+for _name in ("floor", "ceil", "round", "trunc", "sign"):
+    add("grad_at_special/%s_under_inf" % _name, lambda t, n=_name: _zero_gradient_under_inf(t, n))
+
+
+# ---- found by a random differential search ----------------------------------------------------
+add("fuzz/erf_of_a_0dim_tensor", lambda t: (T(t, 0.5).erf(), T(t, 1).erf(), T(t, [1, 2]).nansum().erf()))
+add("fuzz/matmul_with_a_number", lambda t: T(t, A) @ 0.5, error=True)
+add("fuzz/matmul_with_a_list", lambda t: T(t, A) @ [1.0, 2.0, 3.0], error=True)
+add("fuzz/number_matmul_tensor", lambda t: 0.5 @ T(t, A), error=True)
+
+
+@case("fuzz/median_gradient_is_written_into_zeros")
+def _median_zeros(t):
+    b = L(t, [[1.11, -0.49, -1.4], [-0.55, -0.19, 0.27]])
+    (b + b).median().norm(p=1).backward()
+    return b.grad
+
+
+@case("fuzz/max_and_min_of_everything_share_into_zeros")
+def _max_min_zeros(t):
+    x = L(t, [1.0, 3.0, 3.0, -2.0])
+    gmax, = t.autograd.grad(x.max() * -2, x)
+    gmin, = t.autograd.grad(x.min() * -2, x)
+    y = L(t, [1.0, float("nan"), 3.0, float("nan")])
+    gnan, = t.autograd.grad(y.max() * -2, y)
+    return gmax, gmin, gnan
+add("fuzz/floor_divide_is_fmods_quotient",
+    lambda t: (T(t, [1.96], t.float64) // 0.02, T(t, [1.96, -1.96, 7.0, -0.5]) // T(t, [0.02, 0.02, -2.0, 2.0]),
+               t.div(T(t, [1.96], t.float64), 0.02, rounding_mode="floor")))
