@@ -283,8 +283,9 @@ MINIMUM = op("minimum", "MinimumBackward0", "self, other", k.minimum, PROMOTE,
 CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
            self="where(within(self, min, max), grad, 0.0)")
 CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
-                  self="grad * within(self, min, max)",
-                  min="grad * (self < min)", max="grad * (self > max)")
+                  self="where(within(self, min, max), grad, 0.0)",
+                  min="clamp_min_backward(grad, self, min, max)",
+                  max="clamp_max_backward(grad, self, min, max)")
 
 # ---- special elementwise functions -------------------------------------------------------------
 NAN_TO_NUM = op("nan_to_num", "NanToNumBackward0", "self; nan, posinf, neginf", kx.nan_to_num,
@@ -313,11 +314,11 @@ XLOGY_SCALAR_SELF = op("xlogy", "XlogyBackward1", "other; self", kx.xlogy_scalar
 XLOGY_SCALAR_OTHER = op("xlogy", "XlogyBackward2", "self; other", kx.xlogy, TRUE_DIV,
                         self="grad * xlogy(self != 0, other)")
 FMAX = op("fmax", "FmaxBackward0", "self, other", np.fmax, PROMOTE,
-          self="grad * ((self >= other) | other.isnan())",
-          other="grad * ((self >= other) | other.isnan()).logical_not()")
+          self="grad.masked_fill(((self >= other) | other.isnan()).logical_not(), 0)",
+          other="grad.masked_fill((self >= other) | other.isnan(), 0)")
 FMIN = op("fmin", "FminBackward0", "self, other", np.fmin, PROMOTE,
-          self="grad * ((self <= other) | other.isnan())",
-          other="grad * ((self <= other) | other.isnan()).logical_not()")
+          self="grad.masked_fill(((self <= other) | other.isnan()).logical_not(), 0)",
+          other="grad.masked_fill((self <= other) | other.isnan(), 0)")
 LOGADDEXP = op("logaddexp", "LogaddexpBackward0", "self, other", kx.logaddexp, PROMOTE,
                self="grad / (1 + (other - self).exp())", other="grad / (1 + (self - other).exp())")
 HEAVISIDE = op("heaviside", "NotImplemented", "self, values", kx.heaviside, PROMOTE,
@@ -452,7 +453,7 @@ DIAG_COPY = op("diag", "DiagonalBackward0_copy", "self; offset, dim1, dim2", kl.
 DIAG_EMBED = op("diag_embed", "DiagEmbedBackward0", "self; offset, dim1, dim2", kl.diag_embed,
                 self="grad.diagonal(offset, dim1, dim2)")
 TRACE = op("trace", "TraceBackward0", "self", kl.trace, CUSTOM,
-           self="grad * eye_mask(self_sizes, grad)")
+           self="trace_backward(grad, self_sizes)")
 ROLL = op("roll", "RollBackward0", "self; shifts, dims", kl.roll,
           self="grad.roll(negated(shifts), dims)")
 

@@ -104,6 +104,20 @@ def zeros_at(grad, key):
     return wrap(mask, grad._dtype)
 
 
+def clamp_min_backward(grad, self, min, max):
+    """clamp(self, min, max)'s gradient for a tensor min: where self is below it, unless
+    min is above max (then max wins everywhere): PyTorch's clamp_backward_min_max."""
+    from .ops_select import where
+    below = self < min
+    return where(below & (min < max) if max is not None else below, grad, 0.0)
+
+
+def clamp_max_backward(grad, self, min, max):
+    from .ops_select import where
+    above = self > max
+    return where(above | (max < min) if min is not None else above, grad, 0.0)
+
+
 def within(self, low, high):
     """Where clamp passes its input through: the gradient mask of clamp."""
     mask = None

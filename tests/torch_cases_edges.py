@@ -419,3 +419,27 @@ def _max_min_zeros(t):
 add("fuzz/floor_divide_is_fmods_quotient",
     lambda t: (T(t, [1.96], t.float64) // 0.02, T(t, [1.96, -1.96, 7.0, -0.5]) // T(t, [0.02, 0.02, -2.0, 2.0]),
                t.div(T(t, [1.96], t.float64), 0.02, rounding_mode="floor")))
+
+
+@case("grad_at_special/clamp_tensor_bounds_min_above_max_and_infinite_gradient")
+def _clamp_tensor_bounds(t):
+    x = L(t, [0.5, 2.0, -1.0, float("nan"), 3.0])
+    lo, hi = L(t, [0.0, 0.0, 0.0, 0.0, 4.0]), L(t, [1.0, 1.0, 1.0, 1.0, 2.0])
+    y = x.clamp(lo, hi)
+    return y, t.autograd.grad((y * T(t, [1.0, 2.0, 3.0, 4.0, float("inf")])).sum(), (x, lo, hi))
+
+
+@case("grad_at_special/fmax_fmin_under_an_infinite_gradient")
+def _fmax_fmin_inf(t):
+    a, b = L(t, [1.0, float("nan"), 2.0, 3.0]), L(t, [1.0, 0.0, float("nan"), 1.0])
+    weight = T(t, [float("inf"), 1.0, 1.0, 1.0])
+    return [t.autograd.grad((f(a, b) * weight).sum(), (a, b)) for f in (t.fmax, t.fmin)]
+
+
+@case("grad_at_special/trace_writes_into_zeros")
+def _trace_zeros(t):
+    x = L(t, [[-0.05, -1.29, -0.84], [0.08, 1.96, -1.5], [-1.76, 1.08, 0.2]])
+    y = (x ** x) ** x.trace()
+    y.sum().backward()
+    g, = t.autograd.grad(x.trace() * x.sum(), x, create_graph=True)
+    return y, x.grad, g, graph(g.grad_fn)
