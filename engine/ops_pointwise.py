@@ -148,6 +148,7 @@ def fmod(input, other):
 
 def _mod(scalar_op, tensor_op, input, other):
     ad, b, dtype = promoted(input, other)
+    _check_shapes(ad, b)  # TensorIterator sizes the result before the kernel's dtype checks
     _not_for_bool(dtype, scalar_op.name + "_cpu")
     if isinstance(other, Tensor):
         if dtype.category != 2 and np.any(other._data == 0):
@@ -185,8 +186,8 @@ def _rounded_div(input, other, rounding, op, *params):
         input = _scalar_like(input, other)
     input, other = _as_tensor_first(input, other)
     ad, bd, dtype = promoted(input, other)
-    _not_for_bool(dtype, "div_floor_cpu" if rounding is np.floor else "div_trunc_cpu")
     _check_shapes(ad, bd)
+    _not_for_bool(dtype, "div_floor_cpu" if rounding is np.floor else "div_trunc_cpu")
     if dtype.category == 2:
         # floor: c10::div_floor_floating, the quotient of fmod (NumPy's floor_divide is the
         # same algorithm), not floor(a / b): 1.96 // 0.02 is 97.0
@@ -240,6 +241,7 @@ def pow(input, exponent, *, out=None):
         if isinstance(exponent, bool):  # bool ** True stays a bool tensor
             return wrap(input._data | (not exponent), input._dtype)
         if isinstance(exponent, Tensor) and exponent._dtype.category == 0:
+            _check_shapes(input._data, exponent._data)
             raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
         return call_binary(d.POW_TENSOR, input, exponent)

@@ -443,3 +443,23 @@ def _trace_zeros(t):
     y.sum().backward()
     g, = t.autograd.grad(x.trace() * x.sum(), x, create_graph=True)
     return y, x.grad, g, graph(g.grad_fn)
+
+
+# ---- what the kernels refuse, after TensorIterator has sized the result ----------------------
+_BOOL_M, _BOOL_V = [[True, False], [False, True]], [True, False]
+for _name, _f in {"mm": lambda t: T(t, _BOOL_M) @ T(t, _BOOL_M),
+                  "mv": lambda t: T(t, _BOOL_M) @ T(t, _BOOL_V),
+                  "vm": lambda t: T(t, _BOOL_V) @ T(t, _BOOL_M),
+                  "dot": lambda t: T(t, _BOOL_V) @ T(t, _BOOL_V),
+                  "bmm": lambda t: T(t, [_BOOL_M]) @ T(t, [_BOOL_M]),
+                  "batched_mv": lambda t: T(t, [_BOOL_M]) @ T(t, _BOOL_V),
+                  "addmm": lambda t: t.addmm(T(t, _BOOL_M), T(t, _BOOL_M), T(t, _BOOL_M))}.items():
+    add("bool_kernels/%s" % _name, _f, error=True)
+for _name, _f in {"remainder": lambda t, a, b: a % b, "pow": lambda t, a, b: a ** b,
+                  "floor_divide": lambda t, a, b: a // b}.items():
+    add("bool_kernels/%s_shapes_first" % _name,
+        lambda t, f=_f: f(t, T(t, [True, False]), T(t, [True, False, True])), error=True)
+    add("bool_kernels/%s_dtype" % _name,
+        lambda t, f=_f: f(t, T(t, [True, False]), T(t, [True, True])), error=True)
+add("int_kernels/remainder_by_zero_after_shapes",
+    lambda t: T(t, [[4], [0]]) % T(t, [[1, 0, 2], [0, 2, 1], [3, 0, 2]]), error=True)
