@@ -53,11 +53,11 @@ def diag_embed(input, offset=0, dim1=-2, dim2=-1):
 
 
 def trace(input):
+    if input._dtype.name == "bool":  # the CPU kernel's dtype dispatch comes first
+        raise NotImplementedError("\"trace\" not implemented for 'Bool'")
     if input._data.ndim != 2:
         raise RuntimeError("trace: expected a matrix, but got tensor with dim %d"
                            % input._data.ndim)
-    if input._dtype.name == "bool":
-        raise NotImplementedError("\"trace\" not implemented for 'Bool'")
     return call_unary(d.TRACE, input)
 
 

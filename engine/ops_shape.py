@@ -330,6 +330,8 @@ def matrix_transpose(input):
 def matrices_transpose(input, name="mT"):
     """x.mT / x.mH (the adjoint: the same for real dtypes): the last two dims swapped."""
     ndim = input._data.ndim
+    if ndim == 0:
+        return input  # PyTorch hands a 0-dim tensor back itself
     if ndim < 2:
         raise RuntimeError("tensor.%s is only supported on matrices or batches of matrices. "
                            "Got %d-D tensor." % (name, ndim))
@@ -339,6 +341,8 @@ def matrices_transpose(input, name="mT"):
 def adjoint_2d(input):
     """x.H: the adjoint of a matrix (2-D only)."""
     ndim = input._data.ndim
+    if ndim == 0:
+        return input  # PyTorch hands a 0-dim tensor back itself
     if ndim != 2:
         raise RuntimeError("tensor.H is only supported on matrices (2-D tensors). Got %d-D "
                            "tensor.%s" % (ndim, " For batches of matrices, consider using "

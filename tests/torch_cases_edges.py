@@ -463,3 +463,12 @@ for _name, _f in {"remainder": lambda t, a, b: a % b, "pow": lambda t, a, b: a *
         lambda t, f=_f: f(t, T(t, [True, False]), T(t, [True, True])), error=True)
 add("int_kernels/remainder_by_zero_after_shapes",
     lambda t: T(t, [[4], [0]]) % T(t, [[1, 0, 2], [0, 2, 1], [3, 0, 2]]), error=True)
+for _shape in ((3,), (2, 2), ()):
+    add("bool_kernels/trace_%dd" % len(_shape), lambda t, s=_shape: t.ones(s, dtype=t.bool).trace(),
+        error=True)
+
+
+@case("shapes/transposes_of_a_0dim_tensor")
+def _transposes_0dim(t):
+    y = L(t, 2.0) * 1
+    return [(getattr(y, name) is y, getattr(y, name)) for name in ("mT", "mH", "H")]
