@@ -330,8 +330,14 @@ def matrix_transpose(input):
 def matrices_transpose(input, name="mT"):
     """x.mT / x.mH (the adjoint: the same for real dtypes): the last two dims swapped."""
     ndim = input._data.ndim
-    if ndim == 0:
-        return input  # PyTorch hands a 0-dim tensor back itself
+    if ndim == 0:  # PyTorch hands a 0-dim tensor back itself, warning once
+        if name == "mT":
+            cpp_warnings.warn("Tensor.mT is deprecated on 0-D tensors. This function is the "
+                              "identity in these cases.", cpp_warnings.MT_0D, once=True)
+        else:
+            cpp_warnings.warn("Tensor.mH is deprecated on 0-D tensors. Consider using "
+                              "x.conj().", cpp_warnings.MH_0D, once=True)
+        return input
     if ndim < 2:
         raise RuntimeError("tensor.%s is only supported on matrices or batches of matrices. "
                            "Got %d-D tensor." % (name, ndim))
@@ -341,8 +347,10 @@ def matrices_transpose(input, name="mT"):
 def adjoint_2d(input):
     """x.H: the adjoint of a matrix (2-D only)."""
     ndim = input._data.ndim
-    if ndim == 0:
-        return input  # PyTorch hands a 0-dim tensor back itself
+    if ndim == 0:  # PyTorch hands a 0-dim tensor back itself, warning once
+        cpp_warnings.warn("Tensor.H is deprecated on 0-D tensors. Consider using x.conj().",
+                          cpp_warnings.MATRIX_H_0D, once=True)
+        return input
     if ndim != 2:
         raise RuntimeError("tensor.H is only supported on matrices (2-D tensors). Got %d-D "
                            "tensor.%s" % (ndim, " For batches of matrices, consider using "
