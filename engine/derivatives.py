@@ -409,7 +409,7 @@ SOFTMAX = op("softmax", "SoftmaxBackward0", "self; dim", ksm.softmax, FLOAT,
 LOG_SOFTMAX = op("log_softmax", "LogSoftmaxBackward0", "self; dim", ksm.log_softmax, FLOAT,
                  self="log_softmax_backward_data(grad, result, dim)")
 CUMSUM = op("cumsum", "CumsumBackward0", "self; dim", k.cumsum,
-            self="grad.sum(dim, keepdim=True) - grad.cumsum(dim) + grad")
+            self="cumsum_backward(grad, dim)")
 
 # ---- ordering and statistics (values picked by index: the gradient goes back to them) ---------
 SORT = op("sort", "SortBackward0", "self; dim, descending", ks.sort, n_outputs=2,

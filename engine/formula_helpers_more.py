@@ -17,6 +17,14 @@ def value_selecting_backward(grad, dim, indices, sizes, keepdim):
     return select_backward_at(grad, dim, indices, sizes, keepdim)
 
 
+def cumsum_backward(grad, dim):
+    """PyTorch's: the reversed cumulative sum, grad.flip(dim).cumsum(dim).flip(dim) (its
+    rounding too), or grad itself when there is nothing to sum."""
+    if grad._data.size <= 1 or grad._data.shape[dim] == 1:
+        return grad
+    return grad.flip(dim).cumsum(dim).flip(dim)
+
+
 def cumprod_backward(grad, self, dim, result):
     """d/dx_i of sum_j g_j y_j with y = cumprod(x): sum over j >= i of g_j * prod_{k <= j,
     k != i} x_k. Without zeros that is the reversed cumsum of g * y, over x; with zeros each

@@ -450,7 +450,15 @@ def logsumexp(a, dim, keepdim):
     return out if keepdim else np.squeeze(out, axis=dim)
 
 
+# PyTorch's CPU cumulative kernels run at::acc_type<scalar_t, false>: a float32 running sum
+# (or product) is kept in float64, a float16 one in float32, each output rounded from it.
+CUMULATIVE_ACCUMULATOR = {np.dtype(np.float32): np.float64, np.dtype(np.float16): np.float32}
+
+
 def cumsum(a, dim):
+    accumulator = CUMULATIVE_ACCUMULATOR.get(a.dtype)
+    if accumulator is not None:
+        return np.cumsum(a, axis=dim, dtype=accumulator).astype(a.dtype).reshape(a.shape)
     return np.cumsum(a, axis=dim, dtype=_sum_dtype(a)).reshape(a.shape)  # 0-dim stays 0-dim
 
 

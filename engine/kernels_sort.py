@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 
 from . import stl_select
+from .kernels import CUMULATIVE_ACCUMULATOR
 
 
 def _stable_order(a, axis, descending):
@@ -216,7 +217,9 @@ def mode(a, dim, keepdim):
 
 
 def cumprod(a, dim):
-    return np.cumprod(a, axis=dim if a.ndim else None, dtype=a.dtype).reshape(a.shape)
+    accumulator = CUMULATIVE_ACCUMULATOR.get(a.dtype, a.dtype)
+    return np.cumprod(a, axis=dim if a.ndim else None, dtype=accumulator).astype(
+        a.dtype, copy=False).reshape(a.shape)
 
 
 def unique(a, return_inverse, return_counts, dim):

@@ -472,3 +472,21 @@ for _shape in ((3,), (2, 2), ()):
 def _transposes_0dim(t):
     y = L(t, 2.0) * 1
     return [(getattr(y, name) is y, getattr(y, name)) for name in ("mT", "mH", "H")]
+
+
+# ---- cumulative ops: float32 accumulates in float64 (acc_type), the gradient is reversed_cumsum
+@case("cumulative/long_float32_sums_and_products_in_the_accumulator_type")
+def _long_cumulative(t):
+    y = t.linspace(0.993, 1.0071, 3001)
+    return (y.cumsum(0)[-3:].tolist(), y.cumprod(0)[-3:].tolist(),
+            y.half().cumsum(0)[-3:].tolist(), y.double().cumsum(0)[-3:].tolist())
+
+
+@case("cumulative/cumsum_gradient_is_the_reversed_cumsum")
+def _cumsum_gradient(t):
+    x = L(t, [[0.1, 0.7, -0.3], [1.1, -0.9, 0.25]])
+    w = t.linspace(-1.0, 1.7, 3001)
+    z = w.clone().requires_grad_()
+    g_long, = t.autograd.grad((z.cumsum(0) * w).sum(), z)
+    g, = t.autograd.grad((x.cumsum(1).tanh() * x).sum(), x, create_graph=True)
+    return g_long[:4].tolist(), g, graph(g.grad_fn)
