@@ -165,18 +165,18 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
                 input.dtype)
 
 
+def padding_row(padding_idx, rows):
+    """padding_idx checked against the rows and made non-negative (None stays None)."""
+    if padding_idx is not None and not -rows <= padding_idx < max(rows, 1):
+        raise AssertionError("Padding_idx must be within num_embeddings")
+    return padding_idx + rows if padding_idx is not None and padding_idx < 0 else padding_idx
+
+
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
               scale_grad_by_freq=False, sparse=False):
     rows = weight.size(0)
-    if padding_idx is not None:
-        if padding_idx > 0:
-            if padding_idx >= rows:
-                raise AssertionError("Padding_idx must be within num_embeddings")
-        elif padding_idx < 0:
-            if padding_idx < -rows:
-                raise AssertionError("Padding_idx must be within num_embeddings")
-            padding_idx = rows + padding_idx
-    else:
+    padding_idx = padding_row(padding_idx, rows)
+    if padding_idx is None:
         padding_idx = -1
     if input.dtype not in (dtypes.int64, dtypes.int32):
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the "
