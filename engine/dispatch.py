@@ -173,15 +173,16 @@ def call_scalar(op, x, number, *params):
 def call(op, tensors, params=(), dtype=None):
     """The general path: any number of tensor inputs; the forward returns the output array(s).
 
-    `dtype` is the result dtype when the caller knows it; else the output array's.
+    `dtype` is the result dtype when the caller knows it; else the output array's. An
+    optional tensor input may be None (native_layer_norm's weight): its kernel gets None.
     """
-    arrays = [t._data for t in tensors]
+    arrays = [None if t is None else t._data for t in tensors]
     out = op.forward(*arrays, *params)
     outs = out if op.n_outputs != 1 else (out,)
     results = tuple(_wrap_as(_as_array(o), dtype) for o in outs)
     if GRAD.enabled:
         for t in tensors:
-            if t._requires_grad:
+            if t is not None and t._requires_grad:
                 record(op, tuple(tensors) + tuple(params), results)
                 break
     return results if op.n_outputs != 1 else results[0]

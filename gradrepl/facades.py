@@ -15,19 +15,20 @@ from .guards import (allow_subclassing, check_dtype, check_numpy_result, facade_
 IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
     "torch.autograd.function",
-    "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.nn.init", "torch.optim",
+    "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.nn.init", "torch.nn.utils",
+    "torch.optim",
     "torch.optim.lr_scheduler", "torch.linalg", "torch.cuda",
     "torch.backends", "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda",
     "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
                "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional, "
-               "torch.nn.init, torch.optim, torch.linalg), math, numpy (a small "
+               "torch.nn.init, torch.nn.utils, torch.optim, torch.linalg), math, numpy (a small "
                "safe part) and time")
 
 # Engine submodules reachable as attributes even when a module's __all__ omits them.
 _SUBMODULES = {"torch": ("autograd", "nn", "optim", "linalg"),
-               "torch.autograd": ("functional",), "torch.nn": ("functional", "init"),
+               "torch.autograd": ("functional",), "torch.nn": ("functional", "init", "utils"),
                "torch.optim": ("lr_scheduler",)}
 # Modules importable by name whose attribute is something else, as in torch:
 # torch.autograd.gradcheck is the function, the module of that name is only reached by

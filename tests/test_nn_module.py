@@ -98,3 +98,35 @@ def test_engine_module_classes_are_named_as_torch():
     assert repr(nn.Linear) == "<class 'torch.nn.modules.linear.Linear'>"
     assert repr(nn.Module) == "<class 'torch.nn.modules.module.Module'>"
     assert repr(torch.optim.SGD) == "<class 'torch.optim.sgd.SGD'>"
+
+
+def test_containers_register_what_they_hold():
+    lst = nn.ModuleList([nn.Linear(2, 2), nn.ReLU()])
+    lst.insert(0, nn.Tanh())
+    del lst[1]
+    assert [n for n, _ in lst.named_children()] == ["0", "1"]
+    assert type(lst[1]).__name__ == "ReLU" and len(lst) == 2
+    params = nn.ParameterDict({"b": torch.ones(1), "a": torch.zeros(2)})
+    assert list(params.keys()) == ["a", "b"]  # a plain dict's keys are sorted, as torch does
+    assert isinstance(params["a"], nn.Parameter)
+    assert [n for n, _ in nn.ParameterList([torch.ones(1), 3]).named_parameters()] == ["0"]
+
+
+def test_batch_norm_running_statistics_and_clipping():
+    torch.manual_seed(0)
+    bn = nn.BatchNorm1d(2, momentum=None)
+    x = torch.tensor([[1.0, 2.0], [3.0, 6.0]], requires_grad=True)
+    bn(x).sum().backward()
+    assert bn.running_mean.tolist() == [2.0, 4.0] and bn.num_batches_tracked.item() == 1
+    assert bn.running_var.tolist() == [2.0, 8.0]  # unbiased, a cumulative average of one
+    norm = nn.utils.clip_grad_norm_(bn.parameters(), 1.0)
+    assert abs(norm.item() - 8 ** 0.5) < 1e-6
+    assert abs(nn.utils.get_total_norm([p.grad for p in bn.parameters()]).item() - 1.0) < 1e-5
+
+
+def test_double_backward_through_layer_norm_is_a_clear_error():
+    x = torch.tensor([[1.0, 2.0, 4.0]], requires_grad=True)
+    (g,) = torch.autograd.grad(nn.functional.layer_norm(x, (3,)).pow(2).sum(), x,
+                               create_graph=True)
+    with pytest.raises(RuntimeError, match="native_layer_norm_backward is not implemented"):
+        g.sum().backward()

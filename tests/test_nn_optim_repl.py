@@ -101,3 +101,15 @@ def test_a_module_of_the_users_own_registers_its_layers_and_trains():
         "Net(", "  (fc): Linear(in_features=2, out_features=1, bias=True)", ")",
         "['fc.weight', 'fc.bias']", "['fc.weight', 'fc.bias']"]
     assert err.startswith("PermissionError: attribute '_modules' is not allowed") and code == 1
+
+
+def test_nn_utils_imports_and_clips():
+    out, err, code = session(
+        "from torch.nn.utils import clip_grad_norm_, parameters_to_vector\n"
+        "import torch.nn.utils as U\n"
+        "U.clip_grad_value_ is torch.nn.utils.clip_grad_value_\n"
+        "p = torch.nn.Parameter(torch.ones(2))\n"
+        "p.grad = torch.tensor([3.0, 4.0])\n"
+        "clip_grad_norm_([p], 1.0)\n"
+        "p.grad\n")
+    assert (out, err, code) == ("True\ntensor(5.)\ntensor([0.6000, 0.8000])\n", "", 0)

@@ -21,6 +21,9 @@ from .losses import (margin_ranking_loss, hinge_embedding_loss, soft_margin_loss
                      cosine_embedding_loss, triplet_margin_loss, poisson_nll_loss,
                      gaussian_nll_loss, pairwise_distance, pdist)
 from .classification import nll_loss, cross_entropy  # noqa: F401
+from .dropout import dropout1d, dropout2d, dropout3d  # noqa: F401
+from . import normalization as _normalization
+from .normalization import layer_norm, batch_norm, embedding  # noqa: F401
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
                               huber_loss, kl_div, softsign, logsigmoid, normalize,
                               cosine_similarity, pad)
@@ -28,7 +31,7 @@ from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_
 __all__ = (["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",
            "softplus", "gelu", "silu", "hardtanh", "hardtanh_", "relu6", "dropout"] + _more.__all__ + _act.__all__
-           + _losses.__all__)
+           + _losses.__all__ + ["dropout1d", "dropout2d", "dropout3d"] + _normalization.__all__)
 
 _REDUCTIONS = ("mean", "sum", "none")
 

@@ -126,7 +126,9 @@ class Module:
         if not isinstance(name, str):
             raise TypeError("%s name should be a string. Got %s" % (kind, typename(name)))
         if "." in name:
-            raise KeyError('%s name can\'t contain "."' % kind)
+            # torch's add_module names the offending name; the other registrations do not
+            raise KeyError('%s name can\'t contain "."%s'
+                           % (kind, ", got: %s" % name if kind == "module" else ""))
         if name == "":
             raise KeyError('%s name can\'t be empty string ""' % kind)
         if hasattr(self, name) and name not in registry:
@@ -169,6 +171,39 @@ class Module:
         super().__setattr__(name, module)
 
     register_module = add_module
+
+    # ---- lookup by dotted name (torch's get_submodule / get_parameter / get_buffer) ------
+
+    def get_submodule(self, target):
+        if target == "":
+            return self
+        mod = self
+        for item in target.split("."):
+            if not hasattr(mod, item):
+                raise AttributeError(mod._get_name() + " has no attribute `" + item + "`")
+            mod = getattr(mod, item)
+            if not isinstance(mod, Module):
+                raise AttributeError("`" + item + "` is not an nn.Module")
+        return mod
+
+    def _get_member(self, target):
+        module_path, _, name = target.rpartition(".")
+        mod = self.get_submodule(module_path)
+        if not hasattr(mod, name):
+            raise AttributeError(mod._get_name() + " has no attribute `" + name + "`")
+        return mod, name, getattr(mod, name)
+
+    def get_parameter(self, target):
+        _, name, param = self._get_member(target)
+        if not isinstance(param, Parameter):
+            raise AttributeError("`" + name + "` is not an nn.Parameter")
+        return param
+
+    def get_buffer(self, target):
+        mod, name, buffer = self._get_member(target)
+        if name not in mod._buffers:
+            raise AttributeError("`" + name + "` is not a buffer")
+        return buffer
 
     # ---- walking the tree ---------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""torch.nn's Linear, Identity and Flatten, and the Sequential container."""
+"""torch.nn's Linear, Identity, Flatten and Unflatten, and the Sequential container."""
 
 import math
 import operator
@@ -11,7 +11,7 @@ from . import init
 from .module import Module
 from .parameter import Parameter
 
-__all__ = ["Linear", "Identity", "Flatten", "Sequential"]
+__all__ = ["Linear", "Identity", "Flatten", "Unflatten", "Sequential"]
 
 
 class Identity(Module):
@@ -63,6 +63,26 @@ class Flatten(Module):
 
     def extra_repr(self):
         return "start_dim=%s, end_dim=%s" % (self.start_dim, self.end_dim)
+
+
+class Unflatten(Module):
+    def __init__(self, dim, unflattened_size):
+        super().__init__()
+        if not isinstance(unflattened_size, (tuple, list)):
+            raise TypeError("unflattened_size must be a tuple of ints, but found type %s"
+                            % type(unflattened_size).__name__)
+        for index, elem in enumerate(unflattened_size):
+            if not isinstance(elem, int):
+                raise TypeError("unflattened_size must be tuple of ints, but found element of "
+                                "type %s at pos %d" % (type(elem).__name__, index))
+        self.dim = dim
+        self.unflattened_size = unflattened_size
+
+    def forward(self, input):
+        return input.unflatten(self.dim, self.unflattened_size)
+
+    def extra_repr(self):
+        return "dim=%s, unflattened_size=%s" % (self.dim, self.unflattened_size)
 
 
 class Sequential(Module):
@@ -124,5 +144,5 @@ class Sequential(Module):
 
 for _cls in (Identity, Linear):
     _cls.__module__ = "torch.nn.modules.linear"
-Flatten.__module__ = "torch.nn.modules.flatten"
+Flatten.__module__ = Unflatten.__module__ = "torch.nn.modules.flatten"
 Sequential.__module__ = "torch.nn.modules.container"
