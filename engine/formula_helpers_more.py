@@ -116,12 +116,17 @@ def negated(shifts):
 
 
 def logit_backward(grad, self, eps):
-    """grad / (x (1 - x)); outside [0, 1] nan, or with eps, zero outside [eps, 1 - eps]."""
+    """grad / (x (1 - x)); outside [0, 1] nan, or with eps, zero outside [eps, 1 - eps].
+    PyTorch has two forms that differ at a nan input: the kernel (x < lo || x > hi ? out :
+    g, a nan passes) and, under create_graph, infinitely_differentiable_logit_backward
+    (where(lo <= x <= hi, g, out): a nan gets `out`)."""
+    from .grad_mode import GRAD
     from .ops_select import where
     g = grad / (self * (1 - self))
-    if eps is None:
-        return where((self < 0) | (self > 1), float("nan"), g)
-    return where((self < eps) | (self > 1 - eps), 0.0, g)
+    lo, hi, outside = (0, 1, float("nan")) if eps is None else (eps, 1 - eps, 0.0)
+    if GRAD.enabled:
+        return where((self >= lo) & (self <= hi), g, outside)
+    return where((self < lo) | (self > hi), outside, g)
 
 
 def xlogy(self, other):

@@ -8,6 +8,7 @@ from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward, half_scalar
 from .dtypes import float16
+from .grad_mode import IN_FORMULA
 from . import inplace
 from . import inplace_view
 from . import ops_convert as conv
@@ -153,7 +154,16 @@ def _rtruediv(self, other):
         return pw.reciprocal(self) * other
     if not _number_or_tensor(other):
         return NotImplemented
+    if IN_FORMULA.active and not isinstance(other, Tensor):
+        return pw.div(_filled_like(self, other), self)
     return pw.mul(pw.reciprocal(self), other)
+
+
+def _filled_like(tensor, number):
+    """A formula's `2 / t` or `1 - t` is C++'s Scalar-first operator (ATen's
+    TensorOperators.h): empty_like(t).fill_(number), then the op with t, so its node has
+    no edge for the number (SubBackward0(None, ...), DivBackward0(None, ...))."""
+    return creation.full_like(tensor, number)
 
 
 def _eq(self, other):
@@ -175,6 +185,8 @@ def _rpow(self, other):
 def _rsub(self, other):
     if not _number_or_tensor(other):
         return NotImplemented
+    if IN_FORMULA.active and not isinstance(other, Tensor):
+        return pw.sub(_filled_like(self, other), self)
     return pw.rsub(self, other)
 
 

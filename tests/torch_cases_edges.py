@@ -490,3 +490,24 @@ def _cumsum_gradient(t):
     g_long, = t.autograd.grad((z.cumsum(0) * w).sum(), z)
     g, = t.autograd.grad((x.cumsum(1).tanh() * x).sum(), x, create_graph=True)
     return g_long[:4].tolist(), g, graph(g.grad_fn)
+
+
+# ---- double-backward graphs: formulas written as PyTorch's C++ (a Scalar-first `1 - t` is
+# empty_like(t).fill_(1).sub_(t): SubBackward0 with no edge for the number) ---------------------
+@case("double_backward/scalar_first_operators_in_formulas")
+def _scalar_first(t):
+    x = L(t, [0.2, -0.4, 0.6])
+    out = []
+    for f in (lambda v: v.atanh(), lambda v: v.asin(), lambda v: v.acos(), lambda v: v.logit(),
+              lambda v: v.logit(eps=0.1), lambda v: v.log1p()):
+        g, = t.autograd.grad(f(x).sum(), x, create_graph=True)
+        out.append((g, graph(g.grad_fn)))
+    return out
+
+
+@case("grad_at_special/logit_with_eps_at_nan_backward_and_double_backward")
+def _logit_nan(t):
+    x = L(t, [0.5, float("nan"), -0.1, 1.0, 0.005])
+    plain = t.autograd.grad(x.logit(eps=0.01).sum(), x)
+    g, = t.autograd.grad(x.logit(eps=0.01).sum(), x, create_graph=True)
+    return plain, g
