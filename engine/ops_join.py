@@ -68,7 +68,9 @@ def _sizes(t):
 
 
 def narrow(input, dim, start, length):
-    from .ops_index import getitem
+    from .ops_shape import view_op
+    if input._data.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
     dim = wrap_dim(dim, input._data.ndim)
     size = input._data.shape[dim]
     if not -size <= start <= size:
@@ -80,4 +82,4 @@ def narrow(input, dim, start, length):
     if start + length > size:
         raise RuntimeError("start (%d) + length (%d) exceeds dimension size (%d)."
                            % (start, length, size))
-    return getitem(input, (slice(None),) * dim + (slice(start, start + length),))
+    return view_op(d.SLICE, input, dim, start, start + length, 1)  # SliceBackward0 always

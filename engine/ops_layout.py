@@ -9,7 +9,7 @@ from . import derivatives as d
 from .dispatch import call_unary
 from .ops_join import cat, _tensors
 from .ops_reduce import nonzero
-from .ops_shape import link_view, permute, view, reshape, unsqueeze, expand
+from .ops_shape import link_view, permute, view, view_op, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
 from .tensor import Tensor
 from . import cpp_warnings
@@ -72,7 +72,11 @@ def roll(input, shifts, dims=None):
     if len(shifts) != len(dims):
         raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:%d"
                            % (len(shifts), len(dims)))
-    dims = tuple(wrap_dim(x, ndim) for x in dims)
+    if input._data.size == 0:
+        # ATen's roll returns a clone of an empty tensor before it reads any dim.
+        return call_unary(d.ROLL, input, 0, None)
+    # Each dim is read by self.size(dim): a 0-dim tensor has none to roll.
+    dims = tuple(wrap_dim(x, ndim, wrap_scalar=False) for x in dims)
     return call_unary(d.ROLL, input, shifts, dims)
 
 
@@ -93,6 +97,8 @@ def movedim(input, source, destination):
     for name, given, wrapped in (("source", source, src), ("destination", destination, dst)):
         if len(set(wrapped)) != len(wrapped):
             raise RuntimeError("movedim: repeated dim in `%s` (%s)" % (name, shape_str(given)))
+    if ndim == 0:  # ATen's movedim returns an alias of a 0-dim tensor
+        return view_op(d.ALIAS, input)
     order = [None] * ndim
     for s, t in zip(src, dst):
         order[t] = s
@@ -106,6 +112,9 @@ moveaxis = movedim
 
 def unflatten(input, dim, sizes):
     shape = input._data.shape
+    if not shape:  # PyTorch reports its size(dim) error wrapped in this one
+        raise RuntimeError("unflatten got an unexpected error:\nDimension specified as %d but "
+                           "tensor has no dimensions" % wrap_dim(dim, 0))
     dim = wrap_dim(dim, len(shape))
     sizes = list(sizes)
     if not sizes:

@@ -112,7 +112,7 @@ def _unsafe_view(t, shape):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
-    dim = wrap_dim(dim, y._data.ndim)
+    dim = wrap_dim(dim, y._data.ndim, wrap_scalar=False)  # read by y.size(dim)
     if y._data.shape[dim] == 0:
         shape = y._data.shape[:dim] + y._data.shape[dim + 1:]
         return wrap(np.zeros(shape, dtype=y._dtype.np_dtype), y._dtype)

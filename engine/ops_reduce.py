@@ -281,7 +281,8 @@ def _logical_reduction(np_fn):
         if dim is None:
             out = np_fn(data)
         else:  # an empty dim list reduces nothing here (unlike sum's)
-            out = np_fn(data, axis=_dims(input, dim) if data.ndim else None,
+            axes = _dims(input, dim)  # checked on a 0-dim tensor too
+            out = np_fn(data, axis=axes if data.ndim else None,
                         keepdims=keepdim and data.ndim > 0)
         return wrap(np.asarray(out, dtype=np.bool_), dtypes.bool_)
     return reduce

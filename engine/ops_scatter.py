@@ -8,7 +8,7 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call
-from .shape_util import broadcast_shapes, shape_str, wrap_dim
+from .shape_util import broadcast_shapes, dim_size, shape_str, wrap_dim
 from .tensor import Tensor
 from . import cpp_warnings
 
@@ -287,11 +287,12 @@ def take_along_dim(input, indices, dim=None):
     if dim is None:
         return gather(view(input, -1), 0, view(indices, -1))
     ndim = input._data.ndim
-    dim = wrap_dim(dim, ndim)
     if ndim != indices._data.ndim:
         raise RuntimeError("torch.take_along_dim(): input and indices should have the same "
                            "number of dimensions, but got %d dimensions for input, and %d "
                            "dimensions for indices" % (ndim, indices._data.ndim))
+    dim = wrap_dim(dim, ndim)
+    dim_size(input._data.shape, dim)  # ATen reads self.size(dim): a 0-dim input has none
     self_shape, index_shape = list(input._data.shape), list(indices._data.shape)
     self_shape[dim] = index_shape[dim] = 1
     common = list(broadcast_shapes(tuple(self_shape), tuple(index_shape)))

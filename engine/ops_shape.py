@@ -165,9 +165,9 @@ def flatten(input, start_dim=0, end_dim=-1):
     start_dim = int_arg("flatten", "start_dim", 1, start_dim)
     end_dim = int_arg("flatten", "end_dim", 2, end_dim)
     ndim = input._data.ndim
+    start, end = wrap_dim(start_dim, ndim), wrap_dim(end_dim, ndim)
     if ndim == 0:
         return reshape(input, 1)
-    start, end = wrap_dim(start_dim, ndim), wrap_dim(end_dim, ndim)
     if start > end:
         raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
@@ -251,7 +251,7 @@ def stride(input, dim=None):
     strides = tuple(s // data.itemsize for s in data.strides)
     if dim is None:
         return strides
-    return strides[wrap_dim(dim, data.ndim)]
+    return strides[wrap_dim(dim, data.ndim, wrap_scalar=False)]
 
 
 def storage_offset(input):

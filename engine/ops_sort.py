@@ -161,7 +161,7 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     """torch.unique: PyTorch's CPU kernel returns sorted values even for sorted=False."""
     op = d.UNIQUE
     if dim is not None:
-        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim)
+        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim, wrap_scalar=False)
     values, inverse, counts = call(op, (input,), (return_inverse, return_counts, dim))
     if return_inverse and return_counts:
         return values, inverse, counts

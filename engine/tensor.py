@@ -50,7 +50,8 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size.of(self._data.shape)
-        return self._data.shape[self._wrap_dim(dim)]
+        from .shape_util import dim_size
+        return dim_size(self._data.shape, dim)
 
     def dim(self):
         return self._data.ndim
@@ -137,10 +138,6 @@ class Tensor:
         elif not isinstance(dtype, dtypes.DType):
             raise TypeError("dtype must be a type, str, or dtype object")
         return to_dtype(self, dtype)
-
-    def _wrap_dim(self, dim):
-        from .shape_util import wrap_dim
-        return wrap_dim(dim, self._data.ndim)
 
     # ---- autograd state -----------------------------------------------------------
 
