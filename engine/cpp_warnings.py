@@ -17,6 +17,9 @@ RANDOM_TO = "aten/src/ATen/native/DistributionTemplates.h:111"
 DEPRECATED_CHOLESKY = "aten/src/ATen/native/BatchLinearAlgebra.cpp:1765"
 DEPRECATED_QR = "aten/src/ATen/native/BatchLinearAlgebra.cpp:2505"
 DEPRECATED_CROSS = "aten/src/ATen/native/Cross.cpp:63"
+SCALAR_MT = "aten/src/ATen/native/TensorShape.cpp:4373"
+SCALAR_MH = "aten/src/ATen/native/TensorShape.cpp:4382"
+SCALAR_H = "aten/src/ATen/native/TensorShape.cpp:4335"
 
 
 _WARN_ALWAYS = [False]

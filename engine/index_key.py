@@ -114,7 +114,8 @@ def resolve(shape, indices, stacklevel=4):
     except ValueError:
         raise IndexError("shape mismatch: indexing tensors could not be broadcast together with "
                          "shapes " + ", ".join(shape_str(a.shape) for a in arrays)) from None
-    _check_bounds(arrays, [shape[dim] for dim, _ in placed])
+    _check_bounds(arrays, [shape[dim] for dim, _ in placed], shape,
+                  {dim for dim, _ in placed})
     key, position = [], 0
     for (dim, _), array in zip(placed, arrays):
         key.extend([slice(None)] * (dim - position))
@@ -123,11 +124,17 @@ def resolve(shape, indices, stacklevel=4):
     return tuple(key)
 
 
-def _check_bounds(arrays, sizes):
+def _check_bounds(arrays, sizes, shape, indexed_dims):
     """The first index out of range, in the order the kernel meets them: element by element
-    of the broadcast result, index tensor by index tensor."""
+    of the broadcast result, index tensor by index tensor. ATen's index kernel checks only
+    the elements it reads: none for an empty result (whatever the indices), and any of an
+    empty input is out of its bounds."""
     if not arrays or arrays[0].size == 0:
         return
+    if any(n == 0 for d, n in enumerate(shape) if d not in indexed_dims):
+        return
+    if 0 in shape:
+        raise IndexError("index is out of bounds for dimension with size 0")
     bad = np.stack([((a < -s) | (a >= s)).reshape(-1) for a, s in zip(arrays, sizes)])
     if not bad.any():
         return

@@ -180,6 +180,9 @@ def kthvalue(a, k, dim, keepdim):
 
 def median_all(a):
     flat = a.reshape(-1)
+    if flat.size == 0:  # ATen: a float nan converted to the dtype (an integer's minimum)
+        with np.errstate(invalid="ignore"):
+            return np.array(np.nan).astype(a.dtype)
     if a.dtype.kind == "f" and np.isnan(flat).any():
         return np.array(np.nan, a.dtype)
     return np.sort(flat)[(flat.size - 1) // 2]

@@ -33,7 +33,9 @@ def cat(tensors, dim=0, *, out=None):
         if t._data.ndim == 0:
             raise RuntimeError("zero-dimensional tensor (at position %d) cannot be concatenated"
                                % i)
-    ref = next((t for t in tensors if t._data.shape != (0,)), tensors[0])
+    ref = next((t for t in tensors if t._data.shape != (0,)), None)
+    if ref is None:  # ATen's legacy_cat_wrap_dim checks no dim when all are 1-d and empty
+        return call(d.CAT, tensors, (0,), dtype)
     dim = wrap_dim(dim, ref._data.ndim)
     for i, t in enumerate(tensors):
         if t._data.shape == (0,) and ref._data.shape != (0,):

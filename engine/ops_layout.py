@@ -17,10 +17,15 @@ from . import cpp_warnings
 
 def _diagonal_dims(input, dim1, dim2):
     ndim = input._data.ndim
-    dim1, dim2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
-    if dim1 == dim2:
+    return _distinct_dims(dim1, dim2, ndim)
+
+
+def _distinct_dims(dim1, dim2, ndim):
+    """Two dims wrapped, or PyTorch's error naming them as given."""
+    wrapped1, wrapped2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
+    if wrapped1 == wrapped2:
         raise RuntimeError("diagonal dimensions cannot be identical %d, %d" % (dim1, dim2))
-    return dim1, dim2
+    return wrapped1, wrapped2
 
 
 def diagonal(input, offset=0, dim1=0, dim2=1):
@@ -41,10 +46,7 @@ def diag(input, diagonal=0):
 
 
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
-    ndim = input._data.ndim + 1
-    dim1, dim2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
-    if dim1 == dim2:
-        raise RuntimeError("diagonal dimensions cannot be identical %d, %d" % (dim1, dim2))
+    dim1, dim2 = _distinct_dims(dim1, dim2, input._data.ndim + 1)
     return call_unary(d.DIAG_EMBED, input, offset, dim1, dim2)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary, call_unary_as
-from .shape_util import wrap_dim, wrap_dims
+from .shape_util import shape_str, wrap_dim, wrap_dims
 from .return_types import return_type
 from .tensor import Tensor, wrap
 from . import cpp_warnings
@@ -143,12 +143,17 @@ def _int_dim(name, dim):
 
 
 def _amax_like(op, name, input, dim, keepdim):
-    dims = _dims_or_all(input, dim)
-    if input._data.size == 0 and (dim is None or isinstance(dim, (tuple, list)) and not dim):
-        raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
-                           "== 0. Specify the reduction dim with the 'dim' argument." % name)
-    _check_reduced_size(input, dims, name)
-    return call_unary(op, input, dims, keepdim)
+    if input._data.size == 0:
+        if dim is None or isinstance(dim, (tuple, list)) and not dim:
+            raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
+                               "== 0. Specify the reduction dim with the 'dim' argument." % name)
+        # ATen checks each dim as given, before the list is checked for repeats.
+        shape = input._data.shape
+        for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
+            if shape and shape[wrap_dim(given, len(shape))] == 0:
+                raise IndexError("%s(): Expected reduction dim %d to have non-zero size."
+                                 % (name, given))
+    return call_unary(op, input, _dims_or_all(input, dim), keepdim)
 
 
 def amax(input, dim=(), keepdim=False):
@@ -236,6 +241,14 @@ def _require_dim(name, dim):
 
 def logsumexp(input, dim=_REQUIRED, keepdim=False):
     _require_dim("logsumexp", dim)
+    if isinstance(dim, (tuple, list)) and not dim:
+        # An empty list reduces every dim, as sum's; ATen's kernel then adds the maxes it
+        # kept (keepdim) into the 0-dim result, which fails unless the input is empty.
+        shape = input._data.shape
+        if shape and input._data.size and not keepdim:
+            raise RuntimeError("output with shape [] doesn't match the broadcast shape %s"
+                               % shape_str((1,) * len(shape)))
+        return call_unary(d.LOGSUMEXP, input, tuple(range(len(shape))), keepdim)
     return call_unary(d.LOGSUMEXP, input, _dims(input, dim), keepdim)
 
 

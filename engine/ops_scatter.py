@@ -240,8 +240,11 @@ def masked_scatter(input, mask, source):
 
 # ---- take, put, take_along_dim -------------------------------------------------------------------
 
-def _flat_bounds(input, index):
+def _flat_bounds(input, index, name):
     numel = input._data.size
+    if numel == 0 and index._data.size:
+        raise IndexError("take(): tried to take from an empty tensor" if name == "take" else
+                         "put_(): Tried to put elements into an empty tensor")
     bad = _first_bad(index._data, -numel, numel)
     if bad is not None:
         raise IndexError("out of range: tried to access index %d on a tensor of %d elements."
@@ -253,7 +256,7 @@ def take(input, index):
     if index._dtype is not dtypes.int64:
         raise RuntimeError("take(): Expected a long tensor for index, but got %s"
                            % index._dtype.scalar_name)
-    _flat_bounds(input, index)
+    _flat_bounds(input, index, "take")
     return call(d.TAKE, (input,), (index,), input._dtype)
 
 
@@ -271,7 +274,7 @@ def put(input, index, source, accumulate=False):
         raise IndexError("put_(): Expected source and index to have the same number of elements, "
                          "but got source.numel() = %d, index.numel() = %d"
                          % (source._data.size, index._data.size))
-    _flat_bounds(input, index)
+    _flat_bounds(input, index, "put")
     return call(d.PUT, (input, source), (index, bool(accumulate)), input._dtype)
 
 

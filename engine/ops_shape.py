@@ -330,6 +330,13 @@ def matrix_transpose(input):
 def matrices_transpose(input, name="mT"):
     """x.mT / x.mH (the adjoint: the same for real dtypes): the last two dims swapped."""
     ndim = input._data.ndim
+    if ndim == 0:  # deprecated, the identity: the tensor itself
+        cpp_warnings.warn(
+            "Tensor.mT is deprecated on 0-D tensors. This function is the identity in these "
+            "cases." if name == "mT" else
+            "Tensor.mH is deprecated on 0-D tensors. Consider using x.conj().",
+            cpp_warnings.SCALAR_MT if name == "mT" else cpp_warnings.SCALAR_MH, once=True)
+        return input
     if ndim < 2:
         raise RuntimeError("tensor.%s is only supported on matrices or batches of matrices. "
                            "Got %d-D tensor." % (name, ndim))
@@ -339,6 +346,10 @@ def matrices_transpose(input, name="mT"):
 def adjoint_2d(input):
     """x.H: the adjoint of a matrix (2-D only)."""
     ndim = input._data.ndim
+    if ndim == 0:
+        cpp_warnings.warn("Tensor.H is deprecated on 0-D tensors. Consider using x.conj().",
+                          cpp_warnings.SCALAR_H, once=True)
+        return input
     if ndim != 2:
         raise RuntimeError("tensor.H is only supported on matrices (2-D tensors). Got %d-D "
                            "tensor.%s" % (ndim, " For batches of matrices, consider using "

@@ -142,8 +142,6 @@ def median(input, dim=None, keepdim=False):
     """The lower of the two middle values (no averaging), nan if there is one."""
     if dim is None:
         _not_for_bool(input, "median_cpu")
-        if input._data.size == 0:
-            return wrap(np.array(np.nan, input._data.dtype), input._dtype)
         return call(d.MEDIAN, (input,), (), input._dtype)
     _not_for_bool(input, "median_out")
     dim = wrap_dim(dim, input._data.ndim)
@@ -162,6 +160,14 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     op = d.UNIQUE
     if dim is not None:
         op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim, wrap_scalar=False)
+        shape = input._data.shape
+        if input._data.size == 0:  # ATen's _unique_dim_cpu_template, in its order
+            if shape.count(0) > 1:
+                raise RuntimeError("Number of zero sized dimensions is more than one, so unique "
+                                   "cannot be applied ")
+            if shape[dim]:
+                raise RuntimeError("There are 0 sized dimensions, and they aren't selected, so "
+                                   "unique cannot be applied")
     values, inverse, counts = call(op, (input,), (return_inverse, return_counts, dim))
     if return_inverse and return_counts:
         return values, inverse, counts
