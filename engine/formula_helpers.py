@@ -204,6 +204,8 @@ def std_backward(grad, self, result, dims, correction, keepdim):
 
 
 def norm_backward(grad, self, p, result, dims, keepdim):
+    if p == 0:
+        return None  # ATen's norm_backward: an undefined gradient (x.grad stays None)
     grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
     if p == 2:
         return grad * (self / result).masked_fill(result == 0, 0)

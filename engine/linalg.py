@@ -293,6 +293,8 @@ def cross(input, other, *, dim=-1, out=None):
         raise RuntimeError("expected scalar type %s but found %s"
                            % (input._dtype.scalar_name, other._dtype.scalar_name))
     broadcast_shapes(input._data.shape, other._data.shape)
+    if input._dtype.name == "bool":
+        raise NotImplementedError("\"cross\" not implemented for 'Bool'")
     return call(d.LINALG_CROSS, (input, other), (dim,), input._dtype)
 
 

@@ -49,7 +49,14 @@ def _check_mm(input, mat2):
 def mm(input, mat2):
     _check_mm(input, mat2)
     check_allocation((input._data.shape[0], mat2._data.shape[1]), input._dtype)
+    _not_for_bool(input, "addmm_impl_cpu_")
     return call(d.MM, (input, mat2), (), input._dtype)
+
+
+def _not_for_bool(input, kernel):
+    """The matrix products have no bool kernels (the dispatch error, after the checks)."""
+    if input._dtype.name == "bool":
+        raise NotImplementedError("\"%s\" not implemented for 'Bool'" % kernel)
 
 
 def mv(input, vec):
@@ -70,6 +77,7 @@ def mv(input, vec):
         raise RuntimeError("addmv input tensors must have the same dtype, but got %s, %s, and %s"
                            % (vec._dtype.scalar_name, input._dtype.scalar_name,
                               vec._dtype.scalar_name))
+    _not_for_bool(input, "addmv_impl_cpu")
     return call(d.MV, (input, vec), (), input._dtype)
 
 
@@ -87,6 +95,7 @@ def dot(input, tensor):
     if input._dtype is not tensor._dtype:
         raise RuntimeError("dot : expected both vectors to have same dtype, but found %s and %s"
                            % (input._dtype.scalar_name, tensor._dtype.scalar_name))
+    _not_for_bool(input, "dot")
     return call(d.DOT, (input, tensor), (), input._dtype)
 
 
@@ -99,6 +108,7 @@ def bmm(input, mat2):
         raise RuntimeError("expected scalar type %s but found %s"
                            % (input._dtype.scalar_name, mat2._dtype.scalar_name))
     check_allocation((a[0], a[1], b[2]), input._dtype)
+    _not_for_bool(input, "bmm")
     return call(d.BMM, (input, mat2), (), input._dtype)
 
 

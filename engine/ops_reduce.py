@@ -223,8 +223,26 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         p = 2
     _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
                           "input. Got %s")
-    dims = None if dim is None or dim == () or dim == [] else _dims(input, dim)
+    every = dim is None or dim == () or dim == []
+    if input._data.size == 0 and (p < 0 or p == float("inf")):
+        _check_norm_identity(input, float(p), None if every else dim)
+    dims = None if every else _dims(input, dim)
     return call_unary(d.NORM, input, float(p), dims, keepdim)
+
+
+def _check_norm_identity(input, p, dim):
+    """linalg.vector_norm of an empty tensor with a p that has no identity (inf and the
+    negative ones): refused when a reduced dim is empty, named as given."""
+    order = ("%g" % p).replace("e+", "e")  # C++'s default double format
+    if dim is None:
+        raise RuntimeError("linalg.vector_norm cannot compute the %s norm on an empty tensor "
+                           "because the operation does not have an identity" % order)
+    shape = input._data.shape
+    for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
+        if shape and shape[wrap_dim(given, len(shape))] == 0:
+            raise RuntimeError("linalg.vector_norm cannot compute the %s norm on the dimension "
+                               "%d" "because this dimension is empty and the operation does not "
+                               "have an identity" % (order, given))
 
 
 class _Required:

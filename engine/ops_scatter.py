@@ -41,10 +41,11 @@ def _scatter_checks(name, input, dim, index, src):
     ndim = input._data.ndim
     dim = wrap_dim(dim, ndim)
     idx = index._data
+    # scatter_meta_impl's dtype checks say scatter() for scatter_add too.
     if idx.size and index._dtype not in _INT_INDEX:
-        raise RuntimeError("%s(): Expected dtype int32/int64 for index" % name)
+        raise RuntimeError("scatter(): Expected dtype int32/int64 for index")
     if src is not None and src._dtype is not input._dtype:
-        raise RuntimeError("%s(): Expected self.dtype to be equal to src.dtype" % name)
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
     if not idx.size:
         return dim
     self_shape, index_shape = _nonempty(input._data.shape), _nonempty(idx.shape)

@@ -181,11 +181,17 @@ def expand(input, *sizes):
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
-            "expand(torch.%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
+            "expand(%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
             "be greater or equal to the number of dimensions in the tensor (%d)"
-            % (input._dtype.legacy_name, ", ".join(map(str, shape)),
+            % (_type_string(input._dtype), ", ".join(map(str, shape)),
                ", ".join(map(str, sizes)), len(sizes), len(shape)))
     return view_op(d.EXPAND, input, _expanded_shape(shape, sizes))
+
+
+def _type_string(dtype):
+    """ATen's toString of a CPU tensor type: the legacy name, CPUBoolType for bool (which has
+    none)."""
+    return "CPUBoolType" if dtype.name == "bool" else "torch." + dtype.legacy_name
 
 
 def _expanded_shape(shape, sizes):
@@ -248,7 +254,14 @@ def stride(input, dim=None):
     """Strides in elements, read from the NumPy array (views share their base's memory and
     have its strides, as PyTorch's do)."""
     data = input._data
-    strides = tuple(s // data.itemsize for s in data.strides)
+    if data.size == 0:  # NumPy gives an empty array any strides; PyTorch's are contiguous
+        strides, step = [], 1
+        for n in reversed(data.shape):
+            strides.insert(0, step)
+            step *= max(n, 1)
+        strides = tuple(strides)
+    else:
+        strides = tuple(s // data.itemsize for s in data.strides)
     if dim is None:
         return strides
     return strides[wrap_dim(dim, data.ndim, wrap_scalar=False)]

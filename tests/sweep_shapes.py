@@ -6,7 +6,8 @@ on real torch and on the engine; the value, grad_fn name, the input's gradient a
 weighted backward, and the error text must agree, and no error of ours may be an internal
 one (what the shell reports as "a bug in gradrepl").
 
-    python tests/sweep_shapes.py [FILTER]      # FILTER: a substring of the templates to run
+    python tests/sweep_shapes.py [FILTER [DTYPES]]   # FILTER: a substring of the templates;
+                                                     # DTYPES: e.g. float64,int64,bool
 """
 
 import re
@@ -53,6 +54,26 @@ ONE_DIM = [
     "x.nansum(({d},))", "x.norm(2, ({d},))", "x.sum(({d}, {d}))",
     "torch.nn.functional.log_softmax(x, {d})", "torch.nn.functional.one_hot(ix, 2)",
     "x.unique(dim={d})", "x.transpose({d}, {d})", "x.swapaxes(0, {d})", "x.movedim(({d},), (0,))",
+    "x.clone().squeeze_({d})", "x.clone().unsqueeze_({d})", "x.clone().transpose_({d}, 0)",
+    "x.clone().index_fill_({d}, i1, 2.)", "x.clone().scatter_({d}, ix, s)",
+    "torch.sum(x, {d})", "torch.max(x, {d}, True)", "torch.argmax(x, {d}, True)",
+    "torch.median(x, {d}, True)", "torch.mode(x, {d}, True)", "torch.kthvalue(x, 1, {d}, True)",
+    "torch.logsumexp(x, {d}, True)", "torch.cumprod(x, {d})", "x.std({d}, keepdim=True)",
+    "x.nanmean({d}, keepdim=True)", "x.count_nonzero(dim={d})", "x.any({d}, keepdim=True)",
+    "x.prod({d}, dtype=torch.float32)", "x.sum({d}, dtype=torch.float32)",
+    "x.softmax({d}, dtype=torch.float32)", "x.cumsum({d}, dtype=torch.float32)",
+    "torch.select(x, {d}, 0)", "torch.narrow(x, {d}, 0, 1)", "torch.flip(x, ({d},))",
+    "torch.roll(x, 1, {d})", "torch.squeeze(x, {d})", "torch.unsqueeze(x, {d})",
+    "torch.index_select(x, {d}, i1)", "torch.gather(x, {d}, ix)", "torch.chunk(x, 3, {d})",
+    "torch.split(x, 2, {d})", "torch.unbind(x, {d})", "torch.tensor_split(x, [1], {d})",
+    "torch.cat([x], {d})", "torch.stack([x], {d})", "torch.hstack([x])", "x.size({d})",
+    "x.stride({d})", "x.sort({d}, stable=True)", "torch.sort(x, dim={d})", "x.msort()",
+    "x.argsort({d}, descending=True)",
+    "x.norm(p='fro', dim={d})", "x.norm(p=0, dim={d})", "x.norm(p=float('inf'), dim={d})",
+    "torch.linalg.vector_norm(x, dim={d})", "torch.nn.functional.normalize(x, p=1, dim={d})",
+    "torch.var(x, {d}, unbiased=False)", "torch.std_mean(x, {d}, keepdim=True)",
+    "torch.nn.functional.cosine_similarity(x, x, dim={d})",
+    "torch.nn.functional.pairwise_distance(x, x)", "x.topk(1, {d}, largest=False)",
     "x.tile(({d} + 2,))",
 ]
 TWO_DIM = [
@@ -95,11 +116,12 @@ def dims_for(shape):
     return list(range(-max(n, 1) - 1, max(n, 1) + 1))
 
 
-def make(mod, shape):
+def make(mod, shape, dtype):
     n = int(np.prod(shape)) if shape else 1
     data = (np.arange(n, dtype=np.float64) * 1.5 - 2).tolist()
     s = mod.tensor(data, dtype=mod.float64).reshape(shape)  # (0, 3) survives, unlike tolist()
-    return {"torch": mod, "x": s.clone().requires_grad_(), "ix": mod.zeros(shape, dtype=mod.int64),
+    x = s.clone().requires_grad_() if dtype == "float64" else s.to(getattr(mod, dtype))
+    return {"torch": mod, "x": x, "ix": mod.zeros(shape, dtype=mod.int64),
             "i1": mod.tensor([0]), "i0": mod.tensor([], dtype=mod.int64), "s": s * 2}
 
 
@@ -117,8 +139,8 @@ def show(value):
     return re.sub(r"0x[0-9a-f]+", "0x", repr(value))
 
 
-def run(mod, code, shape):
-    names = make(mod, shape)
+def run(mod, code, shape, dtype):
+    names = make(mod, shape, dtype)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -161,18 +183,21 @@ def cases(pattern):
 
 def main():
     pattern = sys.argv[1] if len(sys.argv) > 1 else ""
+    dtypes = sys.argv[2].split(",") if len(sys.argv) > 2 else ["float64"]
     found = total = 0
     seen = set()
     for code, shape in cases(pattern):
         if pattern not in code or (code, shape) in seen:
             continue
         seen.add((code, shape))
-        total += 1
-        t = run(torch, code, shape)
-        g = run(ge, code, shape)
-        if t != g:
+        for dtype in dtypes:
+            total += 1
+            t = run(torch, code, shape, dtype)
+            g = run(ge, code, shape, dtype)
+            if t == g:
+                continue
             found += 1
-            print("=== shape %s: %s" % (shape, code))
+            print("=== %s shape %s: %s" % (dtype, shape, code))
             for a, b in zip(t + [""] * 3, g + [""] * 3):
                 if a != b:
                     print("  torch: %s\n  ours:  %s" % (a.replace("\n", "\\n")[:240],
