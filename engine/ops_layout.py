@@ -11,6 +11,7 @@ from .ops_join import cat, _tensors
 from .ops_reduce import nonzero
 from .ops_shape import link_view, permute, view, view_op, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
+from .size_args import int_arg
 from .tensor import Tensor
 from . import cpp_warnings
 
@@ -30,6 +31,7 @@ def _distinct_dims(dim1, dim2, ndim):
 
 def diagonal(input, offset=0, dim1=0, dim2=1):
     """A view: writes through it reach the input, as in PyTorch."""
+    offset = int_arg("diagonal", "offset", 1, offset)
     dim1, dim2 = _diagonal_dims(input, dim1, dim2)
     params = (offset, dim1, dim2)
     return link_view(call_unary(d.DIAGONAL, input, *params), input,
@@ -37,6 +39,7 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
 
 
 def diag(input, diagonal=0):
+    diagonal = int_arg("diag", "diagonal", 1, diagonal)
     ndim = input._data.ndim
     if ndim == 1:
         return call_unary(d.DIAG_EMBED, input, diagonal, 0, 1)
@@ -46,6 +49,7 @@ def diag(input, diagonal=0):
 
 
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    offset = int_arg("diag_embed", "offset", 1, offset)
     dim1, dim2 = _distinct_dims(dim1, dim2, input._data.ndim + 1)
     return call_unary(d.DIAG_EMBED, input, offset, dim1, dim2)
 

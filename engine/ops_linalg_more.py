@@ -13,6 +13,7 @@ from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 from . import cpp_warnings
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
@@ -79,6 +80,7 @@ def pinverse(input, rcond=1e-15):
 
 
 def cross(input, other, dim=None):
+    tensor_argument(other, "cross", "other")
     if dim is None:
         cpp_warnings.warn((
             "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "

@@ -579,9 +579,11 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    tensor_argument(other, "allclose", "other")
     return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
 
 
 def equal(input, other):
+    tensor_argument(other, "equal", "other")
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))

@@ -146,6 +146,15 @@ add("shapes/bool_expand_error", lambda t: T(t, [True]).expand(()), error=True)
 add("shapes/scatter_add_dtype_error",
     lambda t: t.zeros(3).scatter_add(0, t.tensor([0]), t.ones(3, dtype=t.long)), error=True)
 
+# ---- bad arguments: the argument parser's TypeErrors, not Python's own (found by
+# tests/sweep_arguments.py) -----------------------------------------------------------------------
+add("shapes/args_cross_other", lambda t: t.ones(3).cross(None), error=True)
+add("shapes/args_equal_other", lambda t: t.ones(3).equal("a"), error=True)
+add("shapes/args_allclose_other", lambda t: t.ones(3).allclose(3), error=True)
+add("shapes/args_diag_diagonal", lambda t: t.ones(3).diag(None), error=True)
+add("shapes/args_diag_embed_offset", lambda t: t.ones(3).diag_embed("a"), error=True)
+add("shapes/args_diagonal_offset", lambda t: t.ones(2, 2).diagonal(1.5), error=True)
+
 
 def _error_text(fn):
     try:
