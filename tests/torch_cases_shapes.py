@@ -109,10 +109,14 @@ for _shape in ("empty", "rows_empty", "cols_empty"):
             ("inf_norm_dim", lambda t, x: x.norm(p=float("inf"), dim=-1)),
             ("negative_norm", lambda t, x: t.linalg.vector_norm(x, -1, dim=(0, -1))),
             ("inf_norm_all", lambda t, x: t.linalg.vector_norm(x, float("-inf")))]:
-        shape_case(_id, _shape, _fn, error=True)
+        # dim -1 of a (0, 3) tensor is not empty: those reduce it
+        fine = _shape == "cols_empty" and _id in ("amax_dim_as_given", "aminmax_empty_dim",
+                                                  "inf_norm_dim")
+        shape_case(_id, _shape, _fn, error=not fine)
 
 shape_case("aminmax_nonempty_dim", "rows_empty", lambda t, x: x.aminmax(dim=0))
-shape_case("unique_selected_empty_dim", "rows_empty", lambda t, x: x.unique(dim=1))
+shape_case("unique_selected_empty_dim", "rows_empty", lambda t, x: x.unique(dim=1),
+           error=True)  # unique has no derivative: the backward raises
 shape_case("unique_unselected_empty_dim", "rows_empty", lambda t, x: x.unique(dim=0), error=True)
 shape_case("index_add", "rows_empty", lambda t, x: x.index_add(-2, t.tensor([0]), t.ones(1, 0)))
 shape_case("index_copy", "cols_empty",
