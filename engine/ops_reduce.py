@@ -147,13 +147,21 @@ def _amax_like(op, name, input, dim, keepdim):
         if dim is None or isinstance(dim, (tuple, list)) and not dim:
             raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
                                "== 0. Specify the reduction dim with the 'dim' argument." % name)
-        # ATen checks each dim as given, before the list is checked for repeats.
-        shape = input._data.shape
-        for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
-            if shape and shape[wrap_dim(given, len(shape))] == 0:
-                raise IndexError("%s(): Expected reduction dim %d to have non-zero size."
-                                 % (name, given))
+        empty = _first_empty_dim(input, dim)
+        if empty is not None:
+            raise IndexError("%s(): Expected reduction dim %d to have non-zero size."
+                             % (name, empty))
     return call_unary(op, input, _dims_or_all(input, dim), keepdim)
+
+
+def _first_empty_dim(input, dim):
+    """The first of the dims (an int or a list) of size 0, as given: ATen checks each dim of
+    a reduction with no identity before the list is checked for repeats."""
+    shape = input._data.shape
+    for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
+        if shape and shape[wrap_dim(given, len(shape))] == 0:
+            return given
+    return None
 
 
 def amax(input, dim=(), keepdim=False):
@@ -237,12 +245,11 @@ def _check_norm_identity(input, p, dim):
     if dim is None:
         raise RuntimeError("linalg.vector_norm cannot compute the %s norm on an empty tensor "
                            "because the operation does not have an identity" % order)
-    shape = input._data.shape
-    for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
-        if shape and shape[wrap_dim(given, len(shape))] == 0:
-            raise RuntimeError("linalg.vector_norm cannot compute the %s norm on the dimension "
-                               "%d" "because this dimension is empty and the operation does not "
-                               "have an identity" % (order, given))
+    empty = _first_empty_dim(input, dim)
+    if empty is not None:
+        raise RuntimeError("linalg.vector_norm cannot compute the %s norm on the dimension %d"
+                           "because this dimension is empty and the operation does not have an "
+                           "identity" % (order, empty))
 
 
 class _Required:
