@@ -151,9 +151,10 @@ INDEX_PUT_IMPL = op("_index_put_impl_", "IndexPutImplBackward0", "self, values; 
                     k.index_put_accumulate, PROMOTE, self="grad", values="grad[key]")
 EMBED = op("embed", "IndexPutBackward0", "grad_in; sizes, key", k.embed,
            grad_in="grad[key]")
-GATHER = op("gather", "GatherBackward0", "self; key", k.index, self="embed(grad, self_sizes, key)")
-INDEX_SELECT = op("index_select", "IndexSelectBackward0", "self; key", k.index,
-                  self="embed(grad, self_sizes, key)")
+GATHER = op("gather", "GatherBackward0", "self; key", k.index_along,
+            self="embed_along(grad, self_sizes, key)")
+INDEX_SELECT = op("index_select", "IndexSelectBackward0", "self; key", k.index_along,
+                  self="embed_along(grad, self_sizes, key)")
 MASKED_FILL = op("masked_fill", "MaskedFillBackward0", "self; mask, value", k.masked_fill,
                  self="masked_zero(grad, mask)")
 MASKED_FILL_TENSOR = op("masked_fill", "MaskedFillBackward1", "self, value; mask",

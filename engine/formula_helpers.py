@@ -72,6 +72,13 @@ def embed(grad, sizes, key):
     return call(d.EMBED, (grad,), (sizes, key), grad._dtype)
 
 
+def embed_along(grad, sizes, key):
+    """embed for gather/index_select, whose key reads a 0-dim input as a one-element vector."""
+    if not sizes:
+        return embed(grad, (1,), key).reshape(())
+    return embed(grad, sizes, key)
+
+
 def index_backward(grad, sizes, key):
     """The backward of x[tensor key]: zeros with grad accumulated at key (IndexPutImplBackward0
     under create_graph, as PyTorch's _index_put_impl_)."""
@@ -156,7 +163,10 @@ def evenly_distribute_dim(grad, self, result, dims, keepdim):
 
 
 def select_backward_at(grad, dim, indices, sizes, keepdim):
-    """max(dim)/min(dim): the gradient goes to the selected index along dim."""
+    """max(dim)/min(dim): the gradient goes to the selected index along dim (all of it
+    for a 0-dim input, its own max along dim 0)."""
+    if not sizes:
+        return grad
     if not keepdim:
         grad = grad.unsqueeze(dim)
         indices = indices.unsqueeze(dim)
@@ -208,6 +218,8 @@ def std_backward(grad, self, result, dims, correction, keepdim):
 
 
 def norm_backward(grad, self, p, result, dims, keepdim):
+    if p == 0:
+        return None  # ATen's norm_backward: an undefined gradient (x.grad stays None)
     grad, result = unsqueezed(grad, dims, keepdim), unsqueezed(result, dims, keepdim)
     if p == 2:
         return grad * (self / result).masked_fill(result == 0, 0)

@@ -12,8 +12,6 @@ from .tensor import wrap
 def value_selecting_backward(grad, dim, indices, sizes, keepdim):
     """sort, topk, kthvalue, median(dim), mode: each output's gradient goes back to the
     element its index names (value_selecting_reduction_backward in PyTorch)."""
-    if len(sizes) == 0:
-        return grad
     return select_backward_at(grad, dim, indices, sizes, keepdim)
 
 

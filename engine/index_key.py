@@ -114,7 +114,12 @@ def resolve(shape, indices, stacklevel=4):
     except ValueError:
         raise IndexError("shape mismatch: indexing tensors could not be broadcast together with "
                          "shapes " + ", ".join(shape_str(a.shape) for a in arrays)) from None
-    _check_bounds(arrays, [shape[dim] for dim, _ in placed])
+    sizes = [shape[dim] for dim, _ in placed]
+    if _reads_nothing(arrays, shape, {dim for dim, _ in placed}):
+        # Any index will do (NumPy checks them all): in range, the result is as empty.
+        arrays = [np.clip(a, -s, s - 1) if s else a for a, s in zip(arrays, sizes)]
+    else:
+        _check_bounds(arrays, sizes, shape)
     key, position = [], 0
     for (dim, _), array in zip(placed, arrays):
         key.extend([slice(None)] * (dim - position))
@@ -123,11 +128,17 @@ def resolve(shape, indices, stacklevel=4):
     return tuple(key)
 
 
-def _check_bounds(arrays, sizes):
+def _reads_nothing(arrays, shape, indexed_dims):
+    """True when the result is empty: ATen's index kernel then checks no index."""
+    return (not arrays or arrays[0].size == 0
+            or any(n == 0 for d, n in enumerate(shape) if d not in indexed_dims))
+
+
+def _check_bounds(arrays, sizes, shape):
     """The first index out of range, in the order the kernel meets them: element by element
-    of the broadcast result, index tensor by index tensor."""
-    if not arrays or arrays[0].size == 0:
-        return
+    of the broadcast result, index tensor by index tensor (any index into an empty input)."""
+    if 0 in shape:
+        raise IndexError("index is out of bounds for dimension with size 0")
     bad = np.stack([((a < -s) | (a >= s)).reshape(-1) for a, s in zip(arrays, sizes)])
     if not bad.any():
         return

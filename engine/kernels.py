@@ -8,6 +8,7 @@ import numpy as np
 from . import dtypes
 from .cascade_sum import cascade_sum
 from .float_math import fused_multiply_add
+from .shape_util import scalar_as_vector
 from .vec_math import kernel_exp
 
 
@@ -253,6 +254,7 @@ def t(a):
     return a.T
 
 
+@scalar_as_vector
 def transpose(a, dim0, dim1):
     return np.swapaxes(a, dim0, dim1)
 
@@ -265,6 +267,7 @@ def squeeze(a):
     return a.reshape(tuple(s for s in a.shape if s != 1))
 
 
+@scalar_as_vector
 def squeeze_dim(a, dim):
     dims = tuple(d for d in dim if a.shape[d] == 1)
     return a.reshape(tuple(s for i, s in enumerate(a.shape) if i not in dims))
@@ -289,6 +292,11 @@ def slice_dim(a, dim, start, end, step):
 
 def index(a, key):
     return a[key]
+
+
+def index_along(a, key):
+    """a[key] for gather/index_select, whose key names a 0-dim a's dim 0 (of size 1)."""
+    return (a.reshape(1) if a.ndim == 0 else a)[key]
 
 
 def embed(grad, sizes, key):
@@ -320,6 +328,7 @@ def triu(a, diagonal):
     return np.triu(a, diagonal)
 
 
+@scalar_as_vector
 def flip(a, dims):
     return np.flip(a, axis=dims).copy()
 

@@ -76,9 +76,9 @@ def index_add(a, source, dim, indices, alpha):
     out = a.copy()
     values = source * alpha if alpha != 1 else source
     target = _along(out, dim)
-    np.add.at(target, _array(indices).reshape(-1),
-              _along(np.asarray(values).astype(out.dtype), dim).reshape(
-                  (-1,) + target.shape[1:]))
+    index = _array(indices).reshape(-1)
+    np.add.at(target, index, _along(np.asarray(values).astype(out.dtype), dim).reshape(
+        index.shape + target.shape[1:]))
     return out
 
 
@@ -95,8 +95,8 @@ def index_fill_tensor(a, value, dim, indices):
 def index_copy(a, source, dim, indices):
     out = a.copy()
     target = _along(out, dim)
-    target[_array(indices).reshape(-1)] = _along(source.astype(out.dtype), dim).reshape(
-        (-1,) + target.shape[1:])
+    index = _array(indices).reshape(-1)
+    target[index] = _along(source.astype(out.dtype), dim).reshape(index.shape + target.shape[1:])
     return out
 
 

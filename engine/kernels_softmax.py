@@ -113,6 +113,8 @@ def _plain(a):
 
 # ---- forward ------------------------------------------------------------------------------
 def softmax(a, dim):
+    if a.size == 0:
+        return a.copy()
     if _plain(a):
         e = np.exp(a - np.max(a, axis=dim, keepdims=True))
         return e / np.sum(e, axis=dim, keepdims=True)
@@ -175,6 +177,8 @@ def _chunk_vector_mask(inner, dim_size, dtype):
 
 
 def log_softmax(a, dim):
+    if a.size == 0:
+        return a.copy()
     if _plain(a):
         shifted = a - np.max(a, axis=dim, keepdims=True)
         return shifted - np.log(np.sum(np.exp(shifted), axis=dim, keepdims=True))

@@ -44,7 +44,13 @@ def _comparator(descending):
 
 def _rows(a, dim):
     moved = np.moveaxis(a, dim, -1)
-    return moved, moved.reshape(-1, moved.shape[-1])
+    return moved, rows_of(moved)
+
+
+def rows_of(moved):
+    """The 1-d slices along the last dim as rows of a matrix; an empty tensor has as many
+    rows as its other dims make (reshape(-1, n) cannot tell them with n = 0)."""
+    return moved.reshape(int(np.prod(moved.shape[:-1])), moved.shape[-1])
 
 
 def sort(a, dim, descending, stable=False):
@@ -78,7 +84,7 @@ def topk(a, k, dim, largest, sorted_):
         return np.take_along_axis(a, order, axis=dim), order.astype(np.int64)
     less = _comparator(largest)
     moved = np.moveaxis(a, dim, -1)
-    rows = moved.reshape(-1, moved.shape[-1])
+    rows = rows_of(moved)
     values = np.empty((rows.shape[0], k), a.dtype)
     indices = np.empty((rows.shape[0], k), np.int64)
     n = rows.shape[1]
@@ -147,7 +153,7 @@ def _per_row(a, dim, keepdim, pick):
     if a.ndim == 0:
         return a.copy(), np.zeros((), np.int64)
     moved = np.moveaxis(a, dim, -1)
-    rows = moved.reshape(-1, moved.shape[-1])
+    rows = rows_of(moved)
     values = np.empty(rows.shape[0], a.dtype)
     indices = np.empty(rows.shape[0], np.int64)
     for r, row in enumerate(rows):
@@ -175,6 +181,9 @@ def kthvalue(a, k, dim, keepdim):
 
 def median_all(a):
     flat = a.reshape(-1)
+    if flat.size == 0:  # ATen: a float nan converted to the dtype (an integer's minimum)
+        with np.errstate(invalid="ignore"):
+            return np.array(np.nan).astype(a.dtype)
     if a.dtype.kind == "f" and np.isnan(flat).any():
         return np.array(np.nan, a.dtype)
     return np.sort(flat)[(flat.size - 1) // 2]

@@ -284,7 +284,7 @@ def matrix_power(A, n, *, out=None):
 def cross(input, other, *, dim=-1, out=None):
     if input._data.ndim != other._data.ndim:
         raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
-    given, dim = dim, wrap_dim(dim, input._data.ndim)
+    given, dim = dim, wrap_dim(dim, input._data.ndim, wrap_scalar=False)
     a, b = input._data.shape[dim], other._data.shape[dim]
     if a != 3 or b != 3:
         raise RuntimeError("linalg.cross: inputs dimension %d must have length 3. Got %d and %d"
@@ -293,6 +293,8 @@ def cross(input, other, *, dim=-1, out=None):
         raise RuntimeError("expected scalar type %s but found %s"
                            % (input._dtype.scalar_name, other._dtype.scalar_name))
     broadcast_shapes(input._data.shape, other._data.shape)
+    if input._dtype.name == "bool":
+        raise NotImplementedError("\"cross\" not implemented for 'Bool'")
     return call(d.LINALG_CROSS, (input, other), (dim,), input._dtype)
 
 

@@ -29,7 +29,7 @@ def gather(input, dim, index, *, sparse_grad=False):
     dim = wrap_dim(dim, ndim)
     if idx.ndim != ndim and not (idx.ndim <= 1 and ndim <= 1):
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
-    shape = input._data.shape
+    shape = input._data.shape or (1,)  # a 0-dim input is read as one element along dim 0
     for d_ in range(idx.ndim):
         if d_ != dim and idx.shape[d_] > shape[d_]:
             raise RuntimeError("Size does not match at dimension %d expected index %s to be no "
@@ -41,7 +41,7 @@ def gather(input, dim, index, *, sparse_grad=False):
                            % (idx[bad].flat[0], dim, shape[dim]))
     grids = np.ogrid[tuple(slice(0, n) for n in idx.shape)]
     key = tuple(idx.astype(np.int64) if d_ == dim else grids[d_] for d_ in range(idx.ndim))
-    return call_unary(d.GATHER, input, key)
+    return call_unary(d.GATHER, input, key or (idx.astype(np.int64),))
 
 
 def index_select(input, dim, index):
@@ -50,8 +50,13 @@ def index_select(input, dim, index):
         raise IndexError("index_select(): Index is supposed to be a vector")
     dim = wrap_dim(dim, input._data.ndim)
     size = input._data.shape[dim] if input._data.ndim else 1
+    if input._data.ndim == 0 and idx.size != 1:
+        raise RuntimeError("index_select(): Index to scalar can have only 1 value, got %d "
+                           "value(s)" % idx.size)
     _check_index_select_range(input._data, dim, idx, size)
-    key = (slice(None),) * dim + (idx.reshape(-1).astype(np.int64),)
+    # A 0-dim input gives a 0-dim result: its one index is read as a scalar.
+    idx = idx.reshape(-1 if input._data.ndim else ()).astype(np.int64)
+    key = (slice(None),) * dim + (idx,)
     return call_unary(d.INDEX_SELECT, input, key)
 
 

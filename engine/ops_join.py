@@ -33,7 +33,9 @@ def cat(tensors, dim=0, *, out=None):
         if t._data.ndim == 0:
             raise RuntimeError("zero-dimensional tensor (at position %d) cannot be concatenated"
                                % i)
-    ref = next((t for t in tensors if t._data.shape != (0,)), tensors[0])
+    ref = next((t for t in tensors if t._data.shape != (0,)), None)
+    if ref is None:  # ATen's legacy_cat_wrap_dim checks no dim when all are 1-d and empty
+        return call(d.CAT, tensors, (0,), dtype)
     dim = wrap_dim(dim, ref._data.ndim)
     for i, t in enumerate(tensors):
         if t._data.shape == (0,) and ref._data.shape != (0,):
@@ -68,7 +70,9 @@ def _sizes(t):
 
 
 def narrow(input, dim, start, length):
-    from .ops_index import getitem
+    from .ops_shape import view_op
+    if input._data.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
     dim = wrap_dim(dim, input._data.ndim)
     size = input._data.shape[dim]
     if not -size <= start <= size:
@@ -80,4 +84,4 @@ def narrow(input, dim, start, length):
     if start + length > size:
         raise RuntimeError("start (%d) + length (%d) exceeds dimension size (%d)."
                            % (start, length, size))
-    return getitem(input, (slice(None),) * dim + (slice(start, start + length),))
+    return view_op(d.SLICE, input, dim, start, start + length, 1)  # SliceBackward0 always

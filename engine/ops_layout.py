@@ -9,7 +9,7 @@ from . import derivatives as d
 from .dispatch import call_unary
 from .ops_join import cat, _tensors
 from .ops_reduce import nonzero
-from .ops_shape import link_view, permute, view, reshape, unsqueeze, expand
+from .ops_shape import link_view, permute, view, view_op, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
 from .size_args import int_arg, int_list
 from .tensor import Tensor
@@ -18,10 +18,15 @@ from . import cpp_warnings
 
 def _diagonal_dims(input, dim1, dim2):
     ndim = input._data.ndim
-    dim1, dim2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
-    if dim1 == dim2:
+    return _distinct_dims(dim1, dim2, ndim)
+
+
+def _distinct_dims(dim1, dim2, ndim):
+    """Two dims wrapped, or PyTorch's error naming them as given."""
+    wrapped1, wrapped2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
+    if wrapped1 == wrapped2:
         raise RuntimeError("diagonal dimensions cannot be identical %d, %d" % (dim1, dim2))
-    return dim1, dim2
+    return wrapped1, wrapped2
 
 
 def diagonal(input, offset=0, dim1=0, dim2=1):
@@ -45,10 +50,7 @@ def diag(input, diagonal=0):
 
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     offset = int_arg("diag_embed", "offset", 1, offset)
-    ndim = input._data.ndim + 1
-    dim1, dim2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
-    if dim1 == dim2:
-        raise RuntimeError("diagonal dimensions cannot be identical %d, %d" % (dim1, dim2))
+    dim1, dim2 = _distinct_dims(dim1, dim2, input._data.ndim + 1)
     return call_unary(d.DIAG_EMBED, input, offset, dim1, dim2)
 
 
@@ -73,7 +75,11 @@ def roll(input, shifts, dims=None):
     if len(shifts) != len(dims):
         raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:%d"
                            % (len(shifts), len(dims)))
-    dims = tuple(wrap_dim(x, ndim) for x in dims)
+    if input._data.size == 0:
+        # ATen's roll returns a clone of an empty tensor before it reads any dim.
+        return call_unary(d.ROLL, input, 0, None)
+    # Each dim is read by self.size(dim): a 0-dim tensor has none to roll.
+    dims = tuple(wrap_dim(x, ndim, wrap_scalar=False) for x in dims)
     return call_unary(d.ROLL, input, shifts, dims)
 
 
@@ -94,6 +100,8 @@ def movedim(input, source, destination):
     for name, given, wrapped in (("source", source, src), ("destination", destination, dst)):
         if len(set(wrapped)) != len(wrapped):
             raise RuntimeError("movedim: repeated dim in `%s` (%s)" % (name, shape_str(given)))
+    if ndim == 0:  # ATen's movedim returns an alias of a 0-dim tensor
+        return view_op(d.ALIAS, input)
     order = [None] * ndim
     for s, t in zip(src, dst):
         order[t] = s
@@ -107,6 +115,9 @@ moveaxis = movedim
 
 def unflatten(input, dim, sizes):
     shape = input._data.shape
+    if not shape:  # PyTorch reports its size(dim) error wrapped in this one
+        raise RuntimeError("unflatten got an unexpected error:\nDimension specified as %d but "
+                           "tensor has no dimensions" % wrap_dim(dim, 0))
     dim = wrap_dim(dim, len(shape))
     sizes = list(sizes)
     if not sizes:

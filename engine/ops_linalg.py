@@ -39,12 +39,6 @@ def _operands(a, b, ndim, names):
     return a._data.shape, b._data.shape
 
 
-def _no_bool_kernel(t, kernel):
-    """The CPU kernels of the products are not built for bool (after the shape checks)."""
-    if t._dtype.category == 0:
-        raise NotImplementedError('"%s" not implemented for \'Bool\'' % kernel)
-
-
 def _check_mm(input, mat2):
     a, b = _operands(input, mat2, 2, ("self", "mat2"))
     if a[1] != b[0]:
@@ -56,8 +50,14 @@ def _check_mm(input, mat2):
 def mm(input, mat2):
     _check_mm(input, mat2)
     check_allocation((input._data.shape[0], mat2._data.shape[1]), input._dtype)
-    _no_bool_kernel(input, "addmm_impl_cpu_")
+    _not_for_bool(input, "addmm_impl_cpu_")
     return call(d.MM, (input, mat2), (), input._dtype)
+
+
+def _not_for_bool(input, kernel):
+    """The matrix products have no bool kernels (the dispatch error, after the checks)."""
+    if input._dtype.name == "bool":
+        raise NotImplementedError("\"%s\" not implemented for 'Bool'" % kernel)
 
 
 def mv(input, vec):
@@ -78,7 +78,7 @@ def mv(input, vec):
         raise RuntimeError("addmv input tensors must have the same dtype, but got %s, %s, and %s"
                            % (vec._dtype.scalar_name, input._dtype.scalar_name,
                               vec._dtype.scalar_name))
-    _no_bool_kernel(input, "addmv_impl_cpu")
+    _not_for_bool(input, "addmv_impl_cpu")
     return call(d.MV, (input, vec), (), input._dtype)
 
 
@@ -96,7 +96,7 @@ def dot(input, tensor):
     if input._dtype is not tensor._dtype:
         raise RuntimeError("dot : expected both vectors to have same dtype, but found %s and %s"
                            % (input._dtype.scalar_name, tensor._dtype.scalar_name))
-    _no_bool_kernel(input, "dot")
+    _not_for_bool(input, "dot")
     return call(d.DOT, (input, tensor), (), input._dtype)
 
 
@@ -109,7 +109,7 @@ def bmm(input, mat2):
         raise RuntimeError("expected scalar type %s but found %s"
                            % (input._dtype.scalar_name, mat2._dtype.scalar_name))
     check_allocation((a[0], a[1], b[2]), input._dtype)
-    _no_bool_kernel(input, "bmm")
+    _not_for_bool(input, "bmm")
     return call(d.BMM, (input, mat2), (), input._dtype)
 
 
@@ -144,7 +144,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (%dx%d and %dx%d)"
                            % (a + b))
     expand(input, a[0], b[1])
-    _no_bool_kernel(mat1, "addmm_impl_cpu_")
+    _not_for_bool(mat1, "addmm_impl_cpu_")
     return call(d.ADDMM, (input, mat1, mat2), (beta, alpha), mat1._dtype)
 
 

@@ -15,6 +15,7 @@ from .shape_util import broadcast_shapes, wrap_dim
 from .tensor_queries import tensor_argument
 from .size_args import number_arg
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 from . import cpp_warnings
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
@@ -117,7 +118,7 @@ def _unsafe_view(t, shape):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
-    dim = wrap_dim(dim, y._data.ndim)
+    dim = wrap_dim(dim, y._data.ndim, wrap_scalar=False)  # read by y.size(dim)
     if y._data.shape[dim] == 0:
         shape = y._data.shape[:dim] + y._data.shape[dim + 1:]
         return wrap(np.zeros(shape, dtype=y._dtype.np_dtype), y._dtype)

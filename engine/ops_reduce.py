@@ -9,7 +9,7 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary, call_unary_as
-from .shape_util import wrap_dim, wrap_dims
+from .shape_util import shape_str, wrap_dim, wrap_dims
 from .return_types import return_type
 from .tensor import Tensor, wrap
 from . import cpp_warnings
@@ -143,12 +143,25 @@ def _int_dim(name, dim):
 
 
 def _amax_like(op, name, input, dim, keepdim):
-    dims = _dims_or_all(input, dim)
-    if input._data.size == 0 and (dim is None or isinstance(dim, (tuple, list)) and not dim):
-        raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
-                           "== 0. Specify the reduction dim with the 'dim' argument." % name)
-    _check_reduced_size(input, dims, name)
-    return call_unary(op, input, dims, keepdim)
+    if input._data.size == 0:
+        if dim is None or isinstance(dim, (tuple, list)) and not dim:
+            raise RuntimeError("%s(): Expected reduction dim to be specified for input.numel() "
+                               "== 0. Specify the reduction dim with the 'dim' argument." % name)
+        empty = _first_empty_dim(input, dim)
+        if empty is not None:
+            raise IndexError("%s(): Expected reduction dim %d to have non-zero size."
+                             % (name, empty))
+    return call_unary(op, input, _dims_or_all(input, dim), keepdim)
+
+
+def _first_empty_dim(input, dim):
+    """The first of the dims (an int or a list) of size 0, as given: ATen checks each dim of
+    a reduction with no identity before the list is checked for repeats."""
+    shape = input._data.shape
+    for given in (dim if isinstance(dim, (tuple, list)) else (dim,)):
+        if shape and shape[wrap_dim(given, len(shape))] == 0:
+            return given
+    return None
 
 
 def amax(input, dim=(), keepdim=False):
@@ -218,8 +231,25 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         p = 2
     _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
                           "input. Got %s")
-    dims = None if dim is None or dim == () or dim == [] else _dims(input, dim)
+    every = dim is None or dim == () or dim == []
+    if input._data.size == 0 and (p < 0 or p == float("inf")):
+        _check_norm_identity(input, float(p), None if every else dim)
+    dims = None if every else _dims(input, dim)
     return call_unary(d.NORM, input, float(p), dims, keepdim)
+
+
+def _check_norm_identity(input, p, dim):
+    """linalg.vector_norm of an empty tensor with a p that has no identity (inf and the
+    negative ones): refused when a reduced dim is empty, named as given."""
+    order = ("%g" % p).replace("e+", "e")  # C++'s default double format
+    if dim is None:
+        raise RuntimeError("linalg.vector_norm cannot compute the %s norm on an empty tensor "
+                           "because the operation does not have an identity" % order)
+    empty = _first_empty_dim(input, dim)
+    if empty is not None:
+        raise RuntimeError("linalg.vector_norm cannot compute the %s norm on the dimension %d"
+                           "because this dimension is empty and the operation does not have an "
+                           "identity" % (order, empty))
 
 
 class _Required:
@@ -236,6 +266,14 @@ def _require_dim(name, dim):
 
 def logsumexp(input, dim=_REQUIRED, keepdim=False):
     _require_dim("logsumexp", dim)
+    if isinstance(dim, (tuple, list)) and not dim:
+        # An empty list reduces every dim, as sum's; ATen's kernel then adds the maxes it
+        # kept (keepdim) into the 0-dim result, which fails unless the input is empty.
+        shape = input._data.shape
+        if shape and input._data.size and not keepdim:
+            raise RuntimeError("output with shape [] doesn't match the broadcast shape %s"
+                               % shape_str((1,) * len(shape)))
+        return call_unary(d.LOGSUMEXP, input, tuple(range(len(shape))), keepdim)
     return call_unary(d.LOGSUMEXP, input, _dims(input, dim), keepdim)
 
 
@@ -281,7 +319,8 @@ def _logical_reduction(np_fn):
         if dim is None:
             out = np_fn(data)
         else:  # an empty dim list reduces nothing here (unlike sum's)
-            out = np_fn(data, axis=_dims(input, dim) if data.ndim else None,
+            axes = _dims(input, dim)  # checked on a 0-dim tensor too
+            out = np_fn(data, axis=axes if data.ndim else None,
                         keepdims=keepdim and data.ndim > 0)
         return wrap(np.asarray(out, dtype=np.bool_), dtypes.bool_)
     return reduce

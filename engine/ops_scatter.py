@@ -8,7 +8,7 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call
-from .shape_util import broadcast_shapes, shape_str, wrap_dim
+from .shape_util import broadcast_shapes, dim_size, shape_str, wrap_dim
 from .tensor import Tensor
 from . import cpp_warnings
 
@@ -41,10 +41,11 @@ def _scatter_checks(name, input, dim, index, src):
     ndim = input._data.ndim
     dim = wrap_dim(dim, ndim)
     idx = index._data
+    # scatter_meta_impl's dtype checks say scatter() for scatter_add too.
     if idx.size and index._dtype not in _INT_INDEX:
-        raise RuntimeError("%s(): Expected dtype int32/int64 for index" % name)
+        raise RuntimeError("scatter(): Expected dtype int32/int64 for index")
     if src is not None and src._dtype is not input._dtype:
-        raise RuntimeError("%s(): Expected self.dtype to be equal to src.dtype" % name)
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
     if not idx.size:
         return dim
     self_shape, index_shape = _nonempty(input._data.shape), _nonempty(idx.shape)
@@ -240,8 +241,11 @@ def masked_scatter(input, mask, source):
 
 # ---- take, put, take_along_dim -------------------------------------------------------------------
 
-def _flat_bounds(input, index):
+def _flat_bounds(input, index, name):
     numel = input._data.size
+    if numel == 0 and index._data.size:
+        raise IndexError("take(): tried to take from an empty tensor" if name == "take" else
+                         "put_(): Tried to put elements into an empty tensor")
     bad = _first_bad(index._data, -numel, numel)
     if bad is not None:
         raise IndexError("out of range: tried to access index %d on a tensor of %d elements."
@@ -253,7 +257,7 @@ def take(input, index):
     if index._dtype is not dtypes.int64:
         raise RuntimeError("take(): Expected a long tensor for index, but got %s"
                            % index._dtype.scalar_name)
-    _flat_bounds(input, index)
+    _flat_bounds(input, index, "take")
     return call(d.TAKE, (input,), (index,), input._dtype)
 
 
@@ -271,7 +275,7 @@ def put(input, index, source, accumulate=False):
         raise IndexError("put_(): Expected source and index to have the same number of elements, "
                          "but got source.numel() = %d, index.numel() = %d"
                          % (source._data.size, index._data.size))
-    _flat_bounds(input, index)
+    _flat_bounds(input, index, "put")
     return call(d.PUT, (input, source), (index, bool(accumulate)), input._dtype)
 
 
@@ -287,11 +291,12 @@ def take_along_dim(input, indices, dim=None):
     if dim is None:
         return gather(view(input, -1), 0, view(indices, -1))
     ndim = input._data.ndim
-    dim = wrap_dim(dim, ndim)
     if ndim != indices._data.ndim:
         raise RuntimeError("torch.take_along_dim(): input and indices should have the same "
                            "number of dimensions, but got %d dimensions for input, and %d "
                            "dimensions for indices" % (ndim, indices._data.ndim))
+    dim = wrap_dim(dim, ndim)
+    dim_size(input._data.shape, dim)  # ATen reads self.size(dim): a 0-dim input has none
     self_shape, index_shape = list(input._data.shape), list(indices._data.shape)
     self_shape[dim] = index_shape[dim] = 1
     common = list(broadcast_shapes(tuple(self_shape), tuple(index_shape)))

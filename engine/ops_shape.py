@@ -165,9 +165,9 @@ def flatten(input, start_dim=0, end_dim=-1):
     start_dim = int_arg("flatten", "start_dim", 1, start_dim)
     end_dim = int_arg("flatten", "end_dim", 2, end_dim)
     ndim = input._data.ndim
+    start, end = wrap_dim(start_dim, ndim), wrap_dim(end_dim, ndim)
     if ndim == 0:
         return reshape(input, 1)
-    start, end = wrap_dim(start_dim, ndim), wrap_dim(end_dim, ndim)
     if start > end:
         raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
@@ -181,11 +181,17 @@ def expand(input, *sizes):
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
-            "expand(torch.%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
+            "expand(%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
             "be greater or equal to the number of dimensions in the tensor (%d)"
-            % (input._dtype.legacy_name, ", ".join(map(str, shape)),
+            % (_type_string(input._dtype), ", ".join(map(str, shape)),
                ", ".join(map(str, sizes)), len(sizes), len(shape)))
     return view_op(d.EXPAND, input, _expanded_shape(shape, sizes))
+
+
+def _type_string(dtype):
+    """ATen's toString of a CPU tensor type: the legacy name, CPUBoolType for bool (which has
+    none)."""
+    return "CPUBoolType" if dtype.name == "bool" else "torch." + dtype.legacy_name
 
 
 def _expanded_shape(shape, sizes):
@@ -248,7 +254,14 @@ def stride(input, dim=None):
     """Strides in elements, read from the NumPy array (views share their base's memory and
     have its strides, as PyTorch's do)."""
     data = input._data
-    strides = tuple(s // data.itemsize for s in data.strides)
+    if data.size == 0:  # NumPy gives an empty array any strides; PyTorch's are contiguous
+        strides, step = [], 1
+        for n in reversed(data.shape):
+            strides.insert(0, step)
+            step *= max(n, 1)
+        strides = tuple(strides)
+    else:
+        strides = tuple(s // data.itemsize for s in data.strides)
     if dim is None:
         return strides
     return strides[queried_dim("stride", dim, data.ndim)]
@@ -330,13 +343,12 @@ def matrix_transpose(input):
 def matrices_transpose(input, name="mT"):
     """x.mT / x.mH (the adjoint: the same for real dtypes): the last two dims swapped."""
     ndim = input._data.ndim
-    if ndim == 0:  # PyTorch hands a 0-dim tensor back itself, warning once
-        if name == "mT":
-            cpp_warnings.warn("Tensor.mT is deprecated on 0-D tensors. This function is the "
-                              "identity in these cases.", cpp_warnings.MT_0D, once=True)
-        else:
-            cpp_warnings.warn("Tensor.mH is deprecated on 0-D tensors. Consider using "
-                              "x.conj().", cpp_warnings.MH_0D, once=True)
+    if ndim == 0:  # deprecated, the identity: the tensor itself
+        cpp_warnings.warn(
+            "Tensor.mT is deprecated on 0-D tensors. This function is the identity in these "
+            "cases." if name == "mT" else
+            "Tensor.mH is deprecated on 0-D tensors. Consider using x.conj().",
+            cpp_warnings.SCALAR_MT if name == "mT" else cpp_warnings.SCALAR_MH, once=True)
         return input
     if ndim < 2:
         raise RuntimeError("tensor.%s is only supported on matrices or batches of matrices. "
@@ -347,9 +359,9 @@ def matrices_transpose(input, name="mT"):
 def adjoint_2d(input):
     """x.H: the adjoint of a matrix (2-D only)."""
     ndim = input._data.ndim
-    if ndim == 0:  # PyTorch hands a 0-dim tensor back itself, warning once
+    if ndim == 0:
         cpp_warnings.warn("Tensor.H is deprecated on 0-D tensors. Consider using x.conj().",
-                          cpp_warnings.MATRIX_H_0D, once=True)
+                          cpp_warnings.SCALAR_H, once=True)
         return input
     if ndim != 2:
         raise RuntimeError("tensor.H is only supported on matrices (2-D tensors). Got %d-D "

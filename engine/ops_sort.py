@@ -115,11 +115,11 @@ def _int_arg(name, value, position, arg):
 
 def topk(input, k, dim=-1, largest=True, sorted=True):
     k = _int_arg("topk", k, 1, "k")
-    if input._dtype is dtypes.bool_:
-        raise RuntimeError("topk does not support bool dtypes on CPU")
     dim = wrap_dim(dim, input._data.ndim)
     if not 0 <= k <= _size_along(input, dim):
         raise RuntimeError("selected index k out of range")
+    if input._dtype is dtypes.bool_:  # the kernel's check, after ATen's meta function's
+        raise RuntimeError("topk does not support bool dtypes on CPU")
     return return_topk(*call(d.TOPK, (input,), (k, dim, bool(largest), bool(sorted))))
 
 
@@ -130,24 +130,24 @@ def _not_for_bool(input, kernel):
 
 def kthvalue(input, k, dim=-1, keepdim=False):
     k = _int_arg("kthvalue", k, 1, "k")
-    _not_for_bool(input, "kthvalue_cpu")
     dim = wrap_dim(dim, input._data.ndim)
     _check_nonempty_dim(input, dim, "kthvalue")
     if not 0 < k <= _size_along(input, dim):
         raise RuntimeError("kthvalue(): selected number k out of range for dimension %d" % dim)
+    if input._data.ndim:  # ATen copies a 0-dim input before dispatching on the dtype
+        _not_for_bool(input, "kthvalue_cpu")
     return return_kthvalue(*call(d.KTHVALUE, (input,), (k, dim, bool(keepdim))))
 
 
 def median(input, dim=None, keepdim=False):
     """The lower of the two middle values (no averaging), nan if there is one."""
     if dim is None:
-        _not_for_bool(input, "median_cpu")
-        if input._data.size == 0:
-            return wrap(np.array(np.nan, input._data.dtype), input._dtype)
+        if input._data.size:  # an empty input's nan comes before the dtype dispatch
+            _not_for_bool(input, "median_cpu")
         return call(d.MEDIAN, (input,), (), input._dtype)
-    _not_for_bool(input, "median_out")
     dim = wrap_dim(dim, input._data.ndim)
     _check_nonempty_dim(input, dim, "median")
+    _not_for_bool(input, "median_out")
     return return_median(*call(d.MEDIAN_DIM, (input,), (dim, bool(keepdim))))
 
 
@@ -161,7 +161,15 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     """torch.unique: PyTorch's CPU kernel returns sorted values even for sorted=False."""
     op = d.UNIQUE
     if dim is not None:
-        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim)
+        op, dim = d.UNIQUE_DIM, wrap_dim(dim, input._data.ndim, wrap_scalar=False)
+        shape = input._data.shape
+        if input._data.size == 0:  # ATen's _unique_dim_cpu_template, in its order
+            if shape.count(0) > 1:
+                raise RuntimeError("Number of zero sized dimensions is more than one, so unique "
+                                   "cannot be applied ")
+            if shape[dim]:
+                raise RuntimeError("There are 0 sized dimensions, and they aren't selected, so "
+                                   "unique cannot be applied")
     values, inverse, counts = call(op, (input,), (return_inverse, return_counts, dim))
     if return_inverse and return_counts:
         return values, inverse, counts

@@ -4,7 +4,7 @@ dsplit, unbind (every piece a view of the input)."""
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call
-from .shape_util import wrap_dim
+from .shape_util import dim_size, wrap_dim
 from .size_args import as_int, int_arg, int_list
 from .tensor import Tensor
 
@@ -34,22 +34,26 @@ def split(input, split_size_or_sections, dim=0):
     if size == 0 and length:
         raise RuntimeError("split_size can only be 0 if dimension size is 0, but got dimension "
                            "size of %d" % length)
+    # At least one piece (ATen's num_splits is max(ceil(length / size), 1)): an empty dim
+    # splits into one empty piece.
     sections = [size] * (length // size) + ([length % size] if length % size else []) \
-        if size else [0]
+        if size and length else [0]
     return _pieces(d.SPLIT, input, (tuple(sections), dim))
 
 
 def split_with_sizes(input, split_sizes, dim=0):
     sections = list(int_list("split_with_sizes", "split_sizes", 2, split_sizes))
-    dim = wrap_dim(dim, input._data.ndim)
-    length = input._data.shape[dim] if input._data.ndim else 1
+    if input._data.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
+    given, dim = dim, wrap_dim(dim, input._data.ndim)
+    length = input._data.shape[dim]
     if any(s < 0 for s in sections):
         raise RuntimeError("split_with_sizes expects split_sizes have only non-negative entries, "
                            "but got split_sizes=%s" % sections)
     if sum(sections) != length:
         raise RuntimeError("split_with_sizes expects split_sizes to sum exactly to %d (input "
                            "tensor's size at dimension %d), but got split_sizes=%s"
-                           % (length, dim, sections))
+                           % (length, given, sections))
     return _pieces(d.SPLIT_SIZES, input, (tuple(sections), dim))
 
 
@@ -60,15 +64,15 @@ def chunk(input, chunks, dim=0):
     if chunks <= 0:
         raise RuntimeError("chunk expects `chunks` to be greater than 0, got: %d" % chunks)
     length = input._data.shape[wrap_dim(dim, input._data.ndim)]
-    step = -(-length // chunks) if length else 1
-    return split(input, step, dim)
+    if length == 0:  # ATen's chunk: `chunks` empty pieces, by split_with_sizes
+        return split_with_sizes(input, [0] * chunks, dim)
+    return split(input, -(-length // chunks), dim)
 
 
 def unbind(input, dim=0):
     from .ops_shape import link_view
-    if input._data.ndim == 0:
-        raise IndexError("Dimension specified as %d but tensor has no dimensions" % dim)
     dim = wrap_dim(dim, input._data.ndim)
+    dim_size(input._data.shape, dim)  # a 0-dim tensor has nothing to unbind
     results = call(d.UNBIND, (input,), (dim,), input._dtype)
     return tuple(link_view(r, input, _pick(d.UNBIND, (dim,), i)) for i, r in enumerate(results))
 

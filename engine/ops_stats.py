@@ -49,7 +49,9 @@ def nanmean(input, dim=None, keepdim=False, *, dtype=None):
 def aminmax(input, *, dim=None, keepdim=False):
     if dim is not None:
         dim = wrap_dim(_int_dim("aminmax", dim), input._data.ndim)
-    if input._data.size == 0:
+        if input._data.ndim and input._data.shape[dim] == 0:
+            raise IndexError("aminmax: Expected reduction dim %d to have non-zero size." % dim)
+    elif input._data.size == 0:
         raise RuntimeError("aminmax(): cannot compute aminmax over an empty dimension as the "
                            "operation has no identity.")
     return return_aminmax(*call(d.AMINMAX, (input,), (dim, bool(keepdim)), input._dtype))

@@ -1,18 +1,50 @@
 """Dimension and shape arithmetic shared by the ops, with PyTorch's error messages."""
 
+import functools
 
-def wrap_dim(dim, ndim):
-    """A possibly negative dim as an index, or PyTorch's IndexError."""
+
+def wrap_dim(dim, ndim, wrap_scalar=True):
+    """A possibly negative dim as an index, or PyTorch's IndexError (c10's maybe_wrap_dim).
+
+    A 0-dim tensor takes dim 0 and -1 (`wrap_scalar`, the default of ATen's ops: it is
+    then treated as a tensor of one element along dim 0, see kernels.scalar_as_vector);
+    ops that call maybe_wrap_dim with wrap_scalar=false (roll, cross, size(dim) ...)
+    refuse any dim of a 0-dim tensor."""
     if isinstance(dim, bool) or not isinstance(dim, int):
         try:
             dim = dim.__index__()
         except AttributeError:
             raise TypeError("dim must be an int, not %s" % type(dim).__name__) from None
+    if ndim == 0 and not wrap_scalar:
+        raise IndexError("Dimension specified as %d but tensor has no dimensions" % dim)
     low, high = (-1, 0) if ndim == 0 else (-ndim, ndim - 1)
     if not low <= dim <= high:
         raise IndexError("Dimension out of range (expected to be in range of [%d, %d], but got %d)"
                          % (low, high, dim))
-    return dim + ndim if dim < 0 else (0 if ndim == 0 else dim)
+    if ndim == 0:
+        return 0  # -1 and 0 both name the one dim of a scalar
+    return dim + ndim if dim < 0 else dim
+
+
+def scalar_as_vector(kernel):
+    """A NumPy kernel taking dims, run on a 0-dim array as on a one-element vector, its
+    results viewed back as 0-dim (views stay views): ATen's kernels read a scalar tensor
+    along its wrapped dim 0 as a dim of size 1 (ensure_nonempty_size), and their outputs
+    keep the input's 0 dims (x.flip(0), x.transpose(0, -1), x.squeeze(0) of a scalar)."""
+    @functools.wraps(kernel)
+    def on_vector(a, *params):
+        if a.ndim:
+            return kernel(a, *params)
+        result = kernel(a.reshape(1), *params)
+        if type(result) is tuple:
+            return tuple(r.reshape(()) for r in result)
+        return result.reshape(())
+    return on_vector
+
+
+def dim_size(shape, dim):
+    """shape[dim] as Tensor.size(dim) reads it: a 0-dim tensor has no size to give."""
+    return shape[wrap_dim(dim, len(shape), wrap_scalar=False)]
 
 
 def wrap_dims(dims, ndim):

@@ -329,3 +329,23 @@ def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
 def test_arguments_that_do_not_fit_a_signature_are_the_users_error():
     _, err, _ = session("x = torch.ones(2, 3)\nx.unsqueeze()\nx.sum(foo=1)\nx.sum(1.5)\n")
     assert "hint" not in err and len(err.splitlines()) == 3
+
+
+def test_dims_of_a_0_dim_tensor_work_or_fail_with_pytorchs_text_not_as_a_gradrepl_bug():
+    """dim 0 and -1 name a scalar's one dim (ATen's maybe_wrap_dim); the ops that read its
+    size(dim) refuse it with PyTorch's text (tests/torch_cases_shapes.py compares with torch)."""
+    out, err, code = session(
+        "x = torch.tensor(2., requires_grad=True)\n"
+        "x.max(0)[0].backward()\nx.grad\n"
+        "x.flip(-1)\nx.transpose(0, -1)\nx.squeeze(0)\n"
+        "x.gather(0, torch.tensor(0))\nx.index_select(-1, torch.tensor([0]))\n"
+        "x.roll(1, 0)\nx.narrow(0, 0, 1)\nx.size(0)\n")
+    assert out == ("tensor(1.)\ntensor(2., grad_fn=<FlipBackward0>)\n"
+                   "tensor(2., grad_fn=<TransposeBackward0>)\n"
+                   "tensor(2., grad_fn=<SqueezeBackward1>)\n"
+                   "tensor(2., grad_fn=<GatherBackward0>)\n"
+                   "tensor(2., grad_fn=<IndexSelectBackward0>)\n")
+    assert err == ("IndexError: Dimension specified as 0 but tensor has no dimensions\n"
+                   "RuntimeError: narrow() cannot be applied to a 0-dim tensor.\n"
+                   "IndexError: Dimension specified as 0 but tensor has no dimensions\n")
+    assert code == 1

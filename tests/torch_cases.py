@@ -2365,6 +2365,7 @@ import torch_cases_linalg  # noqa: E402,F401
 import torch_cases_values  # noqa: E402,F401
 import torch_cases_numbers  # noqa: E402,F401
 import torch_cases_errors  # noqa: E402,F401
+import torch_cases_shapes  # noqa: E402,F401
 
 
 # =====================================================================================
