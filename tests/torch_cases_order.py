@@ -176,3 +176,21 @@ def _(t):
 @case("unique/backward_not_implemented", error=True)
 def _(t):
     L(t, TIES).unique().sum().backward()
+
+
+# ---- bincount -------------------------------------------------------------------------------------
+add("bincount/counts_minlength_weights", lambda t: (
+    t.bincount(T(t, U)), T(t, U).bincount(minlength=8), t.bincount(T(t, U, t.uint8)),
+    t.bincount(T(t, [], t.int64)), t.bincount(T(t, [], t.int64), minlength=2),
+    t.bincount(T(t, U), T(t, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6])),
+    t.bincount(T(t, U), weights=T(t, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], t.float64)),
+    t.bincount(T(t, U), weights=T(t, [1, 2, 3, 4, 5, 6]))))
+add("bincount/float32_weights_summed_in_order", lambda t: (
+    t.manual_seed(0), t.randint(0, 3, (500,)).bincount(t.rand(500)).tolist())[1])
+add("bincount/negative", lambda t: t.bincount(T(t, [1, -1])), error=True)
+add("bincount/two_dims", lambda t: t.bincount(T(t, [[1, 2]])), error=True)
+add("bincount/float_input", lambda t: t.bincount(T(t, [1.0, 2.0])), error=True)
+add("bincount/bool_input", lambda t: t.bincount(T(t, [True])), error=True)
+add("bincount/negative_minlength", lambda t: t.bincount(T(t, U), minlength=-1), error=True)
+add("bincount/weights_length", lambda t: t.bincount(T(t, U), t.ones(2)), error=True)
+add("bincount/not_a_tensor", lambda t: t.bincount([1, 2]), error=True)
