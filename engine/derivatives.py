@@ -219,6 +219,7 @@ COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", s
 # ---- random sampling (values drawn in random.py; the gradient of a sample is zero) ----------
 NORMAL_ = op("normal_", "NormalBackward0", "self", None, self="grad * 0")
 UNIFORM_ = op("uniform_", "UniformBackward0", "self", None, self="grad * 0")
+EXPONENTIAL_ = op("exponential_", "ExponentialBackward0", "self", None, self="grad * 0")
 RANDOM_FROM_TO_ = op("random_", "RandomBackward0", "self", None, self="grad * 0")
 RANDOM_TO_ = op("random_", "RandomBackward1", "self", None, self="grad * 0")
 RANDOM_ = op("random_", "RandomBackward2", "self", None, self="grad * 0")

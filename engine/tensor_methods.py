@@ -27,6 +27,7 @@ from . import ops_sort as srt
 from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
+from . import multinomial_sampling as mnl
 from . import autograd_hooks
 from .tensor import Tensor
 from .nn import activations as act
@@ -56,7 +57,8 @@ _SAME_AS_FUNCTION = {
           "take_along_dim put"),
     conv: "to type_as cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor new",
-    rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
+    rnd: "uniform_ normal_ random_ bernoulli_ bernoulli exponential_",
+    mnl: "multinomial",
     srt: "msort topk kthvalue median mode unique bincount",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
