@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 
+from . import kernels_norm
 from .cascade_sum import cascade_sum
 from .vec_math import kernel_exp
 
@@ -422,7 +423,7 @@ def norm(a, p, dim, keepdim):
     if p == 0:
         return np.sum(x != 0, axis=dim, keepdims=keepdim).astype(a.dtype)
     if p == 2:
-        return np.sqrt(np.sum(x * x, axis=dim, keepdims=keepdim))
+        return kernels_norm.norm2(a, dim, keepdim)
     return np.sum(x ** p, axis=dim, keepdims=keepdim) ** (1.0 / p)
 
 

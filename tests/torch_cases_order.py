@@ -1,7 +1,7 @@
 """Cases for test_vs_torch.py: ordering and statistics ops (sort, topk, kthvalue, median,
 mode, cumprod, nansum, aminmax, std_mean, unique ...). Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, I, graph, grad_case
+from torch_cases import add, case, T, L, A, I, graph, grad_case, seeded
 
 TIES = [[3.0, 1.0, 2.0, 1.0], [0.5, -1.0, 4.0, 0.5]]      # (2, 4) with ties in each row
 NAN = [2.0, float("nan"), 1.0, -float("inf"), 2.0]
@@ -194,3 +194,19 @@ add("bincount/bool_input", lambda t: t.bincount(T(t, [True])), error=True)
 add("bincount/negative_minlength", lambda t: t.bincount(T(t, U), minlength=-1), error=True)
 add("bincount/weights_length", lambda t: t.bincount(T(t, U), t.ones(2)), error=True)
 add("bincount/not_a_tensor", lambda t: t.bincount([1, 2]), error=True)
+
+
+# ---- the 2-norm's order: ATen's vectorised fast path over dense innermost dims (8 float or
+# 4 double lanes, left fold, fused tail; float32 squares groups of 4 tail elements unfused),
+# in-order unfused accumulation otherwise. Compared bit for bit through tolist()/item().
+add("norm/two_norm_order_bits", seeded(3, lambda t: [
+    (x.norm().item(), x.norm(dim=-1).tolist(), x.norm(dim=0).tolist(),
+     t.linalg.vector_norm(x, dim=-1, keepdim=True).tolist(), x.T.norm().item(),
+     x.T.norm(dim=-1).tolist(), x[:, ::2].norm(dim=-1).tolist(),
+     t.nn.functional.normalize(x, dim=-1).norm(dim=-1).tolist())
+    for dtype in (t.float32, t.float64) for n in (3, 7, 8, 13, 100)
+    for x in [t.randn(4, n, dtype=dtype)]]))
+add("norm/two_norm_3d_bits", seeded(4, lambda t: (
+    lambda x: (t.linalg.vector_norm(x, dim=(1, 2)).tolist(), x.norm(dim=(0, 1)).tolist(),
+               t.linalg.matrix_norm(x).tolist(), x.permute(2, 0, 1).norm().item()))(
+        t.randn(3, 5, 6))))
