@@ -23,7 +23,7 @@ from .losses import (margin_ranking_loss, hinge_embedding_loss, soft_margin_loss
 from .classification import nll_loss, cross_entropy  # noqa: F401
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
                               huber_loss, kl_div, softsign, logsigmoid, normalize,
-                              cosine_similarity, pad)
+                              cosine_similarity, pad, embedding)
 
 __all__ = (["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",
