@@ -51,8 +51,8 @@ from .ops_scatter import (scatter, scatter_add, index_add, index_fill, index_cop
                           masked_scatter, take, take_along_dim, put)
 from .multinomial_sampling import multinomial
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique, bincount
-from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
-                        var_mean)
+from .ops_stats import (cumprod, cummax, cummin, count_nonzero, nansum, nanmean, aminmax,
+                        std_mean, var_mean)
 from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, moveaxis, unflatten,
                          atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
                          column_stack, argwhere, meshgrid)

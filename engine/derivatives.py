@@ -417,6 +417,10 @@ MEDIAN_DIM = op("median", "MedianBackward1", "self; dim, keepdim", ks.median_dim
                 self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
 MODE = op("mode", "ModeBackward0", "self; dim, keepdim", ks.mode, n_outputs=2,
           self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+CUMMAX = op("cummax", "CummaxBackward0", "self; dim", lambda a, dim: ks.cumulative_extreme(
+    a, dim, True), n_outputs=2, self="cummaxmin_backward(grad, self, results[1], dim)")
+CUMMIN = op("cummin", "CumminBackward0", "self; dim", lambda a, dim: ks.cumulative_extreme(
+    a, dim, False), n_outputs=2, self="cummaxmin_backward(grad, self, results[1], dim)")
 CUMPROD = op("cumprod", "CumprodBackward0", "self; dim", ks.cumprod,
              self="cumprod_backward(grad, self, dim, result)")
 NANSUM = op("nansum", "NansumBackward0", "self; dim, keepdim", ks.nansum,

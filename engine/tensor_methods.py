@@ -63,7 +63,7 @@ _SAME_AS_FUNCTION = {
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
-    sts: "cumprod count_nonzero nansum nanmean aminmax",
+    sts: "cumprod cummax cummin count_nonzero nansum nanmean aminmax",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,

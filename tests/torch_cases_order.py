@@ -210,3 +210,14 @@ add("norm/two_norm_3d_bits", seeded(4, lambda t: (
     lambda x: (t.linalg.vector_norm(x, dim=(1, 2)).tolist(), x.norm(dim=(0, 1)).tolist(),
                t.linalg.matrix_norm(x).tolist(), x.permute(2, 0, 1).norm().item()))(
         t.randn(3, 5, 6))))
+
+
+# ---- cummax / cummin: ties and nans take the later index; the gradient goes to the indices
+add("cummax/values_indices_ties_nan", lambda t: (
+    t.cummax(T(t, [[1.0, 3.0, 3.0], [0.0, -1.0, 5.0]]), 1), t.cummin(T(t, TIES), 0),
+    t.cummax(T(t, NAN), 0), t.cummin(T(t, NAN), 0), t.cummax(T(t, [2, 2, 1, 3]), 0),
+    t.cummax(t.tensor(2.0), 0), t.cummax(T(t, [True, False]), 0), T(t, TIES).cummin(-1)))
+grad_case("cummax/grad", lambda t, x: t.cummax(x, 1).values * t.arange(4.0), TIES)
+grad_case("cummin/grad", lambda t, x: x.cummin(0)[0], TIES)
+add("cummax/dim_out_of_range", lambda t: t.cummax(T(t, TIES), 2), error=True)
+add("cummax/dim_float", lambda t: t.cummax(T(t, TIES), 1.0), error=True)
