@@ -17,6 +17,7 @@ from . import kernels_nn as kn
 from . import kernels_scatter as ksc
 from . import kernels_softmax as ksm
 from . import kernels_sort as ks
+from . import kernels_variance as kv
 from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
@@ -427,10 +428,10 @@ NANSUM = op("nansum", "NansumBackward0", "self; dim, keepdim", ks.nansum,
             self="reduce_backward(grad, self_sizes, dim, keepdim) * self.isnan().logical_not()")
 AMINMAX = op("aminmax", "AminmaxBackward0", "self; dim, keepdim", ks.aminmax, n_outputs=2,
              self="aminmax_backward(grads, self, results, dim, keepdim)")
-STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", ks.std_mean,
+STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", kv.std_mean,
               FLOAT, n_outputs=2,
               self="std_mean_backward(grads, self, results, dim, correction, keepdim)")
-VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", ks.var_mean,
+VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", kv.var_mean,
               FLOAT, n_outputs=2,
               self="var_mean_backward(grads, self, dim, correction, keepdim)")
 # derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.

@@ -6,6 +6,7 @@ import warnings
 import numpy as np
 
 from . import kernels_norm
+from . import kernels_variance
 from .cascade_sum import cascade_sum
 from .vec_math import kernel_exp
 
@@ -402,16 +403,8 @@ def prod_dim(a, dim, keepdim):
     return np.prod(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
 
 
-def var(a, dim, correction, keepdim):
-    with warnings.catch_warnings():  # the op warns PyTorch's way when dof <= 0
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
-
-
-def std(a, dim, correction, keepdim):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return np.std(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+var = kernels_variance.var
+std = kernels_variance.std
 
 
 def norm(a, p, dim, keepdim):

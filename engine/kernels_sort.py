@@ -242,18 +242,6 @@ def aminmax(a, dim, keepdim):
             np.max(a, axis=axis, keepdims=keepdim and a.ndim > 0))
 
 
-def var_mean(a, dim, correction, keepdim):
-    with warnings.catch_warnings():  # the op warns PyTorch's way when dof <= 0
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return (np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype),
-                np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype))
-
-
-def std_mean(a, dim, correction, keepdim):
-    var, mean = var_mean(a, dim, correction, keepdim)
-    return np.sqrt(var), mean
-
-
 def cumulative_extreme(a, dim, take_max):
     """cummax/cummin as ATen's cummax_cummin_helper: the running value moves to an element
     that is nan, or (the running value not nan) >= it for max, <= for min; ties and nans take

@@ -221,3 +221,23 @@ grad_case("cummax/grad", lambda t, x: t.cummax(x, 1).values * t.arange(4.0), TIE
 grad_case("cummin/grad", lambda t, x: x.cummin(0)[0], TIES)
 add("cummax/dim_out_of_range", lambda t: t.cummax(T(t, TIES), 2), error=True)
 add("cummax/dim_float", lambda t: t.cummax(T(t, TIES), 1.0), error=True)
+
+
+# ---- var/std: std_var_all_cpu (double sum of squared deviations from torch's mean) for a
+# one-element result, WelfordOps in double otherwise and for var_mean/std_mean; bit for bit.
+add("var/std_var_orders_bits", seeded(5, lambda t: [
+    (x.var().item(), x.std(unbiased=False).item(), x.var(0).tolist(), x.std(-1).tolist(),
+     x.var(-1, keepdim=True, correction=0).tolist(), t.var_mean(x)[0].item(),
+     [v.tolist() for v in t.std_mean(x, 0)], x.T.var(0).tolist(), x.T.std().item(),
+     x[:1].var(1).tolist())
+    for dtype in (t.float32, t.float64) for shape in ((8, 4), (3, 17), (40, 9))
+    for x in [t.randn(*shape, dtype=dtype)]]))
+add("var/large_and_3d_bits", seeded(6, lambda t: (
+    lambda x, y: (x.var().item(), t.var_mean(x)[0].item(), t.std_mean(x)[1].item(),
+                  y.var((0, 2)).tolist(), y.std(1).tolist()))(
+        t.randn(70000), t.randn(3, 5, 6))))
+# A permuted dense tensor (x.T) is summed in memory order, as TensorIterator walks it.
+add("reduce/sum_permuted_memory_order_bits", seeded(7, lambda t: [
+    (x.T.sum().item(), x.T.sum(0).tolist(), x.T.sum(-1).tolist(), x.T.mean().item(),
+     x.permute(1, 0).sum(1, keepdim=True).tolist())
+    for dtype in (t.float32, t.float64) for x in [t.randn(50, 30, dtype=dtype)]]))
