@@ -1,7 +1,6 @@
 """NumPy forward kernels the table's ops run (arrays in, arrays out)."""
 
 import math
-import warnings
 
 import numpy as np
 

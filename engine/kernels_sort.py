@@ -1,13 +1,11 @@
 """NumPy kernels of the ordering and statistics ops (sort, topk, kthvalue, median, mode,
-unique, cumprod, nansum, aminmax, std_mean/var_mean).
+unique, cumprod, cummax/cummin, nansum, aminmax).
 
 Where PyTorch's CPU kernels break ties in a definite way, these do the same: sort is
 stable, median(dim) takes the middle of the stable order, kthvalue runs PyTorch's own
 quickselect (Sedgewick's partition, aten/src/ATen/native/Sorting.cpp), mode reports
 the last occurrence of the smallest most frequent value.
 """
-
-import warnings
 
 import numpy as np
 
