@@ -28,6 +28,7 @@ from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
 from . import multinomial_sampling as mnl
+from . import ops_quantile as qnt
 from . import autograd_hooks
 from .tensor import Tensor
 from .nn import activations as act
@@ -59,6 +60,7 @@ _SAME_AS_FUNCTION = {
     creation: "new_zeros new_ones new_empty new_full new_tensor new",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli exponential_",
     mnl: "multinomial",
+    qnt: "quantile nanquantile",
     srt: "msort topk kthvalue median mode unique bincount",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "

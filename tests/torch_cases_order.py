@@ -241,3 +241,30 @@ add("reduce/sum_permuted_memory_order_bits", seeded(7, lambda t: [
     (x.T.sum().item(), x.T.sum(0).tolist(), x.T.sum(-1).tolist(), x.T.mean().item(),
      x.permute(1, 0).sum(1, keepdim=True).tolist())
     for dtype in (t.float32, t.float64) for x in [t.randn(50, 30, dtype=dtype)]]))
+
+
+# ---- quantile / nanquantile: ATen's composite (sort, view, gather, lerp, squeeze_), every
+# interpolation, nan rows, vector q, and the graph it records.
+QX = [[3.0, 1.0, 4.0, 1.5, 2.0], [2.0, 7.0, float("nan"), 8.0, 1.0]]
+QS = [0.0, 0.3, 0.5, 0.625, 1.0]
+add("quantile/interpolations", lambda t: [
+    (T(t, QX).quantile(T(t, QS), dim=1, interpolation=i),
+     T(t, QX).nanquantile(T(t, QS), dim=1, interpolation=i))
+    for i in ("linear", "lower", "higher", "midpoint", "nearest")])
+add("quantile/shapes", lambda t: (
+    t.tensor([float("nan")] * 3).nanquantile(0.5), t.tensor(3.0).quantile(0.5),
+    T(t, TIES).quantile(0.5, dim=0, keepdim=True), T(t, TIES).quantile(0.5, keepdim=True),
+    t.quantile(T(t, TIES, t.float64), T(t, [0.25, 0.75], t.float64), dim=0)))
+add("quantile/graph_and_grad", lambda t: (
+    lambda y: (lambda q, r: (q, graph(q.grad_fn), graph(r.grad_fn),
+                             t.autograd.grad(q + r.sum(), y)[0]))(
+        y.quantile(0.3), y.quantile(T(t, [0.2, 0.9]), dim=1)))(L(t, TIES)))
+add("quantile/q_out_of_range", lambda t: T(t, TIES).quantile(1.5), error=True)
+add("quantile/q_tensor_out_of_range", lambda t: T(t, TIES).quantile(T(t, [0.5, 1.2])),
+    error=True)
+add("quantile/q_dtype", lambda t: T(t, TIES).quantile(T(t, [0.5], t.float64)), error=True)
+add("quantile/int_input", lambda t: T(t, [1, 2]).quantile(0.5), error=True)
+add("quantile/bad_interpolation",
+    lambda t: T(t, TIES).quantile(0.5, interpolation="foo"), error=True)
+add("quantile/empty", lambda t: t.tensor([]).quantile(0.5), error=True)
+add("quantile/q_2d", lambda t: T(t, TIES).quantile(T(t, [[0.5]])), error=True)
