@@ -50,7 +50,7 @@ from .ops_index_put import index_put, index_put_
 from .ops_scatter import (scatter, scatter_add, index_add, index_fill, index_copy, masked_select,
                           masked_scatter, take, take_along_dim, put)
 from .multinomial_sampling import multinomial
-from .ops_quantile import quantile, nanquantile
+from .ops_quantile import quantile, nanquantile, histc
 from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique, bincount
 from .ops_stats import (cumprod, cummax, cummin, count_nonzero, nansum, nanmean, aminmax,
                         std_mean, var_mean)

@@ -1,13 +1,16 @@
-"""torch.quantile and torch.nanquantile, built from the ops ATen's quantile_impl uses
+"""torch.quantile and torch.nanquantile (and histc, the other binning of values), built from the ops ATen's quantile_impl uses
 (native/Sorting.cpp): flatten or move the dim last, sort, view, ranks from q in the input's
 dtype, gather below and above, lerp, then squeeze_ (or unsqueeze_/transpose_/squeeze_ for a
 vector q), so values and the graph (SqueezeBackward4 over LerpBackward1 ...) are PyTorch's."""
+
+import builtins
 
 from . import dtypes
 from .tensor import Tensor
 from .tensor_queries import tensor_argument
 
 _INTERPOLATIONS = ("linear", "lower", "higher", "midpoint", "nearest")
+_HISTOGRAM_GRAIN = 200  # HistogramKernel.cpp's HISTOGRAM_GRAIN_SIZE: parallel_for's grain
 
 
 def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", out=None):
@@ -107,3 +110,55 @@ def _ranks(ordered, q, ignore_nan):
     last = ordered.shape[-1] - 1
     scaled, has_nan = broadcast_tensors(q * last, ordered.isnan().any(-1, True))
     return scaled.masked_fill(has_nan, last)
+
+
+def histc(input, bins=100, min=0, max=0, *, out=None):
+    """torch.histc: bins equal-width bins over [min, max] (the data's extremes when they are
+    equal), elements outside ignored, the last bin closed; counts in the input's dtype. As
+    ATen's histogramdd linear kernel: pos = (x - left) * bins / (right - left), truncated,
+    in the input's dtype. Not differentiable: the result never requires grad."""
+    import numpy as np
+    from .tensor import wrap
+    input = tensor_argument(input, "histc")
+    if input.dtype.category != 2:
+        raise NotImplementedError("\"histogram_cpu\" not implemented for '%s'"
+                                  % input.dtype.scalar_name)
+    if bins <= 0:
+        raise RuntimeError("torch.histogram(): bins must be > 0, but got %d for dimension 0"
+                           % bins)
+    data = input._data.reshape(-1)
+    left, right = float(min), float(max)
+    if left == right and data.size:
+        left, right = float(data.min()), float(data.max())
+    if left == right:
+        left, right = left - 1, right + 1
+    if not (np.isfinite(left) and np.isfinite(right)):
+        raise RuntimeError("torch.histc: range of [%s, %s] is not finite"
+                           % (_c_double(left), _c_double(right)))
+    if not left < right:
+        raise RuntimeError("torch.histc: max must be larger than min")
+    scalar = data.dtype.type
+    low, high = scalar(left), scalar(right)
+    with np.errstate(all="ignore"):
+        pos = ((data - low) * scalar(bins) / (high - low)).astype(np.int64)
+    pos[pos == bins] = bins - 1
+    pos[~((data >= low) & (data <= high))] = -1
+    # Each thread counts its chunk in the input's dtype (adding 1 stops at 2**(mantissa + 1)),
+    # then the per-thread histograms are summed.
+    from .cascade_sum import _THREADS
+    threads = builtins.min(_THREADS, -(-data.size // _HISTOGRAM_GRAIN)) if data.size else 1
+    chunk = -(-data.size // threads) if data.size else 0
+    ceiling = 2.0 ** (np.finfo(data.dtype).nmant + 1)
+    total = np.zeros(bins)
+    for t in range(threads):
+        part = pos[t * chunk:(t + 1) * chunk]
+        total += np.minimum(np.bincount(part[part >= 0], minlength=bins), ceiling)
+    return wrap(total.astype(data.dtype), input.dtype)
+
+
+def _c_double(value):
+    """A double as C++'s ostream prints it (6 significant digits, -nan for a negative nan)."""
+    import math
+    if math.isnan(value):
+        return "-nan" if math.copysign(1.0, value) < 0 else "nan"
+    return "%g" % value

@@ -60,7 +60,7 @@ _SAME_AS_FUNCTION = {
     creation: "new_zeros new_ones new_empty new_full new_tensor new",
     rnd: "uniform_ normal_ random_ bernoulli_ bernoulli exponential_",
     mnl: "multinomial",
-    qnt: "quantile nanquantile",
+    qnt: "quantile nanquantile histc",
     srt: "msort topk kthvalue median mode unique bincount",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "

@@ -268,3 +268,17 @@ add("quantile/bad_interpolation",
     lambda t: T(t, TIES).quantile(0.5, interpolation="foo"), error=True)
 add("quantile/empty", lambda t: t.tensor([]).quantile(0.5), error=True)
 add("quantile/q_2d", lambda t: T(t, TIES).quantile(T(t, [[0.5]])), error=True)
+
+
+# ---- histc: the linear bin of each value in the input's dtype, the last bin closed; per-thread
+# counts in the input's dtype (float16's stop at 2048) summed.
+add("histc/bins_ranges_dtypes", seeded(8, lambda t: (
+    lambda x: (t.histc(x, bins=5, min=-2, max=2), t.histc(x, bins=7), x.histc(13, -1.1, 0.7),
+               t.histc(x.double(), bins=10), t.histc(x.half(), bins=6),
+               t.histc(T(t, [2.0, 2.0]), bins=4), t.histc(t.tensor([]), bins=3),
+               T(t, [0.1, 0.2, 0.3, 0.7]).histc(bins=3, min=0, max=0.9),
+               t.histc(L(t, [1.0, 2.0, 3.0]), 4)))(t.randn(10000))))
+add("histc/int_input", lambda t: t.histc(T(t, [1, 2, 3]), bins=3), error=True)
+add("histc/no_bins", lambda t: t.histc(T(t, [1.0, 2.0]), bins=0), error=True)
+add("histc/max_below_min", lambda t: t.histc(T(t, [1.0, 2.0]), bins=3, min=3, max=1), error=True)
+add("histc/infinite_range", lambda t: t.histc(T(t, [1.0, float("inf")]), bins=3), error=True)
