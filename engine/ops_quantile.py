@@ -1,7 +1,9 @@
-"""torch.quantile and torch.nanquantile (and histc, the other binning of values), built from the ops ATen's quantile_impl uses
-(native/Sorting.cpp): flatten or move the dim last, sort, view, ranks from q in the input's
-dtype, gather below and above, lerp, then squeeze_ (or unsqueeze_/transpose_/squeeze_ for a
-vector q), so values and the graph (SqueezeBackward4 over LerpBackward1 ...) are PyTorch's."""
+"""Where values fall in their distribution: torch.quantile, torch.nanquantile and torch.histc.
+
+quantile is built from the ops ATen's quantile_impl uses (native/Sorting.cpp): flatten or
+move the dim last, sort, view, ranks from q in the input's dtype, gather below and above,
+lerp, then squeeze_ (or unsqueeze_/transpose_/squeeze_ for a vector q), so values and the
+graph (SqueezeBackward4 over LerpBackward1 ...) are PyTorch's."""
 
 import builtins
 
