@@ -1248,6 +1248,12 @@ add("convert/builtin_bool_0dim", lambda t: bool(T(t, 0.0)))
 add("convert/builtin_bool_many", lambda t: bool(T(t, V)), error=True)
 add("convert/builtin_len", lambda t: len(T(t, A)))
 add("convert/builtin_len_0dim", lambda t: len(T(t, 1.0)), error=True)
+# `in` is (element == x).any() (torch/_tensor.py's __contains__), for numbers and tensors.
+add("convert/contains", lambda t: (3.0 in T(t, A), 2 in T(t, I), True in T(t, B),
+                                   T(t, [0.5, 4.0]) in T(t, A), 7 not in T(t, I),
+                                   3.0 in L(t, A)))
+add("convert/contains_str", lambda t: "a" in T(t, A), error=True)
+add("convert/contains_list", lambda t: [1] in T(t, A), error=True)
 add("convert/builtin_list", lambda t: list(T(t, A)))
 add("convert/builtin_list_1d", lambda t: list(T(t, [1, 2])))
 add("convert/iterate_rows", lambda t: [row.sum() for row in T(t, A)])
