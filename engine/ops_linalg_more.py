@@ -2,7 +2,6 @@
 pinverse, kron, trapezoid, cdist. Most are torch.linalg's under another name."""
 
 import math
-import warnings
 
 import numpy as np
 
@@ -13,21 +12,11 @@ from .ops_pointwise import div_scalar, mul_scalar
 from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
-from .tensor import Tensor, wrap
+from .tensor import Tensor, wrap, warn_once as _warn_once
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
 qr_result = return_type("qr", ("Q", "R"))
 svd_result = return_type("svd", ("U", "S", "V"))
-
-_WARNED = set()
-
-
-def _warn_once(key, message):
-    """TORCH_WARN_ONCE: once a process."""
-    if key not in _WARNED:
-        _WARNED.add(key)
-        warnings.warn(message, UserWarning, stacklevel=3)
-
 
 inverse = linalg.inv
 det = linalg.det

@@ -21,6 +21,18 @@ NON_LEAF_GRAD_WARNING = (
 
 INTEGER_GRAD_ERROR = "only Tensors of floating point dtype can require gradients"
 
+# float(x) of a tensor that requires grad: a TORCH_WARN_ONCE in PyTorch.
+SCALAR_OF_GRAD_WARNING = ("Converting a tensor with requires_grad=True to a scalar may lead to "
+                          "unexpected behavior.\nConsider using tensor.detach() first.")
+_WARNED = set()
+
+
+def warn_once(key, message, stacklevel=3):
+    """TORCH_WARN_ONCE: once a process."""
+    if key not in _WARNED:
+        _WARNED.add(key)
+        warnings.warn(message, UserWarning, stacklevel=stacklevel)
+
 
 class Tensor:
     """A NumPy array with PyTorch's autograd state.
@@ -345,6 +357,8 @@ class Tensor:
             raise type(error)(str(error)) from None
 
     def __float__(self):
+        if self._requires_grad:
+            warn_once("float", SCALAR_OF_GRAD_WARNING)
         return self._scalar(float)
 
     def __int__(self):

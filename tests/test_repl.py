@@ -164,3 +164,18 @@ def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
                    "ValueError: cannot convert float NaN to integer\n"
                    "OverflowError: cannot convert float infinity to integer\n")
     assert code == 1
+
+
+def test_float_of_a_tensor_that_requires_grad_warns_once():
+    # PyTorch's TORCH_WARN_ONCE in THPVariable_float_scalar: the first float() only.
+    import sys
+    import warnings
+    import gradrepl_engine as torch
+    sys.modules["gradrepl_engine.tensor"]._WARNED.discard("float")
+    x = torch.tensor(2.5, requires_grad=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert float(x) == 2.5 and float(x * 2) == 5.0 and int(x) == 2
+    assert [str(w.message).splitlines()[0] for w in caught] == [
+        "Converting a tensor with requires_grad=True to a scalar may lead to unexpected "
+        "behavior."]
