@@ -1250,7 +1250,7 @@ add("convert/builtin_len", lambda t: len(T(t, A)))
 add("convert/builtin_len_0dim", lambda t: len(T(t, 1.0)), error=True)
 # `in` is (element == x).any() (torch/_tensor.py's __contains__), for numbers and tensors.
 add("convert/contains", lambda t: (3.0 in T(t, A), 2 in T(t, I), True in T(t, B),
-                                   T(t, [0.5, 4.0]) in T(t, A), 7 not in T(t, I),
+                                   T(t, [0.5, 4.0, 9.0]) in T(t, A), 7 not in T(t, I),
                                    3.0 in L(t, A)))
 add("convert/contains_str", lambda t: "a" in T(t, A), error=True)
 add("convert/contains_list", lambda t: [1] in T(t, A), error=True)
