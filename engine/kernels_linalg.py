@@ -4,8 +4,8 @@ Values come from numpy.linalg (LAPACK, as in PyTorch; torch links MKL, NumPy Ope
 float32 results can differ in the last bits, and eigen/singular vectors of matrices larger
 than 2x2 may differ in sign); solve and inv of matrices up to 7x7 follow MKL's own order of
 operations instead, bit for bit (_small_solve). Singularity and definiteness are found by
-our own partial-pivoting LU and Cholesky, which report the first zero pivot / failing minor as LAPACK's
-`info` does: that number is in PyTorch's error messages.
+our own partial-pivoting LU and Cholesky, which report the first zero pivot / failing minor
+as LAPACK's `info` does: that number is in PyTorch's error messages.
 """
 
 import numpy as np
