@@ -10,6 +10,7 @@ from .dtypes import (Size, get_default_dtype, set_default_dtype,
                      bool_ as bool, uint8, int8, int16, int32, int64, float16, float32, float64)
 from .dtypes import DType as dtype
 from .type_info import finfo, iinfo
+from .cpp_warnings import set_warn_always, is_warn_always_enabled
 from .device import device, get_default_device, set_default_device
 from .layouts import layout, strided
 from .tensor import Tensor
@@ -60,7 +61,7 @@ from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, movea
 from .ops_einsum import einsum
 from .ops_linalg_more import (inverse, det, logdet, slogdet, cholesky, qr, svd, cross,
                               matrix_power, pinverse, kron, trapezoid, trapz)
-from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, logit, xlogy, fmax, fmin,
+from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, addcmul, addcdiv, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
@@ -73,6 +74,7 @@ from .broadcasting import broadcast_shapes, broadcast_tensors
 from .tensor_str import set_printoptions
 from . import autograd
 from . import nn
+from . import optim
 from . import linalg
 from . import cuda
 from . import backends
@@ -99,6 +101,10 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_linalg_backward).items() if not k.startswith("_")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros, "linalg_cross": linalg.cross})
 
+# torch's constants (torch/__init__.py re-exports math's, and newaxis = None).
+from math import pi, e, inf, nan
+newaxis = None
+
 float = float32
 double = float64
 half = float16
@@ -117,5 +123,6 @@ _callable_reprs.install(globals(), Tensor, nn.functional)
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "linalg", "cuda", "backends"))
+    and (not isinstance(value, type(_np))
+         or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends", "random"))
 )

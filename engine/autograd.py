@@ -9,9 +9,10 @@ from . import grad_mode
 from .dtypes import Size
 from .graph_walk import run as _run
 from .tensor import Tensor
+from . import cpp_warnings
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck"]
+           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck", "Function", "function"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "
@@ -58,7 +59,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
             t.retain_grad()
             targets[_target_of(t)] = t
     if create_graph:
-        warnings.warn(CREATE_GRAPH_WARNING, UserWarning, stacklevel=3)
+        cpp_warnings.warn(CREATE_GRAPH_WARNING, cpp_warnings.CREATE_GRAPH, stacklevel=2, once=True)
     _run(roots, retain_graph, create_graph, targets, accumulate=True)
 
 
@@ -154,7 +155,10 @@ def _tensor_or_tensors_to_tuple(tensors, length):
         return (None,) * length
     if isinstance(tensors, Tensor):
         return (tensors,)
-    return tuple(tensors)
+    try:
+        return tuple(tensors)
+    except TypeError as e:  # Python's own error on the user's value ('float' object is ...)
+        raise TypeError(str(e)) from None
 
 
 def _make_grads(outputs, grads, is_grads_batched=False):
@@ -247,3 +251,5 @@ inference_mode = grad_mode.inference_mode
 # above (imported last: they import this module).
 from . import autograd_functional as functional  # noqa: E402,F401 (torch.autograd.functional)
 from .gradcheck import gradcheck, gradgradcheck  # noqa: E402
+from . import custom_function as function  # noqa: E402 (torch.autograd.function)
+from .custom_function import Function  # noqa: E402

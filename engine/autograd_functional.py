@@ -11,6 +11,7 @@ from .creation import zeros_like
 from .grad_mode import enable_grad, is_grad_enabled, set_grad_enabled
 from .ops_join import stack
 from .tensor import Tensor
+from .user_calls import call_user_function
 
 __all__ = ["vjp", "jvp", "jacobian", "hessian", "hvp", "vhp"]
 
@@ -179,7 +180,7 @@ def _v_or_single_element(v, inputs, is_inputs_tuple, create_graph, fn_name):
 
 
 def _single_output(func, inputs, strict, fn_name):
-    outputs = func(*inputs)
+    outputs = call_user_function(func, *inputs)
     is_outputs_tuple, outputs = _as_tuple(
         outputs, "outputs of the user-provided function", fn_name)
     _check_requires_grad(outputs, "outputs", strict=strict)
@@ -198,7 +199,7 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
     with enable_grad():
         is_inputs_tuple, inputs = _as_tuple(inputs, "inputs", "vjp")
         inputs = _grad_preprocess(inputs, create_graph=create_graph, need_graph=True)
-        outputs = func(*inputs)
+        outputs = call_user_function(func, *inputs)
         is_outputs_tuple, outputs = _as_tuple(
             outputs, "outputs of the user-provided function", "vjp")
         _check_requires_grad(outputs, "outputs", strict=strict)
@@ -224,7 +225,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
         is_inputs_tuple, inputs = _as_tuple(inputs, "inputs", "jvp")
         inputs = _grad_preprocess(inputs, create_graph=create_graph, need_graph=True)
         v = _v_or_single_element(v, inputs, is_inputs_tuple, create_graph, "jvp")
-        outputs = func(*inputs)
+        outputs = call_user_function(func, *inputs)
         is_outputs_tuple, outputs = _as_tuple(
             outputs, "outputs of the user-provided function", "jvp")
         _check_requires_grad(outputs, "outputs", strict=strict)
@@ -287,7 +288,7 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False,
     with enable_grad():
         is_inputs_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
         inputs = _grad_preprocess(inputs, create_graph=create_graph, need_graph=True)
-        outputs = func(*inputs)
+        outputs = call_user_function(func, *inputs)
         is_outputs_tuple, outputs = _as_tuple(
             outputs, "outputs of the user-provided function", "jacobian")
         _check_requires_grad(outputs, "outputs", strict=strict)

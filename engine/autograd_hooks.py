@@ -1,5 +1,7 @@
 """Tensor hooks and retain_grad: both sit on the node where the tensor's gradient arrives."""
 
+from .user_calls import call_user_function
+
 
 def _arrival(tensor):
     """(node, output_nr) whose incoming gradient is this tensor's gradient."""
@@ -41,7 +43,7 @@ def add_post_accumulate_grad_hook(tensor, hook):
 
 def run_post_accumulate_hooks(tensor):
     for hook in list(tensor._extra.hooks.values()):
-        hook(tensor)
+        call_user_function(hook, tensor)
 
 
 def hook_name(hook):

@@ -10,7 +10,7 @@ cannot make our functions print so, so the front end asks callable_repr() for th
 import types
 
 from .tensor import Tensor
-from .type_names import is_c_type
+from .type_names import defined_in_python_mixin, is_c_type
 
 # torch/_tensor.py's Python methods: `<bound method Tensor.backward of tensor(...)>`.
 TENSOR_PYTHON_METHODS = frozenset((
@@ -23,9 +23,9 @@ TENSOR_PYTHON_METHODS = frozenset((
 # every other torch.X is a method of torch._C._VariableFunctions, but these C functions.
 TORCH_PYTHON_FUNCTIONS = frozenset((
     "atleast_1d atleast_2d atleast_3d broadcast_shapes broadcast_tensors einsum "
-    "get_default_device get_rng_state initial_seed is_storage is_tensor manual_seed meshgrid "
-    "norm seed set_default_device set_default_dtype set_printoptions set_rng_state split "
-    "typename unique").split())
+    "get_default_device get_rng_state initial_seed is_storage is_tensor is_warn_always_enabled "
+    "manual_seed meshgrid norm seed set_default_device set_default_dtype set_printoptions "
+    "set_rng_state set_warn_always split typename unique").split())
 TORCH_BUILTIN_FUNCTIONS = frozenset(("get_default_dtype", "is_grad_enabled",
                                      "is_inference_mode_enabled"))
 # torch.nn.functional is Python but for these (torch._C._nn functions, _VariableFunctions).
@@ -137,7 +137,7 @@ def callable_repr(value):
     if isinstance(value, types.MethodType) and isinstance(value.__func__, types.FunctionType):
         owner = value.__self__
         name = value.__func__.__name__
-        if not is_c_type(type(owner)):
+        if not is_c_type(type(owner)) or defined_in_python_mixin(type(owner), name):
             return None
         if isinstance(owner, Tensor) and name in TENSOR_PYTHON_METHODS:
             return "<bound method Tensor.%s of %r>" % (name, owner)

@@ -66,9 +66,14 @@ def _checked_sizes(function, size, args):
     return size
 
 
-def _check_dtype(dtype):
+def _check_dtype(dtype, function=None):
+    """dtype as PyTorch's parser takes it: a torch.dtype or None. function: the name its
+    TypeError gives (functions of several signatures report otherwise, a known gap)."""
     if dtype is not None and not isinstance(dtype, DType):
-        raise TypeError("dtype must be torch.dtype, not %s" % type(dtype).__name__)
+        if function is None:
+            raise TypeError("dtype must be torch.dtype, not %s" % type(dtype).__name__)
+        raise TypeError("%s(): argument 'dtype' must be torch.dtype, not %s"
+                        % (function, c_type_name(dtype)))
     return dtype
 
 
@@ -93,7 +98,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def _copied(data, dtype, device, requires_grad, function):
-    _check_dtype(dtype)
+    _check_dtype(dtype, function.rpartition(".")[2])
     if isinstance(data, range):
         data = list(data)
     if isinstance(data, Tensor):
@@ -113,10 +118,12 @@ def _warn_copy_construct(instead_of):
 
 
 def as_tensor(data, dtype=None, device=None):
-    if isinstance(data, Tensor) and (dtype is None or dtype is data._dtype):
+    _check_dtype(dtype, "as_tensor")
+    if isinstance(data, Tensor):
         if device is not None:
             check_device(device, "as_tensor")
-        return data
+        # torch's as_tensor of a tensor is data.to(dtype): no copy warning, a graph kept.
+        return data if dtype is None else data.to(_check_dtype(dtype, "as_tensor"))
     if isinstance(data, np.ndarray) and dtype in (None, dtypes.from_numpy_dtype(data.dtype)):
         check_device(device, "as_tensor")
         return from_numpy(data)  # shares the array's memory, as torch's as_tensor does
@@ -187,19 +194,19 @@ BoolTensor = _legacy(dtypes.bool_)
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_device(device, "ones")
-    return _filled(parse_size(size, function="ones"), 1, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+    return _filled(parse_size(size, function="ones"), 1, _check_dtype(dtype, "ones") or get_default_dtype(), requires_grad)
 
 
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_device(device, "zeros")
-    return _filled(parse_size(size, function="zeros"), 0, _check_dtype(dtype) or get_default_dtype(), requires_grad)
+    return _filled(parse_size(size, function="zeros"), 0, _check_dtype(dtype, "zeros") or get_default_dtype(), requires_grad)
 
 
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           memory_format=None):
     check_device(device, "empty")
     # Uninitialised memory in PyTorch; zeros here, so results never depend on garbage.
-    return _filled(parse_size(size, function="empty"), 0, _check_dtype(dtype) or
+    return _filled(parse_size(size, function="empty"), 0, _check_dtype(dtype, "empty") or
                    get_default_dtype(), requires_grad)
 
 
@@ -216,42 +223,58 @@ def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requi
     if not isinstance(size, (tuple, list)):
         raise TypeError("%s(): argument 'size' (position 1) must be tuple of ints, not %s"
                         % (function, type(size).__name__))
-    return _filled(parse_size((size,), function=function), fill_value, _check_dtype(dtype),
+    dtype = _check_dtype(dtype, function)
+    size = parse_size((size,), function=function)
+    return _filled(size, _fill_value(fill_value, dtype, single=math.prod(size) == 1), dtype,
                    requires_grad)
 
 
-def _like(input, value, dtype, requires_grad):
+def _fill_value(value, dtype, single=False):
+    """fill_value as full's fill_ converts it (a 0-dim tensor by its item)."""
+    if isinstance(value, Tensor):
+        value = value.item()
+    return dtypes.scalar_to(value, dtype, single) if isinstance(value, _NUMBERS) else value
+
+
+_NUMBERS = (bool, int, float, np.bool_, np.integer, np.floating)
+
+
+def _like(function, input, value, dtype, requires_grad):
     if not isinstance(input, Tensor):
         raise TypeError("expected Tensor as the first argument, got %s" % type(input).__name__)
-    return _filled(input._data.shape, value, _check_dtype(dtype) or input._dtype, requires_grad)
+    return _filled(input._data.shape, value, _check_dtype(dtype, function) or input._dtype,
+                   requires_grad)
 
 
 def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
     if device is not None:
         check_device(device, "ones_like")
-    return _like(input, 1, dtype, requires_grad)
+    return _like("ones_like", input, 1, dtype, requires_grad)
 
 
 def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
     if device is not None:
         check_device(device, "zeros_like")
-    return _like(input, 0, dtype, requires_grad)
+    return _like("zeros_like", input, 0, dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False,
                memory_format=None):
     if device is not None:
         check_device(device, "empty_like")
-    return _like(input, 0, dtype, requires_grad)
+    return _like("empty_like", input, 0, dtype, requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None):
     if device is not None:
         check_device(device, "full_like")
-    return _like(input, fill_value, dtype, requires_grad)
+    if isinstance(input, Tensor):
+        fill_value = _fill_value(fill_value, _check_dtype(dtype, "full_like") or input._dtype,
+                                 single=input._data.size == 1)
+    return _like("full_like", input, fill_value, dtype, requires_grad)
 
 
 def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
@@ -288,7 +311,7 @@ def _new_filled(function, self, args, size, value, dtype, device, requires_grad)
     shape = _new_size(args, size, function)
     if device is not None:
         check_device(device, function)
-    return _filled(shape, value, _check_dtype(dtype) or self._dtype, requires_grad)
+    return _filled(shape, value, _check_dtype(dtype, function) or self._dtype, requires_grad)
 
 
 def new_zeros(self, *args, size=None, dtype=None, device=None, requires_grad=False):
@@ -313,14 +336,14 @@ def new_full(self, size=_MISSING, fill_value=_MISSING, dtype=None, device=None,
             raise TypeError('new_full() missing 1 required positional arguments: "%s"' % name)
     if device is not None:
         check_device(device, "new_full")
-    return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad,
-                function="new_full")
+    return full(size, fill_value, dtype=self._dtype if dtype is None else dtype,
+                requires_grad=requires_grad, function="new_full")
 
 
 def new_tensor(self, data=_MISSING, dtype=None, device=None, requires_grad=False):
     if data is _MISSING:
         raise TypeError('new_tensor() missing 1 required positional arguments: "data"')
-    return _copied(data, dtype or self._dtype, device or CPU, requires_grad,
+    return _copied(data, self._dtype if dtype is None else dtype, device or CPU, requires_grad,
                    "tensor.new_tensor")
 
 
@@ -335,16 +358,26 @@ def _number(x):
     return x.item() if isinstance(x, Tensor) else x
 
 
+def _arange_number(x, name, position):
+    """A Number parameter of arange: a Python or NumPy number, or a 0-dim tensor."""
+    if not isinstance(x, (Tensor, numbers.Number)):
+        where = " (position %d)" % position if position else ""
+        raise TypeError("arange(): argument '%s'%s must be Number, not %s"
+                        % (name, where, c_type_name(x)))
+    return _number(x)
+
+
 def arange(start=None, end=None, step=1, out=None, dtype=None, layout=None, device=None,
            requires_grad=False):
     check_device(device, "arange")
     if start is None and end is None:
         raise TypeError("arange() missing required argument 'end'")
     if end is None:
-        start, end = 0, start
+        start, end = 0, _arange_number(start, "end", 1)
     elif start is None:  # arange(end=4)
-        start = 0
-    start, end, step = _number(start), _number(end), _number(step)
+        start, end = 0, _arange_number(end, "end", None)
+    start, end = _arange_number(start, "start", 1), _arange_number(end, "end", 2)
+    step = _arange_number(step, "step", 3)
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) * step < 0:
@@ -410,8 +443,11 @@ def scalar_tensor(s, dtype=None, layout=None, device=None, pin_memory=None,
                   requires_grad=False):
     """A 0-dim tensor of the default float dtype (whatever the number's type), as PyTorch."""
     check_device(device, "scalar_tensor")
-    dtype = _check_dtype(dtype) or get_default_dtype()
-    return _finish(wrap(np.array(_number(s), dtype=dtype.np_dtype), dtype), requires_grad)
+    dtype = _check_dtype(dtype, "scalar_tensor") or get_default_dtype()
+    value = _number(s)
+    array = (dtypes.cast_array(np.array(value, dtype=np.float64), dtype.np_dtype)
+             if dtype is dtypes.float16 else np.array(value, dtype=dtype.np_dtype))
+    return _finish(wrap(array, dtype), requires_grad)
 
 
 def _linspace_values(start, end, steps, dtype):

@@ -251,12 +251,12 @@ LOG1P = op("log1p", "Log1PBackward0", "self", k.log1p, FLOAT, self="grad / (self
 RSQRT = op("rsqrt", "RsqrtBackward0", "self", k.rsqrt, FLOAT,
            self="-0.5 * grad * result.pow(3)")
 TAN = op("tan", "TanBackward0", "self", k.tan, FLOAT, self="grad * (1 + result.pow(2))")
-FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="grad * 0")
-CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="grad * 0")
-ROUND = op("round", "RoundBackward0", "self", np.round, self="grad * 0")
-ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="grad * 0")
-TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="grad * 0")
-SIGN = op("sign", "SignBackward0", "self", k.sign, self="grad * 0")
+FLOOR = op("floor", "FloorBackward0", "self", np.floor, self="zeros_like(grad)")
+CEIL = op("ceil", "CeilBackward0", "self", np.ceil, self="zeros_like(grad)")
+ROUND = op("round", "RoundBackward0", "self", np.round, self="zeros_like(grad)")
+ROUND_DECIMALS = op("round", "RoundBackward1", "self; decimals", np.round, self="zeros_like(grad)")
+TRUNC = op("trunc", "TruncBackward0", "self", np.trunc, self="zeros_like(grad)")
+SIGN = op("sign", "SignBackward0", "self", k.sign, self="zeros_like(grad)")
 FRAC = op("frac", "FracBackward0", "self", k.frac, self="grad")
 LOG2 = op("log2", "Log2Backward0", "self", k.log2, FLOAT, self="grad / (self * 0.6931471805599453)")
 LOG10 = op("log10", "Log10Backward0", "self", k.log10, FLOAT,
@@ -277,14 +277,17 @@ ATANH = op("atanh", "AtanhBackward0", "self", k.atanh, FLOAT, self="grad * 1 / (
 ERF = op("erf", "ErfBackward0", "self", k.erf, FLOAT,
          self="1.1283791670955126 * (-(self.pow(2))).exp() * grad")
 MAXIMUM = op("maximum", "MaximumBackward0", "self, other", k.maximum, PROMOTE,
-             self="grad * pick_weight(self, other)", other="grad * pick_weight(other, self)")
+             self="where(self == other, grad / 2, grad).masked_fill(self < other, 0)",
+             other="where(self == other, grad / 2, grad).masked_fill(self > other, 0)")
 MINIMUM = op("minimum", "MinimumBackward0", "self, other", k.minimum, PROMOTE,
-             self="grad * pick_weight(other, self)", other="grad * pick_weight(self, other)")
+             self="where(self == other, grad / 2, grad).masked_fill(self > other, 0)",
+             other="where(self == other, grad / 2, grad).masked_fill(self < other, 0)")
 CLAMP = op("clamp", "ClampBackward1", "self; min, max", k.clamp,
            self="where(within(self, min, max), grad, 0.0)")
 CLAMP_TENSOR = op("clamp", "ClampBackward0", "self, min, max", k.clamp, PROMOTE,
-                  self="grad * within(self, min, max)",
-                  min="grad * (self < min)", max="grad * (self > max)")
+                  self="where(within(self, min, max), grad, 0.0)",
+                  min="clamp_min_backward(grad, self, min, max)",
+                  max="clamp_max_backward(grad, self, min, max)")
 
 # ---- special elementwise functions -------------------------------------------------------------
 NAN_TO_NUM = op("nan_to_num", "NanToNumBackward0", "self; nan, posinf, neginf", kx.nan_to_num,
@@ -298,6 +301,12 @@ LERP = op("lerp", "LerpBackward0", "self, end; weight", kx.lerp, PROMOTE,
           self="grad * (1 - weight)", end="grad * weight")
 LERP_TENSOR = op("lerp", "LerpBackward1", "self, end, weight", kx.lerp, PROMOTE,
                  self="grad * (1 - weight)", end="grad * weight", weight="grad * (end - self)")
+ADDCMUL = op("addcmul", "AddcmulBackward0", "self, tensor1, tensor2; value", kx.addcmul,
+             PROMOTE, self="grad", tensor1="grad * (tensor2 * value)",
+             tensor2="grad * (tensor1 * value)")
+ADDCDIV = op("addcdiv", "AddcdivBackward0", "self, tensor1, tensor2; value", kx.addcdiv,
+             PROMOTE, self="grad", tensor1="grad * (value / tensor2)",
+             tensor2="-grad * (value * tensor1 / (tensor2 * tensor2))")
 LOGIT = op("logit", "LogitBackward0", "self; eps", kx.logit, FLOAT,
            self="logit_backward(grad, self, eps)")
 XLOGY = op("xlogy", "XlogyBackward0", "self, other", kx.xlogy, TRUE_DIV,
@@ -307,11 +316,11 @@ XLOGY_SCALAR_SELF = op("xlogy", "XlogyBackward1", "other; self", kx.xlogy_scalar
 XLOGY_SCALAR_OTHER = op("xlogy", "XlogyBackward2", "self; other", kx.xlogy, TRUE_DIV,
                         self="grad * xlogy(self != 0, other)")
 FMAX = op("fmax", "FmaxBackward0", "self, other", np.fmax, PROMOTE,
-          self="grad * ((self >= other) | other.isnan())",
-          other="grad * ((self >= other) | other.isnan()).logical_not()")
+          self="grad.masked_fill(((self >= other) | other.isnan()).logical_not(), 0)",
+          other="grad.masked_fill((self >= other) | other.isnan(), 0)")
 FMIN = op("fmin", "FminBackward0", "self, other", np.fmin, PROMOTE,
-          self="grad * ((self <= other) | other.isnan())",
-          other="grad * ((self <= other) | other.isnan()).logical_not()")
+          self="grad.masked_fill(((self <= other) | other.isnan()).logical_not(), 0)",
+          other="grad.masked_fill((self <= other) | other.isnan(), 0)")
 LOGADDEXP = op("logaddexp", "LogaddexpBackward0", "self, other", kx.logaddexp, PROMOTE,
                self="grad / (1 + (other - self).exp())", other="grad / (1 + (self - other).exp())")
 HEAVISIDE = op("heaviside", "NotImplemented", "self, values", kx.heaviside, PROMOTE,
@@ -335,8 +344,9 @@ DOT = op("dot", "DotBackward0", "self, tensor", np.dot, self="grad * tensor",
          tensor="grad * self")
 BMM = op("bmm", "BmmBackward0", "self, mat2", np.matmul,
          self="grad.bmm(mat2.transpose(1, 2))", mat2="self.transpose(1, 2).bmm(grad)")
-ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2", k.addmm, PROMOTE, self="grad",
-           mat1="grad.mm(mat2.t())", mat2="mat1.t().mm(grad)")
+ADDMM = op("addmm", "AddmmBackward0", "self, mat1, mat2; beta, alpha", k.addmm, PROMOTE,
+           self="maybe_multiply(grad, beta)", mat1="maybe_multiply(grad.mm(mat2.t()), alpha)",
+           mat2="maybe_multiply(mat1.t().mm(grad), alpha)")
 SQUEEZE_MATMUL = op("squeeze_", "SqueezeBackward4", "self; dim", k.squeeze_dim,
                     self="grad.reshape(self_sizes)")
 
@@ -449,7 +459,7 @@ DIAG_COPY = op("diag", "DiagonalBackward0_copy", "self; offset, dim1, dim2", kl.
 DIAG_EMBED = op("diag_embed", "DiagEmbedBackward0", "self; offset, dim1, dim2", kl.diag_embed,
                 self="grad.diagonal(offset, dim1, dim2)")
 TRACE = op("trace", "TraceBackward0", "self", kl.trace, CUSTOM,
-           self="grad * eye_mask(self_sizes, grad)")
+           self="trace_backward(grad, self_sizes)")
 ROLL = op("roll", "RollBackward0", "self; shifts, dims", kl.roll,
           self="grad.roll(negated(shifts), dims)")
 
@@ -463,7 +473,7 @@ SPLIT_SIZES = op("split_with_sizes", "SplitWithSizesBackward0", "self; sections,
 
 # ---- activations (torch.nn.functional): one node each, as in PyTorch -----------------------
 HARDTANH = op("hardtanh", "HardtanhBackward0", "self; min_val, max_val", k.hardtanh,
-              self="where((self > min_val) & (self < max_val), grad, 0.0)")
+              self="where((self <= min_val) | (self >= max_val), 0.0, grad)")
 
 # ---- losses (torch.nn.functional) --------------------------------------------------------------
 MSE_LOSS = op("mse_loss", "MseLossBackward0", "self, target; reduction", k.mse_loss, PROMOTE,

@@ -87,19 +87,31 @@ def promoted(a, b, true_div=False):
         elif type(b) is float or isinstance(b, float):
             if category != 2:
                 dtype = get_default_dtype()
-        elif category == 0:
-            dtype = dtypes.int64
+        else:
+            if not -0x8000000000000000 <= b <= 0xFFFFFFFFFFFFFFFF:
+                dtypes.check_scalar_int(b)
+            if category == 0:
+                dtype = dtypes.int64
         if true_div and dtype.category != 2:
             dtype = get_default_dtype()
         ad = a._data
         if ad.dtype != dtype.np_dtype:
             ad = ad.astype(dtype.np_dtype)
+        if dtype is dtypes.float16 and type(b) is not int:
+            return ad, half_scalar(b), dtype
         try:
             number = dtype.np_dtype.type(b)
         except OverflowError:
             number = dtypes.wrapped_scalar(b, dtype)
         return ad, number, dtype
     raise TypeError("unsupported operand type: %s" % type(b).__name__)
+
+
+def half_scalar(number):
+    """A Python float met by a float16 tensor: PyTorch makes c10::Half from a float, so the
+    double is rounded to float32 first (1588.50001 becomes 1588, not NumPy's 1589)."""
+    with np.errstate(over="ignore"):
+        return np.float16(np.float32(number))
 
 
 def call_binary(op, a, b):
@@ -111,7 +123,10 @@ def call_binary(op, a, b):
             and a._dtype.category == 2:
         # The common case needs no promotion: one float dtype, or a float tensor and a
         # Python float (NumPy keeps the array's dtype for a Python scalar, as torch does).
-        return binary_forward(op, a, b, a._data, b._data if isinstance(b, Tensor) else b, a._dtype)
+        if isinstance(b, Tensor):
+            return binary_forward(op, a, b, a._data, b._data, a._dtype)
+        return binary_forward(op, a, b, a._data, b if a._dtype is not dtypes.float16
+                              else half_scalar(b), a._dtype)
     else:
         ad, bd, dtype = promoted(a, b, op.kind is TRUE_DIV)
     return binary_forward(op, a, b, ad, bd, dtype)

@@ -1,5 +1,6 @@
 """Dtypes, PyTorch's type-promotion rules and torch.Size."""
 
+import math
 import operator
 
 import numpy as np
@@ -140,11 +141,84 @@ def wrapped_scalar(value, dtype):
     """A Python int met by an integer tensor, as PyTorch casts the Scalar: to a 64-bit
     integer (the uint64 range wraps), then a C cast to the tensor's dtype, so `int8 + 200`
     and `uint8 - 2` wrap around instead of failing."""
+    check_scalar_int(value)
+    return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
+
+
+def check_scalar_int(value):
+    """PyTorch's argument parser reads a Python int Scalar as an int64, or as a uint64 from
+    2**63 on: an int outside both fails, whatever the tensor's dtype."""
     if value >= 2 ** 64:
         raise OverflowError("int too big to convert")
     if value < -2 ** 63:
         raise OverflowError("can't convert negative int to unsigned")
-    return np.uint64(value % 2 ** 64).astype(dtype.np_dtype)
+
+
+def scalar_to(value, dtype, single=False):
+    """A Python number (a Scalar argument) as a NumPy scalar of `dtype`, by c10's
+    checked_convert, as fill_, full, masked_fill, index_fill, clamp and x[i] = v convert it:
+    an int or float outside the dtype's range is an error (unsigned dtypes take negative
+    ints down to -max, which wrap: uint8 reads -1 as 255), a float is truncated toward zero
+    for an integer dtype, inf and nan pass only into floating dtypes, bool takes anything.
+    A float becomes float16 through float32 (c10::Half is made from a float: 1588.50001 is
+    1588, not NumPy's 1589). single: a fill of one element (full, fill_), which PyTorch
+    writes by a path that converts to float16 unchecked (1e5 is inf there, an error elsewhere).
+    """
+    np_type = dtype.np_dtype.type
+    if dtype is float16 and isinstance(value, (float, np.floating)) and (
+            single or not math.isfinite(value) or abs(value) <= 65504.0):
+        with np.errstate(over="ignore"):
+            return np.float16(np.float32(value))
+    if dtype.category == 0 or isinstance(value, (bool, np.bool_)):
+        return np_type(bool(value)) if dtype.category == 0 else np_type(value)
+    if isinstance(value, (int, np.integer)):
+        value = int(value)
+        check_scalar_int(value)
+        if dtype.category == 1:
+            info = np.iinfo(np_type)
+            unsigned = info.min == 0
+            low = -int(info.max) if unsigned else int(info.min)
+            if low <= value <= info.max:
+                return np_type(value % (1 << info.bits) if unsigned else value)
+        elif abs(value) <= np.finfo(np_type).max:
+            return np_type(value)
+    else:
+        value = float(value)
+        if dtype.category == 2:
+            if value != value or abs(value) == float("inf") or abs(value) <= np.finfo(np_type).max:
+                return np_type(value)
+        elif value == value and np.iinfo(np_type).min <= value <= np.iinfo(np_type).max:
+            return np_type(int(value))
+    raise RuntimeError("value cannot be converted to type %s without overflow"
+                       % _CHECKED_CONVERT_NAMES[dtype.name])
+
+
+# How c10's Scalar accessors spell the C++ types in checked_convert's message.
+_CHECKED_CONVERT_NAMES = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t",
+                          "int32": "int", "int64": "int64_t", "float16": "c10::Half",
+                          "float32": "float", "float64": "double"}
+
+
+def cast_array(array, np_dtype):
+    """array.astype(np_dtype) with the values PyTorch's conversions give.
+
+    float64 to float16 goes through float32 in PyTorch (c10::Half is made from a float),
+    rounding twice: 1588.50001 becomes 1588 where NumPy's direct rounding gives 1589.
+    A float beyond the integer range converts through a wider integer on x86, and NumPy
+    agrees with PyTorch except for uint8, which PyTorch reaches through int64 (so 1e10 - 17
+    wraps to 239, and nan or a value past int64 gives int64's minimum, 0 as a byte) where
+    NumPy goes through int32.
+    """
+    if np_dtype == np.float16 and array.dtype == np.float64:
+        return array.astype(np.float32).astype(np.float16)
+    if np_dtype == np.uint8 and array.dtype.kind == "f":
+        low = -2.0 ** 63
+        with np.errstate(invalid="ignore"):
+            inside = (array >= low) & (array < -low)  # nan: outside
+            ints = np.where(inside, array, 0).astype(np.int64)
+        ints[~inside] = np.iinfo(np.int64).min
+        return ints.astype(np.uint8)
+    return array.astype(np_dtype)
 
 
 def _combine_categories(higher, lower):

@@ -22,7 +22,7 @@ def fma_f32(a, b, c):
     """
     p = np.multiply(a, b, dtype=np.float64)
     c64 = np.asarray(c, dtype=np.float64)
-    s = p + c64
+    s = np.asarray(p + c64)  # an array even for 0-dim operands (ufuncs give scalars)
     result = s.astype(_F32)
     midpoint = (s.view(np.int64) & 0x1FFFFFFF) == 0x10000000
     if midpoint.any():
@@ -54,6 +54,17 @@ def fma_f64(a, b, c):
     s_lo = (p - back) + (c - (s - back))
     return s + (s_lo + p_lo)
 
+
+def fused_multiply_add(a, b, c, dtype):
+    """a * b + c in `dtype` as PyTorch's CPU kernels compute it: one fused multiply-add for
+    float32 and float64 (the vectorised `vec::fmadd` and the FMA-contracted scalar tail),
+    two roundings for the other dtypes."""
+    if dtype == np.float32:
+        return fma_f32(np.asarray(a, _F32), np.asarray(b, _F32), np.asarray(c, _F32))
+    if dtype == np.float64:
+        return fma_f64(a, b, c)
+    return np.asarray(np.asarray(a, dtype) * np.asarray(b, dtype) + np.asarray(c, dtype)).astype(
+        dtype, copy=False)
 
 # ---- the AVX2 kernel's float32 log and sincos -------------------------------------------------
 # PyTorch's normal_ on float32 runs Box-Muller with log256_ps and sincos256_ps of

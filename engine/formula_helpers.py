@@ -104,9 +104,18 @@ def zeros_at(grad, key):
     return wrap(mask, grad._dtype)
 
 
-def pick_weight(self, other):
-    """d max(self, other)/d self: 1 where self wins, 1/2 on ties (PyTorch's rule), else 0."""
-    return (self > other) + (self == other) * 0.5
+def clamp_min_backward(grad, self, min, max):
+    """clamp(self, min, max)'s gradient for a tensor min: where self is below it, unless
+    min is above max (then max wins everywhere): PyTorch's clamp_backward_min_max."""
+    from .ops_select import where
+    below = self < min
+    return where(below & (min < max) if max is not None else below, grad, 0.0)
+
+
+def clamp_max_backward(grad, self, min, max):
+    from .ops_select import where
+    above = self > max
+    return where(above | (max < min) if min is not None else above, grad, 0.0)
 
 
 def within(self, low, high):
@@ -134,9 +143,11 @@ def unsqueezed(t, dims, keepdim):
 
 
 def evenly_distribute(grad, self, result):
-    """max()/min() over everything: the gradient shared among the tied extremes."""
-    mask = (self == result) | (self != self) & (result != result)
-    return mask * (grad / mask.sum())
+    """max()/min()/median() over everything: the gradient shared among the tied extremes
+    (among the nans when the result is nan), written into zeros, as PyTorch's CPU
+    evenly_distribute_backward does: the others get +0.0 whatever the gradient's sign."""
+    mask = self.isnan() if result.isnan().item() else self == result
+    return grad.new_zeros(self.shape).masked_fill_(mask, grad / mask.sum())
 
 
 def evenly_distribute_dim(grad, self, result, dims, keepdim):
@@ -203,8 +214,12 @@ def norm_backward(grad, self, p, result, dims, keepdim):
     if p == 1:
         return self.sgn() * grad
     if p in (float("inf"), float("-inf")):
-        return evenly_distribute_dim(grad, self.abs(), result, dims or tuple(
-            range(self.ndim)), True) * self.sign()
+        # amax(abs(self))'s derivative respecting nans: the argmax is where |self| is the
+        # norm, or is nan (PyTorch's norm_backward).
+        self_abs = self.abs()
+        mask = (self_abs == result) | self_abs.isnan()
+        count = mask.sum(dims or tuple(range(self.ndim)), keepdim=True)
+        return self.sgn() * ((grad / count) * mask)
     # PyTorch's norm_backward for other p: self_scaled * (grad / norm^(p-1)), 0 where norm is 0.
     if p < 1:
         self_scaled = self.sgn() * self.abs().pow(p - 1).masked_fill(self == 0, 0)

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from .dtypes import bool_
+from .creation import zeros
+from .dtypes import bool_, int64
 from .formula_helpers import (evenly_distribute_dim, numel_of, count_of, reduce_backward,
                               select_backward_at, unsqueezed, var_backward)
 from .tensor import wrap
@@ -100,9 +101,14 @@ def diagonal_key(sizes, offset, dim1, dim2):
     return key(sizes, offset, dim1, dim2)
 
 
-def eye_mask(sizes, like):
-    """Ones on the main diagonal of a (rows, cols) matrix: where trace's gradient goes."""
-    return wrap(np.eye(sizes[0], sizes[1], dtype=like._data.dtype), like._dtype)
+def trace_backward(grad, sizes):
+    """PyTorch's trace_backward: grad written on the diagonal of a flat zero matrix, then
+    viewed as the input (IndexFillBackward1 under ViewBackward0; the rest stays 0 even
+    where grad is inf or nan)."""
+    rows, cols = sizes
+    flat = zeros(rows * cols, dtype=grad.dtype)
+    diagonal = wrap(np.arange(0, rows * cols, cols + 1, dtype=np.int64), int64)
+    return flat.index_fill_(0, diagonal, grad).view(sizes)
 
 
 def negated(shifts):

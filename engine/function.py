@@ -18,6 +18,18 @@ FREED_GRAPH_ERROR = (
     "calling backward.")
 
 
+class _AlwaysRequiresGrad:
+    """node.requires_grad: True for every node (torch's THPCppFunction_requires_grad),
+    not writable, with torch's text for the attempt."""
+
+    def __get__(self, node, owner=None):
+        return True if node is not None else self
+
+    def __set__(self, node, value):
+        raise AttributeError("attribute 'requires_grad' of '%s' objects is not writable"
+                             % type(node).__name__)
+
+
 class Node:
     """One recorded op: a subclass per op carries PyTorch's node name (MulBackward0).
 
@@ -38,6 +50,7 @@ class Node:
                  "_seq", "_hooks", "__weakref__")
 
     op = None  # the OpSpec, set on each subclass
+    requires_grad = _AlwaysRequiresGrad()
 
     def name(self):
         return type(self).__name__

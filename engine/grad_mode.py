@@ -2,6 +2,8 @@
 
 import functools
 
+from .user_calls import call_user_function
+
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
            "is_inference_mode_enabled"]
 
@@ -70,7 +72,7 @@ class _GradModeContext:
             previous = GRAD.mode
             set_mode(mode)
             try:
-                return func(*args, **kwargs)
+                return call_user_function(func, *args, **kwargs)
             finally:
                 set_mode(previous)
         return wrapper
@@ -148,7 +150,7 @@ class inference_mode(_GradModeContext):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             with type(context)(context.mode):
-                return func(*args, **kwargs)
+                return call_user_function(func, *args, **kwargs)
         return wrapper
 
 

@@ -14,6 +14,7 @@ from .creation import empty, zeros_like
 from .dtypes import float64, promote_types
 from .ops_pointwise import allclose, ne
 from .tensor import Tensor
+from .user_calls import call_user_function
 
 __all__ = ["gradcheck", "gradgradcheck", "GradcheckError"]
 
@@ -107,7 +108,7 @@ def _numerical_jacobian_wrt(fn, inputs, outputs, inp, eps):
     data = inp.data
 
     def wrapped_fn():
-        return tuple(a.clone() for a in _as_tuple(fn(*_as_tuple(inputs))))
+        return tuple(a.clone() for a in _as_tuple(call_user_function(fn, *_as_tuple(inputs))))
 
     columns = {}
     for d_idx, idx in enumerate(_element_indices(data.shape)):
@@ -253,11 +254,12 @@ def _test_undefined_backward_mode(func, outputs, inputs):
     diff_inputs = list(_iter_tensors(inputs, True))
     if not diff_inputs:
         raise GradcheckError("no Tensors requiring grad found in input")
-    outputs_to_check = [[o for o in _differentiable_outputs(func(*inputs))
+    outputs_to_check = [[o for o in _differentiable_outputs(call_user_function(func, *inputs))
                          if isinstance(o, Tensor)]]
     if len(outputs_to_check[0]) > 1:
         for _ in range(len(outputs)):
-            outputs_to_check.append(list(_differentiable_outputs(func(*inputs))))
+            called_again = call_user_function(func, *inputs)
+            outputs_to_check.append(list(_differentiable_outputs(called_again)))
     for output_to_check in outputs_to_check:
         grads_input = autograd.grad(output_to_check, diff_inputs,
                                     [zeros_like(o) for o in output_to_check], allow_unused=True)
@@ -306,7 +308,7 @@ def gradcheck(func, inputs, *, eps=1e-06, atol=1e-05, rtol=0.001, raise_exceptio
     try:
         tupled_inputs = _as_tuple(inputs)
         _check_inputs(tupled_inputs)
-        func_out = func(*tupled_inputs)
+        func_out = call_user_function(func, *tupled_inputs)
         outputs = _differentiable_outputs(func_out)
         if check_backward_ad:
             _slow_gradcheck(func, func_out, tupled_inputs, outputs, eps, rtol, atol,
@@ -343,7 +345,7 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-06, atol=1e-05, rto
                                   "only: gen_non_contig_grad_outputs=True is not supported")
     tupled_inputs = _as_tuple(inputs)
     if grad_outputs is None:
-        outputs = _differentiable_outputs(func(*tupled_inputs))
+        outputs = _differentiable_outputs(call_user_function(func, *tupled_inputs))
         tupled_grad_outputs = tuple(
             empty(x.shape, dtype=x.dtype if x.is_floating_point() else float64)
             .uniform_(-1, 1).requires_grad_(True) for x in outputs)
@@ -357,7 +359,7 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-06, atol=1e-05, rto
     def new_func(*args):
         input_args = tuple(x.requires_grad_() if i in diff_input_args_indices else x
                            for i, x in enumerate(args[:-num_outputs]))
-        outputs = _differentiable_outputs(func(*input_args))
+        outputs = _differentiable_outputs(call_user_function(func, *input_args))
         grad_outputs = tuple(x.requires_grad_() if i in diff_grad_output_indices else x
                              for i, x in enumerate(args[-num_outputs:]))
         diff_input_args = tuple(x for i, x in enumerate(input_args)

@@ -16,7 +16,9 @@ from .autograd_hooks import (check_hook_result, check_node_hook_results,
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
 from .grad_mode import GRAD, IN_FORMULA, set_mode
 from .ops_shape import broadcast_dims, unbroadcast
+from .shape_util import broadcast_shapes, shape_str
 from .tensor import wrap, wrapped_number
+from .user_calls import call_user_function
 
 VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
@@ -206,6 +208,13 @@ def _apply(node, grads, retain_graph, create_graph):
             _call_post_hooks(node, (), (grads if type(grads) is not dict else grads.get(0),))
         return ()
     op = node.op
+    if op is None:  # a torch.autograd.Function's node (custom_function.py) or its Error
+        input_grads = node._run_backward(grads, retain_graph, create_graph)
+        if node._hooks is not None and node._hooks.post:
+            given = _by_output(grads)
+            input_grads = _call_post_hooks(node, tuple(input_grads),
+                                           tuple(given.get(i) for i in range(max(given) + 1)))
+        return input_grads
     saved = node._saved
     if saved is None:
         raise RuntimeError(FREED_GRAPH_ERROR)
@@ -268,7 +277,7 @@ def _user_hook(hook, *args):
     """A hook of the user's, run as user code: outside the formulas' Scalar convention."""
     IN_FORMULA.active = False
     try:
-        return hook(*args)
+        return call_user_function(hook, *args)
     finally:
         IN_FORMULA.active = True
 
@@ -307,22 +316,35 @@ def node_input_gradient(node, i, grad):
     return g if g is None else _validate(node, i, g)
 
 
+def check_version(t, version):
+    """PyTorch's error when t, saved at `version`, was modified in place since."""
+    if (t._version[0] if t._version is not None else 0) != version:
+        _check_version(t, version, None)
+
+
 def _validate(node, i, g):
     """Sum a broadcast gradient back to its input's shape and cast it to its dtype."""
     shape, dtype = node._shapes[i], ALL_DTYPES[node._dtypes[i]]
-    if g._data.shape != shape:
-        if not _sums_to(g._data.shape, shape):
+    have = g._data.shape
+    if have != shape:
+        if not shape and not GRAD.enabled:
+            # A 0-dim input (a scalar parameter) took part in a broadcast: every dim is summed.
+            g = wrap(unbroadcast(g._data, _ALL_DIMS[len(have)], ()), g._dtype)
+        elif not _sums_to(have, shape):
             raise RuntimeError(
                 "Function %s returned an invalid gradient at index %d - got [%s] but expected "
-                "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, g._data.shape)),
+                "shape compatible with [%s]" % (node.name(), i, ", ".join(map(str, have)),
                                                 ", ".join(map(str, shape))))
-        if GRAD.enabled:
+        elif GRAD.enabled:
             g = g.sum_to_size(shape)
         else:
-            g = wrap(unbroadcast(g._data, broadcast_dims(g._data.shape, shape), shape), g._dtype)
+            g = wrap(unbroadcast(g._data, broadcast_dims(have, shape), shape), g._dtype)
     if g._dtype is not dtype:
         g = g.to(dtype)
     return g
+
+
+_ALL_DIMS = [tuple(range(n)) for n in range(65)]  # NumPy arrays have at most 64 dims
 
 
 def _sums_to(shape, target):
@@ -354,6 +376,14 @@ def _unpack_output(node, nr, saved, create_graph):
     return saved.unpack(node, nr, create_graph)
 
 
+def _check_grad_accumulates(grad_shape, new_shape):
+    """`variable.grad += new_grad` as PyTorch runs it, when .grad was given another shape."""
+    shape = broadcast_shapes(grad_shape, new_shape)
+    if shape != grad_shape:
+        raise RuntimeError("output with shape %s doesn't match the broadcast shape %s"
+                           % (shape_str(grad_shape), shape_str(shape)))
+
+
 def _accumulate(variable, g, create_graph):
     """AccumulateGrad: the first gradient is copied, later ones are added (in place unless
     create_graph, where the sum stays differentiable)."""
@@ -370,5 +400,10 @@ def _accumulate(variable, g, create_graph):
     elif create_graph or not old._data.flags.writeable:
         variable._grad = old + g
     else:
+        if old._data.shape != g._data.shape:
+            _check_grad_accumulates(old._data.shape, g._data.shape)
         old._data += g._data
         old._bump_version()
+
+
+validate_gradient = _validate

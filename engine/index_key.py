@@ -2,13 +2,13 @@
 ATen's checks of the index tensors (types, masks, broadcasting, bounds) in ATen's order."""
 
 import numbers
-import warnings
 
 import numpy as np
 
 from . import dtypes
 from .shape_util import shape_str
 from .tensor import Tensor
+from . import cpp_warnings
 
 SEQUENCE_WARNING = (
     "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed "
@@ -43,7 +43,7 @@ def key_items(key):
     for item in key:
         if (isinstance(item, (Tensor, slice)) or is_sequence(item) or item is None
                 or item is Ellipsis):
-            warnings.warn(SEQUENCE_WARNING, UserWarning, stacklevel=4)
+            cpp_warnings.warn(SEQUENCE_WARNING, cpp_warnings.SEQUENCE_INDEX, stacklevel=3)
             return tuple(key)
     return (key,)
 
@@ -97,7 +97,8 @@ def resolve(shape, indices, stacklevel=4):
         data = index._data
         if index._dtype in _MASK_DTYPES:
             if index._dtype is dtypes.uint8:
-                warnings.warn(UINT8_WARNING, UserWarning, stacklevel=stacklevel)
+                cpp_warnings.warn(UINT8_WARNING, cpp_warnings.UINT8_INDEX,
+                                  stacklevel=stacklevel - 1)
             for j, size in enumerate(data.shape):
                 if dim + j >= len(shape) or size != shape[dim + j]:
                     raise IndexError(

@@ -1,6 +1,8 @@
 """In-place ops (add_, mul_, zero_, x[i] = v ...): write into the tensor, bump its version,
 and, when autograd is on, make the new node the tensor's history (PyTorch's rebase)."""
 
+import numbers
+
 import numpy as np
 
 from . import derivatives as d, dtypes
@@ -65,6 +67,8 @@ def write(x, values):
         raise RuntimeError("unsupported operation: more than one element of the written-to "
                            "tensor refers to a single memory location. Please clone() the "
                            "tensor before performing the operation.")
+    if isinstance(values, np.ndarray) and values.dtype != data.dtype:
+        values = dtypes.cast_array(values, data.dtype)
     np.copyto(data, values, casting="unsafe")
     x._bump_version()
     check_inference_write(x)
@@ -95,7 +99,8 @@ def fill_(x, value):
         write(x, value._data)
         _record_write(x, d.FILL_TENSOR, (x, value))  # fill_.Tensor: FillBackward3
         return x
-    write(x, value)
+    write(x, dtypes.scalar_to(value, x._dtype, single=x._data.size == 1)
+          if isinstance(value, numbers.Number) else value)
     _record_write(x, d.FILL, (x, value))
     return x
 

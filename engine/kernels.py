@@ -4,9 +4,11 @@ import math
 
 import numpy as np
 
+from . import dtypes
 from . import kernels_norm
 from . import kernels_variance
 from .cascade_sum import cascade_sum
+from .float_math import fused_multiply_add
 from .vec_math import kernel_exp
 
 
@@ -49,7 +51,8 @@ _erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def erf(a):
-    return _erf(a.astype(np.float64)).astype(a.dtype)
+    # a ufunc of Python objects hands back a Python float for a 0-dim array
+    return np.asarray(_erf(a.astype(np.float64)), dtype=np.float64).astype(a.dtype)
 
 
 def sign(a):
@@ -70,11 +73,17 @@ def minimum(a, b):
     return np.minimum(b, a)
 
 
+# PyTorch's add/sub with alpha is one fused multiply-add in floating point (ufunc/add.h:
+# `vec::fmadd(other, alpha, self)`; sub is add with -alpha).
 def add_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, alpha, a, a.dtype)
     return a + b * alpha
 
 
 def sub_alpha(a, b, alpha):
+    if a.dtype.kind == "f" and a.dtype == b.dtype and a.dtype.itemsize >= 4:
+        return fused_multiply_add(b, -alpha, a, a.dtype)
     return a - b * alpha
 
 
@@ -321,7 +330,7 @@ def unbind(a, dim):
 
 
 def to_dtype(a, dtype):
-    return a.astype(dtype.np_dtype)
+    return dtypes.cast_array(a, dtype.np_dtype)
 
 
 def cat(*arrays_and_dim):
@@ -360,8 +369,14 @@ def clamp(a, low, high):
     return np.asarray(out).astype(a.dtype, copy=False)
 
 
-def addmm(bias, mat1, mat2):
-    return bias + mat1 @ mat2
+def addmm(bias, mat1, mat2, beta, alpha):
+    product = mat1 @ mat2
+    if alpha != 1:
+        product = product * alpha
+    # beta=0 ignores the input, nan and inf included (BLAS gemm's rule, which PyTorch keeps).
+    if beta == 0:
+        return np.broadcast_to(product, np.broadcast_shapes(bias.shape, product.shape)).copy()
+    return (bias if beta == 1 else bias * beta) + product
 
 
 def _reduce_with_index(a, dim, keepdim, pick, arg):
@@ -573,5 +588,6 @@ def sigmoid_backward(grad, output):
 
 
 def threshold_backward(grad, self, threshold):
-    return np.where(self > threshold, grad, 0).astype(grad.dtype, copy=False)
+    # ATen's `self <= threshold ? 0 : grad`: a nan passes the gradient through.
+    return np.where(self <= threshold, 0, grad).astype(grad.dtype, copy=False)
 

@@ -33,7 +33,7 @@ def elu_backward(grad, x, alpha, scale, input_scale, is_result):
         negative = grad * negiptcoef * (x + negcoef)
     else:
         negative = grad * negiptcoef * negcoef * kernel_exp(x * negiptcoef)
-    return np.where(x > 0, grad * _c(x, scale), negative)
+    return np.where(x <= 0, negative, grad * _c(x, scale))  # ATen's test: a nan takes grad
 
 
 def leaky_relu_backward(grad, x, negative_slope, self_is_result):

@@ -1,7 +1,10 @@
-"""NumPy kernels of the special elementwise ops (nan_to_num, atan2, hypot, lerp, logit,
+"""NumPy kernels of the special elementwise ops (nan_to_num, atan2, hypot, lerp, addcmul,
+addcdiv, logit,
 xlogy, fmax/fmin, logaddexp, heaviside, clamp_min/clamp_max)."""
 
 import numpy as np
+
+from .float_math import fused_multiply_add
 
 
 def _in_float64(fn):
@@ -30,14 +33,35 @@ logaddexp = _in_float64(np.logaddexp)
 
 
 def _lerp(start, end, weight):
-    # PyTorch's lerp: from the nearer end, so that weight 1 gives `end` exactly.
+    # PyTorch's lerp (ATen's Lerp.h): from the nearer end, so that weight 1 gives `end`
+    # exactly, each branch one fused multiply-add in float32/float64.
     diff = end - start
+    dtype = diff.dtype
+    if dtype.kind == "f" and dtype.itemsize >= 4:
+        weight = np.asarray(weight, dtype)
+        return np.where(np.abs(weight) < 0.5, fused_multiply_add(weight, diff, start, dtype),
+                        fused_multiply_add(-diff, 1 - weight, end, dtype))
     return np.where(np.abs(weight) < 0.5, start + weight * diff, end - diff * (1 - weight))
 
 
 def lerp(start, end, weight):
     dtype = np.result_type(start, end)
     return np.asarray(_lerp(start, end, np.asarray(weight, dtype))).astype(dtype, copy=False)
+
+
+def addcmul(a, tensor1, tensor2, value):
+    # ATen's addcmul kernel: self + (value * tensor1) * tensor2, one fused multiply-add.
+    dtype = np.result_type(a, tensor1, tensor2)
+    scaled = np.asarray(value, dtype) * tensor1.astype(dtype, copy=False)
+    if dtype.kind == "f" and dtype.itemsize >= 4:
+        return fused_multiply_add(scaled, tensor2, a, dtype)
+    return a + scaled * tensor2
+
+
+def addcdiv(a, tensor1, tensor2, value):
+    # ATen's addcdiv kernel: self + (value * tensor1) / tensor2, rounded at each step.
+    dtype = np.result_type(a, tensor1, tensor2)
+    return a + np.asarray(value, dtype) * tensor1.astype(dtype, copy=False) / tensor2
 
 
 def logit(a, eps):

@@ -122,7 +122,7 @@ def _store(data, shape, dtype):
 
 def _cast(values, dtype):
     if dtype.category == 2:
-        return np.array(values, dtype=np.float64).astype(dtype.np_dtype)
+        return dtypes.cast_array(np.array(values, dtype=np.float64), dtype.np_dtype)
     if dtype.category == 0:
         return np.array([bool(v) for v in values], dtype=np.bool_)
     return np.array([_checked_int(v, dtype) for v in values], dtype=np.int64).astype(
@@ -130,32 +130,61 @@ def _cast(values, dtype):
 
 
 def _checked_int(value, dtype):
-    """An integer element as c10's checked_convert accepts it: in the dtype's range (for an
-    unsigned dtype, negative values down to -max too, which wrap: uint8 takes -1 as 255)."""
-    value = int(value)
+    """An integer element as PyTorch stores it, with its errors.
+
+    A Python int is unpacked to a C long long first (out of its range: ValueError), then
+    checked by c10's checked_convert: in the dtype's range, or for an unsigned dtype down
+    to -max too, which wraps (uint8 takes -1 as 255). A float is checked as a double
+    (c10's overflows<T, double>): nan, or beyond [lowest, max] with max widened to double,
+    overflows; the rest is truncated toward zero.
+    """
     info = np.iinfo(dtype.np_dtype)
+    if isinstance(value, (float, np.floating)):
+        if not info.min <= value <= float(info.max):
+            raise _overflow(dtype)
+        value = int(value)
+        # float(int64 max) is 2**63, which passes the check; x86's conversion makes it min.
+        return info.min if value > info.max else value
+    value = int(value)
+    if not _INT64.min <= value <= _INT64.max:
+        raise ValueError("Overflow when unpacking long long")
     low = -info.max if info.min == 0 else info.min
     if not low <= value <= info.max:
-        if dtype is dtypes.int64:
-            raise ValueError("Overflow when unpacking long long")
-        raise RuntimeError("value cannot be converted to type %s without overflow"
-                           % dtype.np_dtype.name)
+        raise _overflow(dtype)
     return value
+
+
+_INT64 = np.iinfo(np.int64)
+
+
+def _overflow(dtype):
+    return RuntimeError("value cannot be converted to type %s without overflow"
+                        % dtype.np_dtype.name)
+
+
+def _floats_overflow(array, dtype):
+    """Whether a float array holds a value c10 refuses to store in the integer dtype."""
+    info = np.iinfo(dtype.np_dtype)
+    with np.errstate(invalid="ignore"):
+        return bool(np.any(~((array >= info.min) & (array <= float(info.max)))))
 
 
 def array_from_data(data, dtype):
     """The array torch.tensor(data, dtype=dtype) holds."""
     if isinstance(data, Tensor):
-        return data._data.astype(dtype.np_dtype, copy=True)
+        return dtypes.cast_array(data._data, dtype.np_dtype)
     if isinstance(data, np.ndarray):
-        return data.astype(dtype.np_dtype, copy=True)
+        return dtypes.cast_array(data, dtype.np_dtype)
     if isinstance(data, _SEQUENCE) and not _needs_torch_path(data):
         try:  # the fast path; anything NumPy refuses or would wrap takes PyTorch's path
             with np.errstate(over="raise", invalid="raise"):
                 array = np.array(data)
-                if array.dtype.kind in "bf" or array.dtype.kind == "i" and (
+                if array.dtype.kind == "f" and dtype.category == 1 and _floats_overflow(
+                        array, dtype):
+                    pass  # element by element below: a Python int there has other rules
+                elif array.dtype.kind in "bf" or array.dtype.kind == "i" and (
                         dtype.category == 2 or dtype is dtypes.int64):
-                    return array.astype(dtype.np_dtype)
+                    return dtypes.cast_array(array, dtype.np_dtype)
         except (ValueError, TypeError, OverflowError, FloatingPointError):
             pass
     shape = _shape_of(data)

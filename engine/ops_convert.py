@@ -23,7 +23,7 @@ def type_as(input, other):
 
 def _no_grad_copy(input, dtype):
     from .tensor import wrap
-    return wrap(input._data.astype(dtype.np_dtype), dtype)
+    return wrap(dtypes.cast_array(input._data, dtype.np_dtype), dtype)
 
 
 def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,

@@ -1,11 +1,14 @@
 """Gathering and masking as torch functions: gather, index_select, masked_fill, tril, triu, flip."""
 
+import numbers
+
 import numpy as np
 
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_unary
 from .shape_util import broadcast_shapes, wrap_dim, wrap_dims
+from .size_args import int_arg
 from .tensor import Tensor
 
 
@@ -47,12 +50,26 @@ def index_select(input, dim, index):
         raise IndexError("index_select(): Index is supposed to be a vector")
     dim = wrap_dim(dim, input._data.ndim)
     size = input._data.shape[dim] if input._data.ndim else 1
-    bad = (idx < 0) | (idx >= size)
-    if bad.any():
-        raise RuntimeError("INDICES element is out of DATA bounds, id=%d axis_dim=%d"
-                           % (idx[bad].flat[0], size))
+    _check_index_select_range(input._data, dim, idx, size)
     key = (slice(None),) * dim + (idx.reshape(-1).astype(np.int64),)
     return call_unary(d.INDEX_SELECT, input, key)
+
+
+def _check_index_select_range(data, dim, idx, size):
+    """index_select_out_cpu_'s range errors, which depend on the path its CPU kernel takes:
+    dim 1 of a tensor of 2+ dims (and any dim of an empty one) checks all indices up front
+    ("INDICES element ..."), the other paths check each index as they copy it."""
+    bad = (idx < 0) | (idx >= size)
+    if data.ndim > 1 and idx.size == 0:
+        return
+    if data.ndim > 1 and data.size == 0 and size == 0:
+        raise RuntimeError("index_select(): self indexing axis dim should be positive")
+    if not bad.any():
+        return
+    if data.ndim > 1 and (dim == 1 or data.size == 0):
+        raise RuntimeError("INDICES element is out of DATA bounds, id=%d axis_dim=%d"
+                           % (idx[bad].flat[0], size))
+    raise IndexError("index out of range in self")
 
 
 def masked_fill(input, mask, value):
@@ -67,11 +84,14 @@ def masked_fill(input, mask, value):
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
                                "tensor with %d dimension(s)." % value._data.ndim)
         return call(d.MASKED_FILL_TENSOR, (input, value), (mask_data,), input._dtype)
+    if isinstance(value, numbers.Number):
+        value = dtypes.scalar_to(value, input._dtype)
     return call(d.MASKED_FILL, (input,), (mask_data, value), input._dtype)
 
 
 def _triangle(op, name):
     def triangle(input, diagonal=0):
+        diagonal = int_arg(name, "diagonal", 1, diagonal)
         if input._data.ndim < 2:
             raise RuntimeError("%s: input tensor must have at least 2 dimensions" % name)
         return call_unary(op, input, diagonal)

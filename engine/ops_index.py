@@ -12,7 +12,7 @@ from .dispatch import call_unary
 from .index_key import (count_specified, is_int, is_sequence, key_items, resolve,
                         sequence_to_index)
 from .ops_shape import view_op
-from .tensor import Tensor
+from .tensor import Tensor, wrap
 
 _ZERO_DIM_SELECT = ("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
                     "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
@@ -160,12 +160,20 @@ def setitem(x, key, value):
 
 def _value_tensor(x, value):
     """valueToTensor: a tensor as it is, a Python number as a 0-dim tensor of x's dtype."""
-    from .creation import tensor
     if isinstance(value, Tensor):
         return value
     if isinstance(value, (bool, int, float, np.integer, np.floating)) and \
             not isinstance(value, complex):
-        return tensor(value, dtype=x._dtype)
+        # valueToTensor reads an int as a C long long, then at::indexing::scalarToTensor
+        # fills a 0-dim tensor: checked as fill_ checks it, but for float16, which it casts.
+        if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) \
+                and not -2 ** 63 <= value < 2 ** 63:
+            raise ValueError("Overflow when unpacking long long")
+        if x._dtype is dtypes.float16:
+            if isinstance(value, (float, np.floating)):  # unchecked, but through float32
+                value = dtypes.scalar_to(value, x._dtype, single=True)
+            return wrap(np.array(value, dtype=np.float16), x._dtype)
+        return wrap(np.array(dtypes.scalar_to(value, x._dtype)), x._dtype)
     raise TypeError("can't assign a %s to a torch.%s" % (type(value).__name__,
                                                           x._dtype.legacy_name))
 

@@ -6,6 +6,7 @@ from . import dtypes
 from .dispatch import call
 from .shape_util import wrap_dim
 from .tensor import Tensor
+from .type_names import c_type_name
 
 
 def _tensors(tensors, name):
@@ -16,10 +17,10 @@ def _tensors(tensors, name):
         if name == "torch.cat":
             raise ValueError("torch.cat(): expected a non-empty list of Tensors")
         raise RuntimeError("%s expects a non-empty TensorList" % name)
-    for t in tensors:
+    for i, t in enumerate(tensors):
         if not isinstance(t, Tensor):
             raise TypeError("expected Tensor as element %d in argument 0, but got %s"
-                            % (list(tensors).index(t), type(t).__name__))
+                            % (i, c_type_name(t)))
     dtype = tensors[0]._dtype
     for t in tensors[1:]:
         dtype = dtypes.promote_types(dtype, t._dtype)

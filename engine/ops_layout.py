@@ -4,7 +4,6 @@ atleast_Nd, hstack/vstack/dstack/column_stack, argwhere, meshgrid.
 The composites are built from the ops PyTorch builds them from (torch/functional.py,
 aten/src/ATen/native/TensorShape.cpp), so their graphs have PyTorch's nodes."""
 
-import warnings
 
 from . import derivatives as d
 from .dispatch import call_unary
@@ -12,7 +11,9 @@ from .ops_join import cat, _tensors
 from .ops_reduce import nonzero
 from .ops_shape import link_view, permute, view, reshape, unsqueeze, expand
 from .shape_util import wrap_dim, infer_view_size, shape_str
+from .size_args import int_arg, int_list
 from .tensor import Tensor
+from . import cpp_warnings
 
 
 def _diagonal_dims(input, dim1, dim2):
@@ -25,6 +26,7 @@ def _diagonal_dims(input, dim1, dim2):
 
 def diagonal(input, offset=0, dim1=0, dim2=1):
     """A view: writes through it reach the input, as in PyTorch."""
+    offset = int_arg("diagonal", "offset", 1, offset)
     dim1, dim2 = _diagonal_dims(input, dim1, dim2)
     params = (offset, dim1, dim2)
     return link_view(call_unary(d.DIAGONAL, input, *params), input,
@@ -32,6 +34,7 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
 
 
 def diag(input, diagonal=0):
+    diagonal = int_arg("diag", "diagonal", 1, diagonal)
     ndim = input._data.ndim
     if ndim == 1:
         return call_unary(d.DIAG_EMBED, input, diagonal, 0, 1)
@@ -41,6 +44,7 @@ def diag(input, diagonal=0):
 
 
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    offset = int_arg("diag_embed", "offset", 1, offset)
     ndim = input._data.ndim + 1
     dim1, dim2 = wrap_dim(dim1, ndim), wrap_dim(dim2, ndim)
     if dim1 == dim2:
@@ -59,16 +63,13 @@ def trace(input):
 
 def roll(input, shifts, dims=None):
     ndim = input._data.ndim
-    shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else shifts
+    shifts = int_list("roll", "shifts", 1, shifts)
     if dims is None:
-        if isinstance(shifts, tuple):
-            if len(shifts) != 1:
-                raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:0"
-                                   % len(shifts))
-            shifts = shifts[0]
-        return call_unary(d.ROLL, input, shifts, None)
+        if len(shifts) != 1:
+            raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:0"
+                               % len(shifts))
+        return call_unary(d.ROLL, input, shifts[0], None)
     dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
-    shifts = shifts if isinstance(shifts, tuple) else (shifts,)
     if len(shifts) != len(dims):
         raise RuntimeError("shifts and dimensions must align. shifts: %d, dims:%d"
                            % (len(shifts), len(dims)))
@@ -192,7 +193,7 @@ def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (tuple, list)):
         tensors = tuple(tensors[0])
     if indexing is None:
-        warnings.warn(_MESHGRID_WARNING, UserWarning, stacklevel=2)
+        cpp_warnings.warn(_MESHGRID_WARNING, cpp_warnings.MESHGRID_INDEXING, once=True)
         indexing = "ij"
     if indexing not in ("xy", "ij"):
         raise RuntimeError('torch.meshgrid: indexing must be one of "xy" or "ij", but received: '

@@ -4,8 +4,9 @@ import numpy as np
 
 from . import derivatives as d
 from .dispatch import call
-from .ops_shape import reshape
+from .ops_shape import expand, reshape
 from .memory import check_allocation
+from .tensor_queries import tensor_argument
 from .tensor import Tensor
 
 
@@ -55,9 +56,12 @@ def mm(input, mat2):
 def mv(input, vec):
     _check(input, "input")
     _check(vec, "vec")
-    _dims(input, 2, "input")
-    if vec._data.ndim != 1:
-        raise RuntimeError("vector + matrix @ vector expected, got 1, 2, %d" % vec._data.ndim)
+    # PyTorch's mv sizes its result by input.size(0), then runs addmv's checks on it.
+    if input._data.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
+    if input._data.ndim != 2 or vec._data.ndim != 1:
+        raise RuntimeError("vector + matrix @ vector expected, got 1, %d, %d"
+                           % (input._data.ndim, vec._data.ndim))
     a, n = input._data.shape, vec._data.shape[0]
     if a[1] != n:
         raise RuntimeError("size mismatch, got input (%d), mat (%dx%d), vec (%d)"
@@ -100,6 +104,12 @@ def bmm(input, mat2):
 
 
 def outer(input, vec2):
+    tensor_argument(input, "outer", "input", 1)
+    tensor_argument(vec2, "outer", "vec2", 2)
+    for name, t in (("self", input), ("vec2", vec2)):
+        if t._data.ndim != 1:
+            raise RuntimeError("outer: Expected 1-D argument %s, but got %d-D"
+                               % (name, t._data.ndim))
     return reshape(input, -1, 1) * vec2
 
 
@@ -107,10 +117,24 @@ ger = outer
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
-    if beta != 1 or alpha != 1:
-        return input * beta + mm(mat1, mat2) * alpha
-    _check_mm(mat1, mat2)
-    return call(d.ADDMM, (input, mat1, mat2), (), mat1._dtype)
+    """PyTorch's addmm checks: both matrices, then dtypes (self against mat2 first), then
+    shapes, then input expanded to the product's shape with expand's own errors."""
+    _check(input, "input")
+    _check(mat1, "mat1")
+    _check(mat2, "mat2")
+    for name, m in (("mat1", mat1), ("mat2", mat2)):
+        if m._data.ndim != 2:
+            raise RuntimeError("%s must be a matrix, got %d-D tensor" % (name, m._data.ndim))
+    for name, t in (("self", input), ("mat1", mat1)):
+        if t._dtype is not mat2._dtype:
+            raise RuntimeError("%s and mat2 must have the same dtype, but got %s and %s"
+                               % (name, t._dtype.scalar_name, mat2._dtype.scalar_name))
+    a, b = mat1._data.shape, mat2._data.shape
+    if a[1] != b[0]:
+        raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (%dx%d and %dx%d)"
+                           % (a + b))
+    expand(input, a[0], b[1])
+    return call(d.ADDMM, (input, mat1, mat2), (beta, alpha), mat1._dtype)
 
 
 def matmul(input, other):

@@ -12,11 +12,15 @@ from .ops_pointwise import div_scalar, mul_scalar
 from .ops_select import where
 from .return_types import return_type
 from .shape_util import broadcast_shapes, wrap_dim
-from .tensor import Tensor, wrap, warn_once as _warn_once
+from .tensor_queries import tensor_argument
+from .size_args import number_arg
+from .tensor import Tensor, wrap
+from . import cpp_warnings
 
 slogdet_result = return_type("slogdet", ("sign", "logabsdet"))
 qr_result = return_type("qr", ("Q", "R"))
 svd_result = return_type("svd", ("U", "S", "V"))
+
 
 inverse = linalg.inv
 det = linalg.det
@@ -37,22 +41,24 @@ def logdet(input):
 
 
 def cholesky(input, upper=False):
-    _warn_once("cholesky", (
+    cpp_warnings.warn((
         "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in "
         "a future PyTorch release.\nL = torch.cholesky(A)\nshould be replaced with\n"
         "L = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, upper=True)\nshould be "
         "replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform will produce "
-        "equivalent results for all valid (symmetric positive definite) inputs."))
+        "equivalent results for all valid (symmetric positive definite) inputs."),
+        cpp_warnings.DEPRECATED_CHOLESKY, once=True)
     linalg._square_float(input, "cholesky", "cholesky_cpu")
     return call(d.CHOLESKY, (input,), (bool(upper),), input._dtype)
 
 
 def qr(input, some=True):
-    _warn_once("qr", (
+    cpp_warnings.warn((
         "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future "
         "PyTorch release.\nThe boolean parameter 'some' has been replaced with a string "
         "parameter 'mode'.\nQ, R = torch.qr(A, some)\nshould be replaced with\nQ, R = "
-        "torch.linalg.qr(A, 'reduced' if some else 'complete')"))
+        "torch.linalg.qr(A, 'reduced' if some else 'complete')"),
+        cpp_warnings.DEPRECATED_QR, once=True)
     return linalg.qr(input, "reduced" if some else "complete", _result=qr_result)
 
 
@@ -71,15 +77,18 @@ def svd(input, some=True, compute_uv=True):
 
 
 def pinverse(input, rcond=1e-15):
+    number_arg("pinverse", "rcond", 1, rcond)
     return linalg.pinv(input, rtol=rcond, atol=0.0)
 
 
 def cross(input, other, dim=None):
+    tensor_argument(other, "cross", "other", 2)
     if dim is None:
-        _warn_once("cross", (
+        cpp_warnings.warn((
             "Using torch.cross without specifying the dim arg is deprecated.\nPlease either "
             "pass the dim explicitly or simply use torch.linalg.cross.\nThe default value of "
-            "dim will change to agree with that of linalg.cross in a future release."))
+            "dim will change to agree with that of linalg.cross in a future release."),
+        cpp_warnings.DEPRECATED_CROSS, once=True)
         shape = broadcast_shapes(input._data.shape, other._data.shape)
         dim = next((i for i, s in enumerate(shape) if s == 3), None)
         if dim is None:
@@ -89,6 +98,7 @@ def cross(input, other, dim=None):
 
 def kron(input, other):
     """ATen's kron: both viewed with interleaved unit dims, multiplied, viewed back."""
+    tensor_argument(other, "kron", "other", 2)
     n = max(input._data.ndim, other._data.ndim)
     pad_a, pad_b = n - input._data.ndim, n - other._data.ndim
     a_shape, b_shape, out_shape = [], [], []

@@ -8,7 +8,9 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
+from .tensor_queries import tensor_argument
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
 
@@ -186,7 +188,9 @@ def _rounded_div(input, other, rounding, op, *params):
     _not_for_bool(dtype, "div_floor_cpu" if rounding is np.floor else "div_trunc_cpu")
     _check_shapes(ad, bd)
     if dtype.category == 2:
-        out = rounding(np.true_divide(ad, bd))
+        # floor: c10::div_floor_floating, the quotient of fmod (NumPy's floor_divide is the
+        # same algorithm), not floor(a / b): 1.96 // 0.02 is 97.0
+        out = np.floor_divide(ad, bd) if rounding is np.floor else np.trunc(np.true_divide(ad, bd))
     else:
         if np.any(np.asarray(bd) == 0):
             raise RuntimeError("ZeroDivisionError")
@@ -264,7 +268,7 @@ def _scalar_pow(base, exponent):
 
 def _unary(op):
     def function(input):
-        return call_unary(op, input)
+        return call_unary(op, tensor_argument(input, op.name))
     function.__name__ = function.__qualname__ = op.name
     return function
 
@@ -298,13 +302,13 @@ def sgn(input):
 
 
 def frac(input):
-    if input._dtype.category != 2:
+    if tensor_argument(input, "frac")._dtype.category != 2:
         raise NotImplementedError('"frac_cpu" not implemented for \'%s\'' % input._dtype.scalar_name)
     return call_unary(d.FRAC, input)
 
 
 def relu(input):
-    if input._dtype.category == 0:
+    if tensor_argument(input, "relu")._dtype.category == 0:
         raise RuntimeError("Boolean inputs not supported for relu")
     return _relu(input)
 
@@ -378,6 +382,7 @@ def clamp(input, *bounds, **keywords):
     dtype = dtypes.result_type(input, *bounds)
     if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
         input = input.to(dtype)
+    min, max = (None if b is None else dtypes.scalar_to(b, dtype) for b in (min, max))
     return call_unary(d.CLAMP, input, min, max)
 
 
@@ -541,12 +546,16 @@ def logical_not(input):
 
 
 def _logical_binary(ufunc):
+    name = ufunc.__name__
+
     def logical(input, other):
-        other_data = other._data if isinstance(other, Tensor) else other
+        # Two Tensor parameters: a Python number is refused (the parser's TypeError).
+        tensor_argument(input, name, "input", 1)
+        tensor_argument(other, name, "other", 2)
         try:
-            return wrap(np.asarray(ufunc(input._data, other_data)), dtypes.bool_)
+            return wrap(np.asarray(ufunc(input._data, other._data)), dtypes.bool_)
         except ValueError:
-            broadcast_shapes(input._data.shape, np.shape(other_data))
+            broadcast_shapes(input._data.shape, other._data.shape)
             raise
     logical.__name__ = ufunc.__name__
     return logical
@@ -581,5 +590,6 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def equal(input, other):
+    tensor_argument(other, "equal", "other", 2)
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))

@@ -3,7 +3,6 @@
 This module defines sum/max/min/any/all as torch functions: Python's builtins of
 those names are not used here."""
 
-import warnings
 
 import numpy as np
 
@@ -13,6 +12,7 @@ from .dispatch import call, call_unary, call_unary_as
 from .shape_util import wrap_dim, wrap_dims
 from .return_types import return_type
 from .tensor import Tensor, wrap
+from . import cpp_warnings
 
 
 def _dims(input, dim):
@@ -188,9 +188,7 @@ def _spread(op, input, dim, unbiased, keepdim, correction):
     shape = input._data.shape
     count = input._data.size if dims is None else _count(shape, dims)
     if count - correction <= 0:
-        warnings.warn("%s(): degrees of freedom is <= 0. Correction should be strictly less "
-                      "than the reduction factor (input numel divided by output numel)."
-                      % op.name, UserWarning, stacklevel=3)
+        cpp_warnings.warn_degrees_of_freedom(op.name, stacklevel=2)
     return call_unary(op, input, dims, correction, keepdim)
 
 

@@ -2,7 +2,6 @@
 masked_select, masked_scatter, take, take_along_dim, put; ATen's checks in ATen's order."""
 
 import numbers
-import warnings
 
 import numpy as np
 
@@ -11,6 +10,7 @@ from . import dtypes
 from .dispatch import call
 from .shape_util import broadcast_shapes, shape_str, wrap_dim
 from .tensor import Tensor
+from . import cpp_warnings
 
 _INT_INDEX = (dtypes.int64, dtypes.int32)
 REDUCE_WARNING = ("The reduce argument of torch.scatter with Tensor src is deprecated and will be "
@@ -90,7 +90,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
     dim = _scatter_checks("scatter", input, dim, index, src)
     if reduce is not None:
         if src is not None:
-            warnings.warn(REDUCE_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(REDUCE_WARNING, cpp_warnings.SCATTER_REDUCE, once=True)
         if reduce not in ("add", "multiply"):
             raise RuntimeError("reduce argument must be either add or multiply.")
     _scatter_bounds(input, dim, index)
@@ -98,6 +98,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
         if reduce is not None:
             return call(d.SCATTER_REDUCE, (input, src), (dim, index, reduce), input._dtype)
         return call(d.SCATTER, (input, src), (dim, index), input._dtype)
+    value = dtypes.scalar_to(value, input._dtype)
     if reduce is not None:
         return call(d.SCATTER_VALUE_REDUCE, (input,), (dim, index, value, reduce), input._dtype)
     return call(d.SCATTER_VALUE, (input,), (dim, index, value), input._dtype)
@@ -165,6 +166,8 @@ def index_fill(input, dim, index, value):
                          % (bad, dim, size))
     if isinstance(value, Tensor):
         return call(d.INDEX_FILL_TENSOR, (input, value), (dim, index), input._dtype)
+    if isinstance(value, numbers.Number):
+        value = dtypes.scalar_to(value, input._dtype)
     return call(d.INDEX_FILL, (input,), (dim, index, value), input._dtype)
 
 

@@ -14,7 +14,8 @@ from .tensor_queries import tensor_argument
 from .views_no_grad import mark_view
 from . import kernels as k
 from .shape_util import wrap_dim, wrap_dims, infer_view_size, shape_str
-from .size_args import int_arg, size_args
+from .size_args import int_arg, queried_dim, size_args
+from . import cpp_warnings
 
 VIEW_STRIDE_ERROR = (
     "view size is not compatible with input tensor's size and stride (at least one dimension "
@@ -180,28 +181,36 @@ def expand(input, *sizes):
     shape = input._data.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
-            "expand(torch.FloatTensor{[%s]}, size=[%s]): the number of sizes provided (%d) must "
+            "expand(torch.%s{[%s]}, size=[%s]): the number of sizes provided (%d) must "
             "be greater or equal to the number of dimensions in the tensor (%d)"
-            % (", ".join(map(str, shape)), ", ".join(map(str, sizes)), len(sizes), len(shape)))
+            % (input._dtype.legacy_name, ", ".join(map(str, shape)),
+               ", ".join(map(str, sizes)), len(sizes), len(shape)))
+    return view_op(d.EXPAND, input, _expanded_shape(shape, sizes))
+
+
+def _expanded_shape(shape, sizes):
+    """ATen's inferExpandGeometry: dimensions checked from the last one, so the first error
+    reported is the rightmost; a negative size other than -1 fails only in numel."""
     lead = len(sizes) - len(shape)
-    target = []
-    for i, s in enumerate(sizes):
+    target = list(sizes)
+    for i in reversed(range(len(sizes))):
+        s = sizes[i]
         if i < lead:
-            if s < 0:
+            if s == -1:
                 raise RuntimeError("The expanded size of the tensor (-1) isn't allowed in a "
                                    "leading, non-existing dimension %d" % i)
-            target.append(s)
             continue
         current = shape[i - lead]
         if s == -1:
-            s = current
+            target[i] = current
         elif current != 1 and s != current:
             raise RuntimeError(
                 "The expanded size of the tensor (%d) must match the existing size (%d) at "
                 "non-singleton dimension %d.  Target sizes: %s.  Tensor sizes: %s"
                 % (s, current, i, shape_str(sizes), shape_str(shape)))
-        target.append(s)
-    return view_op(d.EXPAND, input, tuple(target))
+    if any(s < 0 for s in target):
+        raise RuntimeError("numel: integer multiplication overflow")
+    return tuple(target)
 
 
 def expand_as(input, other):
@@ -242,7 +251,7 @@ def stride(input, dim=None):
     strides = tuple(s // data.itemsize for s in data.strides)
     if dim is None:
         return strides
-    return strides[wrap_dim(dim, data.ndim)]
+    return strides[queried_dim("stride", dim, data.ndim)]
 
 
 def storage_offset(input):
@@ -310,12 +319,11 @@ def permute(input, *dims, method=True):
 def matrix_transpose(input):
     """x.T: the dims reversed (PermuteBackward0), as PyTorch's Tensor.T."""
     if input._data.ndim != 2:
-        import warnings
-        warnings.warn(
+        cpp_warnings.warn(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
             "deprecated and it will throw an error in a future release. Consider `x.mT` to "
             "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` "
-            "to reverse the dimensions of a tensor.", UserWarning, stacklevel=2)
+            "to reverse the dimensions of a tensor.", cpp_warnings.TRANSPOSE_T, once=True)
     return permute(input, tuple(range(input._data.ndim - 1, -1, -1)))
 
 
@@ -352,7 +360,15 @@ def unsqueeze(input, dim):
 
 def select(input, dim, index):
     from .ops_index import getitem
-    dim = wrap_dim(dim, input._data.ndim)
+    dim = int_arg("select", "dim", 1, dim)
+    index = int_arg("select", "index", 2, index)
+    shape = input._data.shape
+    if not shape:
+        raise IndexError("select() cannot be applied to a 0-dim tensor.")
+    dim = wrap_dim(dim, len(shape))
+    if not -shape[dim] <= index < shape[dim]:
+        raise IndexError("select(): index %d out of range for tensor of size %s at dimension %d"
+                         % (index, shape_str(shape), dim))
     return getitem(input, (slice(None),) * dim + (index,))
 
 

@@ -1,4 +1,5 @@
-"""Special elementwise ops as torch functions: nan_to_num, atan2, hypot, lerp, logit, xlogy,
+"""Special elementwise ops as torch functions: nan_to_num, atan2, hypot, lerp, addcmul,
+addcdiv, logit, xlogy,
 fmax/fmin, heaviside, signbit, isposinf/isneginf, logaddexp, clamp_min/clamp_max."""
 
 import numpy as np
@@ -7,6 +8,7 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER, bool_predicate
+from .size_args import number_arg
 from .tensor import Tensor
 
 
@@ -22,6 +24,9 @@ def _floating_kernel(name, dtype):
 
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
+    for position, (name, value) in enumerate((("nan", nan), ("posinf", posinf),
+                                              ("neginf", neginf)), 1):
+        number_arg("nan_to_num", name, position, value, optional=True)
     if input._dtype.category != 2:
         return input.clone()
     return call_unary(d.NAN_TO_NUM, input, nan, posinf, neginf)
@@ -60,7 +65,38 @@ def lerp(input, end, weight):
     return call(d.LERP, (input, end), (weight,), input._dtype)
 
 
+def addcmul(input, tensor1, tensor2, *, value=1):
+    return _addc(d.ADDCMUL, input, tensor1, tensor2, value)
+
+
+def addcdiv(input, tensor1, tensor2, *, value=1):
+    dtype = dtypes.result_type(input, tensor1, tensor2)
+    if dtype.category != 2 and tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
+        raise RuntimeError(_ADDCDIV_INTEGER)
+    return _addc(d.ADDCDIV, input, tensor1, tensor2, value)
+
+
+_ADDCDIV_INTEGER = (
+    "Integer division with addcdiv is no longer supported, and in a future  release addcdiv "
+    "will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be "
+    "implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
+    "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
+    "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
+    "for all dtypes.")
+
+
+def _addc(op, input, tensor1, tensor2, value):
+    for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
+                                          ("tensor2", tensor2)), 1):
+        if not isinstance(t, Tensor):
+            raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
+                            % (op.name, name, position, type(t).__name__))
+    return call(op, (input, tensor1, tensor2), (value,),
+                dtypes.result_type(input, tensor1, tensor2))
+
+
 def logit(input, eps=None):
+    number_arg("logit", "eps", 1, eps, optional=True)
     return call_unary(d.LOGIT, input, eps)
 
 

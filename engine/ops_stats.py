@@ -1,7 +1,6 @@
 """More reductions as torch functions: cumprod, cummax, cummin, count_nonzero, nansum, nanmean, aminmax,
 std_mean, var_mean."""
 
-import warnings
 
 import numpy as np
 
@@ -13,6 +12,7 @@ from .ops_reduce import (_correction, _count, _dims, _dims_or_all, _int_dim,
 from .return_types import return_type
 from .shape_util import wrap_dim
 from .tensor import wrap
+from . import cpp_warnings
 
 return_aminmax = return_type("aminmax", ("min", "max"))
 return_cummax = return_type("cummax")
@@ -82,9 +82,7 @@ def _spread_mean(op, name, input, dim, unbiased, keepdim, correction):
     correction = _correction(unbiased, correction)
     count = input._data.size if dims is None else _count(input._data.shape, dims)
     if count - correction <= 0:
-        warnings.warn("%s(): degrees of freedom is <= 0. Correction should be strictly less "
-                      "than the reduction factor (input numel divided by output numel)."
-                      % name, UserWarning, stacklevel=3)
+        cpp_warnings.warn_degrees_of_freedom(name, stacklevel=2)
     return call(op, (input,), (dims, correction, bool(keepdim)), input._dtype)
 
 

@@ -6,7 +6,6 @@ normal_(0, std) then add_(mean) ... so calls consume the generator as PyTorch's 
 """
 
 import numbers
-import warnings
 
 import numpy as np
 
@@ -24,6 +23,7 @@ from .memory import check_allocation
 from .ops_shape import expand
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
+from . import cpp_warnings
 
 
 # ---- seeding --------------------------------------------------------------------------------
@@ -164,12 +164,13 @@ def _check_random_bounds(low, high_inclusive, dtype):
         digits = _float_digits(dtype)
         for name, value in (("from", low), ("to - 1", high_inclusive)):
             if not -(1 << digits) <= value <= 1 << digits:
-                warnings.warn(
+                cpp_warnings.warn(
                     "%s is out of bounds [-(2^%d), 2^%d]. Due to precision limitations %s can "
                     "support discrete uniform distribution only within this range. This "
                     "warning will become an error in version 1.7 release, please fix the code "
-                    "in advance" % (name, digits, digits, dtype.c_name), UserWarning,
-                    stacklevel=4)
+                    "in advance" % (name, digits, digits, dtype.c_name),
+                    cpp_warnings.RANDOM_FROM if name == "from" else cpp_warnings.RANDOM_TO,
+                    stacklevel=3)
 
 
 def _sample_random(generator, shape, dtype, low=None, high=None):
@@ -485,6 +486,7 @@ def bernoulli_(self, p=0.5, *, generator=None):
     return self
 
 
-__all__ = ["Generator", "default_generator", "manual_seed", "seed", "initial_seed",
-           "get_rng_state", "set_rng_state", "rand", "randn", "randint", "randperm",
-           "rand_like", "randn_like", "randint_like", "normal", "bernoulli"]
+# What torch.random offers (the samplers are torch's own functions, imported by __init__).
+# (torch.random.Generator is typing's, not torch.Generator: left out.)
+__all__ = ["default_generator", "manual_seed", "seed", "initial_seed", "get_rng_state",
+           "set_rng_state"]

@@ -19,6 +19,9 @@ def wrap_dims(dims, ndim):
     """An int or a sequence of ints as a sorted tuple of distinct dims."""
     if isinstance(dims, int):
         dims = (dims,)
+    elif not isinstance(dims, (tuple, list)):
+        wrap_dim(dims, ndim)  # one dim of another type: its TypeError
+        dims = (dims,)
     wrapped = []
     for d in dims:
         d = wrap_dim(d, ndim)

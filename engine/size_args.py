@@ -2,15 +2,17 @@
 split sizes), with its TypeErrors: an element that is not an int, or an argument of the
 wrong type altogether."""
 
-import operator
+import numbers
 
 import numpy as np
 
+from .shape_util import wrap_dim
 from .tensor import Tensor
+from .type_names import c_type_name
 
 
 def _type_name(value):
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+    return "Tensor" if isinstance(value, Tensor) else c_type_name(value)
 
 
 def as_int(value):
@@ -50,15 +52,35 @@ def int_list(function, argument, position, value):
     return tuple(items)
 
 
+def queried_dim(function, dim, ndim):
+    """The dim of x.size(dim) or x.stride(dim): an int (as the parser reads it) within the
+    tensor's dims; a 0-dim tensor has none to ask about."""
+    n = as_int(dim)
+    if n is None:
+        raise TypeError("%s(): argument 'dim' (position 1) must be int, not %s"
+                        % (function, _type_name(dim)))
+    if ndim == 0:
+        raise IndexError("Dimension specified as %d but tensor has no dimensions" % n)
+    return wrap_dim(n, ndim)
+
+
+def number_arg(function, argument, position, value, kind="float", optional=False):
+    """A `float` (or `Number`, kind="Number") argument: a number, a NumPy number or a
+    tensor passes; anything else is the parser's TypeError (None too unless optional)."""
+    if value is None and optional:
+        return value
+    if isinstance(value, (numbers.Number, np.generic, Tensor)) and not isinstance(value, str):
+        return value
+    raise TypeError("%s(): argument '%s' (position %d) must be %s, not %s"
+                    % (function, argument, position, kind, _type_name(value)))
+
+
 def int_arg(function, argument, position, value):
     """An `int` argument."""
     n = as_int(value)
-    if n is None:
-        try:
-            n = operator.index(value)
-        except TypeError:
-            raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
-                            % (function, argument, position, _type_name(value))) from None
+    if n is None:  # bools and other objects with __index__ are refused, as the parser does
+        raise TypeError("%s(): argument '%s' (position %d) must be int, not %s"
+                        % (function, argument, position, _type_name(value)))
     return n
 
 

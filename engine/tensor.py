@@ -1,14 +1,14 @@
 """Tensor: data, dtype, autograd state and Python protocols; its ops live in the op modules."""
 
-import warnings
 
 import numpy as np
 
 from . import dtypes
 from .dtypes import Size
 from .device import CPU
-from .type_names import mark_c_type
-from .grad_mode import INFERENCE
+from .type_names import c_type_name, mark_c_type
+from .grad_mode import GRAD, INFERENCE
+from . import cpp_warnings
 
 _new = object.__new__
 
@@ -19,19 +19,11 @@ NON_LEAF_GRAD_WARNING = (
     "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor "
     "instead. See github.com/pytorch/pytorch/pull/30531 for more information.")
 
+SCALAR_OF_REQUIRES_GRAD_WARNING = (
+    "Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+    "Consider using tensor.detach() first.")
+
 INTEGER_GRAD_ERROR = "only Tensors of floating point dtype can require gradients"
-
-# float(x) of a tensor that requires grad: a TORCH_WARN_ONCE in PyTorch.
-SCALAR_OF_GRAD_WARNING = ("Converting a tensor with requires_grad=True to a scalar may lead to "
-                          "unexpected behavior.\nConsider using tensor.detach() first.")
-_WARNED = set()
-
-
-def warn_once(key, message, stacklevel=3):
-    """TORCH_WARN_ONCE: once a process."""
-    if key not in _WARNED:
-        _WARNED.add(key)
-        warnings.warn(message, UserWarning, stacklevel=stacklevel)
 
 
 class Tensor:
@@ -42,7 +34,7 @@ class Tensor:
     """
 
     __slots__ = ("_data", "_dtype", "_requires_grad", "_grad_fn", "_output_nr", "_grad",
-                 "_version", "_base", "_extra", "__weakref__")
+                 "_version", "_base", "_extra", "__weakref__", "__dict__")
 
     def __new__(cls, *args, **kwargs):
         # torch.Tensor(...) is the legacy constructor: always the default float dtype.
@@ -62,7 +54,8 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size.of(self._data.shape)
-        return self._data.shape[self._wrap_dim(dim)]
+        from .size_args import queried_dim
+        return self._data.shape[queried_dim("size", dim, self._data.ndim)]
 
     def dim(self):
         return self._data.ndim
@@ -150,10 +143,6 @@ class Tensor:
             raise TypeError("dtype must be a type, str, or dtype object")
         return to_dtype(self, dtype)
 
-    def _wrap_dim(self, dim):
-        from .shape_util import wrap_dim
-        return wrap_dim(dim, self._data.ndim)
-
     # ---- autograd state -----------------------------------------------------------
 
     @property
@@ -162,6 +151,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, flag):
+        if type(flag) is not bool:
+            raise RuntimeError("requires_grad must be a bool")
         if flag and self._dtype.category != 2 and self._grad_fn is None:
             raise RuntimeError("only Tensors of floating point and complex dtype can require "
                                "gradients")
@@ -174,6 +165,9 @@ class Tensor:
         return self._extra is not None and self._extra.inference
 
     def requires_grad_(self, requires_grad=True):
+        if type(requires_grad) is not bool:
+            raise TypeError("requires_grad_(): argument 'requires_grad' (position 1) must be bool, "
+                            "not %s" % c_type_name(requires_grad))
         if requires_grad and self.is_inference() and not INFERENCE.active:
             raise RuntimeError("Setting requires_grad=True on inference tensor outside "
                                "InferenceMode is not allowed.")
@@ -207,7 +201,7 @@ class Tensor:
     @property
     def grad(self):
         if self._grad_fn is not None and not self.retains_grad and self._grad is None:
-            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            cpp_warnings.warn(NON_LEAF_GRAD_WARNING, cpp_warnings.GRAD_OF_NON_LEAF)
         return self._grad
 
     @grad.setter
@@ -342,7 +336,15 @@ class Tensor:
         self._bump_version()
         return self
 
-    def numpy(self, force=False):
+    def numpy(self, *args, force=False, **kwargs):
+        # PyTorch's parser: no positional argument, a keyword-only bool `force`.
+        if args:
+            raise TypeError("numpy() takes 0 positional arguments but %d %s given"
+                            % (len(args), "was" if len(args) == 1 else "were"))
+        if kwargs:
+            raise TypeError("numpy() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
+        if type(force) is not bool:
+            raise TypeError("numpy(): argument 'force' must be bool, not %s" % c_type_name(force))
         if self._requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. "
                                "Use tensor.detach().numpy() instead.")
@@ -357,8 +359,11 @@ class Tensor:
             raise type(error)(str(error)) from None
 
     def __float__(self):
-        if self._requires_grad:
-            warn_once("float", SCALAR_OF_GRAD_WARNING)
+        # float(), math's functions, '%f' and torch.tensor([t]) all convert here; PyTorch
+        # warns once a process when the tensor would take part in a graph.
+        if self._requires_grad and GRAD.mode:
+            cpp_warnings.warn(SCALAR_OF_REQUIRES_GRAD_WARNING, cpp_warnings.SCALAR_OF_REQUIRES_GRAD,
+                              stacklevel=2, once=True)
         return self._scalar(float)
 
     def __int__(self):

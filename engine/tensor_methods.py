@@ -6,7 +6,8 @@ import numpy as np
 
 from . import creation
 from . import derivatives as d
-from .dispatch import binary_forward
+from .dispatch import binary_forward, half_scalar
+from .dtypes import float16
 from . import inplace
 from . import inplace_view
 from . import ops_convert as conv
@@ -63,7 +64,7 @@ _SAME_AS_FUNCTION = {
     qnt: "quantile nanquantile histc",
     srt: "msort topk kthvalue median mode unique bincount",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
-    spc: ("nan_to_num atan2 arctan2 hypot lerp logit xlogy fmax fmin heaviside signbit isposinf "
+    spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod cummax cummin count_nonzero nansum nanmean aminmax",
 }
@@ -76,7 +77,8 @@ _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
                "nan_to_num_": spc.nan_to_num, "atan2_": spc.atan2, "arctan2_": spc.arctan2,
-               "hypot_": spc.hypot, "lerp_": spc.lerp, "logit_": spc.logit, "xlogy_": spc.xlogy,
+               "hypot_": spc.hypot, "lerp_": spc.lerp, "addcmul_": spc.addcmul,
+               "addcdiv_": spc.addcdiv, "logit_": spc.logit, "xlogy_": spc.xlogy,
                "clamp_min_": spc.clamp_min,
                "clamp_max_": spc.clamp_max, "cumprod_": sts.cumprod,
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
@@ -121,7 +123,8 @@ def _arithmetic_operator(op, function):
         dtype = self._dtype
         if dtype.category == 2:
             if type(other) is float:
-                return binary_forward(op, self, other, self._data, other, dtype)
+                return binary_forward(op, self, other, self._data, other if dtype is not float16
+                                      else half_scalar(other), dtype)
             if type(other) is Tensor and other._dtype is dtype:
                 return binary_forward(op, self, other, self._data, other._data, dtype)
         if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
@@ -202,6 +205,7 @@ def install():
     Tensor.mT = property(shp.matrices_transpose)
     Tensor.mH = property(lambda self: shp.matrices_transpose(self, "mH"))
     Tensor.H = property(shp.adjoint_2d)
+    _refuse_writes_to_read_only_properties()
 
     operators = {
         "__add__": pw.add, "__radd__": pw.add, "__sub__": pw.sub, "__mul__": pw.mul,
@@ -209,7 +213,7 @@ def install():
         "__floordiv__": pw.floor_divide, "__eq__": pw.eq, "__ne__": pw.ne, "__lt__": pw.lt,
         "__le__": pw.le, "__gt__": pw.gt, "__ge__": pw.ge, "__and__": pw.bitwise_and,
         "__rand__": pw.bitwise_and, "__or__": pw.bitwise_or, "__ror__": pw.bitwise_or,
-        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor, "__matmul__": la.matmul,
+        "__xor__": pw.bitwise_xor, "__rxor__": pw.bitwise_xor,
         "__lshift__": pw.bitwise_left_shift, "__rshift__": pw.bitwise_right_shift,
     }
     for name, function in operators.items():
@@ -227,6 +231,9 @@ def install():
     Tensor.__rrshift__ = _reflected(pw.bitwise_right_shift)
     Tensor.__rtruediv__ = _rtruediv
     Tensor.__rpow__ = _rpow
+    # torch wraps matmul's TypeError into NotImplemented: `x @ 2` is Python's own TypeError.
+    Tensor.__matmul__ = lambda self, other: la.matmul(self, other) if isinstance(
+        other, Tensor) else NotImplemented
     Tensor.__rmatmul__ = lambda self, other: la.matmul(other, self) if isinstance(
         other, Tensor) else NotImplemented
     Tensor.__neg__ = pw.neg
@@ -243,3 +250,18 @@ def install():
                            "__ilshift__": pw.bitwise_left_shift,
                            "__irshift__": pw.bitwise_right_shift}.items():
         setattr(Tensor, name, _augmented(function))
+
+
+def _refuse_writes_to_read_only_properties():
+    """x.shape = ..., x.grad_fn = ...: PyTorch's getters without a setter are C getsets of
+    TensorBase, which refuse with CPython's message for them."""
+    for name, attribute in list(vars(Tensor).items()):
+        if isinstance(attribute, property) and attribute.fset is None:
+            setattr(Tensor, name, attribute.setter(_not_writable(name)))
+
+
+def _not_writable(name):
+    def refuse(self, value):
+        raise AttributeError("attribute '%s' of 'torch._C.TensorBase' objects is not writable"
+                             % name)
+    return refuse

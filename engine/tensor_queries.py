@@ -3,13 +3,14 @@ promote_types, can_cast ... with the argument parser's type errors."""
 
 from . import dtypes
 from .tensor import Tensor
+from .type_names import c_type_name
 
 
 def tensor_argument(value, function, name="input", position=1):
     """The argument parser's check of a Tensor parameter."""
     if not isinstance(value, Tensor):
         raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
-                        % (function, name, position, type(value).__name__))
+                        % (function, name, position, c_type_name(value)))
     return value
 
 

@@ -154,14 +154,26 @@ def _shown_values(data, edgeitems):
     """The elements a summarised print shows (torch's get_summarized_data).
 
     Along each dimension longer than 2 * edgeitems only the first and last
-    edgeitems entries are shown; the formatter judges those alone. (With
-    edgeitems=0 nothing is shown but `...`, so the formatter is never used.)
+    edgeitems entries are shown; the formatter judges those alone. Written as
+    torch's recursion, with Python's slices and ranges, so that an odd edgeitems
+    option (negative, a float) shows or fails as it does in torch.
     """
     if data.ndim == 0:
         return data
-    index = [np.r_[0:edgeitems, n - edgeitems:n] if n > 2 * edgeitems else np.arange(n)
-             for n in data.shape]
-    return data[np.ix_(*index)]
+    if data.ndim == 1:
+        if data.shape[0] > 2 * edgeitems:
+            return np.concatenate((data[:edgeitems], data[-edgeitems:]))
+        return data
+    if not edgeitems:
+        return data[(slice(0, 0),) * data.ndim]  # nothing is shown but `...`
+    n = data.shape[0]
+    if n > 2 * edgeitems:
+        rows = [data[i] for i in range(edgeitems)] + [data[i] for i in range(n - edgeitems, n)]
+    else:
+        rows = list(data)
+    if not rows:  # a negative edgeitems picks no row
+        raise RuntimeError("stack expects a non-empty TensorList")
+    return np.stack([_shown_values(row, edgeitems) for row in rows])
 
 
 # ---- layout: nested brackets, wrapped rows, `...` (torch's _tensor_str) ----------
@@ -240,8 +252,28 @@ def _dtype_suffix(dtype):
     return "dtype=" + repr(dtype)
 
 
+def _printable_options():
+    """Whether the print options are ones PyTorch prints with (torch checks none)."""
+    return (type(_OPTS.precision) is int and _OPTS.precision >= 0
+            and type(_OPTS.edgeitems) is int and type(_OPTS.linewidth) is int
+            and type(_OPTS.threshold) in (int, float))
+
+
 def tensor_repr(t):
-    """The text of repr(t) and str(t), exactly as PyTorch prints the same tensor."""
+    """The text of repr(t) and str(t), exactly as PyTorch prints the same tensor.
+
+    Options PyTorch cannot print with fail as there, with Python's own error (from a
+    format spec, a comparison, a slice): the user's error, not ours.
+    """
+    try:
+        return _tensor_repr(t)
+    except (TypeError, ValueError) as error:
+        if _printable_options():
+            raise
+        raise type(error)(str(error)) from None
+
+
+def _tensor_repr(t):
     data = np.asarray(t._data)
     prefix = "tensor("
     indent = len(prefix)

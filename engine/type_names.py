@@ -28,6 +28,23 @@ def is_c_type(t):
     return any(c in _C_TYPES for c in t.__mro__)
 
 
+_PYTHON_MIXINS = set()
+
+
+def mark_python_mixin(cls):
+    """cls is a Python class of torch's mixed into a C type (torch.autograd.function's
+    FunctionCtx into the nodes): the methods it defines are Python's bound methods."""
+    _PYTHON_MIXINS.add(cls)
+    return cls
+
+
+def defined_in_python_mixin(t, name):
+    for c in t.__mro__:
+        if name in c.__dict__:
+            return c in _PYTHON_MIXINS
+    return False
+
+
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
 
 

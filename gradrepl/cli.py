@@ -1,6 +1,7 @@
 """The commands: gradrepl (shell or piped session), run, replay, check."""
 
 import argparse
+import os
 import signal
 import sys
 from contextlib import contextmanager
@@ -8,7 +9,7 @@ from contextlib import contextmanager
 from gradrepl_engine.gc_policy import tune_for_graphs
 
 from . import __version__
-from . import transcript
+from . import ipynb, transcript
 from .render import PlainOutput, RichOutput, colour_wanted
 from .session import Session
 
@@ -47,11 +48,14 @@ def time_limit(seconds):
 
 
 def _read(path):
+    """The file's text; a Jupyter notebook as the console transcript of its code cells."""
     try:
         with open(path, encoding="utf-8") as f:
-            return f.read()
-    except OSError as exc:
-        sys.stderr.write("gradrepl: cannot read %s: %s\n" % (path, exc.strerror or exc))
+            text = f.read()
+        return ipynb.transcript_of(text) if ipynb.is_notebook(path) else text
+    except (OSError, ValueError) as exc:
+        sys.stderr.write("gradrepl: cannot read %s: %s\n"
+                         % (path, getattr(exc, "strerror", None) or exc))
         sys.exit(2)
 
 
@@ -77,6 +81,8 @@ def run_statements(statements, output, before=None):
 
 def piped_session(text, output):
     """stdin is not a terminal: run each statement, echo values, report errors, go on."""
+    if ipynb.looks_like_notebook(text):
+        text = ipynb.transcript_of(text)
     return run_statements(transcript.parse(text), output)
 
 
@@ -90,8 +96,9 @@ def run_file(path, output):
         statements = transcript.parse(text)
         for s in statements:
             s.echo = False
+    filename = os.path.abspath(path)  # as Python 3.9+ names a script it runs
     for statement in statements:
-        outcome = session.evaluate(statement.source, filename=path, echo=False)
+        outcome = session.evaluate(statement.source, filename=filename, echo=False)
         if not outcome.ok:
             output.error(outcome.error, hint_last=False)
             return 1
@@ -142,7 +149,7 @@ def _parser():
     replay.add_argument("file")
     replay.add_argument("--step", action="store_true", help="wait for Enter between statements")
     replay.add_argument("--timeout", type=float, metavar="SECONDS")
-    check = sub.add_parser("check", help="check a `>>>` transcript like doctest")
+    check = sub.add_parser("check", help="check a `>>>` transcript or `In [n]:` cells like doctest")
     check.add_argument("file")
     check.add_argument("--timeout", type=float, metavar="SECONDS")
     return parser

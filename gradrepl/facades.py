@@ -7,25 +7,28 @@ import types
 
 import numpy as np
 
-from .guards import (check_dtype, check_numpy_result, facade_names, make_facade,
-                     prepare_type, refusal, register_engine_package)
+from .guards import (allow_subclassing, check_dtype, check_numpy_result, facade_names,
+                     make_facade, prepare_type, refusal, register_engine_package)
 
 # The only modules an import may name (checked before a chunk runs). torch's come from
 # the engine; a torch submodule the engine does not have is reported when imported.
 IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
-    "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.linalg", "torch.cuda",
+    "torch.autograd.function",
+    "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.nn.init", "torch.optim",
+    "torch.optim.lr_scheduler", "torch.linalg", "torch.cuda",
     "torch.backends", "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda",
     "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
                "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional, "
-               "torch.linalg), math, numpy (a small "
+               "torch.nn.init, torch.optim, torch.linalg), math, numpy (a small "
                "safe part) and time")
 
 # Engine submodules reachable as attributes even when a module's __all__ omits them.
-_SUBMODULES = {"torch": ("autograd", "nn", "linalg"), "torch.autograd": ("functional",),
-               "torch.nn": ("functional",)}
+_SUBMODULES = {"torch": ("autograd", "nn", "optim", "linalg"),
+               "torch.autograd": ("functional",), "torch.nn": ("functional", "init"),
+               "torch.optim": ("lr_scheduler",)}
 # Modules importable by name whose attribute is something else, as in torch:
 # torch.autograd.gradcheck is the function, the module of that name is only reached by
 # `from torch.autograd.gradcheck import ...`. {dotted name: engine submodule}.
@@ -33,6 +36,8 @@ _SHADOWED_SUBMODULES = {"torch.autograd.gradcheck": "gradcheck"}
 # Modules of torch that are objects of the engine (their flags can be set, as torch's):
 # importable by name, `import torch.backends.cudnn as cudnn` binds the object.
 _OBJECT_MODULES = ("torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda")
+# Engine classes a class statement may derive from (guards.check_base refuses the rest).
+SUBCLASSABLE = ("torch.autograd.Function", "torch.nn.Module")
 # Never exposed, whatever the engine exports: they would read or write files.
 _ENGINE_DENIED = frozenset({"save", "load"})
 
@@ -121,6 +126,11 @@ def torch_facades(torch_module):
     if cached is None or cached[0] is not torch_module:
         register_engine_package(torch_module.__name__)
         cached = _TORCH_CACHE[id(torch_module)] = (torch_module, _engine_facades(torch_module))
+        for dotted in SUBCLASSABLE:
+            module, _, name = dotted.rpartition(".")
+            cls = facade_names(cached[1][module]).get(name) if module in cached[1] else None
+            if isinstance(cls, type):
+                allow_subclassing(cls, dotted)
     return cached[1]
 
 

@@ -1,43 +1,22 @@
-"""Runtime guards compiled into user code: attribute checks, refusals, safe type()."""
+"""Runtime guards compiled into user code: attribute checks on reads, writes and deletes."""
 
+import collections
 import string
 
 import numpy as np
 
-# ---- refusals ---------------------------------------------------------------------
-
-ATTRIBUTE_HINT = ("gradrepl lets you use the public attributes of torch objects and of plain "
-                  "Python values (numbers, strings, lists, dicts, ...), nothing else")
-
-
-def refusal(message, hint=None, node=None):
-    """The PermissionError a refused construct raises (`hint` is shown on its own line)."""
-    error = PermissionError(message)
-    error.hint = hint
-    if node is not None and hasattr(node, "lineno"):
-        error.lineno = node.lineno
-    return error
-
-
-def user_error(exc):
-    """exc, made to end in a `raise` line of ours when C code raised it right in our frame.
-
-    The session tells our bugs from the user's errors by the last frame of the
-    traceback; an error a builtin raised on the user's behalf (a missing attribute,
-    print's `sep` of the wrong type) must not look like a bug of ours.
-    """
-    tb = exc.__traceback__
-    if tb is not None and tb.tb_next is None:
-        return exc.with_traceback(None)
-    return exc
-
+from .refusals import ATTRIBUTE_HINT, refusal, user_error  # noqa: F401 (re-exported)
+from .type_proxy import TYPE, _TypeProxy, type_of  # noqa: F401 (re-exported)
+from .user_classes import (SUBCLASSABLE, USER_CLASSES, allow_subclassing,  # noqa: F401
+                           check_base, is_user_type, register_user_class)
 
 # ---- which classes are the engine's ------------------------------------------------
 
 # A class is the engine's when its __module__ is (under) one of these. The engine names
 # its classes as PyTorch does (`torch`, `torch.autograd.graph`, ...) so `type(x)` prints
-# like PyTorch; user code can never make a class (no `class`, no 3-argument type()),
-# so no class outside the engine can claim such a module.
+# like PyTorch; a class user code makes gets its module from the session's __name__
+# ('__main__': user code cannot write __module__, nor make a class without a class
+# statement), so no class outside the engine can claim such a module.
 ENGINE_PACKAGES = {"gradrepl_engine", "torch"}
 
 
@@ -89,6 +68,9 @@ AUDITED = {
            "reverse", "sort"},
     dict: {"clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem",
            "setdefault", "update", "values"},
+    # what Module.state_dict() returns, as torch's
+    collections.OrderedDict: {"clear", "copy", "fromkeys", "get", "items", "keys", "move_to_end",
+                              "pop", "popitem", "setdefault", "update", "values"},
     tuple: {"count", "index"},
     set: {"add", "clear", "copy", "difference", "difference_update", "discard",
           "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset",
@@ -99,6 +81,10 @@ AUDITED = {
     range: {"count", "index", "start", "step", "stop"},
     slice: {"indices", "start", "step", "stop"},
     type(None): set(),
+    # the decorators of a class body (@property, @x.setter, @staticmethod, @classmethod)
+    property: {"setter", "getter", "deleter", "fget", "fset", "fdel"},
+    staticmethod: set(),
+    classmethod: set(),
     type(NotImplemented): set(),
     type(...): set(),
 }
@@ -224,10 +210,11 @@ def _consider_fast(t):
         if _audited_whole(t):
             FAST.add(t)
         return
-    if not is_engine_type(t) or _custom_getattr(t):
+    if not (is_engine_type(t) or is_user_type(t)) or _custom_getattr(t):
         return
     for c in t.__mro__:
-        if c is not object and not is_engine_class(c) and not _audited_whole(c):
+        if (c is not object and not is_engine_class(c) and c not in USER_CLASSES
+                and not _audited_whole(c)):
             return
     FAST.add(t)
     STORE_FAST.add(t)
@@ -245,6 +232,15 @@ def _decide(t, name):
         return ALLOW  # a facade holds allowed names only
     if name in SENSITIVE and issubclass(t, str):
         return _bind_format if name == "format" else _bind_format_map
+    if is_user_type(t):
+        # An instance of the user's class: its own attributes, its classes' (user or
+        # engine), and of a foreign base (an exception) what that type allows.
+        owner = _owner(t, name)
+        if owner is None:
+            return DYNAMIC if _custom_getattr(t) else ALLOW
+        if owner in USER_CLASSES or is_engine_class(owner):
+            return ALLOW
+        return ALLOW if _foreign_allows(owner, name) else REFUSE
     if is_engine_type(t):
         owner = _owner(t, name)
         if owner is None:
@@ -269,8 +265,8 @@ def decision(obj, name):
         verdict = table.get(name)
         if verdict is None:
             owner = _owner(obj, name)
-            verdict = table[name] = (ALLOW if owner is not None and is_engine_class(owner)
-                                     else REFUSE)
+            verdict = table[name] = (ALLOW if owner is not None and (
+                is_engine_class(owner) or owner in USER_CLASSES) else REFUSE)
         return verdict
     t = type(obj)
     if t not in _SEEN:
@@ -298,6 +294,8 @@ def load(obj, name):
             return getattr(obj, name)
         except Exception as exc:
             raise user_error(exc)
+    if type(obj) is super:
+        return _load_from_super(obj, name)
     verdict = decision(obj, name)
     if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
         try:
@@ -307,6 +305,28 @@ def load(obj, name):
     if verdict is REFUSE or verdict is DYNAMIC:
         _refuse_read(obj, name)
     return verdict(obj)
+
+
+def _load_from_super(proxy, name):
+    """super().<name>: found along the instance's classes after the method's class; allowed
+    where the class that has it allows it (the language admits only public names and the
+    special methods a class body may define, language.SPECIAL_METHODS)."""
+    start = proxy.__thisclass__
+    mro = proxy.__self_class__.__mro__
+    owner = None
+    for c in mro[mro.index(start) + 1:] if start in mro else ():
+        if name in c.__dict__:
+            owner = c
+            break
+    allowed = (owner is None or owner in USER_CLASSES or is_engine_class(owner)
+               or name.startswith("_") or _foreign_allows(owner, name))
+    if not allowed:
+        raise refusal("attribute %r of '%s' objects is not allowed in gradrepl"
+                      % (name, owner.__name__), ATTRIBUTE_HINT)
+    try:
+        return getattr(proxy, name)
+    except Exception as exc:
+        raise user_error(exc)
 
 
 def _refuse_read(obj, name):
@@ -342,7 +362,13 @@ def store(obj, name):
     t = type(obj)
     if t in STORE_FAST and name not in SENSITIVE:
         return obj
-    if not isinstance(obj, type) and is_engine_type(t):
+    if isinstance(obj, type) and obj in USER_CLASSES:
+        # A.count = 0, del A.f: the class attribute of the user's class changes which class
+        # has the name (an exception base's, after a del): decide afresh.
+        _DECISIONS.clear()
+        _CLASS_DECISIONS.clear()
+        return obj
+    if not isinstance(obj, type) and (is_engine_type(t) or is_user_type(t)):
         verdict = decision(obj, name)
         # With a computed attribute (__getattr__), `obj.a += 1` would read it unguarded.
         if verdict is ALLOW or (verdict is DYNAMIC and name in instance_dict(obj)):
@@ -461,62 +487,3 @@ def _bind_numpy_method(name):
         checked.__name__ = checked.__qualname__ = name
         return checked
     return bind
-
-
-# ---- type(): classes may be looked at, never made ---------------------------------------
-
-class _TypeProxy:
-    """`type` for user code: type(x) works, but no class can be made (3 arguments).
-
-    type(x) is the real class, except for metaclasses (type itself, ABCMeta, ...),
-    which user code only ever sees as this proxy: calling one would make a class.
-    """
-
-    __slots__ = ("_cls",)
-
-    def __init__(self, cls):
-        object.__setattr__(self, "_cls", cls)
-
-    def __call__(self, *args, **kwargs):
-        if self._cls is not type:
-            raise refusal("creating classes is not allowed in gradrepl")
-        if len(args) == 1 and not kwargs:
-            return type_of(args[0])
-        if len(args) == 3:
-            raise refusal("type() with three arguments (making a class) is not allowed in "
-                          "gradrepl")
-        raise TypeError("type() takes 1 or 3 arguments")
-
-    def __instancecheck__(self, obj):
-        return isinstance(obj, self._cls)
-
-    def __subclasscheck__(self, cls):
-        return issubclass(cls, self._cls)
-
-    def __eq__(self, other):
-        return isinstance(other, _TypeProxy) and other._cls is self._cls
-
-    def __hash__(self):
-        return hash(self._cls)
-
-    def __repr__(self):
-        return repr(self._cls)
-
-    def __setattr__(self, name, value):
-        raise refusal("cannot set attribute %r of %r in gradrepl" % (name, self))
-
-
-TYPE = _TypeProxy(type)
-_METACLASSES = {type: TYPE}
-
-
-def type_of(obj):
-    t = type(obj)
-    if t is _TypeProxy:
-        return TYPE
-    if issubclass(t, type):
-        proxy = _METACLASSES.get(t)
-        if proxy is None:
-            proxy = _METACLASSES[t] = _TypeProxy(t)
-        return proxy
-    return t

@@ -29,6 +29,23 @@ ATTR, BOX, TYPE, FAST, STORE, STORE_FAST, KWARGS = (
     "_gr_attr", "_gr_box", "_gr_type", "_gr_fast", "_gr_store", "_gr_store_fast", "_gr_kw")
 IMPORT, IMPORT_FROM, IMPORT_STAR, ECHO, TEMP = (
     "_gr_import", "_gr_import_from", "_gr_import_star", "_gr_echo", "_gr_t")
+BASE, CLASS = "_gr_base", "_gr_class"
+
+# The special methods a class body may define (`def __add__(self, other)`): the protocols
+# of Python's data model a learner's class implements. Every other name starting with '_'
+# stays refused: no __getattr__/__getattribute__/__setattr__, no descriptors (__get__,
+# __set__), no __del__, __init_subclass__, __class_getitem__, __new__, __reduce__, nor
+# the hooks NumPy and torch look for (__array__, __torch_function__).
+_OPERATORS = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "and", "or",
+              "xor", "lshift", "rshift", "divmod")
+SPECIAL_METHODS = frozenset(
+    ["__init__", "__call__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__",
+     "__delitem__", "__iter__", "__next__", "__reversed__", "__contains__", "__eq__", "__ne__",
+     "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__", "__enter__", "__exit__",
+     "__neg__", "__pos__", "__abs__", "__invert__", "__float__", "__int__"]
+    + ["__%s%s__" % (prefix, op) for op in _OPERATORS for prefix in ("", "r", "i")
+       if not (prefix == "i" and op == "divmod")])
+SUPER_HINT = "super() is used as super().method(...) inside a method of a class"
 
 # ---- the allowlist of syntax ---------------------------------------------------------
 
@@ -45,7 +62,6 @@ _LEAVES = (ast.operator, ast.boolop, ast.unaryop, ast.cmpop, ast.expr_context)
 
 # Refused, with why. Anything not listed anywhere is refused too (a newer Python's syntax).
 _REFUSED = {
-    "ClassDef": "class definitions are not allowed in gradrepl",
     "AsyncFunctionDef": "async functions are not allowed in gradrepl",
     "AsyncFor": "async for is not allowed in gradrepl",
     "AsyncWith": "async with is not allowed in gradrepl",
@@ -72,6 +88,7 @@ class _Rewriter:
     def __init__(self, echo):
         self.echo = echo
         self.function_depth = 0
+        self.class_body = False  # visiting the statements right inside a class body
         self.no_walrus = 0  # inside a comprehension's iterable or target
         self.used_temp = False
 
@@ -105,6 +122,8 @@ class _Rewriter:
     # ---- names -----------------------------------------------------------------
 
     def check_name(self, name, node, what="name"):
+        if name == "super":
+            raise refusal("super is only allowed as super().name", SUPER_HINT, node)
         if name in safe_builtins.FORBIDDEN:
             raise refusal("%s() is not allowed in gradrepl" % name, BUILTIN_HINT, node)
         if _is_private(name) and not (name == "__name__" and what == "load"):
@@ -134,6 +153,8 @@ class _Rewriter:
     # ---- attributes: every read, write and delete goes past a guard ---------------
 
     def visit_Attribute(self, node):
+        if _is_super_call(node.value):
+            return self.super_attribute(node)
         if node.attr.startswith("_"):
             raise refusal("attribute %r is not allowed (names starting with '_' are private)"
                           % node.attr, PRIVATE_HINT, node)
@@ -161,6 +182,17 @@ class _Rewriter:
         node.value = ast.copy_location(checked, node)
         return node
 
+    def super_attribute(self, node):
+        """super().name (name public or a special method): read through the guard, which
+        resolves it along the instance's classes (guards.load_from_super)."""
+        if not isinstance(node.ctx, ast.Load):
+            raise refusal("attributes of super() can only be read in gradrepl", SUPER_HINT,
+                          node)
+        if node.attr.startswith("_") and node.attr not in SPECIAL_METHODS:
+            raise refusal("attribute %r is not allowed (names starting with '_' are private)"
+                          % node.attr, PRIVATE_HINT, node)
+        return ast.copy_location(_call(ATTR, [node.value, ast.Constant(node.attr)], node), node)
+
     # ---- statements --------------------------------------------------------------
 
     def visit_Expr(self, node):
@@ -175,24 +207,57 @@ class _Rewriter:
         node.decorator_list = [self.visit(d) for d in node.decorator_list]
         if getattr(node, "type_params", None):
             raise refusal("type parameters are not allowed in gradrepl", node=node)
-        self.check_name(node.name, node, "function name")
+        if not (self.class_body and node.name in SPECIAL_METHODS):
+            self.check_name(node.name, node, "function name")
         node.args = self.visit(node.args)  # defaults and annotations: the enclosing scope
         if node.returns is not None:
             node.returns = self.visit(node.returns)
+        node.body = self.body_of_scope(node.body, class_body=False, no_walrus=0)
+        return node
+
+    def body_of_scope(self, body, class_body, no_walrus):
+        """The statements of a def or class body: nothing echoes there."""
+        saved = self.class_body, self.no_walrus
         self.function_depth += 1
+        self.class_body, self.no_walrus = class_body, no_walrus
         try:
-            node.body = self.statements(node.body)
+            return self.statements(body)
         finally:
             self.function_depth -= 1
+            self.class_body, self.no_walrus = saved
+
+    def visit_ClassDef(self, node):
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        if getattr(node, "type_params", None):
+            raise refusal("type parameters are not allowed in gradrepl", node=node)
+        self.check_name(node.name, node, "class name")
+        if node.keywords:
+            raise refusal("class keyword arguments (metaclass=...) are not allowed in gradrepl",
+                          node=node)
+        bases = []
+        for base in node.bases:
+            if isinstance(base, ast.Starred):
+                raise refusal("starred class bases are not allowed in gradrepl", node=node)
+            # Checked when the statement runs: only allowed classes (guards.check_base).
+            bases.append(_call(BASE, [self.visit(base)], base))
+        node.bases = bases
+        # The class is registered as the user's before any other decorator sees it.
+        node.decorator_list.append(ast.copy_location(ast.Name(CLASS, ast.Load()), node))
+        # A walrus in a class body would bind a class attribute, and one in a comprehension
+        # there is a SyntaxError: its attribute reads are guarded without one.
+        node.body = self.body_of_scope(node.body, class_body=True, no_walrus=1)
         return node
 
     def visit_Lambda(self, node):
         node.args = self.visit(node.args)
         self.function_depth += 1
+        saved = self.class_body
+        self.class_body = False
         try:
             node.body = self.visit(node.body)
         finally:
             self.function_depth -= 1
+            self.class_body = saved
         return node
 
     def statements(self, body):
@@ -274,6 +339,12 @@ def _check_module(dotted, node):
         error = facades.module_not_found(missing)
         error.lineno = getattr(node, "lineno", None)
         raise error
+
+
+def _is_super_call(node):
+    """super() with no arguments (which Python resolves from the method's class and self)."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "super" and not node.args and not node.keywords)
 
 
 def _describe(node_name):
@@ -379,7 +450,7 @@ def new_namespace(torch_module=None, *, echo, write):
         ATTR: guards.load, BOX: guards.box, TYPE: type, FAST: guards.FAST,
         STORE: guards.store, STORE_FAST: guards.STORE_FAST, KWARGS: guards.check_kwargs,
         IMPORT: import_module, IMPORT_FROM: import_from, IMPORT_STAR: import_star,
-        ECHO: echo,
+        ECHO: echo, BASE: guards.check_base, CLASS: guards.register_user_class,
         "torch": torch,
     })
     return namespace

@@ -32,7 +32,7 @@ class _Unavailable:
 # Refused wherever they appear in the source (language.py); never in the namespace.
 FORBIDDEN = frozenset({
     "eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "globals", "locals",
-    "vars", "breakpoint", "memoryview", "super", "classmethod", "staticmethod", "property",
+    "vars", "breakpoint", "memoryview",
 })
 
 SAFE_BUILTIN_NAMES = (
@@ -41,6 +41,7 @@ SAFE_BUILTIN_NAMES = (
     "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next",
     "oct", "ord", "pow", "range", "repr", "reversed", "round", "set", "slice", "sorted", "str",
     "sum", "tuple", "zip", "None", "Ellipsis", "NotImplemented", "False", "True",
+    "object", "staticmethod", "classmethod", "property",
 )
 _NOT_OFFERED = {"SystemExit", "GeneratorExit", "BaseExceptionGroup", "ExceptionGroup"}
 _UNAVAILABLE_HINTS = {
@@ -71,6 +72,9 @@ def make_builtins(namespace, write):
     # C code called from a user frame, e.g. numpy's ndarray.all(), imports through the
     # __import__ of the *caller's* builtins (PyImport_Import).
     table["__import__"] = _import_loaded
+    # What a class statement calls; `super` is reached only as `super().name` (language.py).
+    table["__build_class__"] = builtins.__build_class__
+    table["super"] = builtins.super
     return table
 
 

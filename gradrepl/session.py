@@ -2,6 +2,7 @@
 
 import linecache
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -9,12 +10,19 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 import gradrepl_engine
+from gradrepl_engine import user_calls
 
 from . import language, suggestions
 
 _OWN_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
                   for m in (gradrepl_engine, sys.modules[__package__]))
 _NUMPY_DIR = os.sep + "numpy" + os.sep
+_USER_CALLS = user_calls.__file__
+# Python's errors binding a call's arguments to a function's parameters.
+_BINDING_ERROR = re.compile(
+    r"^[\w.<>]+\(\) (missing \d+ required (positional|keyword-only) argument|takes |"
+    r"got an unexpected keyword argument|got multiple values for argument|got some "
+    r"positional-only arguments)")
 
 
 @dataclass
@@ -86,9 +94,11 @@ class Session:
             return Outcome(_report(exc, filename, source))
         if filename != "<stdin>":
             _remember_source(filename, source)
+        shown = set()
         with warnings.catch_warnings():
             warnings.simplefilter("always")
-            warnings.showwarning = self._show_warning
+            warnings.showwarning = (lambda message, category, *_:
+                                    self._show_warning(message, category, filename, shown))
             try:
                 exec(code, self.namespace)
             except BaseException as exc:  # noqa: B902 - KeyboardInterrupt included, by design
@@ -97,8 +107,17 @@ class Session:
                 return Outcome(_report(exc, filename, source, self.suggest))
         return Outcome()
 
-    def _show_warning(self, message, category, filename, lineno, file=None, line=None):
-        self.output.warn("%s: %s" % (category.__name__, message))
+    def _show_warning(self, message, category, filename, shown):
+        """Python's display of a warning, `FILE:LINE: Category: message` and the source line,
+        at the user's line that led to it; under Python's default filter, once per text and
+        line of the code being run (a session's statement, a whole run)."""
+        lineno = _user_line(filename)
+        key = (str(message), category, lineno)
+        if key in shown:
+            return
+        shown.add(key)
+        text = warnings.formatwarning(message, category, filename, lineno or 0, line=None)
+        self.output.warn(text.rstrip("\n"))
 
     def names(self):
         """The user's own variables (for completion and listings)."""
@@ -110,6 +129,14 @@ def internal_error(exc):
     return ErrorReport(type(exc).__name__, str(exc), internal=True,
                        hint="this is a bug in gradrepl, not in your code: please report it with "
                             "the statement that caused it")
+
+
+def _user_line(filename):
+    """The line of the user's code (compiled as `filename`) running now, innermost first."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename != filename:
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else None
 
 
 def _remember_source(filename, source):
@@ -150,6 +177,11 @@ def _is_internal(exc):
     if not frames:
         return False
     last = frames[-1]
+    if last.name == "call_user_function" and last.filename == _USER_CALLS:
+        return False  # the user's hook or function could not be called as given
+    if (isinstance(exc, TypeError) and _BINDING_ERROR.match(str(exc))
+            and "*args" in (last.line or "")):
+        return False  # a wrapper passed on the user's arguments, which did not fit
     own = last.filename.startswith(_OWN_DIRS)
     if _NUMPY_DIR in last.filename:
         return True
@@ -167,14 +199,24 @@ def _exception_name(cls):
     return "%s.%s" % (module, cls.__qualname__)
 
 
+def _text_of(exc):
+    """What Python's traceback prints after the exception's name; an exception class of the
+    user's whose __str__ (or a KeyError key whose __repr__) fails gives Python's text."""
+    try:
+        if isinstance(exc, KeyError) and len(exc.args) == 1:
+            return repr(exc.args[0])
+        return str(exc)
+    except Exception:
+        return "<exception str() failed>"
+
+
 def _report(exc, filename, source, suggest=False):
     type_name = _exception_name(type(exc))
-    message = str(exc)
-    if isinstance(exc, KeyError) and exc.args:
-        message = repr(exc.args[0])
+    message = _text_of(exc)
     if isinstance(exc, KeyboardInterrupt):
         message = ""
-    hint = getattr(exc, "hint", None)
+    # Our refusals carry a hint on the instance; never run a user class's property for it.
+    hint = getattr(exc, "__dict__", {}).get("hint") if type(exc).__module__ == "builtins" else None
     internal = _is_internal(exc)
     if suggest and not internal:
         name = suggestions.suggestion(exc)

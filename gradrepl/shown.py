@@ -6,6 +6,8 @@ import weakref
 
 from gradrepl_engine.callable_reprs import callable_repr
 
+from .guards import user_error
+
 _BUILTIN_STANDINS = weakref.WeakKeyDictionary()  # a shell function -> the builtin's name
 
 
@@ -27,7 +29,12 @@ def _special(value):
 
 def shown_repr(value):
     text = _special(value)
-    return builtins.repr(value) if text is None else text
+    if text is not None:
+        return text
+    try:
+        return builtins.repr(value)
+    except Exception as exc:  # a class's __repr__ failed or returned no string: the user's
+        raise user_error(exc)
 
 
 class _Shown:

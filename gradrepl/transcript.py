@@ -4,7 +4,7 @@ import ast
 import codeop
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import List, Optional
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
@@ -31,8 +31,8 @@ def status(source):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             code = codeop.compile_command(source, "<stdin>", "single")
-    except (SyntaxError, ValueError, OverflowError):
-        return "error"
+    except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError):
+        return "error"  # the compiler's limits (deep nesting) too: evaluate reports them
     return "incomplete" if code is None else "complete"
 
 
@@ -90,28 +90,30 @@ def parse(text):
 
 
 def parse_doctest(text):
-    """`>>> ` starts a statement, `... ` continues it; other lines up to a blank line are
-    the output expected under it (as doctest reads them). Text before the first prompt is
-    prose and ignored."""
+    """`>>> ` starts a statement, `... ` continues it; the lines below it, up to the next
+    prompt, hold the output expected under it. Text before the first prompt is prose and
+    ignored.
+
+    Output pasted from Python's console keeps its blank lines (a 3-D tensor has them)
+    where doctest writes <BLANKLINE>, and prose may follow a blank line, so the lines are
+    kept whole here and the checker decides which blank line ends the output.
+    """
     statements = []
     current = None
     indent = 0
-    collecting_output = False
     for lineno, raw in enumerate(text.splitlines(), 1):
         stripped = raw.lstrip()
         if stripped.startswith(">>>") and PROMPT.match(stripped):
             indent = len(raw) - len(stripped)
             current = Statement(stripped[4:], lineno, expected=[])
             statements.append(current)
-            collecting_output = True
         elif current is not None and stripped.startswith("...") and PROMPT.match(stripped) \
                 and not current.expected:
             current.source += "\n" + stripped[4:]
-        elif current is not None and collecting_output:
-            if not raw.strip():
-                collecting_output = False
-            else:
-                current.expected.append(raw[indent:] if raw[:indent].isspace() else raw.strip())
+        elif current is not None:
+            # The prompt's indentation is the block's margin (doctest's rule); an output
+            # line that starts left of it keeps its text only.
+            current.expected.append(raw[indent:] if not raw[:indent].strip() else stripped)
     return statements
 
 
@@ -120,7 +122,7 @@ def _looks_like_output(paragraph):
     text = "\n".join(paragraph)
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return True
     for node in tree.body:
         if not isinstance(node, ast.Expr) or not _is_value_like(node.value):
@@ -146,7 +148,22 @@ def _is_value_like(node):
 
 
 def parse_notebook(text):
-    """Cells after `In [n]:` markers; output pasted under a cell is recognised and skipped.
+    """Cells after `In [n]:` markers; output pasted under a cell is recognised and skipped."""
+    return [s for cell in notebook_cells(text) for s in cell.statements]
+
+
+@dataclass
+class NotebookCell:
+    """One cell: its statements (only the last one echoes, as in a notebook) and the output
+    written under it (`Out[n]: ` taken off), for `gradrepl check`."""
+
+    lineno: int
+    statements: List[Statement]
+    expected: List[str]
+
+
+def notebook_cells(text):
+    """The cells of a notebook or IPython console transcript, with the output under each.
 
     IPython's console marks every line of a cell's input: `In [3]: ` then `   ...: `
     for each continuation line, so the first unmarked line is output. A cell copied from
@@ -157,38 +174,58 @@ def parse_notebook(text):
     current = None
     for lineno, raw in enumerate(text.splitlines(), 1):
         cell = NOTEBOOK_CELL.match(raw)
+        out = NOTEBOOK_OUT.match(raw)
         if cell:
             code = cell.group(1)
-            current = _Cell(lineno if code.strip() else lineno + 1, [code] if code.strip() else [],
-                            marked=bool(code.strip()))
+            current = _Cell(lineno, lineno if code.strip() else lineno + 1,
+                            [code] if code.strip() else [], marked=bool(code.strip()))
             cells.append(current)
-        elif NOTEBOOK_OUT.match(raw):
-            current = None
-        elif current is not None:
+        elif current is None:
+            continue  # prose before the first cell
+        elif out:
+            # IPython shows a value of several lines under `Out[n]:`, one line beside it.
+            current.open = False
+            current.output.extend([out.group(1)] if out.group(1).strip() else [])
+        else:
             continuation = NOTEBOOK_CONTINUATION.match(raw)
             if continuation and current.open and (current.marked or not current.lines):
                 current.marked = True
                 current.lines.append(continuation.group(1) or "")
-            elif current.marked:
+            elif current.marked or not current.open:
                 current.open = False  # the input has ended: the rest is its output
+                current.output.append(raw)
             else:
                 current.lines.append(raw)
-    statements = []
+    result = []
     for cell in cells:
-        code = cell.lines if cell.marked else _strip_output(cell.lines)
-        cell_statements = split_cell(code, cell.start)
-        for s in cell_statements[:-1]:
+        code, output = cell.lines, cell.output
+        if not cell.marked:
+            code = _strip_output(cell.lines)
+            output = cell.lines[len(code):] + output
+        statements = split_cell(code, cell.start)
+        for s in statements[:-1]:
             s.echo = False  # a notebook shows only the cell's last expression
-        statements.extend(cell_statements)
-    return statements
+        result.append(NotebookCell(cell.lineno, statements, _trim_blank_lines(output)))
+    return result
+
+
+def _trim_blank_lines(lines):
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 @dataclass
 class _Cell:
-    start: int
+    lineno: int  # of the `In [n]:` marker
+    start: int   # of the first line of code
     lines: List[str]
     marked: bool  # IPython console style: input lines carry `In [n]:` / `...:` markers
     open: bool = True
+    output: List[str] = field(default_factory=list)
 
 
 def _strip_output(lines):
@@ -219,14 +256,20 @@ def split_cell(lines, first_lineno):
     text = "\n".join(lines)
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return split_lines(lines, first_lineno)
     statements = []
-    for node in tree.body:
+    body = tree.body
+    for i, node in enumerate(body):
         start = node.lineno - 1
         if getattr(node, "decorator_list", None):
             start = node.decorator_list[0].lineno - 1
-        source = "\n".join(lines[start:node.end_lineno])
+        shares_a_line = ((i and body[i - 1].end_lineno == node.lineno)
+                         or (i + 1 < len(body) and body[i + 1].lineno == node.end_lineno))
+        if shares_a_line:  # `a = 1; b = 2`: each statement its own piece of the line
+            source = ast.get_source_segment(text, node)
+        else:
+            source = "\n".join(lines[start:node.end_lineno])
         statements.append(Statement(source, first_lineno + start))
     return statements
 

@@ -3,17 +3,10 @@ with real PyTorch: NumPy operands, devices, nn.Parameter, the reprs of functions
 Both sides print the same lines (values echoed, one `Type: message` line per error, in
 order), memory addresses aside."""
 
-import io
-import json
-import re
-import subprocess
-import sys
-
 import pytest
 
 pytest.importorskip("torch")
-from gradrepl.cli import piped_session  # noqa: E402
-from gradrepl.render import PlainOutput  # noqa: E402
+from console_sessions import session_tests  # noqa: E402
 
 SESSIONS = {
     "numpy_operands": """\
@@ -421,53 +414,4 @@ def _every_callable():
 
 
 SESSIONS["callable_reprs"] = _every_callable()
-
-# Python's console with real torch; every line goes to one stream, so the order is kept.
-_RUN_ALL_UNDER_TORCH = r"""
-import code, io, json, sys, traceback, warnings
-import torch
-warnings.simplefilter("ignore")
-
-class Console(code.InteractiveConsole):
-    def showtraceback(self):
-        etype, value, _ = sys.exc_info()
-        sys.stdout.write(traceback.format_exception_only(etype, value)[0])
-    showsyntaxerror = showtraceback
-
-outputs = {}
-for name, text in json.loads(sys.stdin.read()).items():
-    buffer = io.StringIO()
-    stdout, sys.stdout = sys.stdout, buffer
-    console = Console(filename="<stdin>")
-    console.push("import torch")
-    for line in text.splitlines():
-        console.push(line)
-    console.push("")
-    sys.stdout = stdout
-    outputs[name] = buffer.getvalue()
-print(json.dumps(outputs))
-"""
-_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
-
-
-class _OneStream(PlainOutput):
-    """Errors on the same stream as values (so their order shows); warnings left out."""
-
-    def warn(self, text):
-        pass
-
-
-@pytest.fixture(scope="module")
-def torch_outputs():
-    done = subprocess.run([sys.executable, "-c", _RUN_ALL_UNDER_TORCH],
-                          input=json.dumps(SESSIONS), capture_output=True, text=True,
-                          timeout=600, check=True)
-    return json.loads(done.stdout)
-
-
-@pytest.mark.parametrize("name", sorted(SESSIONS))
-def test_the_shell_prints_what_torchs_console_prints(name, torch_outputs):
-    stream = io.StringIO()
-    piped_session(SESSIONS[name], _OneStream(stream, stream))
-    ours = _ADDRESS.sub("0x", stream.getvalue())
-    assert ours.splitlines() == _ADDRESS.sub("0x", torch_outputs[name]).splitlines()
+torch_outputs, test_the_shell_prints_what_torchs_console_prints = session_tests(SESSIONS)

@@ -624,7 +624,7 @@ def test_hasattr_and_dir(repl):
 
 
 def test_unavailable_builtins(repl):
-    for name in ("input", "help", "exit", "quit", "object", "bytearray"):
+    for name in ("input", "help", "exit", "quit", "bytearray"):
         e, _ = repl.refused("%s()" % name, match="%s\\(\\) is not available" % name)
     assert repl.run("input = ones(1)\ninput") == "tensor([1.])\n"   # still a fine variable name
     assert repl.run("exit") == "Use Ctrl-D (i.e. EOF) to exit\n"
@@ -661,7 +661,12 @@ REFUSALS = [
     ("vars()", "vars() is not allowed"),
     ("breakpoint()", "breakpoint() is not allowed"),
     ("memoryview(b'')", "memoryview() is not allowed"),
-    ("super()", "super() is not allowed"),
+    ("super()", "super is only allowed as super().name"),
+    ("s = super", "super is only allowed as super().name"),
+    ("super(int, 1).real", "super is only allowed as super().name"),
+    ("class A:\n    def f(self):\n        super().__getattribute__('x')\n",
+     "attribute '__getattribute__' is not allowed"),
+    ("class A:\n    def f(self):\n        super().x = 1\n", "attributes of super() can only be read"),
     ("eval = 1", "eval() is not allowed"),
     ("def f(open): pass", "open() is not allowed"),
     ("_x = 1", "name '_x' is not allowed (names starting with '_' are private)"),
@@ -676,7 +681,16 @@ REFUSALS = [
     ("import torch as _t", "name '_t' is not allowed"),
     ("from torch import _C", "name '_C' is not allowed"),
     ("try:\n    pass\nexcept Exception as _e:\n    pass\n", "name '_e' is not allowed"),
-    ("class A: pass", "class definitions are not allowed in gradrepl"),
+    ("class A(metaclass=type): pass", "class keyword arguments (metaclass=...) are not allowed"),
+    ("class A(object, x=1): pass", "class keyword arguments"),
+    ("class A(*[object]): pass", "starred class bases are not allowed"),
+    ("class _A: pass", "class name '_A' is not allowed"),
+    ("class A:\n    def __getattr__(self, n): pass\n", "function name '__getattr__' is not allowed"),
+    ("class A:\n    def __init_subclass__(cls): pass\n", "function name '__init_subclass__'"),
+    ("class A:\n    __slots__ = ()\n", "name '__slots__' is not allowed"),
+    ("class A:\n    def f(self):\n        def __init__(s): pass\n",
+     "function name '__init__' is not allowed"),
+    ("def __init__(self): pass", "function name '__init__' is not allowed"),
     ("def f():\n    global _gr_attr\n", "name '_gr_attr' is not allowed"),
     ("def f():\n    _y = 1\n    def g():\n        nonlocal _y\n",
      "name '_y' is not allowed"),
@@ -749,8 +763,8 @@ def test_namespace_layout(repl):
     assert builtins_layer["nn"] is ns["torch"].nn
     assert builtins_layer["sum"] is sum and builtins_layer["ones"] is STANDIN.ones
     assert "eval" not in builtins_layer and "open" not in builtins_layer
-    assert "__build_class__" not in builtins_layer
-    assert [k for k in builtins_layer if k.startswith("_")] == ["__import__"]
+    # what a class statement calls (user code cannot spell it)
+    assert [k for k in builtins_layer if k.startswith("_")] == ["__import__", "__build_class__"]
     # only for C code importing what is already loaded (numpy's lazy imports)
     assert builtins_layer["__import__"]("numpy") is np
     with pytest.raises(ImportError):
@@ -896,3 +910,61 @@ def test_autograd_functional_and_gradcheck_import_as_in_torch(engine):
     with pytest.raises(AttributeError, match="'function' object has no attribute 'gradcheck'"):
         repl.run("torch.autograd.gradcheck.gradcheck")
 
+
+
+# ---- classes -----------------------------------------------------------------------------
+
+CLASSES = """
+class Point:
+    '''A point: its docstring is not echoed, nor is any expression of a class body.'''
+    1 + 1
+    dims = 2
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+    def __repr__(self):
+        return "Point(%r, %r)" % (self.x, self.y)
+    def __add__(self, other):
+        return Point(self.x + other.x, self.y + other.y)
+    @property
+    def total(self):
+        return self.x + self.y
+    @total.setter
+    def total(self, value):
+        self.x = value - self.y
+    @classmethod
+    def origin(cls):
+        return cls(0, 0)
+    @staticmethod
+    def twice(v):
+        return [v.x * 2 for k in range(1)][0]
+
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+    def __repr__(self):
+        return super().__repr__() + "+" + str(self.z)
+"""
+
+
+def test_classes_define_special_methods_properties_and_super(repl):
+    assert repl.run(CLASSES) == ""
+    assert repl.run("p = Point(1, 2) + Point3(3, 4, 5)\np") == "Point(4, 6)\n"
+    assert repl.run("p.total = 20\np, p.total, Point.origin(), Point.twice(p), Point3(1, 2, 3)") \
+        == "(Point(14, 6), 20, Point(0, 0), 28, Point(1, 2)+3)\n"
+    assert repl.run("Point.dims = 3\nPoint3.dims, type(p) is Point, isinstance(p, Point)") == \
+        "(3, True, True)\n"
+    assert repl.run("[n for n in dir(Point3(1, 2, 3))]") == \
+        "['dims', 'origin', 'total', 'twice', 'x', 'y', 'z']\n"
+
+
+def test_class_bases_are_checked_when_the_statement_runs(repl):
+    repl.run("a = 1")
+    e, _ = repl.refused("class A(dict): pass", match="subclassing 'dict' is not allowed")
+    assert str(e).startswith("subclassing 'dict' is not allowed in gradrepl (a class may derive "
+                             "from object, exception classes, your own classes")
+    repl.refused("class A(type(type)): pass", match="subclassing 'type' is not allowed")
+    repl.refused("class A(len): pass", match="subclassing 'builtin_function_or_method object'")
+    assert repl.run("class E(ValueError):\n    pass\n\nissubclass(E, Exception)") == "True\n"
+    with pytest.raises(ValueError, match="bad"):
+        repl.run("raise E('bad')")

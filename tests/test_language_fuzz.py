@@ -123,6 +123,10 @@ def _extend_statements(children):
         st.tuples(expressions, children).map(
             lambda t: "def fn(a, b=%s):\n%s\n    return a\nfn(1)\n" % (t[0], _indent(t[1]))),
         children.map(lambda c: "with torch.no_grad():\n%s\n" % _indent(c)),
+        st.tuples(expressions, children).map(
+            lambda t: "class C(object):\n    k = %s\n    def __init__(self):\n%s\n"
+                      "    def __add__(self, o):\n        return super().__repr__()\nC() + 1\n"
+            % (t[0], _indent(_indent(t[1])))),
     )
 
 

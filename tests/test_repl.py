@@ -1,9 +1,13 @@
 """The REPL driven by strings: piped sessions, run, replay and check, no terminal needed."""
 
 import io
+import re
+
+import pytest
 
 from gradrepl.checker import check_transcript
-from gradrepl.cli import piped_session, replay_file, run_file
+from gradrepl.cli import check_file, piped_session, replay_file, run_file
+from gradrepl_engine import cpp_warnings
 from gradrepl.render import PlainOutput
 
 
@@ -68,6 +72,14 @@ def test_ipython_console_transcripts_run_only_the_marked_input():
     assert err == "" and code == 0
 
 
+def test_an_expression_past_the_compilers_nesting_limit_is_one_error_line():
+    lines = ["x = torch.ones(1)", "y = " + "+".join(["1"] * 100000), "x"]
+    for prompt in ("", ">>> ", "In [1]: "):
+        out, err, code = session("".join(prompt + line + "\n\n" for line in lines))
+        assert out == "tensor([1.])\n" and code == 1
+        assert err == "RecursionError: maximum recursion depth exceeded during compilation\n"
+
+
 def test_a_refused_statement_leaves_the_variables_intact():
     out, err, code = session("x = torch.ones(2)\nx = open('/etc/passwd')\nx\n")
     assert out == "tensor([1., 1.])\n" and code == 1
@@ -114,6 +126,137 @@ def test_check_reads_doctests_blankline_marker():
     report = out.getvalue()
     assert code == 1 and report.endswith("1 passed, 1 failed\n")
     assert "Got:\n    c\n    <BLANKLINE>\n" in report
+
+
+def _checked(text):
+    """(exit code, report) of `gradrepl check` on a transcript."""
+    out = io.StringIO()
+    return check_transcript("t.txt", text, out), out.getvalue()
+
+
+def test_check_reads_output_pasted_from_pythons_console(monkeypatch):
+    """Output under a prompt at the margin keeps its indentation and its blank lines (a 3-D
+    tensor's); prose may follow a blank line; the place Python's console gives a warning
+    and the build path of PyTorch's C++ warnings are not compared."""
+    monkeypatch.setattr(cpp_warnings, "_WARNED_ONCE", set())  # warned once a process
+    text = (">>> torch.arange(4.).reshape(2, 1, 2)\ntensor([[[0., 1.]],\n\n"
+            "        [[2., 3.]]])\n\nSome prose.\n\n"
+            ">>> x = torch.ones(2, requires_grad=True)\n>>> float(x.sum())\n"
+            "<stdin>:1: UserWarning: Converting a tensor with requires_grad=True to a scalar "
+            "may lead to unexpected behavior.\nConsider using tensor.detach() first. "
+            "(Triggered internally at /src/python_variable_methods.cpp:822.)\n2.0\n"
+            ">>> print('a\\n')\na\n\n>>> torch.ones(2, 1)\ntensor([[1.],\n[1.]])\n")
+    code, report = _checked(text)
+    assert code == 1 and report.endswith("4 passed, 1 failed\n")
+    assert "Expected:\n    tensor([[1.],\n    [1.]])\nGot:\n    tensor([[1.],\n            [1.]])" \
+        in report
+
+
+def test_a_print_option_python_cannot_format_with_is_the_users_error():
+    """torch checks no print option: precision=-1 fails when a tensor is printed, with
+    Python's ValueError, and that is no bug of gradrepl's."""
+    _, err, code = session("torch.set_printoptions(precision=-1)\ntorch.tensor([1.5])\n"
+                           "torch.set_printoptions(precision=2.5)\ntorch.tensor([1e-9, 1.])\n"
+                           "torch.set_printoptions(profile='default')\n")
+    assert err == ("ValueError: Format specifier missing precision\n"
+                   "ValueError: Invalid format specifier '.2.5e' for object of type 'float'\n")
+    assert code == 1
+
+
+def test_check_reads_ipython_console_transcripts_cell_by_cell():
+    text = ("Prose before the first cell.\n\n"
+            "In [1]: x = torch.ones(2, 2, requires_grad=True)\n   ...: y = x + 2\n"
+            "   ...: print(y.grad_fn)\n   ...: y\n<AddBackward0 object at 0x7f0e4c1b2a30>\n"
+            "Out[1]:\ntensor([[3., 3.],\n        [3., 3.]], grad_fn=<AddBackward0>)\n\n"
+            "In [2]: (y * y).backward()\n" + "-" * 75 + "\n"
+            "RuntimeError                              Traceback (most recent call last)\n"
+            "Cell In[2], line 1\n----> 1 (y * y).backward()\n\n"
+            "RuntimeError: grad can be implicitly created only for scalar outputs\n\n"
+            "In [3]: y.sum().backward(); x.grad.sum().item()\nOut[3]: 4.0\n\n"
+            "In [4]: x.grad[0]\nOut[4]: tensor([9., 9.])\n")
+    out = io.StringIO()
+    code = check_transcript("t.txt", text, out)
+    report = out.getvalue()
+    assert code == 1 and report.endswith("3 passed, 1 failed\n")
+    assert 'line 23\nFailed example:\n    x.grad[0]\nExpected:\n    tensor([9., 9.])\n' \
+        "Got:\n    tensor([1., 1.])\n" in report
+
+
+def test_check_of_notebook_cells_stops_a_cell_at_its_error_and_ignores_blank_lines():
+    text = ("In [1]:\nx = torch.arange(3.)\nprint(x)\nx * 2\n\ntensor([0., 1., 2.])\n\n"
+            "Out[1]:\ntensor([0., 2., 4.])\n\n"
+            "In [2]:\nx.item()\nprint('not reached')\n\n"
+            "Traceback (most recent call last):\n  ...\n"
+            "RuntimeError: a Tensor with 3 elements cannot be converted to Scalar\n")
+    out = io.StringIO()
+    assert check_transcript("t.txt", text, out) == 0, out.getvalue()
+    assert out.getvalue() == "2 passed, 0 failed\n"
+
+
+def test_check_leaves_warnings_out_of_the_compared_output(capsys):
+    text = (">>> x = torch.ones(2, requires_grad=True)\n>>> (x * 2).grad\n"
+            ">>> torch.nn.functional.softmax(x)\ntensor([0.5000, 0.5000], grad_fn=<SoftmaxBackward0>)\n")
+    out = io.StringIO()
+    assert check_transcript("t.txt", text, out) == 0, out.getvalue()
+    assert "UserWarning: Implicit dimension choice for softmax" in capsys.readouterr().err
+
+
+def _notebook(tmp_path, cells):
+    """A .ipynb file (nbformat 4) of (source, outputs) code cells, after a markdown cell."""
+    import json
+    code = [{"cell_type": "code", "execution_count": n, "metadata": {}, "source": source,
+             "outputs": outputs} for n, (source, outputs) in enumerate(cells, 1)]
+    path = tmp_path / "demo.ipynb"
+    path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": ["# Demo"]}] + code,
+                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return str(path)
+
+
+def _value(n, text):
+    return {"output_type": "execute_result", "execution_count": n, "metadata": {},
+            "data": {"text/plain": text.splitlines(True)}}
+
+
+def test_jupyter_notebooks_are_checked_run_and_replayed_by_their_code_cells(tmp_path, capsys):
+    path = _notebook(tmp_path, [
+        (["%matplotlib inline\n", "x = torch.ones(2, 2, requires_grad=True)\n", "y = x + 2\n",
+          "print(y.grad_fn)\n", "y"],
+         [{"output_type": "stream", "name": "stdout", "text": ["<AddBackward0 object at 0x7f0>\n"]},
+          _value(1, "tensor([[3., 3.],\n        [3., 3.]], grad_fn=<AddBackward0>)")]),
+        ("(y * y).backward()", [{"output_type": "error", "ename": "RuntimeError", "traceback": [],
+                                 "evalue": "grad can be implicitly created only for scalar outputs"}]),
+        (["y.sum().backward()\n", "x.grad.sum()"], [_value(3, "tensor(5.)")]),
+        ([], [])])
+    assert check_file(path) == 1
+    report = capsys.readouterr().out
+    assert "Expected:\n    tensor(5.)\nGot:\n    tensor(4.)\n" in report
+    assert report.endswith("2 passed, 1 failed\n")
+
+    out = io.StringIO()
+    assert run_file(path, PlainOutput(out, io.StringIO())) == 1
+    assert re.fullmatch(r"<AddBackward0 object at 0x[0-9a-f]+>\n", out.getvalue())
+    out = io.StringIO()
+    replay_file(path, PlainOutput(out, io.StringIO()))
+    assert out.getvalue().splitlines()[0] == ">>> x = torch.ones(2, 2, requires_grad=True)"
+    piped, err, code = session(open(path).read())
+    assert piped.splitlines()[1:] == ["tensor([[3., 3.],", "        [3., 3.]], grad_fn=<AddBackward0>)",
+                                      "tensor(4.)"]
+    assert err == "RuntimeError: grad can be implicitly created only for scalar outputs\n"
+
+
+def test_a_file_named_ipynb_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "bad.ipynb"
+    path.write_text('{"cells": 3}')
+    with pytest.raises(SystemExit) as exit:
+        check_file(str(path))
+    assert exit.value.code == 2
+    assert capsys.readouterr().err == ("gradrepl: cannot read %s: not a Jupyter notebook "
+                                       "(nbformat 4 JSON with a list of cells)\n" % path)
+
+
+def test_statements_sharing_a_line_in_a_cell_run_once_each():
+    out, err, code = session("In [1]: a = torch.ones(1); a.add_(1); b = a * 3\n\nIn [2]: b\n")
+    assert out == "tensor([6.])\n" and code == 0
 
 
 def test_a_tensor_over_the_memory_limit_is_refused_before_allocation():
@@ -166,16 +309,23 @@ def test_a_value_unfit_for_a_conversion_is_the_users_error_not_a_gradrepl_bug():
     assert code == 1
 
 
-def test_float_of_a_tensor_that_requires_grad_warns_once():
-    # PyTorch's TORCH_WARN_ONCE in THPVariable_float_scalar: the first float() only.
-    import sys
-    import warnings
-    import gradrepl_engine as torch
-    sys.modules["gradrepl_engine.tensor"]._WARNED.discard("float")
-    x = torch.tensor(2.5, requires_grad=True)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert float(x) == 2.5 and float(x * 2) == 5.0 and int(x) == 2
-    assert [str(w.message).splitlines()[0] for w in caught] == [
-        "Converting a tensor with requires_grad=True to a scalar may lead to unexpected "
-        "behavior."]
+def test_a_hook_or_function_that_cannot_be_called_is_the_users_error():
+    # PyTorch accepts any object as a hook and fails when backward calls it.
+    _, err, code = session(
+        "x = torch.ones(2, requires_grad=True)\nh = x.register_hook(5)\nx.sum().backward()\n"
+        "torch.autograd.functional.jacobian(lambda a, b: a, torch.ones(2))\n"
+        "@torch.no_grad()\ndef f(a): return a\n\nf()\n")
+    assert err.splitlines() == [
+        "TypeError: 'int' object is not callable",
+        "TypeError: <lambda>() missing 1 required positional argument: 'b'",
+        "TypeError: f() missing 1 required positional argument: 'a'"]
+
+
+def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
+    _, err, _ = session("x = torch.ones(2, requires_grad=True)\nx.sum().backward(5.0)\n")
+    assert err == "TypeError: 'float' object is not iterable\n"
+
+
+def test_arguments_that_do_not_fit_a_signature_are_the_users_error():
+    _, err, _ = session("x = torch.ones(2, 3)\nx.unsqueeze()\nx.sum(foo=1)\nx.sum(1.5)\n")
+    assert "hint" not in err and len(err.splitlines()) == 3

@@ -16,6 +16,16 @@ try:
 except Exception as caught:
     err = caught
 arr = np.arange(3.)
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def __repr__(self):
+        return 'Box'
+    def method(self):
+        return super().__repr__()
+    prop = property(lambda self: 1)
+
+box = Box(1)
 """
 
 # (source, acceptable error types). PermissionError is the refusal; NameError and
@@ -133,11 +143,11 @@ ESCAPES = [
     ("int.from_bytes", PermissionError),
     ("dict.fromkeys", PermissionError),
     ("object.__subclasses__()", PermissionError),
-    ("object()", PermissionError),
+    ("object()", None),
     ("super()", PermissionError),
-    ("class A: pass", PermissionError),
-    ("classmethod(f)", PermissionError),
-    ("property(f)", PermissionError),
+    ("class A: pass", None),  # classes are allowed: see the class section below
+    ("classmethod(f)", None),
+    ("property(f)", None),
     ("type(f)(f, {})", TypeError),
     ("type(torch)('os')", TypeError),
     ("type(print)", None),
@@ -229,6 +239,110 @@ ESCAPES = [
     ("async def h(): pass", PermissionError),
     ("match x:\n    case torch.Tensor(grad=g):\n        pass\n", PermissionError),
     ("try:\n    pass\nexcept* Exception:\n    pass\n", (PermissionError, SyntaxError)),
+    # --- classes: instances and classes expose the user's own values, nothing of Python's
+    ("box.__class__", PermissionError),
+    ("box.__dict__", PermissionError),
+    ("Box.__subclasses__()", PermissionError),
+    ("Box.__mro__", PermissionError),
+    ("Box.__bases__", PermissionError),
+    ("Box.mro()", PermissionError),
+    ("Box.__init__.__globals__", PermissionError),
+    ("Box.method.__code__", PermissionError),
+    ("box.method.__func__", PermissionError),
+    ("box.method.__self__", PermissionError),
+    ("Box.prop.fget.__globals__", PermissionError),
+    ("Box.prop.__get__", PermissionError),
+    ("type(box).__init__", PermissionError),
+    ("type(Box)('X', (Box,), {})", PermissionError),
+    ("type(type(box)).__subclasses__", PermissionError),
+    ("object.__subclasses__", PermissionError),
+    ("object.mro()", PermissionError),
+    ("object().x = 1", AttributeError),
+    ("'{0.v}'.format(box)", PermissionError),
+    ("'{0.method.__globals__}'.format(box)", PermissionError),
+    ("'{0.__init__.__globals__}'.format(box)", PermissionError),
+    ("'{a.v}'.format_map({'a': box})", PermissionError),
+    ("format(box, '{0.__class__}')", TypeError),
+    ("staticmethod(print).__func__", PermissionError),
+    ("classmethod(print).__wrapped__", PermissionError),
+    ("property(print).fget.__self__", PermissionError),
+    ("Box.y = print", None),  # a class attribute of the user's own class
+    ("int.y = 1", PermissionError),
+    ("Exception.y = 1", PermissionError),
+    ("class A:\n    def __getattribute__(self, n): pass\n", PermissionError),
+    ("class A:\n    def __getattr__(self, n): pass\n", PermissionError),
+    ("class A:\n    def __setattr__(self, n, v): pass\n", PermissionError),
+    ("class A:\n    def __get__(self, o, t): pass\n", PermissionError),
+    ("class A:\n    def __set__(self, o, v): pass\n", PermissionError),
+    ("class A:\n    def __del__(self): pass\n", PermissionError),
+    ("class A:\n    def __set_name__(self, o, n): pass\n", PermissionError),
+    ("class A:\n    def __init_subclass__(cls): pass\n", PermissionError),
+    ("class A:\n    def __class_getitem__(cls, k): pass\n", PermissionError),
+    ("class A:\n    def __reduce__(self): pass\n", PermissionError),
+    ("class A:\n    def __new__(cls): pass\n", PermissionError),
+    ("class A:\n    def __format__(self, spec): pass\n", PermissionError),
+    ("class A:\n    def __index__(self): pass\n", PermissionError),
+    ("class A:\n    def __array__(self): pass\n", PermissionError),
+    ("class A:\n    def __torch_function__(self, *a): pass\n", PermissionError),
+    ("class A:\n    __class__ = int\n", PermissionError),
+    ("class A:\n    __slots__ = ('x',)\n", PermissionError),
+    ("class A:\n    __module__ = 'torch'\n", PermissionError),
+    ("class A:\n    m = __module__\n", PermissionError),
+    ("class A:\n    q = __qualname__\n", PermissionError),
+    ("class A:\n    __getattr__ = print\n", PermissionError),
+    ("class A:\n    def f(self, __class__): pass\n", PermissionError),
+    ("class A:\n    def f(self):\n        self.__class__ = int\n", PermissionError),
+    ("class A:\n    def f(self):\n        return __class__\n", PermissionError),
+    ("class A:\n    x = (_gr_t := 1)\n", PermissionError),
+    ("class A(metaclass=type): pass", PermissionError),
+    ("class A(type): pass", PermissionError),
+    ("class A(type(Box)): pass", PermissionError),
+    ("class A(type(1)): pass", PermissionError),
+    ("class A(dict): pass", PermissionError),
+    ("class A(tuple): pass", PermissionError),
+    ("class A(str): pass", PermissionError),  # a str subclass would carry its own format
+    ("class A(type(print)): pass", PermissionError),
+    ("class A(type(gen)): pass", PermissionError),
+    ("class A(type(f)): pass", PermissionError),
+    ("class A(torch): pass", PermissionError),
+    ("class A(Tensor): pass", PermissionError),  # engine classes not declared subclassable
+    ("class A(no_grad): pass", PermissionError),
+    ("class A(1): pass", PermissionError),
+    ("class A(Box, dict): pass", PermissionError),
+    ("class A(*[object]): pass", PermissionError),
+    ("@(lambda c: c.__dict__)\nclass A: pass", PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__thisclass__\n", PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__self__\n", PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__reduce_ex__(2)\n",
+     PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__getattribute__('v')\n",
+     PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super\n", PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super(Box, self).method\n",
+     PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__init__.__self__\n",
+     PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().__repr__.__self__\n",
+     PermissionError),
+    ("class A(Box):\n    def f(self):\n        return super().v\n\nA(1).f()", AttributeError),
+    ("class A(Box):\n    def f(self):\n        return super().method.__func__\n",
+     PermissionError),
+    ("class A:\n    def f(self):\n        return [super().f for _ in [1]]\n\nA().f()",
+     (RuntimeError, TypeError)),  # a comprehension is no method: super() has no arguments
+    ("class A:\n    def __eq__(self, other):\n        return other.gi_frame\n\nA() == gen",
+     PermissionError),
+    ("class A:\n    def __enter__(self):\n        return self\n"
+     "    def __exit__(self, t, e, tb):\n        tb.tb_frame\n\nwith A():\n    1 / 0\n",
+     PermissionError),
+    ("class A:\n    def __exit__(self, t, e, tb):\n        e.__traceback__\n", PermissionError),
+    ("class E(Exception):\n    pass\n\ntry:\n    raise E()\nexcept E as e:\n"
+     "    e.with_traceback\n", PermissionError),
+    ("class A:\n    def __repr__(self):\n        return 1\n\nA()", TypeError),
+    ("class A:\n    def __repr__(self):\n        return repr(self)\n\nA()", RecursionError),
+    ("class A:\n    def __call__(self):\n        return self.__call__\n", PermissionError),
+    # a decision made while the user's class had the name is not kept once it is deleted
+    ("class E(Exception):\n    with_traceback = 1\n\ne = E()\nv = e.with_traceback\n"
+     "del E.with_traceback\ne.with_traceback", PermissionError),
     # --- modules are read-only
     ("torch.ones = None", PermissionError),
     ("del torch.ones", PermissionError),
@@ -267,7 +381,7 @@ def test_escape_is_refused(prepared, source, errors):
 def test_refused_chunks_leave_no_partial_effects():
     repl = Repl()
     repl.run("a = 1")
-    for source in ("a = 2\neval('1')", "a = 2\nimport os", "a = 2\nclass A: pass",
+    for source in ("a = 2\neval('1')", "a = 2\nimport os", "a = 2\nclass A(metaclass=type): pass",
                    "a = 2\nx.__class__", "a = 2\ndef f(_x): pass"):
         with pytest.raises((PermissionError, ModuleNotFoundError)):
             repl.run(source)
@@ -319,12 +433,60 @@ def engine_repl():
     try:
         repl = Repl(module)
         repl.run("x = torch.ones(2, requires_grad=True)\ny = (x * x).sum()", echo=False)
+        repl.run(FUNCTION_SETUP, echo=False)
     except Exception as exc:  # the engine is being written at the same time
         pytest.skip("engine not usable: %r" % exc)
     return repl
 
 
+FUNCTION_SETUP = """
+class Twice(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        ctx.seen = ctx
+        return a * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+
+z = Twice.apply(x)
+ctx = z.grad_fn
+"""
+
 REAL_ENGINE_ESCAPES = [
+    # --- torch.autograd.Function: the class, its metaclass, the node that is ctx
+    ("Twice._backward_cls", PermissionError),
+    ("ctx._forward_cls", PermissionError),
+    ("ctx._saved", PermissionError),
+    ("ctx._run_backward", PermissionError),
+    ("ctx.__dict__", PermissionError),
+    ("ctx.seen.__class__", PermissionError),
+    ("type(ctx).__mro__", PermissionError),
+    ("type(ctx)()", TypeError),
+    ("type(ctx).mro()", PermissionError),
+    ("type(Twice)('X', (), {})", PermissionError),
+    ("type(Twice).__init__", PermissionError),
+    ("torch.autograd.function.FunctionMeta", AttributeError),
+    ("Twice.mro()", PermissionError),
+    ("Twice.apply.__func__", PermissionError),
+    ("Twice.forward.__globals__", PermissionError),
+    ("torch.autograd.function.once_differentiable(print).__wrapped__", PermissionError),
+    ("'{0.seen}'.format(ctx)", PermissionError),
+    ("class G(torch.Tensor): pass", PermissionError),
+    ("class G(type(ctx)): pass", PermissionError),
+    ("class G(torch.autograd.function.BackwardCFunction): pass", PermissionError),
+    ("class G(torch.autograd.function.FunctionCtx): pass", PermissionError),
+    ("class G(torch.no_grad): pass", PermissionError),
+    ("class G(torch.nn.Parameter): pass", PermissionError),
+    ("class G(type(Twice)): pass", PermissionError),
+    ("class G(torch.autograd.Function, metaclass=type): pass", PermissionError),
+    ("class G(torch.autograd.Function):\n    def forward(ctx):\n        return ctx.__dict__\n",
+     PermissionError),
+    ("class G(Twice):\n    def f(self):\n        return super().__class__\n", PermissionError),
+    ("class G(Twice):\n    def f(self):\n        return super()._backward_cls\n",
+     PermissionError),
+
     ("y.grad_fn.__class__", PermissionError),
     ("y.grad_fn.op.formulas[0].__globals__", PermissionError),
     ("y.grad_fn.op.forward.x", (PermissionError, AttributeError)),

@@ -97,10 +97,12 @@ def _reset():
 @pytest.fixture(autouse=True)
 def _torch_state():
     """Every case starts from PyTorch's defaults, in both modules."""
-    torch.set_warn_always(True)   # TORCH_WARN_ONCE warnings must not depend on case order
+    for module in (torch, ours):  # TORCH_WARN_ONCE warnings must not depend on case order
+        module.set_warn_always(True)
     yield
     _reset()
-    torch.set_warn_always(False)
+    for module in (torch, ours):
+        module.set_warn_always(False)
 
 
 def _param(case):

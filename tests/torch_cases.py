@@ -2365,7 +2365,11 @@ import torch_cases_functional  # noqa: E402,F401
 import torch_cases_classification  # noqa: E402,F401
 import torch_cases_index  # noqa: E402,F401
 import torch_cases_nn_more  # noqa: E402,F401
+import torch_cases_nn_modules  # noqa: E402,F401
 import torch_cases_linalg  # noqa: E402,F401
+import torch_cases_values  # noqa: E402,F401
+import torch_cases_numbers  # noqa: E402,F401
+import torch_cases_errors  # noqa: E402,F401
 
 
 # =====================================================================================

@@ -292,3 +292,154 @@ add("device/missing_attribute", lambda t: T(t, [1.0]).device.foo, error=True)
 add("return_types/missing_attribute", lambda t: T(t, [2.0, 1.0]).sort().foo, error=True)
 add("return_types/not_callable", lambda t: T(t, [2.0, 1.0]).max(0)(), error=True)
 add("generator/missing_attribute", lambda t: t.Generator().foo, error=True)
+
+
+# ---- Scalars written into a tensor (fill_, full, masked_fill, x[i] = v, clamp bounds ...):
+# c10's checked_convert to the tensor's dtype, unlike arithmetic, which wraps ----------------
+def _mask(t):
+    return T(t, [True, False, True])
+
+
+_FILL_WRITERS = {
+    "fill_": lambda t, x, v: x.fill_(v),
+    "full": lambda t, x, v: t.full((2,), v, dtype=x.dtype),
+    "full_like": lambda t, x, v: t.full_like(x, v),
+    "new_full": lambda t, x, v: x.new_full((2,), v),
+    "masked_fill": lambda t, x, v: x.masked_fill(_mask(t), v),
+    "index_fill": lambda t, x, v: x.index_fill(0, T(t, [1]), v),
+    "scatter_value": lambda t, x, v: x.scatter(0, T(t, [0]), v),
+    "setitem_int": lambda t, x, v: x.__setitem__(0, v) or x,
+    "setitem_slice": lambda t, x, v: x.__setitem__(slice(0, 2), v) or x,
+    "setitem_mask": lambda t, x, v: x.__setitem__(_mask(t), v) or x,
+    "clamp_min": lambda t, x, v: x.clamp(min=v),
+    "clamp_max_": lambda t, x, v: x.clamp_(max=v),
+}
+_FILL_VALUES = {
+    "int8": [127, 128, -129, -2.7, 2.5e10, float("nan"), True],
+    "uint8": [-1, -255, -256, 256, -1.0, 255.9],
+    "int32": [2 ** 31, -2 ** 31, float("inf")],
+    "int64": [2 ** 63 - 1, 2 ** 63, -2 ** 63, 2 ** 64, -2 ** 63 - 1],
+    "float16": [65504, 100000, 1e5, float("inf")],
+    "float32": [1e300, -1e300, 2 ** 64 - 1, float("nan")],
+    "float64": [1e300, 2 ** 64 - 1],
+    "bool": [5, 0.0, -1],
+}
+for _dtype, _values in _FILL_VALUES.items():
+    for _value in _values:
+        for _name, _writer in _FILL_WRITERS.items():
+            add("checked_convert/%s_%s_%r" % (_name, _dtype, _value),
+                lambda t, d=_dtype, v=_value, w=_writer: w(t, T(t, [1, 0, 1], getattr(t, d)), v),
+                error=None)
+
+
+# ---- assigning to a tensor's attributes ----------------------------------------------------
+for _name in ("shape", "dtype", "device", "is_leaf", "grad_fn", "ndim", "T", "mT", "layout",
+              "output_nr", "retains_grad", "is_cuda"):
+    add("setattr/read_only_%s" % _name,
+        lambda t, n=_name: setattr(L(t, V), n, None), error=True)
+for _flag in ("yes", 1, None, 1.0):
+    add("setattr/requires_grad_%r" % (_flag,),
+        lambda t, f=_flag: setattr(L(t, V), "requires_grad", f), error=True)
+
+
+@case("setattr/own_attributes_as_on_any_python_object")
+def _own_attributes(t):
+    x = L(t, V)
+    x.label = "weights"
+    x.step = 3
+    y = x.detach()
+    return x.label, x.step, hasattr(y, "label"), x * 2
+
+
+# ---- gradients at nan, at ties and at the boundaries: ATen's comparisons decide -------------
+_SPECIAL = [1.5, float("nan"), -1.0, 0.0, 6.0, -4.0, 1.0]
+
+
+def _grad_at_special(t, f):
+    x = L(t, _SPECIAL)
+    return t.autograd.grad(f(t, x).sum(), x)[0]
+
+
+_AT_SPECIAL = {
+    "relu": lambda t, x: x.relu(),
+    "elu": lambda t, x: t.nn.functional.elu(x),
+    "selu": lambda t, x: t.nn.functional.selu(x),
+    "celu": lambda t, x: t.nn.functional.celu(x),
+    "hardtanh": lambda t, x: t.nn.functional.hardtanh(x),
+    "relu6": lambda t, x: t.nn.functional.relu6(x),
+    "threshold": lambda t, x: t.nn.functional.threshold(x, 0.5, 2.0),
+    "leaky_relu": lambda t, x: t.nn.functional.leaky_relu(x),
+    "hardshrink": lambda t, x: t.nn.functional.hardshrink(x),
+    "hardsigmoid": lambda t, x: t.nn.functional.hardsigmoid(x),
+    "hardswish": lambda t, x: t.nn.functional.hardswish(x),
+    "clamp": lambda t, x: x.clamp(0, 1),
+    "maximum": lambda t, x: t.maximum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "minimum": lambda t, x: t.minimum(x, T(t, [1.0, 0.0, float("nan"), 0.0, 6.0, 2.0, 1.0])),
+    "norm_inf": lambda t, x: x.norm(p=float("inf")),
+    "norm_inf_no_nan": lambda t, x: t.where(x.isnan(), T(t, 6.0), x).norm(p=float("inf")),
+    "max": lambda t, x: x.max(),
+    "abs": lambda t, x: x.abs(),
+}
+for _name, _f in _AT_SPECIAL.items():
+    add("grad_at_special/%s" % _name, lambda t, f=_f: _grad_at_special(t, f))
+def _zero_gradient_under_inf(t, name):
+    """floor & co. have zeros_like(grad) as gradient: an infinite gradient above gives 0."""
+    x = L(t, [1.5, -2.0, float("nan")])
+    g, = t.autograd.grad((getattr(x, name)() * T(t, [float("inf"), -1.0, 1.0])).sum(), x,
+                         create_graph=True)
+    return g, g.requires_grad
+
+
+for _name in ("floor", "ceil", "round", "trunc", "sign"):
+    add("grad_at_special/%s_under_inf" % _name, lambda t, n=_name: _zero_gradient_under_inf(t, n))
+
+
+# ---- found by a random differential search ----------------------------------------------------
+add("fuzz/erf_of_a_0dim_tensor", lambda t: (T(t, 0.5).erf(), T(t, 1).erf(), T(t, [1, 2]).nansum().erf()))
+add("fuzz/matmul_with_a_number", lambda t: T(t, A) @ 0.5, error=True)
+add("fuzz/matmul_with_a_list", lambda t: T(t, A) @ [1.0, 2.0, 3.0], error=True)
+add("fuzz/number_matmul_tensor", lambda t: 0.5 @ T(t, A), error=True)
+
+
+@case("fuzz/median_gradient_is_written_into_zeros")
+def _median_zeros(t):
+    b = L(t, [[1.11, -0.49, -1.4], [-0.55, -0.19, 0.27]])
+    (b + b).median().norm(p=1).backward()
+    return b.grad
+
+
+@case("fuzz/max_and_min_of_everything_share_into_zeros")
+def _max_min_zeros(t):
+    x = L(t, [1.0, 3.0, 3.0, -2.0])
+    gmax, = t.autograd.grad(x.max() * -2, x)
+    gmin, = t.autograd.grad(x.min() * -2, x)
+    y = L(t, [1.0, float("nan"), 3.0, float("nan")])
+    gnan, = t.autograd.grad(y.max() * -2, y)
+    return gmax, gmin, gnan
+add("fuzz/floor_divide_is_fmods_quotient",
+    lambda t: (T(t, [1.96], t.float64) // 0.02, T(t, [1.96, -1.96, 7.0, -0.5]) // T(t, [0.02, 0.02, -2.0, 2.0]),
+               t.div(T(t, [1.96], t.float64), 0.02, rounding_mode="floor")))
+
+
+@case("grad_at_special/clamp_tensor_bounds_min_above_max_and_infinite_gradient")
+def _clamp_tensor_bounds(t):
+    x = L(t, [0.5, 2.0, -1.0, float("nan"), 3.0])
+    lo, hi = L(t, [0.0, 0.0, 0.0, 0.0, 4.0]), L(t, [1.0, 1.0, 1.0, 1.0, 2.0])
+    y = x.clamp(lo, hi)
+    return y, t.autograd.grad((y * T(t, [1.0, 2.0, 3.0, 4.0, float("inf")])).sum(), (x, lo, hi))
+
+
+@case("grad_at_special/fmax_fmin_under_an_infinite_gradient")
+def _fmax_fmin_inf(t):
+    a, b = L(t, [1.0, float("nan"), 2.0, 3.0]), L(t, [1.0, 0.0, float("nan"), 1.0])
+    weight = T(t, [float("inf"), 1.0, 1.0, 1.0])
+    return [t.autograd.grad((f(a, b) * weight).sum(), (a, b)) for f in (t.fmax, t.fmin)]
+
+
+@case("grad_at_special/trace_writes_into_zeros")
+def _trace_zeros(t):
+    x = L(t, [[-0.05, -1.29, -0.84], [0.08, 1.96, -1.5], [-1.76, 1.08, 0.2]])
+    y = (x ** x) ** x.trace()
+    y.sum().backward()
+    g, = t.autograd.grad(x.trace() * x.sum(), x, create_graph=True)
+    return y, x.grad, g, graph(g.grad_fn)

@@ -1,4 +1,5 @@
-"""Cases for test_vs_torch.py: special elementwise ops (nan_to_num, atan2, hypot, lerp, logit,
+"""Cases for test_vs_torch.py: special elementwise ops (nan_to_num, atan2, hypot, lerp, addcmul,
+addcdiv, logit,
 xlogy, fmax/fmin, heaviside, signbit, isposinf/isneginf, logaddexp, clamp_min/clamp_max) and
 logspace/scalar_tensor. Registered into torch_cases.CASES."""
 
@@ -28,6 +29,13 @@ grad_case("lerp_grad/big_weight", lambda t, a, b: a.lerp(b, 0.75), V, W)
 grad_case("lerp_grad/tensor_weight", lambda t, a, b, w: t.lerp(a, b, w), V, W, [0.1, 0.6, 0.9])
 add("lerp/ends", lambda t: (t.lerp(T(t, [1.0]), T(t, [3.0]), 0.7), t.lerp(T(t, V), T(t, W), 1.0),
                             t.lerp(T(t, V), T(t, W), T(t, 0.5, t.float64))))
+grad_case("addcmul_grad/broadcast", lambda t, a, b, c: t.addcmul(a, b, c, value=-0.5), V, W, V)
+grad_case("addcdiv_grad/method", lambda t, a, b, c: a.addcdiv(b, c, value=2.0), V, W, U)
+add("addcmul/int_and_inplace", lambda t: (t.addcmul(T(t, [1, 2]), T(t, [3, 4]), T(t, [5, 6]), value=2),
+                                          T(t, V).addcmul_(T(t, W), T(t, V)),
+                                          T(t, V).addcdiv_(T(t, W), T(t, U[0]), value=-1.5)))
+add("addcdiv/int", lambda t: t.addcdiv(T(t, [1, 2]), T(t, [3, 4]), T(t, [5, 6])), error=True)
+add("addcmul/python_number", lambda t: t.addcmul(T(t, V), 2.0, T(t, V)), error=True)
 add("lerp/int", lambda t: t.lerp(T(t, [1]), T(t, [2]), 0.5), error=True)
 add("lerp/dtypes_differ", lambda t: t.lerp(T(t, V), T(t, V, t.float64), 0.5), error=True)
 grad_case("logit_grad/plain", lambda t, x: t.logit(x), U)

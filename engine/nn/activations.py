@@ -9,6 +9,7 @@ import numpy as np
 
 from .. import derivatives as _d
 from ..dispatch import call as _call
+from ..size_args import number_arg as _number_arg
 
 __all__ = ["elu", "selu", "celu", "leaky_relu", "threshold", "rrelu", "hardswish", "hardsigmoid",
            "mish", "softshrink", "hardshrink", "tanhshrink", "glu", "prelu",
@@ -141,6 +142,7 @@ def softshrink(input, lambd=0.5):
 
 
 def hardshrink(input, lambd=0.5):
+    _number_arg("hardshrink", "lambd", 1, lambd, kind="Number")
     return _run(_d.HARDSHRINK, "hardshrink_cpu", input, (lambd,))
 
 

@@ -132,16 +132,30 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
-    if bias is not None and input.dim() in (1, 2):
-        # As PyTorch: one addmm, a 1-D input viewed as a row and the result viewed back.
-        if input.dim() == 1:
-            return _la.addmm(bias, input.view(1, -1), weight.t()).view(-1)
+    for position, (name, value) in enumerate((("input", input), ("weight", weight)), 1):
+        if not isinstance(value, _Tensor):
+            raise TypeError("linear(): argument '%s' (position %d) must be Tensor, not %s"
+                            % (name, position, type(value).__name__))
+    if bias is not None and input.dim() == 2:
         return _la.addmm(bias, input, weight.t())
+    if bias is not None and input.dim() >= 1 and input.is_contiguous() and (
+            input.dim() == 3 or bias.dim() == 1):
+        # ATen's _flatten_nd_linear: the leading dimensions flattened into one addmm's rows,
+        # the result viewed back (a 1-D input is one row).
+        sizes = tuple(input.shape)
+        rows = 1
+        for size in sizes[:-1]:
+            rows *= size
+        out = _la.addmm(bias, input.reshape(rows, sizes[-1]), weight.t())
+        return out.view(*sizes[:-1], out.shape[1])
     out = _la.matmul(input, weight.t())
     return out + bias if bias is not None else out
 
 
 def _check_sizes(input, target):
+    for value in (target, input):  # torch's `target.size() == input.size()`
+        if not isinstance(value, _Tensor):
+            raise AttributeError("'%s' object has no attribute 'size'" % type(value).__name__)
     if input.shape != target.shape:
         warnings.warn("Using a target size (%r) that is different to the input size (%r). This "
                       "will likely lead to incorrect results due to broadcasting. Please ensure "

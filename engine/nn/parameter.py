@@ -27,8 +27,9 @@ class Parameter(Tensor):
             raise RuntimeError(FACTORY_GRAD_ERROR)
         source = data.detach()
         t = object.__new__(cls)
-        for name in Tensor.__slots__[:-1]:  # every slot but __weakref__
-            object.__setattr__(t, name, getattr(source, name))
+        for name in Tensor.__slots__:
+            if not name.startswith("__"):  # __weakref__ and __dict__ are Python's own
+                object.__setattr__(t, name, getattr(source, name))
         t._requires_grad = requires_grad
         return t
 
