@@ -50,9 +50,11 @@ from .ops_gather import gather, index_select, masked_fill, tril, triu, flip
 from .ops_index_put import index_put, index_put_
 from .ops_scatter import (scatter, scatter_add, index_add, index_fill, index_copy, masked_select,
                           masked_scatter, take, take_along_dim, put)
-from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique
-from .ops_stats import (cumprod, count_nonzero, nansum, nanmean, aminmax, std_mean,
-                        var_mean)
+from .multinomial_sampling import multinomial
+from .ops_quantile import quantile, nanquantile, histc
+from .ops_sort import sort, argsort, msort, topk, kthvalue, median, mode, unique, bincount
+from .ops_stats import (cumprod, cummax, cummin, count_nonzero, nansum, nanmean, aminmax,
+                        std_mean, var_mean)
 from .ops_layout import (diag, diagonal, diag_embed, trace, roll, movedim, moveaxis, unflatten,
                          atleast_1d, atleast_2d, atleast_3d, hstack, vstack, row_stack, dstack,
                          column_stack, argwhere, meshgrid)
@@ -112,6 +114,8 @@ short = int16
 
 __version__ = "2.13.0+gradrepl"
 
+from . import out_arg as _out_arg
+_out_arg.install(globals())
 from . import callable_reprs as _callable_reprs
 _callable_reprs.install(globals(), Tensor, nn.functional)
 

@@ -29,6 +29,36 @@ _THREADS = max(1, os.cpu_count() or 1)   # PyTorch's default intra-op threads, o
 def cascade_sum(a, axes):
     """Sum of the float32/float64 array `a` over `axes` (a tuple of non-negative ints) in
     PyTorch's order; the reduced axes are removed from the result."""
+    order = _memory_order(a)
+    if order is None:
+        return _cascade_sum(a, axes)
+    # TensorIterator walks a permuted dense tensor (x.T) in memory order: sum that layout,
+    # then put the kept dims back in their logical order.
+    moved_axes = tuple(sorted(order.index(i) for i in axes))
+    kept = [i for i in order if i not in axes]
+    out = _cascade_sum(np.transpose(a, order), moved_axes)
+    return np.transpose(out, np.argsort(kept)) if len(kept) > 1 else out
+
+
+def _memory_order(a):
+    """The dims of a dense but permuted array, outermost stride first; None when `a` is in
+    that order already or is not a permutation of a dense array (broadcast, sliced)."""
+    if a.flags.c_contiguous or a.ndim < 2:
+        return None
+    dims = [i for i in range(a.ndim) if a.shape[i] > 1]
+    by_stride = sorted(dims, key=lambda i: -a.strides[i])
+    expected = a.itemsize
+    for i in reversed(by_stride):
+        if a.strides[i] != expected:
+            return None
+        expected *= a.shape[i]
+    if by_stride == dims:
+        return None
+    ones = [i for i in range(a.ndim) if a.shape[i] <= 1]
+    return by_stride + ones
+
+
+def _cascade_sum(a, axes):
     if not a.flags.c_contiguous:
         a = np.ascontiguousarray(a)   # only then: it would make a 0-dim array 1-dim
     if len(axes) == a.ndim and a.size:

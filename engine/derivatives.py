@@ -17,6 +17,7 @@ from . import kernels_nn as kn
 from . import kernels_scatter as ksc
 from . import kernels_softmax as ksm
 from . import kernels_sort as ks
+from . import kernels_variance as kv
 from . import kernels_special as kx
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
@@ -220,6 +221,7 @@ COPY = op("copy_", "CopyBackwards", "self, src", k.copy_from, self="grad * 0", s
 # ---- random sampling (values drawn in random.py; the gradient of a sample is zero) ----------
 NORMAL_ = op("normal_", "NormalBackward0", "self", None, self="grad * 0")
 UNIFORM_ = op("uniform_", "UniformBackward0", "self", None, self="grad * 0")
+EXPONENTIAL_ = op("exponential_", "ExponentialBackward0", "self", None, self="grad * 0")
 RANDOM_FROM_TO_ = op("random_", "RandomBackward0", "self", None, self="grad * 0")
 RANDOM_TO_ = op("random_", "RandomBackward1", "self", None, self="grad * 0")
 RANDOM_ = op("random_", "RandomBackward2", "self", None, self="grad * 0")
@@ -427,16 +429,20 @@ MEDIAN_DIM = op("median", "MedianBackward1", "self; dim, keepdim", ks.median_dim
                 self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
 MODE = op("mode", "ModeBackward0", "self; dim, keepdim", ks.mode, n_outputs=2,
           self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+CUMMAX = op("cummax", "CummaxBackward0", "self; dim", lambda a, dim: ks.cumulative_extreme(
+    a, dim, True), n_outputs=2, self="cummaxmin_backward(grad, self, results[1], dim)")
+CUMMIN = op("cummin", "CumminBackward0", "self; dim", lambda a, dim: ks.cumulative_extreme(
+    a, dim, False), n_outputs=2, self="cummaxmin_backward(grad, self, results[1], dim)")
 CUMPROD = op("cumprod", "CumprodBackward0", "self; dim", ks.cumprod,
              self="cumprod_backward(grad, self, dim, result)")
 NANSUM = op("nansum", "NansumBackward0", "self; dim, keepdim", ks.nansum,
             self="reduce_backward(grad, self_sizes, dim, keepdim) * self.isnan().logical_not()")
 AMINMAX = op("aminmax", "AminmaxBackward0", "self; dim, keepdim", ks.aminmax, n_outputs=2,
              self="aminmax_backward(grads, self, results, dim, keepdim)")
-STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", ks.std_mean,
+STD_MEAN = op("std_mean", "StdMeanBackward0", "self; dim, correction, keepdim", kv.std_mean,
               FLOAT, n_outputs=2,
               self="std_mean_backward(grads, self, results, dim, correction, keepdim)")
-VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", ks.var_mean,
+VAR_MEAN = op("var_mean", "VarMeanBackward0", "self; dim, correction, keepdim", kv.var_mean,
               FLOAT, n_outputs=2,
               self="var_mean_backward(grads, self, dim, correction, keepdim)")
 # derivatives.yaml: _unique2 is not_implemented, so its node exists and backward says so.

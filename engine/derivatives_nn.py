@@ -10,6 +10,7 @@ apart (elu_ -> EluBackward1, its formula reading the result) are entries of thei
 from . import kernels_activation as ka
 from . import kernels_loss as kl
 from . import kernels as k
+from . import kernels_nn as kn
 from .opspec import OpSpec, SAME, FLOAT
 
 __all__ = []
@@ -160,5 +161,10 @@ PDIST_BACKWARD = op("_pdist_backward", "PdistBackwardBackward0", "grad_output, s
                     grad_output="not_differentiable('_pdist_backward')",
                     self="not_differentiable('_pdist_backward')",
                     pdist="not_differentiable('_pdist_backward')")
+
+EMBEDDING = op("embedding", "EmbeddingBackward0",
+               "weight; indices, padding_idx, scale_grad_by_freq", kn.embedding,
+               weight="embedding_backward(grad, weight_sizes, indices, padding_idx, "
+                      "scale_grad_by_freq)")
 
 __all__ = [name for name, value in list(globals().items()) if isinstance(value, OpSpec)]

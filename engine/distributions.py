@@ -180,3 +180,15 @@ def bernoulli_tensor(generator, probabilities):
     if p.dtype == np.float64:
         return (uniform01_double(generator, p.size) < p).reshape(probabilities.shape)
     return (uniform01_float(generator, p.size) < p.astype(_F32)).reshape(probabilities.shape)
+
+
+# ---- exponential ----------------------------------------------------------------------------
+
+def exponential(generator, n, np_dtype, lambd):
+    """exponential_(lambd): -1/lambd * log1p(-u) of a double uniform per value, in double (glibc's
+    log1p), then cast (through float for float16), as exponential_distribution<double>."""
+    u = uniform01_double(generator, n)
+    values = (-1.0 / lambd) * np.array([math.log1p(-v) for v in u.tolist()], dtype=np.float64)
+    if np_dtype == np.float64:
+        return values
+    return values.astype(_F32).astype(np_dtype)

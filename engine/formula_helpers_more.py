@@ -23,6 +23,14 @@ def cumsum_backward(grad, dim):
     return grad.flip(dim).cumsum(dim).flip(dim)
 
 
+def cummaxmin_backward(grad, self, indices, dim):
+    """Each output's gradient added to the element its index names (scatter_add)."""
+    if self._data.ndim == 0:
+        return grad
+    from .creation import zeros
+    return zeros(self.shape, dtype=grad.dtype).scatter_add(dim, indices, grad)
+
+
 def cumprod_backward(grad, self, dim, result):
     """d/dx_i of sum_j g_j y_j with y = cumprod(x): sum over j >= i of g_j * prod_{k <= j,
     k != i} x_k. Without zeros that is the reversed cumsum of g * y, over x; with zeros each

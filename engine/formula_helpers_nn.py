@@ -1,6 +1,8 @@
 """Functions the formulas of derivatives_nn.py call (torch/csrc/autograd/FunctionsManual.cpp's
 for the activations and losses of torch.nn.functional), written with engine ops."""
 
+import numpy as np
+
 from . import derivatives_nn as dn
 from . import kernels_activation as ka
 from .dispatch import call
@@ -155,3 +157,17 @@ def soft_margin_loss_double_backward_grad_output(grad, grad_output, self, target
         return soft_margin_loss_backward(grad, self, target, reduction)
     r = soft_margin_loss_backward(ones_like(grad_output), self, target, reduction)
     return (r * grad).sum()
+
+
+def embedding_backward(grad, sizes, indices, padding_idx, scale_grad_by_freq):
+    """embedding_dense_backward: each index's gradient row added into its weight row, none
+    for padding_idx, divided by the index's count when scale_grad_by_freq."""
+    from .formula_helpers import embed
+    keep = indices != padding_idx
+    if scale_grad_by_freq:
+        counts = np.bincount(indices.reshape(-1), minlength=sizes[0])[indices]
+        grad = grad * wrap((keep / np.maximum(counts, 1)).astype(grad._dtype.np_dtype)[..., None],
+                           grad._dtype)
+    elif not keep.all():
+        grad = grad * wrap(keep.astype(grad._dtype.np_dtype)[..., None], grad._dtype)
+    return embed(grad, sizes, indices)

@@ -1,11 +1,12 @@
 """NumPy forward kernels the table's ops run (arrays in, arrays out)."""
 
 import math
-import warnings
 
 import numpy as np
 
 from . import dtypes
+from . import kernels_norm
+from . import kernels_variance
 from .cascade_sum import cascade_sum
 from .float_math import fused_multiply_add
 from .shape_util import scalar_as_vector
@@ -425,16 +426,8 @@ def prod_dim(a, dim, keepdim):
     return np.prod(a, axis=dim, keepdims=keepdim, dtype=_sum_dtype(a))
 
 
-def var(a, dim, correction, keepdim):
-    with warnings.catch_warnings():  # the op warns PyTorch's way when dof <= 0
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
-
-
-def std(a, dim, correction, keepdim):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return np.std(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype)
+var = kernels_variance.var
+std = kernels_variance.std
 
 
 def norm(a, p, dim, keepdim):
@@ -446,7 +439,7 @@ def norm(a, p, dim, keepdim):
     if p == 0:
         return np.sum(x != 0, axis=dim, keepdims=keepdim).astype(a.dtype)
     if p == 2:
-        return np.sqrt(np.sum(x * x, axis=dim, keepdims=keepdim))
+        return kernels_norm.norm2(a, dim, keepdim)
     return np.sum(x ** p, axis=dim, keepdims=keepdim) ** (1.0 / p)
 
 

@@ -2,9 +2,10 @@
 
 Values come from numpy.linalg (LAPACK, as in PyTorch; torch links MKL, NumPy OpenBLAS, so
 float32 results can differ in the last bits, and eigen/singular vectors of matrices larger
-than 2x2 may differ in sign). Singularity and definiteness are found by our own partial-
-pivoting LU and Cholesky, which report the first zero pivot / failing minor as LAPACK's
-`info` does: that number is in PyTorch's error messages.
+than 2x2 may differ in sign); solve and inv of matrices up to 7x7 follow MKL's own order of
+operations instead, bit for bit (_small_solve). Singularity and definiteness are found by
+our own partial-pivoting LU and Cholesky, which report the first zero pivot / failing minor
+as LAPACK's `info` does: that number is in PyTorch's error messages.
 """
 
 import numpy as np
@@ -119,10 +120,12 @@ def inv(a):
         "because the input matrix is singular." % (prefix, info)))
     if a.size == 0:
         return a.copy()
+    eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
+    if a.shape[-1] <= _MKL_SMALL_ORDER:  # PyTorch's inv is solve(A, I)
+        return _small_solve(a, eye)
     try:
         return np.linalg.inv(a).astype(a.dtype)
     except np.linalg.LinAlgError:
-        eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
         return _pivoting_solve(a, eye)
 
 
@@ -139,14 +142,86 @@ def solve(a, b, left):
         return np.zeros(shape, dtype=a.dtype)
     if left:
         return _solve_left(a, b)
+    if a.shape[-1] <= _MKL_SMALL_ORDER_TRANSPOSED:  # XA = B as A^T X^T = B^T, by A's LU
+        return np.swapaxes(_small_solve(a, np.swapaxes(b, -1, -2), transposed=True), -1, -2)
     return np.swapaxes(_solve_left(np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)), -1, -2)
 
 
 def _solve_left(a, b):
+    if a.shape[-1] <= _MKL_SMALL_ORDER:
+        return _small_solve(a, b)
     try:
         return np.linalg.solve(a, b).astype(a.dtype)
     except np.linalg.LinAlgError:
         return _pivoting_solve(a, b)
+
+
+# Up to these orders MKL's getrf/getrs (PyTorch's solve and inv) run unblocked, in the
+# order _small_lu and _small_solve reproduce bit for bit (float32 and float64); larger
+# systems go to NumPy's LAPACK.
+_MKL_SMALL_ORDER = 7
+_MKL_SMALL_ORDER_TRANSPOSED = 4
+
+
+def _small_lu(a):
+    """P A = L U of each matrix of a (count, n, n) as MKL's small getrf: the column below
+    each pivot is scaled by the pivot's reciprocal, but divided by it in the last column of
+    matrices up to 4x4. (LU with L's unit diagonal implied, the row swapped at each step)."""
+    n = a.shape[-1]
+    u = a.copy()
+    rows = np.arange(u.shape[0])
+    swaps = []
+    for k in range(n):
+        p = np.argmax(np.abs(u[:, k:, k]), axis=1) + k
+        swaps.append(p)
+        _swap_rows(u, rows, k, p)
+        pivot = u[:, k, k, None]
+        if k < n - 2 or n >= 5:
+            u[:, k + 1:, k] *= np.ones_like(pivot) / pivot
+        else:
+            u[:, k + 1:, k] /= pivot
+        u[:, k + 1:, k + 1:] -= u[:, k + 1:, k, None] * u[:, k, None, k + 1:]
+    return u, swaps
+
+
+def _swap_rows(m, rows, k, p):
+    top = m[rows, k].copy()
+    m[rows, k] = m[rows, p]
+    m[rows, p] = top
+
+
+def _small_solve(a, b, transposed=False):
+    """AX = B (A^T X = B if transposed) as MKL's getrs after _small_lu: each row subtracts
+    its dot product with the rows solved (summed from the first, or from the far end of U
+    going up) and U's diagonal is applied by its reciprocal. a (..., n, n), b (..., n, k)."""
+    n = a.shape[-1]
+    x = np.array(b.reshape((-1,) + b.shape[-2:]), dtype=a.dtype)
+    rows = np.arange(x.shape[0])
+    with np.errstate(all="ignore"):
+        lu, swaps = _small_lu(a.reshape((-1, n, n)))
+        if not transposed:
+            for k, p in enumerate(swaps):
+                _swap_rows(x, rows, k, p)
+            _substitute_rows(x, lu, range(n), lambda i: range(i), unit=True)
+            _substitute_rows(x, lu, range(n - 1, -1, -1), lambda i: range(n - 1, i, -1))
+        else:  # U^T and L^T, read from the transpose of lu
+            lu_t = np.swapaxes(lu, -1, -2)
+            _substitute_rows(x, lu_t, range(n), lambda i: range(i))
+            _substitute_rows(x, lu_t, range(n - 1, -1, -1), lambda i: range(n - 1, i, -1),
+                             unit=True)
+            for k in range(n - 1, -1, -1):
+                _swap_rows(x, rows, k, swaps[k])
+    return x.reshape(b.shape)
+
+
+def _substitute_rows(x, t, order, solved, unit=False):
+    for i in order:
+        total = np.zeros_like(x[:, 0])
+        for j in solved(i):
+            total += t[:, i, j, None] * x[:, j]
+        x[:, i] -= total
+        if not unit:
+            x[:, i] *= np.ones_like(t[:, i, i, None]) / t[:, i, i, None]
 
 
 def _pivoting_solve(a, b):

@@ -63,3 +63,8 @@ def constant_pad(a, pad, value):
         shape = [n + l + r for n, (l, r) in zip(cropped.shape, widths)]
         return np.full(shape, value, a.dtype)
     return np.pad(cropped, widths, mode="constant", constant_values=value).astype(a.dtype)
+
+
+def embedding(weight, indices, padding_idx, scale_grad_by_freq):
+    """weight's rows at indices: shape indices.shape + (embedding_dim,)."""
+    return weight[indices]

@@ -1,13 +1,11 @@
 """NumPy kernels of the ordering and statistics ops (sort, topk, kthvalue, median, mode,
-unique, cumprod, nansum, aminmax, std_mean/var_mean).
+unique, cumprod, cummax/cummin, nansum, aminmax).
 
 Where PyTorch's CPU kernels break ties in a definite way, these do the same: sort is
 stable, median(dim) takes the middle of the stable order, kthvalue runs PyTorch's own
 quickselect (Sedgewick's partition, aten/src/ATen/native/Sorting.cpp), mode reports
 the last occurrence of the smallest most frequent value.
 """
-
-import warnings
 
 import numpy as np
 
@@ -254,13 +252,24 @@ def aminmax(a, dim, keepdim):
             np.max(a, axis=axis, keepdims=keepdim and a.ndim > 0))
 
 
-def var_mean(a, dim, correction, keepdim):
-    with warnings.catch_warnings():  # the op warns PyTorch's way when dof <= 0
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return (np.var(a, axis=dim, ddof=correction, keepdims=keepdim, dtype=a.dtype),
-                np.mean(a, axis=dim, keepdims=keepdim, dtype=a.dtype))
-
-
-def std_mean(a, dim, correction, keepdim):
-    var, mean = var_mean(a, dim, correction, keepdim)
-    return np.sqrt(var), mean
+def cumulative_extreme(a, dim, take_max):
+    """cummax/cummin as ATen's cummax_cummin_helper: the running value moves to an element
+    that is nan, or (the running value not nan) >= it for max, <= for min; ties and nans take
+    the later index."""
+    if a.ndim == 0:
+        return a.copy(), np.zeros((), np.int64)
+    moved = np.moveaxis(a, dim, 0)
+    values = np.empty_like(moved)
+    indices = np.empty(moved.shape, np.int64)
+    if moved.shape[0]:
+        out, idx = moved[0].copy(), np.zeros(moved.shape[1:], np.int64)
+        floating = a.dtype.kind == "f"
+        for i in range(moved.shape[0]):
+            current = moved[i]
+            better = current >= out if take_max else current <= out
+            if floating:
+                better = np.isnan(current) | (~np.isnan(out) & better)
+            out = np.where(better, current, out)
+            idx = np.where(better, i, idx)
+            values[i], indices[i] = out, idx
+    return np.moveaxis(values, 0, dim), np.moveaxis(indices, 0, dim)

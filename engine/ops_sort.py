@@ -8,6 +8,7 @@ from .dispatch import call
 from .return_types import return_type
 from .shape_util import wrap_dim
 from .tensor import Tensor, wrap
+from .tensor_queries import tensor_argument
 
 return_sort = return_type("sort")
 return_topk = return_type("topk")
@@ -178,3 +179,28 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     if return_counts:
         return values, counts
     return values
+
+
+def bincount(input, weights=None, minlength=0):
+    """How often each value 0..max occurs (summed weights if given: float32 weights stay
+    float32, others count in float64, as ATen's _bincount_cpu)."""
+    input = tensor_argument(input, "bincount")
+    if input._dtype.category != 1:
+        raise NotImplementedError('"bincount_cpu" not implemented for \'%s\''
+                                  % input._dtype.scalar_name)
+    minlength = _int_arg("bincount", minlength, 3, "minlength")
+    if minlength < 0:
+        raise RuntimeError("minlength should be >= 0")
+    values = input._data
+    if values.ndim != 1 or (values.size and values.min() < 0):
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return wrap(np.bincount(values, minlength=minlength).astype(np.int64), dtypes.int64)
+    weights = tensor_argument(weights, "bincount", "weights", 2)
+    if weights._data.ndim != 1 or weights._data.shape[0] != values.shape[0]:
+        raise RuntimeError("weights should be 1-d and have the same length as input")
+    dtype = dtypes.float32 if weights._dtype is dtypes.float32 else dtypes.float64
+    size = max(minlength, int(values.max()) + 1 if values.size else 0)
+    counts = np.zeros(size, dtype.np_dtype)
+    np.add.at(counts, values, weights._data.astype(dtype.np_dtype))  # in order, as ATen's loop
+    return wrap(counts, dtype)

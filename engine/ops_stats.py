@@ -1,4 +1,4 @@
-"""More reductions as torch functions: cumprod, count_nonzero, nansum, nanmean, aminmax,
+"""More reductions as torch functions: cumprod, cummax, cummin, count_nonzero, nansum, nanmean, aminmax,
 std_mean, var_mean."""
 
 
@@ -15,10 +15,28 @@ from .tensor import wrap
 from . import cpp_warnings
 
 return_aminmax = return_type("aminmax", ("min", "max"))
+return_cummax = return_type("cummax")
+return_cummin = return_type("cummin")
 
 
 def cumprod(input, dim=_REQUIRED, *, dtype=None):
     return cumulative(d.CUMPROD, "cumprod", input, dim, dtype)
+
+
+def cummax(input, dim):
+    return return_cummax(*_cumulative_extreme(d.CUMMAX, "cummax", input, dim))
+
+
+def cummin(input, dim):
+    return return_cummin(*_cumulative_extreme(d.CUMMIN, "cummin", input, dim))
+
+
+def _cumulative_extreme(op, name, input, dim):
+    if isinstance(dim, bool) or not isinstance(dim, int):
+        raise TypeError("%s(): argument 'dim' (position 2) must be int, not %s"
+                        % (name, type(dim).__name__))
+    dim = wrap_dim(dim, input._data.ndim)
+    return call(op, (input,), (dim,))
 
 
 def count_nonzero(input, dim=None):

@@ -465,6 +465,18 @@ def random_(self, *args, generator=None, **bounds):
         generator, self._data.shape, self._dtype, low, high))
 
 
+def exponential_(self, lambd=1.0, *, generator=None):
+    if not lambd > 0.0:
+        raise RuntimeError("exponential_ expects lambda > 0.0, but found lambda=%s"
+                           % _number(lambd))
+    if self._dtype.category != 2:
+        raise RuntimeError("Exponential distribution is a continuous probability distribution. "
+                           "dtype must be a floating point but you specified %s"
+                           % self._dtype.scalar_name)
+    return _sample_inplace(self, d.EXPONENTIAL_, lambda: dist.exponential(
+        resolve(generator), self._data.size, self._dtype.np_dtype, float(lambd)))
+
+
 def bernoulli_(self, p=0.5, *, generator=None):
     op = d.BERNOULLI_TENSOR_ if isinstance(p, Tensor) else d.BERNOULLI_FLOAT_
     check_writable(self)

@@ -390,6 +390,14 @@ class Tensor:
             raise TypeError("iteration over a 0-d tensor")
         return iter(self.unbind(0))
 
+    def __contains__(self, element):
+        # torch/_tensor.py: `element in x` is (element == x).any(), not a walk over the rows.
+        import numbers
+        if isinstance(element, (Tensor, numbers.Number)):
+            return bool((element == self).any())
+        raise RuntimeError("Tensor.__contains__ only supports Tensor or scalar, but you passed "
+                           "in a %s." % type(element))
+
     def __hash__(self):
         return id(self)
 

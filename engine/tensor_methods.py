@@ -29,6 +29,8 @@ from . import ops_sort as srt
 from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
+from . import multinomial_sampling as mnl
+from . import ops_quantile as qnt
 from . import autograd_hooks
 from .tensor import Tensor
 from .nn import activations as act
@@ -58,12 +60,14 @@ _SAME_AS_FUNCTION = {
           "take_along_dim put"),
     conv: "to type_as cpu cuda double half long short char byte",
     creation: "new_zeros new_ones new_empty new_full new_tensor new",
-    rnd: "uniform_ normal_ random_ bernoulli_ bernoulli",
-    srt: "msort topk kthvalue median mode unique",
+    rnd: "uniform_ normal_ random_ bernoulli_ bernoulli exponential_",
+    mnl: "multinomial",
+    qnt: "quantile nanquantile histc",
+    srt: "msort topk kthvalue median mode unique bincount",
     lay: "diag diagonal diag_embed trace roll movedim moveaxis unflatten argwhere",
     spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
-    sts: "cumprod count_nonzero nansum nanmean aminmax",
+    sts: "cumprod cummax cummin count_nonzero nansum nanmean aminmax",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,

@@ -136,6 +136,7 @@ CASES = {
     # gradient is zero.
     "NORMAL_": (_seeded(_inplace("normal_", 1.0, 2.0)), [_normal((3,))]),
     "UNIFORM_": (_seeded(_inplace("uniform_", -1.0, 2.0)), [_normal((3,))]),
+    "EXPONENTIAL_": (_seeded(_inplace("exponential_", 2.0)), [_normal((3,))]),
     "RANDOM_": (_seeded(_inplace("random_")), [_normal((3,))]),
     "RANDOM_TO_": (_seeded(_inplace("random_", 7)), [_normal((3,))]),
     "RANDOM_FROM_TO_": (_seeded(_inplace("random_", 2, 7)), [_normal((3,))]),
@@ -321,6 +322,8 @@ CASES = {
     "CUMPROD": (lambda a: (a * torch.tensor([[1.0, 1, 1, 1], [1, 0, 1, 1]])).cumprod(1),
                 [_normal((2, 4))]),
     "NANSUM": (lambda a: a.nansum(1) + a.nansum(), [_normal((2, 3))]),
+    "CUMMAX": (lambda a: a.cummax(1).values, [_normal((2, 4))]),
+    "CUMMIN": (lambda a: torch.cummin(a, 0)[0], [_normal((3, 2))]),
     "AMINMAX": (lambda a: torch.stack(list(a.aminmax(dim=1))), [_normal((2, 3))]),
     "STD_MEAN": (lambda a: torch.stack(list(torch.std_mean(a, 1))), [_normal((2, 4))]),
     "VAR_MEAN": (lambda a: torch.stack(list(torch.var_mean(a))), [_normal((2, 4))]),
@@ -366,6 +369,9 @@ CASES = {
     "CONSTANT_PAD": (lambda a: torch.nn.functional.pad(a, (1, -1, 2, 0), value=3.0),
                      [_normal((2, 3))]),
     # ---- derivatives_nn.py: activations and losses of torch.nn.functional ----
+    # Index 1 twice: its rows accumulate. (padding_idx's zero rows are by design not the
+    # derivative: tests/torch_cases_nn_more.py compares them with PyTorch.)
+    "EMBEDDING": (lambda a: F.embedding(torch.tensor([[1, 2], [1, 0]]), a), [_normal((3, 2))]),
     "ELU": (lambda a: F.elu(a, 0.7) + F.selu(a) + F.celu(a, 0.5), [_away_from_zero((5,))]),
     "ELU_INPLACE": (lambda a: F.elu(a * 1, 0.7, inplace=True) + F.selu(a * 1, inplace=True),
                     [_away_from_zero((5,))]),

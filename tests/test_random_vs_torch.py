@@ -164,6 +164,17 @@ ERRORS = [
     "torch.Generator().manual_seed(1.5)", "torch.set_rng_state(torch.zeros(5))",
     "torch.nn.functional.dropout(torch.ones(3), 1.5)",
     "torch.nn.functional.dropout(torch.ones(3, dtype=torch.int64), 0.5)",
+    "torch.zeros(3).exponential_(0)", "torch.zeros(3).exponential_(-1.5)",
+    "torch.zeros(3, dtype=torch.int64).exponential_()",
+    "torch.zeros(3, requires_grad=True).exponential_()",
+    "torch.multinomial(torch.ones(3), 0)", "torch.multinomial(torch.ones(3), 4)",
+    "torch.multinomial(torch.tensor([1, 2]), 1)", "torch.multinomial(torch.ones(2, 2, 2), 1)",
+    "torch.multinomial(torch.tensor([-0.1, 1.0]), 1)",
+    "torch.multinomial(torch.tensor([-0.1, 1.0]), 2, True)",
+    "torch.multinomial(torch.tensor([float('nan'), 1.0]), 1)",
+    "torch.multinomial(torch.tensor([float('inf'), 1.0]), 2, True)",
+    "torch.multinomial(torch.zeros(2, 3), 1)", "torch.multinomial(torch.zeros(3), 2, True)",
+    "torch.multinomial(torch.zeros(2, 0), 1, True)", "torch.multinomial(torch.ones(3), 2.0)",
 ]
 
 
@@ -180,6 +191,28 @@ def test_errors(text):
     assert _error(engine, text) == _error(torch, text)
 
 
+@pytest.mark.parametrize("seed", SEEDS[:3])
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_exponential(seed, dtype):
+    # -1/lambda * log1p(-u) of a double uniform per value (glibc's log1p), then cast.
+    assert_same(lambda t: [t.empty(n, dtype=getattr(t, dtype)).exponential_(lambd)
+                           for n, lambd in ((1, 1.0), (17, 2.5), (3000, 0.3))]
+                + [t.empty(3, 5).t().exponential_()], seed)
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3])
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_multinomial(seed, dtype):
+    def draws(t):
+        probs = t.rand(4, 12).to(getattr(t, dtype))
+        g = t.Generator().manual_seed(seed)
+        return [t.multinomial(probs, 1), t.multinomial(probs[0], 5),  # Exp(1) noise, argmax/topk
+                probs.multinomial(30, replacement=True),  # the cumulative search
+                t.multinomial(probs[1], 2, True, generator=g), t.rand(3),
+                t.multinomial(t.tensor([1.0, 0, 0, 3]), 2)]
+    assert_same(draws, seed)
+
+
 def test_nodes_of_samples():
     def calls(t):
         base = t.zeros(3, requires_grad=True)
@@ -188,7 +221,7 @@ def test_nodes_of_samples():
                  (base * 1).random_(5), (base * 1).random_(2, 5), (base * 1).bernoulli_(0.5),
                  (base * 1).bernoulli_(t.full((3,), 0.5)), t.normal(mean, 1.0),
                  t.normal(0.0, std), t.normal(mean, std),
-                 t.bernoulli(t.full((3,), 0.5, requires_grad=True))]
+                 t.bernoulli(t.full((3,), 0.5, requires_grad=True)), (base * 1).exponential_()]
         total = sum(n.sum() for n in nodes[7:10])
         total.backward()
         return [n.grad_fn.name() for n in nodes] + [mean.grad, std.grad]

@@ -1248,6 +1248,12 @@ add("convert/builtin_bool_0dim", lambda t: bool(T(t, 0.0)))
 add("convert/builtin_bool_many", lambda t: bool(T(t, V)), error=True)
 add("convert/builtin_len", lambda t: len(T(t, A)))
 add("convert/builtin_len_0dim", lambda t: len(T(t, 1.0)), error=True)
+# `in` is (element == x).any() (torch/_tensor.py's __contains__), for numbers and tensors.
+add("convert/contains", lambda t: (3.0 in T(t, A), 2 in T(t, I), True in T(t, B),
+                                   T(t, [0.5, 4.0, 9.0]) in T(t, A), 7 not in T(t, I),
+                                   3.0 in L(t, A)))
+add("convert/contains_str", lambda t: "a" in T(t, A), error=True)
+add("convert/contains_list", lambda t: [1] in T(t, A), error=True)
 add("convert/builtin_list", lambda t: list(T(t, A)))
 add("convert/builtin_list_1d", lambda t: list(T(t, [1, 2])))
 add("convert/iterate_rows", lambda t: [row.sum() for row in T(t, A)])
@@ -2462,3 +2468,24 @@ gap("jacobian(vectorize=True, create_graph=True): PyTorch runs one batched backw
     "backward per row, stacked: ViewBackward0(StackBackward0(MulBackward0(None, "
     "MulBackward1(...)), ...)) (values match)", "jacobian/vectorize_create_graph")
 
+
+
+# ---- out=: the result written into `out` (cast, resized with PyTorch's warning), out returned,
+# no autograd through it; the PyTorch "Tensors" tutorial's torch.matmul/torch.mul(out=...).
+@case("out/written_and_returned")
+def _out_written(t):
+    a, b = T(t, [[1.0, 2.0], [3.0, 4.0]]), T(t, [[0.5, 1.0], [2.0, -1.0]])
+    y, z, view_base = t.rand(2, 2), t.zeros(2, 2, dtype=t.float64), t.zeros(4)
+    results = [t.matmul(a, b.T, out=y), t.mul(a, b, out=z), t.add(a, b, alpha=2, out=t.zeros(0)),
+               t.mul(T(t, [1, 2]), T(t, [3, 4]), out=view_base[:2]), view_base,
+               t.exp(a, out=t.zeros(2, 2)), t.sum(a, 0, out=t.zeros(2)),
+               t.cat([a, b], out=t.zeros(4, 2))]
+    return results, t.mul(a, b, out=y) is y
+
+
+add("out/resized_warns", lambda t: t.add(T(t, A), 1.0, out=t.zeros(3)))
+add("out/cannot_cast", lambda t: t.mul(T(t, A), 2.0, out=t.zeros(2, 3, dtype=t.int64)),
+    error=True)
+add("out/requires_grad", lambda t: t.mul(L(t, A), 2.0, out=t.zeros(2, 3)), error=True)
+add("out/not_a_tensor", lambda t: t.mul(T(t, A), 2.0, out=[1]), error=True)
+add("out/expanded", lambda t: t.mul(T(t, A), 2.0, out=t.zeros(1).expand(2, 3)), error=True)

@@ -7,7 +7,7 @@ Eigen- and singular vectors of matrices above 2x2 can differ in sign between LAP
 not depend on the signs.
 """
 
-from torch_cases import add, case, T, L, graph, grad_case, backprop
+from torch_cases import add, case, T, L, graph, grad_case, backprop, seeded
 
 SPD = [[4.0, 1.0, 0.5], [1.0, 3.0, -0.5], [0.5, -0.5, 2.0]]   # symmetric positive definite
 G = [[2.0, -1.0, 0.5], [1.0, 3.0, 2.0], [0.0, 1.5, -1.0]]      # general, invertible
@@ -67,6 +67,15 @@ second_case("linalg/inv_second_order", lambda t, a: (t.linalg.inv(a) * a).sum(),
 second_case("linalg/solve_second_order", lambda t, a: t.linalg.solve(a, a[0]).sum(), G)
 second_case("linalg/slogdet_second_order", lambda t, a: t.slogdet(a)[1], G)
 add("linalg/inv_singular", lambda t: t.linalg.inv(T(t, SING)), error=True)
+# Small systems (up to 7x7, 4x4 with left=False) bit for bit as MKL solves them (its own
+# order of divisions and reciprocals): Newton's method in float64 prints .item() in full.
+add("linalg/solve_inv_small_bits", seeded(4, lambda t: [
+    (t.linalg.solve(a, b).tolist(), t.linalg.inv(a).tolist(), t.inverse(a.double()).tolist(),
+     t.linalg.solve(a, b.mT, left=False).tolist() if n <= 4 else None)
+    for n in range(1, 8) for a, b in [(t.randn(3, n, n), t.randn(3, n, 2))]]))
+add("linalg/solve_newton_step_float64_bits", seeded(5, lambda t: [
+    t.linalg.solve(h + h.T + 4 * t.eye(2, dtype=t.float64), g).tolist()
+    for h, g in [(t.randn(2, 2, dtype=t.float64), t.randn(2, dtype=t.float64))] * 3]))
 # Exactly singular in any rounding order ([[1, 2, 3], [4, 5, 6], [7, 8, 9]] is singular
 # only to MKL's rounding on some processors).
 add("linalg/inverse_singular_3x3", lambda t: t.inverse(T(t, [[1.0, 2, 3], [2, 4, 6], [0, 0, 1]])),

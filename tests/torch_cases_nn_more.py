@@ -275,3 +275,39 @@ add("nn_second_order/tanh_sigmoid", lambda t: _second_order(t, "x.tanh() * x.sig
 for _name in ("relu_", "elu_", "leaky_relu_", "hardtanh_", "rrelu_", "celu_", "selu_"):
     grad_case("nn_inplace/F.%s" % _name, lambda t, x, n=_name: getattr(F(t), n)(x * 1), X)
 grad_case("nn_inplace/F.threshold_", lambda t, x: F(t).threshold_(x * 1, 0.0, 1.0), X)
+
+
+# ---- embedding: rows by index (EmbeddingBackward0), padding_idx rows get no gradient,
+# scale_grad_by_freq divides by the index's count, max_norm renormalises used rows in place.
+EMB_W = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [-2.0, 1.0, 0.0], [3.0, 4.0, 0.0], [0.1, 0.2, 0.3]]
+EMB_I = [[0, 2], [4, 2]]
+
+
+def _embedding(t, **options):
+    w = L(t, EMB_W)
+    e = F(t).embedding(T(t, EMB_I), w, **options)
+    (e * t.arange(12.0).reshape(2, 2, 3)).sum().backward()
+    return e, graph(e.grad_fn), w.grad
+
+
+add("embedding/rows_and_grad", lambda t: _embedding(t))
+add("embedding/padding_idx", lambda t: _embedding(t, padding_idx=2))
+add("embedding/padding_idx_negative_scaled", lambda t: _embedding(
+    t, padding_idx=-1, scale_grad_by_freq=True))
+add("embedding/int32_indices", lambda t: F(t).embedding(T(t, EMB_I, t.int32), T(t, EMB_W)))
+
+
+def _renormed(t, **options):
+    w = T(t, EMB_W) * 2
+    out = F(t).embedding(T(t, [1, 3, 1]), w, **options)
+    return out, w
+
+
+add("embedding/max_norm", lambda t: _renormed(t, max_norm=1.0))
+add("embedding/max_norm_l1", lambda t: _renormed(t, max_norm=2.0, norm_type=1.0))
+add("embedding/float_indices", lambda t: F(t).embedding(T(t, [0.0]), T(t, EMB_W)), error=True)
+add("embedding/weight_1d", lambda t: F(t).embedding(T(t, [0]), T(t, [1.0])), error=True)
+add("embedding/out_of_range", lambda t: F(t).embedding(T(t, [5]), T(t, EMB_W)), error=True)
+add("embedding/negative_index", lambda t: F(t).embedding(T(t, [-1]), T(t, EMB_W)), error=True)
+add("embedding/padding_out_of_range",
+    lambda t: F(t).embedding(T(t, [0]), T(t, EMB_W), padding_idx=5), error=True)

@@ -1,7 +1,7 @@
 """Cases for test_vs_torch.py: ordering and statistics ops (sort, topk, kthvalue, median,
 mode, cumprod, nansum, aminmax, std_mean, unique ...). Registered into torch_cases.CASES."""
 
-from torch_cases import add, case, T, L, A, I, graph, grad_case
+from torch_cases import add, case, T, L, A, I, graph, grad_case, seeded
 
 TIES = [[3.0, 1.0, 2.0, 1.0], [0.5, -1.0, 4.0, 0.5]]      # (2, 4) with ties in each row
 NAN = [2.0, float("nan"), 1.0, -float("inf"), 2.0]
@@ -176,3 +176,109 @@ def _(t):
 @case("unique/backward_not_implemented", error=True)
 def _(t):
     L(t, TIES).unique().sum().backward()
+
+
+# ---- bincount -------------------------------------------------------------------------------------
+add("bincount/counts_minlength_weights", lambda t: (
+    t.bincount(T(t, U)), T(t, U).bincount(minlength=8), t.bincount(T(t, U, t.uint8)),
+    t.bincount(T(t, [], t.int64)), t.bincount(T(t, [], t.int64), minlength=2),
+    t.bincount(T(t, U), T(t, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6])),
+    t.bincount(T(t, U), weights=T(t, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], t.float64)),
+    t.bincount(T(t, U), weights=T(t, [1, 2, 3, 4, 5, 6]))))
+add("bincount/float32_weights_summed_in_order", lambda t: (
+    t.manual_seed(0), t.randint(0, 3, (500,)).bincount(t.rand(500)).tolist())[1])
+add("bincount/negative", lambda t: t.bincount(T(t, [1, -1])), error=True)
+add("bincount/two_dims", lambda t: t.bincount(T(t, [[1, 2]])), error=True)
+add("bincount/float_input", lambda t: t.bincount(T(t, [1.0, 2.0])), error=True)
+add("bincount/bool_input", lambda t: t.bincount(T(t, [True])), error=True)
+add("bincount/negative_minlength", lambda t: t.bincount(T(t, U), minlength=-1), error=True)
+add("bincount/weights_length", lambda t: t.bincount(T(t, U), t.ones(2)), error=True)
+add("bincount/not_a_tensor", lambda t: t.bincount([1, 2]), error=True)
+
+
+# ---- the 2-norm's order: ATen's vectorised fast path over dense innermost dims (8 float or
+# 4 double lanes, left fold, fused tail; float32 squares groups of 4 tail elements unfused),
+# in-order unfused accumulation otherwise. Compared bit for bit through tolist()/item().
+add("norm/two_norm_order_bits", seeded(3, lambda t: [
+    (x.norm().item(), x.norm(dim=-1).tolist(), x.norm(dim=0).tolist(),
+     t.linalg.vector_norm(x, dim=-1, keepdim=True).tolist(), x.T.norm().item(),
+     x.T.norm(dim=-1).tolist(), x[:, ::2].norm(dim=-1).tolist(),
+     t.nn.functional.normalize(x, dim=-1).norm(dim=-1).tolist())
+    for dtype in (t.float32, t.float64) for n in (3, 7, 8, 13, 100)
+    for x in [t.randn(4, n, dtype=dtype)]]))
+add("norm/two_norm_3d_bits", seeded(4, lambda t: (
+    lambda x: (t.linalg.vector_norm(x, dim=(1, 2)).tolist(), x.norm(dim=(0, 1)).tolist(),
+               t.linalg.matrix_norm(x).tolist(), x.permute(2, 0, 1).norm().item()))(
+        t.randn(3, 5, 6))))
+
+
+# ---- cummax / cummin: ties and nans take the later index; the gradient goes to the indices
+add("cummax/values_indices_ties_nan", lambda t: (
+    t.cummax(T(t, [[1.0, 3.0, 3.0], [0.0, -1.0, 5.0]]), 1), t.cummin(T(t, TIES), 0),
+    t.cummax(T(t, NAN), 0), t.cummin(T(t, NAN), 0), t.cummax(T(t, [2, 2, 1, 3]), 0),
+    t.cummax(t.tensor(2.0), 0), t.cummax(T(t, [True, False]), 0), T(t, TIES).cummin(-1)))
+grad_case("cummax/grad", lambda t, x: t.cummax(x, 1).values * t.arange(4.0), TIES)
+grad_case("cummin/grad", lambda t, x: x.cummin(0)[0], TIES)
+add("cummax/dim_out_of_range", lambda t: t.cummax(T(t, TIES), 2), error=True)
+add("cummax/dim_float", lambda t: t.cummax(T(t, TIES), 1.0), error=True)
+
+
+# ---- var/std: std_var_all_cpu (double sum of squared deviations from torch's mean) for a
+# one-element result, WelfordOps in double otherwise and for var_mean/std_mean; bit for bit.
+add("var/std_var_orders_bits", seeded(5, lambda t: [
+    (x.var().item(), x.std(unbiased=False).item(), x.var(0).tolist(), x.std(-1).tolist(),
+     x.var(-1, keepdim=True, correction=0).tolist(), t.var_mean(x)[0].item(),
+     [v.tolist() for v in t.std_mean(x, 0)], x.T.var(0).tolist(), x.T.std().item(),
+     x[:1].var(1).tolist())
+    for dtype in (t.float32, t.float64) for shape in ((8, 4), (3, 17), (40, 9))
+    for x in [t.randn(*shape, dtype=dtype)]]))
+add("var/large_and_3d_bits", seeded(6, lambda t: (
+    lambda x, y: (x.var().item(), t.var_mean(x)[0].item(), t.std_mean(x)[1].item(),
+                  y.var((0, 2)).tolist(), y.std(1).tolist()))(
+        t.randn(70000), t.randn(3, 5, 6))))
+# A permuted dense tensor (x.T) is summed in memory order, as TensorIterator walks it.
+add("reduce/sum_permuted_memory_order_bits", seeded(7, lambda t: [
+    (x.T.sum().item(), x.T.sum(0).tolist(), x.T.sum(-1).tolist(), x.T.mean().item(),
+     x.permute(1, 0).sum(1, keepdim=True).tolist())
+    for dtype in (t.float32, t.float64) for x in [t.randn(50, 30, dtype=dtype)]]))
+
+
+# ---- quantile / nanquantile: ATen's composite (sort, view, gather, lerp, squeeze_), every
+# interpolation, nan rows, vector q, and the graph it records.
+QX = [[3.0, 1.0, 4.0, 1.5, 2.0], [2.0, 7.0, float("nan"), 8.0, 1.0]]
+QS = [0.0, 0.3, 0.5, 0.625, 1.0]
+add("quantile/interpolations", lambda t: [
+    (T(t, QX).quantile(T(t, QS), dim=1, interpolation=i),
+     T(t, QX).nanquantile(T(t, QS), dim=1, interpolation=i))
+    for i in ("linear", "lower", "higher", "midpoint", "nearest")])
+add("quantile/shapes", lambda t: (
+    t.tensor([float("nan")] * 3).nanquantile(0.5), t.tensor(3.0).quantile(0.5),
+    T(t, TIES).quantile(0.5, dim=0, keepdim=True), T(t, TIES).quantile(0.5, keepdim=True),
+    t.quantile(T(t, TIES, t.float64), T(t, [0.25, 0.75], t.float64), dim=0)))
+add("quantile/graph_and_grad", lambda t: (
+    lambda y: (lambda q, r: (q, graph(q.grad_fn), graph(r.grad_fn),
+                             t.autograd.grad(q + r.sum(), y)[0]))(
+        y.quantile(0.3), y.quantile(T(t, [0.2, 0.9]), dim=1)))(L(t, TIES)))
+add("quantile/q_out_of_range", lambda t: T(t, TIES).quantile(1.5), error=True)
+add("quantile/q_tensor_out_of_range", lambda t: T(t, TIES).quantile(T(t, [0.5, 1.2])),
+    error=True)
+add("quantile/q_dtype", lambda t: T(t, TIES).quantile(T(t, [0.5], t.float64)), error=True)
+add("quantile/int_input", lambda t: T(t, [1, 2]).quantile(0.5), error=True)
+add("quantile/bad_interpolation",
+    lambda t: T(t, TIES).quantile(0.5, interpolation="foo"), error=True)
+add("quantile/empty", lambda t: t.tensor([]).quantile(0.5), error=True)
+add("quantile/q_2d", lambda t: T(t, TIES).quantile(T(t, [[0.5]])), error=True)
+
+
+# ---- histc: the linear bin of each value in the input's dtype, the last bin closed; per-thread
+# counts in the input's dtype (float16's stop at 2048) summed.
+add("histc/bins_ranges_dtypes", seeded(8, lambda t: (
+    lambda x: (t.histc(x, bins=5, min=-2, max=2), t.histc(x, bins=7), x.histc(13, -1.1, 0.7),
+               t.histc(x.double(), bins=10), t.histc(x.half(), bins=6),
+               t.histc(T(t, [2.0, 2.0]), bins=4), t.histc(t.tensor([]), bins=3),
+               T(t, [0.1, 0.2, 0.3, 0.7]).histc(bins=3, min=0, max=0.9),
+               t.histc(L(t, [1.0, 2.0, 3.0]), 4)))(t.randn(10000))))
+add("histc/int_input", lambda t: t.histc(T(t, [1, 2, 3]), bins=3), error=True)
+add("histc/no_bins", lambda t: t.histc(T(t, [1.0, 2.0]), bins=0), error=True)
+add("histc/max_below_min", lambda t: t.histc(T(t, [1.0, 2.0]), bins=3, min=3, max=1), error=True)
+add("histc/infinite_range", lambda t: t.histc(T(t, [1.0, float("inf")]), bins=3), error=True)
