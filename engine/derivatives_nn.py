@@ -162,9 +162,4 @@ PDIST_BACKWARD = op("_pdist_backward", "PdistBackwardBackward0", "grad_output, s
                     self="not_differentiable('_pdist_backward')",
                     pdist="not_differentiable('_pdist_backward')")
 
-EMBEDDING = op("embedding", "EmbeddingBackward0",
-               "weight; indices, padding_idx, scale_grad_by_freq", kn.embedding,
-               weight="embedding_backward(grad, weight_sizes, indices, padding_idx, "
-                      "scale_grad_by_freq)")
-
 __all__ = [name for name, value in list(globals().items()) if isinstance(value, OpSpec)]

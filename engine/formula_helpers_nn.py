@@ -159,15 +159,3 @@ def soft_margin_loss_double_backward_grad_output(grad, grad_output, self, target
     return (r * grad).sum()
 
 
-def embedding_backward(grad, sizes, indices, padding_idx, scale_grad_by_freq):
-    """embedding_dense_backward: each index's gradient row added into its weight row, none
-    for padding_idx, divided by the index's count when scale_grad_by_freq."""
-    from .formula_helpers import embed
-    keep = indices != padding_idx
-    if scale_grad_by_freq:
-        counts = np.bincount(indices.reshape(-1), minlength=sizes[0])[indices]
-        grad = grad * wrap((keep / np.maximum(counts, 1)).astype(grad._dtype.np_dtype)[..., None],
-                           grad._dtype)
-    elif not keep.all():
-        grad = grad * wrap(keep.astype(grad._dtype.np_dtype)[..., None], grad._dtype)
-    return embed(grad, sizes, indices)

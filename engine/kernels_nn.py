@@ -65,6 +65,3 @@ def constant_pad(a, pad, value):
     return np.pad(cropped, widths, mode="constant", constant_values=value).astype(a.dtype)
 
 
-def embedding(weight, indices, padding_idx, scale_grad_by_freq):
-    """weight's rows at indices: shape indices.shape + (embedding_dim,)."""
-    return weight[indices]

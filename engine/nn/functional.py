@@ -26,7 +26,7 @@ from . import normalization as _normalization
 from .normalization import layer_norm, batch_norm, embedding  # noqa: F401
 from .functional_more import (one_hot, binary_cross_entropy_with_logits, smooth_l1_loss,  # noqa: F401
                               huber_loss, kl_div, softsign, logsigmoid, normalize,
-                              cosine_similarity, pad, embedding)
+                              cosine_similarity, pad)
 
 __all__ = (["relu", "sigmoid", "tanh", "softmax", "softmin", "log_softmax", "linear", "mse_loss",
            "l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",

@@ -10,7 +10,6 @@ import warnings
 import numpy as np
 
 from .. import derivatives as _d
-from .. import derivatives_nn as _dn
 from .. import dtypes as _dtypes
 from .. import grad_mode as _grad_mode
 from .. import ops_reduce as _red
@@ -178,40 +177,3 @@ def pad(input, pad, mode="constant", value=None):
     return _call_unary(_d.CONSTANT_PAD, input, pad, 0 if value is None else value)
 
 
-def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
-              scale_grad_by_freq=False, sparse=False):
-    """torch.nn.functional.embedding: weight's rows at input's indices (EmbeddingBackward0),
-    max_norm renormalising the rows used in place first, as torch.embedding_renorm_."""
-    if padding_idx is not None:
-        rows = weight.shape[0]
-        if not -rows <= padding_idx < rows:
-            raise AssertionError("Padding_idx must be within num_embeddings")
-        padding_idx = padding_idx % rows
-    else:
-        padding_idx = -1
-    if not isinstance(input, _Tensor):
-        raise TypeError("embedding(): argument 'indices' (position 2) must be Tensor, not %s"
-                        % type(input).__name__)
-    if weight._data.ndim != 2:
-        raise RuntimeError("'weight' must be 2-D")
-    if input._dtype not in (_dtypes.int64, _dtypes.int32):
-        raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the "
-                           "following scalar types: Long, Int; but got torch.%s instead (while "
-                           "checking arguments for embedding)" % input._dtype.legacy_name)
-    indices = input._data.astype(np.int64)
-    if indices.size and (indices.min() < 0 or indices.max() >= weight.shape[0]):
-        raise IndexError("index out of range in self")
-    if max_norm is not None:
-        _embedding_renorm(weight, indices, float(max_norm), float(norm_type))
-    return _call_unary(_dn.EMBEDDING, weight, indices, padding_idx, bool(scale_grad_by_freq))
-
-
-def _embedding_renorm(weight, indices, max_norm, norm_type):
-    """embedding_renorm_: each row used whose norm is above max_norm scaled by
-    max_norm / (norm + 1e-7), without recording."""
-    with _grad_mode.no_grad():
-        for i in np.unique(indices).tolist():
-            row = weight[i]
-            norm = row.norm(norm_type).item()
-            if norm > max_norm:
-                row.mul_(max_norm / (norm + 1e-7))

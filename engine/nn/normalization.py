@@ -12,6 +12,7 @@ from .. import dtypes
 from ..dispatch import call
 from ..grad_mode import no_grad
 from ..opspec import OpSpec, SAME, FORMULA_NAMESPACE
+from ..tensor import Tensor
 from ..tensor_queries import typename
 from . import kernels_norm as kn
 
@@ -178,6 +179,11 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
     padding_idx = padding_row(padding_idx, rows)
     if padding_idx is None:
         padding_idx = -1
+    if not isinstance(input, Tensor):
+        raise TypeError("embedding(): argument 'indices' (position 2) must be Tensor, not %s"
+                        % type(input).__name__)
+    if weight.dim() != 2:
+        raise RuntimeError("'weight' must be 2-D")
     if input.dtype not in (dtypes.int64, dtypes.int32):
         raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the "
                            "following scalar types: Long, Int; but got %s instead (while "
