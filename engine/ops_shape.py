@@ -234,6 +234,8 @@ def sum_to_size(input, *size):
     if not (GRAD.enabled and input._requires_grad) and input._dtype.category == 2:
         # Nothing to record: the same sum, without nodes.
         return wrap(unbroadcast(input._data, dims, size), input._dtype)
+    if not size:
+        return input.sum()  # at::sum_to's 0-dim target: a full sum (SumBackward0)
     result = input.sum(dims, keepdim=True)
     return result.view(size) if len(size) < input._data.ndim else result
 

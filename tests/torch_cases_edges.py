@@ -511,3 +511,11 @@ def _logit_nan(t):
     plain = t.autograd.grad(x.logit(eps=0.01).sum(), x)
     g, = t.autograd.grad(x.logit(eps=0.01).sum(), x, create_graph=True)
     return plain, g
+
+
+@case("double_backward/unbroadcast_to_a_0dim_input_is_a_full_sum")
+def _sum_to_scalar(t):
+    b = L(t, 0.5)
+    x = L(t, [[1.0, 2.0, -1.0], [0.5, 0.0, 3.0]])
+    g, = t.autograd.grad((x * b).exp().sum(), b, create_graph=True)
+    return g, graph(g.grad_fn), x.sum_to_size(()), t.ones(2, 3, requires_grad=True).sum_to_size(())
