@@ -5,15 +5,13 @@ what Python's console prints."""
 import code
 import contextlib
 import io
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from gradrepl.cli import piped_session, run_file
 from gradrepl.render import PlainOutput
+from torch_scripts import run_under_torch
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
@@ -449,23 +447,6 @@ print(net.state_dict().keys())
 """
 
 
-_RUN_ALL_UNDER_TORCH = """
-import contextlib, io, json, runpy, sys, warnings
-import torch  # noqa: F401 - imported once for all scripts
-results = {}
-for path in sys.argv[1:]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception:
-            sys.__excepthook__(*sys.exc_info())
-    lines = err.getvalue().strip().splitlines()
-    results[path] = (out.getvalue(), lines[-1] if lines else "")
-print(json.dumps(results))
-"""
-
-
 @pytest.fixture(scope="module")
 def under_torch(tmp_path_factory):
     pytest.importorskip("torch")
@@ -474,10 +455,7 @@ def under_torch(tmp_path_factory):
     for name, body in SCRIPTS.items():
         paths[name] = folder / (name + ".py")
         paths[name].write_text(PRELUDE + body)
-    done = subprocess.run([sys.executable, "-c", _RUN_ALL_UNDER_TORCH]
-                          + [str(p) for p in paths.values()],
-                          capture_output=True, text=True, timeout=600, check=True)
-    results = json.loads(done.stdout)
+    results = run_under_torch(paths.values())
     return {name: (path, results[str(path)]) for name, path in paths.items()}
 
 

@@ -3,15 +3,13 @@ prints under real PyTorch: Python's `Did you mean: ...?` included, the interacti
 left without it."""
 
 import io
-import json
-import subprocess
-import sys
 
 import pytest
 
 pytest.importorskip("torch")
 from gradrepl.cli import piped_session, run_file  # noqa: E402
 from gradrepl.render import PlainOutput  # noqa: E402
+from torch_scripts import run_under_torch  # noqa: E402
 
 PRELUDE = """\
 import math
@@ -42,24 +40,6 @@ LAST_LINES = [
 ]
 
 
-# One interpreter imports torch once and runs every script; Python's own display of the
-# uncaught error (sys.__excepthook__, where 3.11 adds its suggestions) is captured.
-_RUN_ALL_UNDER_TORCH = """
-import contextlib, io, json, runpy, sys
-import torch  # noqa: F401 - imported once for all scripts
-last_lines = {}
-for path in sys.argv[1:]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception:
-            sys.__excepthook__(*sys.exc_info())
-    last_lines[path] = err.getvalue().strip().splitlines()[-1]
-print(json.dumps(last_lines))
-"""
-
-
 @pytest.fixture(scope="module")
 def scripts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scripts")
@@ -67,11 +47,8 @@ def scripts(tmp_path_factory):
     for i, statement in enumerate(LAST_LINES):
         paths[statement] = folder / ("s%d.py" % i)
         paths[statement].write_text(PRELUDE + statement + "\n")
-    done = subprocess.run([sys.executable, "-c", _RUN_ALL_UNDER_TORCH]
-                          + [str(p) for p in paths.values()],
-                          capture_output=True, text=True, timeout=600, check=True)
-    last_lines = json.loads(done.stdout)
-    return {s: (p, last_lines[str(p)]) for s, p in paths.items()}
+    results = run_under_torch(paths.values())
+    return {s: (p, results[str(p)][1]) for s, p in paths.items()}
 
 
 @pytest.mark.parametrize("statement", LAST_LINES)
