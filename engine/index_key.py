@@ -84,11 +84,12 @@ def _refuse_strings(seq):
             raise RuntimeError("Could not infer dtype of NoneType")
 
 
-def resolve(shape, indices, stacklevel=4):
+def resolve(shape, indices, stacklevel=4, check_bounds=True):
     """The NumPy key indexing an array of `shape` with index tensors at dims
     ([(dim, tensor)], dims in order), after ATen's checks: index dtypes, each mask's shape,
     the broadcast of all indices, then their bounds (the dim an error names is the index's
-    position among the index tensors, masks counting one per dim, as the kernel counts)."""
+    position among the index tensors, masks counting one per dim, as the kernel counts).
+    Without check_bounds, out-of-range indices are clipped: the key only sizes the result."""
     for _, index in indices:
         if index._dtype not in _INDEX_DTYPES:
             raise IndexError(INDEX_TYPES_ERROR)
@@ -96,7 +97,7 @@ def resolve(shape, indices, stacklevel=4):
     for dim, index in indices:
         data = index._data
         if index._dtype in _MASK_DTYPES:
-            if index._dtype is dtypes.uint8:
+            if index._dtype is dtypes.uint8 and check_bounds:
                 cpp_warnings.warn(UINT8_WARNING, cpp_warnings.UINT8_INDEX,
                                   stacklevel=stacklevel - 1)
             for j, size in enumerate(data.shape):
@@ -115,7 +116,7 @@ def resolve(shape, indices, stacklevel=4):
         raise IndexError("shape mismatch: indexing tensors could not be broadcast together with "
                          "shapes " + ", ".join(shape_str(a.shape) for a in arrays)) from None
     sizes = [shape[dim] for dim, _ in placed]
-    if _reads_nothing(arrays, shape, {dim for dim, _ in placed}):
+    if not check_bounds or _reads_nothing(arrays, shape, {dim for dim, _ in placed}):
         # Any index will do (NumPy checks them all): in range, the result is as empty.
         arrays = [np.clip(a, -s, s - 1) if s else a for a, s in zip(arrays, sizes)]
     else:

@@ -42,34 +42,31 @@ def apply_slicing(x, items, disable_slice_optimization=False):
     specified = count_specified(items)
     if specified > ndim:
         raise IndexError("too many indices for tensor of dimension %d" % ndim)
-    result, dim, real_dim, indices = x, 0, 0, []
-    for item in items:
+    result, dim, indices = x, 0, []
+    # An out-of-range int names the dim by the item's position in the key, as ATen's
+    # applySlicing passes its loop index as real_dim (x[None, 5] names dimension 1).
+    for position, item in enumerate(items):
         if item is None:
             result = view_op(d.UNSQUEEZE, result, dim)
             dim += 1
         elif item is Ellipsis:
             dim += ndim - specified
-            real_dim += ndim - specified
         elif isinstance(item, bool):
             result, dim = _bool_index(result, dim, item, indices)
         elif is_int(item):
-            result = _select(result, dim, int(item), real_dim)
-            real_dim += 1
+            result = _select(result, dim, int(item), position)
         elif isinstance(item, slice):
             result = _slice(result, dim, item, disable_slice_optimization)
             dim += 1
-            real_dim += 1
         else:
             if not isinstance(item, Tensor):
                 if not is_sequence(item):
-                    result = _select(result, dim, _as_index(item), real_dim)
-                    real_dim += 1
+                    result = _select(result, dim, _as_index(item), position)
                     continue
                 item = sequence_to_index(item)
             if item._data.ndim == 0 and item._dtype.category == 1 and \
                     item._dtype is not dtypes.uint8:
-                result = _select(result, dim, int(item._data), real_dim)
-                real_dim += 1
+                result = _select(result, dim, int(item._data), position)
             elif item._data.ndim == 0 and item._dtype.category == 0 or \
                     item._data.ndim == 0 and item._dtype is dtypes.uint8:
                 result, dim = _bool_index(result, dim, bool(item._data), indices)
@@ -78,7 +75,6 @@ def apply_slicing(x, items, disable_slice_optimization=False):
                 mask = item._dtype.category == 0 or item._dtype is dtypes.uint8
                 step = item._data.ndim if mask else 1
                 dim += step
-                real_dim += step
     return result, indices
 
 
@@ -122,7 +118,10 @@ def _slice(x, dim, item, always):
     if step <= 0:
         raise ValueError("step must be greater than zero")
     stop = max(stop, start)
-    if always or not (start == 0 and stop == size and step == 1):
+    # ATen's applySlice skips a slice whose start, as written, is 0 (a negative start that
+    # comes to 0, x[-4:] of 4 rows, is still a slice) and whose stop reaches the end.
+    written_start = 0 if item.start is None else item.start
+    if always or not (written_start == 0 and stop == size and step == 1):
         return view_op(d.SLICE, x, dim, start, stop, step)
     return x
 

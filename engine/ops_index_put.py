@@ -93,8 +93,9 @@ def _put(target, indices, values, accumulate):
         key = (slice(None),) * dim + (mask._data,)
         _write(target, key, values._data.reshape(()), False)
         return key
-    key = resolve(shape, indices)
-    target_shape = np.empty(shape, dtype=np.bool_)[key].shape
+    # ATen sizes the indexing result (the value's broadcast) before the kernel checks bounds
+    target_shape = np.empty(shape, dtype=np.bool_)[resolve(shape, indices,
+                                                           check_bounds=False)].shape
     try:
         np.broadcast_shapes(values._data.shape, target_shape)
         fits = len(values._data.shape) <= len(target_shape)
@@ -108,6 +109,7 @@ def _put(target, indices, values, accumulate):
         raise RuntimeError("Index put requires the source and destination dtypes match, got %s "
                            "for the destination and %s for the source."
                            % (target._dtype.scalar_name, values._dtype.scalar_name))
+    key = resolve(shape, indices)
     _write(target, key, values._data, accumulate)
     return key
 

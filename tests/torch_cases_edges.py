@@ -519,3 +519,28 @@ def _sum_to_scalar(t):
     x = L(t, [[1.0, 2.0, -1.0], [0.5, 0.0, 3.0]])
     g, = t.autograd.grad((x * b).exp().sum(), b, create_graph=True)
     return g, graph(g.grad_fn), x.sum_to_size(()), t.ones(2, 3, requires_grad=True).sum_to_size(())
+
+
+# ---- indexing as ATen's applySlicing walks the key ------------------------------------------
+for _key in ("None, 5", "..., 5", "0, ..., 5", "None, None, 0, 7", ":, None, 7", "[0], 7",
+             "..., None, 9", "True, 5", "None, ..., 9", "None, torch.tensor(5)"):
+    # an out-of-range int names the dim by its position in the key
+    add("indexing/out_of_range_names_key_position_[%s]" % _key,
+        lambda t, k=_key: eval("x[%s]" % k, {"x": t.ones(2, 3, 4), "torch": t}), error=True)
+for _key in ("None, -4:", "None, 0:4", "None, :", ":, -3:", ":, 0:3", ":, -3:3", "None, -100:"):
+    # a slice is skipped only when its start, as written, is 0 and it reaches the end
+    add("indexing/full_slice_node_[%s]" % _key,
+        lambda t, k=_key: graph(eval("x[%s]" % k, {"x": L(t, A * 2) * 1}).grad_fn, 2))
+
+
+@case("indexing/setitem_checks_the_value_shape_before_index_bounds", error=True)
+def _setitem_order(t):
+    z = t.zeros(3, 4)
+    z[None, [3, -2]] = T(t, [1.0, 2.0])
+
+
+@case("indexing/setitem_through_a_written_negative_slice_is_copy_slices")
+def _setitem_negative_slice(t):
+    w = L(t, [[1.0, 2.0, 3.0]]) * 1
+    w[-1:] = -1.0
+    return w, graph(w.grad_fn, 2)
