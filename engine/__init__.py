@@ -61,6 +61,9 @@ from .ops_linalg_more import (inverse, det, logdet, slogdet, cholesky, qr, svd, 
                               matrix_power, pinverse, kron, trapezoid, trapz)
 from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, addcmul, addcdiv, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
+from .ops_compose import (repeat_interleave, diff, broadcast_to, ravel, fliplr, flipud, rot90,
+                          adjoint, positive, diagflat, block_diag, cartesian_prod, combinations,
+                          tril_indices, triu_indices, unravel_index)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
                              hardshrink, prelu, relu_, sigmoid_)
@@ -81,6 +84,7 @@ from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
 from . import formula_helpers_index as _formula_helpers_index
 from . import formula_helpers_nn as _formula_helpers_nn
+from . import formula_helpers_special as _formula_helpers_special
 from . import linalg_backward as _linalg_backward
 from . import tensor_methods as _tensor_methods
 
@@ -95,6 +99,8 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_nn).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_special).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_linalg_backward).items() if not k.startswith("_")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros, "linalg_cross": linalg.cross})

@@ -9,6 +9,7 @@ from . import derivatives as d
 from .dispatch import binary_forward
 from . import inplace
 from . import inplace_view
+from . import ops_compose as cmp
 from . import ops_convert as conv
 from . import ops_index
 from . import ops_index_put as iput
@@ -62,6 +63,8 @@ _SAME_AS_FUNCTION = {
     spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod count_nonzero nansum nanmean aminmax",
+    cmp: ("repeat_interleave diff broadcast_to ravel fliplr flipud rot90 adjoint positive "
+          "diagflat"),
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,

@@ -457,6 +457,10 @@ CASES = {
     "LINALG_LSTSQ": (lambda a, b: torch.linalg.lstsq(a, b).solution,
                      [_normal((4, 2)), _normal((4, 3))]),
     "LINALG_CROSS": (lambda a, b: torch.linalg.cross(a, b), [_normal((2, 3)), _normal((1, 3))]),
+    "ROT90": (lambda a: a.rot90(1, [1, 2]) + a.rot90(-3, [1, 2]) * a.rot90(2, [2, 1]),
+              [_normal((2, 3, 3))]),
+    "BLOCK_DIAG": (lambda a, b, c: torch.block_diag(a, b, c) ** 2,
+                   [_normal((2, 3)), _normal((3,)), _normal(())]),
 }
 
 

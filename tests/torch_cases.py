@@ -2362,6 +2362,7 @@ import torch_cases_nn_more  # noqa: E402,F401
 import torch_cases_nn_modules  # noqa: E402,F401
 import torch_cases_linalg  # noqa: E402,F401
 import torch_cases_errors  # noqa: E402,F401
+import torch_cases_ops2  # noqa: E402,F401
 
 
 # =====================================================================================

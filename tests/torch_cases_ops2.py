@@ -1,0 +1,140 @@
+"""Cases for test_vs_torch.py: the functions learners reach for beyond the core set --
+repeat_interleave, diff, broadcast_to, ravel, fliplr/flipud/rot90, diagflat, block_diag,
+cartesian_prod, combinations, tril/triu_indices, unravel_index, positive, adjoint; the
+special functions and torch.special; products and statistics. Registered into
+torch_cases.CASES."""
+
+from torch_cases import add, T, L, A, V, W, I, grad_case
+
+M = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+V3 = [1.0, 2.0, 3.0]
+
+# ---- repeat_interleave -------------------------------------------------------------------
+grad_case("repeat_interleave_grad/int_flat", lambda t, x: x.repeat_interleave(2), A)
+grad_case("repeat_interleave_grad/int_dim", lambda t, x: t.repeat_interleave(x, 3, dim=1), A)
+grad_case("repeat_interleave_grad/int_output_size",
+          lambda t, x: x.repeat_interleave(2, dim=0, output_size=4), A)
+grad_case("repeat_interleave_grad/tensor_dim",
+          lambda t, x: x.repeat_interleave(t.tensor([1, 2]), dim=0), A)
+grad_case("repeat_interleave_grad/tensor_flat",
+          lambda t, x: x.repeat_interleave(t.tensor([1, 0, 2, 1, 1, 3])), A)
+grad_case("repeat_interleave_grad/one_repeat", lambda t, x: x.repeat_interleave(t.tensor([2]), 1), A)
+grad_case("repeat_interleave_grad/zero_dim_repeat",
+          lambda t, x: x.repeat_interleave(t.tensor(2), dim=-1), V)
+add("repeat_interleave/counts", lambda t: (t.repeat_interleave(T(t, [1, 2, 3])),
+                                           t.repeat_interleave(T(t, [2, 0, 1], t.int32)),
+                                           t.repeat_interleave(T(t, [], t.int64)),
+                                           T(t, 3.0).repeat_interleave(2),
+                                           T(t, A).repeat_interleave(0, dim=1)))
+add("repeat_interleave/wrong_size",
+    lambda t: T(t, A).repeat_interleave(T(t, [1, 2, 3]), dim=0), error=True)
+add("repeat_interleave/two_dim_repeats",
+    lambda t: T(t, A).repeat_interleave(T(t, [[2]]), dim=0), error=True)
+add("repeat_interleave/negative_repeats",
+    lambda t: T(t, A).repeat_interleave(T(t, [1, -2]), dim=0), error=True)
+add("repeat_interleave/float_repeats",
+    lambda t: T(t, A).repeat_interleave(T(t, [1.0, 2.0]), dim=0), error=True)
+add("repeat_interleave/negative_int", lambda t: T(t, A).repeat_interleave(-1), error=True)
+add("repeat_interleave/dim_out_of_range", lambda t: T(t, A).repeat_interleave(2, dim=2),
+    error=True)
+add("repeat_interleave/output_size_wrong",
+    lambda t: T(t, A).repeat_interleave(T(t, [1, 2]), dim=0, output_size=4), error=True)
+add("repeat_interleave/counts_two_dim", lambda t: t.repeat_interleave(T(t, [[1, 2]])),
+    error=True)
+add("repeat_interleave/counts_zero_dim", lambda t: t.repeat_interleave(T(t, 2)), error=True)
+
+# ---- diff --------------------------------------------------------------------------------
+grad_case("diff_grad/default", lambda t, x: x.diff(), A)
+grad_case("diff_grad/dim0", lambda t, x: t.diff(x, dim=0), A)
+grad_case("diff_grad/second_order", lambda t, x: x.diff(n=2), [1.0, 4.0, 9.0, 16.0])
+grad_case("diff_grad/n_past_size", lambda t, x: x.diff(n=5), A)
+grad_case("diff_grad/n_zero", lambda t, x: x.diff(n=0), A)
+grad_case("diff_grad/prepend_append",
+          lambda t, x: x.diff(prepend=t.tensor([0.0]), append=t.tensor([9.0, 8.0])), V)
+grad_case("diff_grad/prepend_leaf", lambda t, x, p: x.diff(dim=0, prepend=p), A, [[7.0, 8.0, 9.0]])
+add("diff/bool_and_int", lambda t: (T(t, [True, False, False]).diff(), T(t, [1, 5, 2]).diff(),
+                                    T(t, [1, 5, 2]).diff(prepend=T(t, [1.5])),
+                                    T(t, V3).diff(prepend=T(t, [1.0], t.float64))))
+add("diff/zero_dim", lambda t: T(t, 1.0).diff(), error=True)
+add("diff/negative_n", lambda t: T(t, A).diff(n=-1), error=True)
+add("diff/dim_out_of_range", lambda t: T(t, A).diff(dim=2), error=True)
+add("diff/prepend_ndim", lambda t: T(t, A).diff(prepend=T(t, V3)), error=True)
+add("diff/prepend_shape", lambda t: T(t, A).diff(prepend=T(t, [[0.0]])), error=True)
+add("diff/append_zero_dim", lambda t: T(t, A).diff(append=T(t, 0.0)), error=True)
+
+# ---- views, flips, rotations ---------------------------------------------------------------
+grad_case("broadcast_to_grad/tuple", lambda t, x: x.broadcast_to((2, 3)), V)
+grad_case("broadcast_to_grad/function", lambda t, x: t.broadcast_to(x, [4, 2, 3]), A)
+add("broadcast_to/varargs_and_bad", lambda t: (T(t, V).broadcast_to(2, 3),
+                                               T(t, V).broadcast_to((3, 2))), error=True)
+grad_case("ravel_grad/contiguous", lambda t, x: x.ravel(), A)
+grad_case("ravel_grad/transposed", lambda t, x: t.ravel(x.t()), A)
+grad_case("fliplr_grad/matrix", lambda t, x: x.fliplr(), A)
+grad_case("flipud_grad/matrix", lambda t, x: t.flipud(x), A)
+grad_case("flipud_grad/vector", lambda t, x: x.flipud(), V)
+add("fliplr/vector", lambda t: T(t, V).fliplr(), error=True)
+add("flipud/zero_dim", lambda t: T(t, 1.0).flipud(), error=True)
+grad_case("rot90_grad/default", lambda t, x: x.rot90(), A)
+grad_case("rot90_grad/k2", lambda t, x: t.rot90(x, 2), A)
+grad_case("rot90_grad/negative", lambda t, x: x.rot90(-1, [0, 1]), A)
+grad_case("rot90_grad/k0", lambda t, x: x.rot90(0), A)
+grad_case("rot90_grad/reversed_dims", lambda t, x: x.rot90(5, (1, 0)), A)
+add("rot90/vector", lambda t: T(t, V).rot90(), error=True)
+add("rot90/one_dim_given", lambda t: T(t, A).rot90(1, [0]), error=True)
+add("rot90/same_dims", lambda t: T(t, A).rot90(1, [0, 0]), error=True)
+add("rot90/same_wrapped", lambda t: T(t, A).rot90(1, [1, -1]), error=True)
+add("rot90/dim_out_of_range", lambda t: T(t, A).rot90(1, [0, 2]), error=True)
+grad_case("adjoint_grad/matrix", lambda t, x: x.adjoint(), A)
+grad_case("adjoint_grad/function", lambda t, x: t.adjoint(x), [A, A])
+add("adjoint/vector", lambda t: T(t, V).adjoint(), error=True)
+add("positive/values", lambda t: (t.positive(T(t, [1, 2])), L(t, A).positive()))
+add("positive/bool", lambda t: T(t, [True]).positive(), error=True)
+grad_case("diagflat_grad/matrix", lambda t, x: x.diagflat(), A)
+grad_case("diagflat_grad/offset", lambda t, x: t.diagflat(x, -1), V)
+
+# ---- block_diag, cartesian_prod, combinations -------------------------------------------------
+grad_case("block_diag_grad/mixed", lambda t, a, b, c: t.block_diag(a, b, c), A, V, 5.0)
+grad_case("block_diag_grad/with_constant",
+          lambda t, a: t.block_diag(a, t.tensor([[1, 2]]), t.tensor(5.0)), A)
+add("block_diag/dtypes_and_empty", lambda t: (t.block_diag(),
+                                              t.block_diag(T(t, [1, 2]), T(t, [[1.5]])),
+                                              t.block_diag(t.ones(2, 0), t.ones(0, 3)),
+                                              t.block_diag(T(t, [1, 2]), T(t, 3, t.int32))))
+add("block_diag/three_dims", lambda t: t.block_diag(t.ones(1, 1, 1)), error=True)
+grad_case("cartesian_prod_grad/two", lambda t, a, b: t.cartesian_prod(a, b), V, [4.0, 5.0])
+grad_case("cartesian_prod_grad/three", lambda t, a: t.cartesian_prod(a, a, a), [1.0, 2.0])
+add("cartesian_prod/one", lambda t: t.cartesian_prod(L(t, V)))
+add("cartesian_prod/ints", lambda t: t.cartesian_prod(T(t, [1, 2]), T(t, [3, 4, 5])))
+add("cartesian_prod/matrix", lambda t: t.cartesian_prod(T(t, A)), error=True)
+add("cartesian_prod/dtypes_differ", lambda t: t.cartesian_prod(T(t, V), T(t, [1, 2])),
+    error=True)
+add("cartesian_prod/none", lambda t: t.cartesian_prod(), error=True)
+grad_case("combinations_grad/pairs", lambda t, x: t.combinations(x), [1.0, 2.0, 3.0, 4.0])
+grad_case("combinations_grad/triples", lambda t, x: t.combinations(x, 3), [1.0, 2.0, 3.0, 4.0])
+grad_case("combinations_grad/with_replacement",
+          lambda t, x: t.combinations(x, 2, with_replacement=True), V)
+add("combinations/edges", lambda t: (t.combinations(T(t, V), 0), t.combinations(T(t, V), 4),
+                                     t.combinations(T(t, [1, 2, 3]), r=3, with_replacement=True)))
+add("combinations/matrix", lambda t: t.combinations(T(t, A)), error=True)
+add("combinations/negative_r", lambda t: t.combinations(T(t, V), -1), error=True)
+
+# ---- index arithmetic ------------------------------------------------------------------------
+add("tril_indices/shapes", lambda t: (t.tril_indices(3, 3), t.tril_indices(4, 3, -1),
+                                      t.tril_indices(3, 3, dtype=t.int32), t.tril_indices(0, 3),
+                                      t.tril_indices(2, 5, 2)))
+add("triu_indices/shapes", lambda t: (t.triu_indices(3, 4, 1), t.triu_indices(3, 3, 5),
+                                      t.triu_indices(3, 3, -5), t.triu_indices(4, 2)))
+add("tril_indices/float_dtype", lambda t: t.tril_indices(3, 3, dtype=t.float32), error=True)
+add("tril_indices/negative_col", lambda t: t.tril_indices(3, -3), error=True)
+add("triu_indices/negative_row", lambda t: t.triu_indices(-1, 3), error=True)
+add("unravel_index/values", lambda t: (t.unravel_index(T(t, [4, 1]), (2, 3)),
+                                       t.unravel_index(T(t, 4), (2, 3)),
+                                       t.unravel_index(T(t, [4, 10, -1]), (2, 3)),
+                                       t.unravel_index(T(t, [[1, 2], [3, 5]]), (2, 3)),
+                                       t.unravel_index(T(t, [1]), 6),
+                                       t.unravel_index(T(t, [1], t.int32), t.Size([2, 3])),
+                                       t.unravel_index(T(t, [0]), ())))
+add("unravel_index/float", lambda t: t.unravel_index(T(t, [1.0]), (2, 3)), error=True)
+add("unravel_index/bool", lambda t: t.unravel_index(T(t, [True]), (2, 3)), error=True)
+add("unravel_index/negative_shape", lambda t: t.unravel_index(T(t, [1]), (2, -3)), error=True)
+add("unravel_index/float_shape", lambda t: t.unravel_index(T(t, [1]), (2, 3.0)), error=True)
