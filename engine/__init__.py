@@ -64,6 +64,8 @@ from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, addcmul, addc
 from .ops_compose import (repeat_interleave, diff, broadcast_to, ravel, fliplr, flipud, rot90,
                           adjoint, positive, diagflat, block_diag, cartesian_prod, combinations,
                           tril_indices, triu_indices, unravel_index)
+from .ops_gamma import (lgamma, digamma, polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2,
+                        logcumsumexp, copysign, deg2rad, rad2deg, gcd, lcm)
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
                              hardshrink, prelu, relu_, sigmoid_)
@@ -79,6 +81,7 @@ from . import optim
 from . import linalg
 from . import cuda
 from . import backends
+from . import special
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
@@ -121,5 +124,6 @@ _callable_reprs.install(globals(), Tensor, nn.functional)
 __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
-    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends"))
+    and (not isinstance(value, type(_np)) or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends",
+                                                             "special"))
 )

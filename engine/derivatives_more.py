@@ -6,8 +6,9 @@ Same rules as derivatives.py (which re-exports these, so every entry is one tabl
 formulas follow tools/autograd/derivatives.yaml.
 """
 
+from . import kernels_gamma as kg
 from . import kernels_layout as kl
-from .opspec import OpSpec, SAME
+from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV
 
 __all__ = []
 
@@ -20,5 +21,35 @@ def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
 ROT90 = op("rot90", "Rot90Backward0", "self; k, dims", kl.rot90, self="grad.rot90(-k, dims)")
 BLOCK_DIAG = op("block_diag", "BlockDiagBackward0", "*tensors; np_dtype", kl.block_diag,
                 tensors="block_diag_backward(grad, sizes, i)")
+
+# ---- special functions -------------------------------------------------------------------------
+LGAMMA = op("lgamma", "LgammaBackward0", "self", kg.lgamma, FLOAT, self="grad * self.digamma()")
+DIGAMMA = op("digamma", "DigammaBackward0", "self", kg.digamma, FLOAT,
+             self="grad * polygamma(1, self)")
+POLYGAMMA = op("polygamma", "PolygammaBackward0", "self; n", kg.polygamma_of, FLOAT,
+               self="grad * polygamma(n + 1, self)")
+POLYGAMMA_INPLACE = op("polygamma_", "PolygammaBackward1", "self; n", kg.polygamma_of, FLOAT,
+                       self="grad * polygamma(n + 1, self)")
+MVLGAMMA = op("mvlgamma", "MvlgammaBackward0", "self; p", kg.mvlgamma, FLOAT,
+              self="mvlgamma_backward(grad, self, p)")
+ERFC = op("erfc", "ErfcBackward0", "self", kg.erfc, FLOAT,
+          self="-1.1283791670955126 * (-(self.pow(2))).exp() * grad")
+ERFINV = op("erfinv", "ErfinvBackward0", "self", kg.erfinv, FLOAT,
+            self="0.886226925452758 * self.erfinv().pow(2).exp() * grad")
+SINC = op("sinc", "SincBackward0", "self", kg.sinc, FLOAT, self="sinc_backward(grad, self)")
+LOGADDEXP2 = op("logaddexp2", "Logaddexp2Backward0", "self, other", kg.logaddexp2, PROMOTE,
+                self="grad / (1 + 2 ** (other - self))", other="grad / (1 + 2 ** (self - other))")
+LOGCUMSUMEXP = op("logcumsumexp", "LogcumsumexpBackward0", "self; dim", kg.logcumsumexp,
+                  self="logcumsumexp_backward(grad, self, result, dim)")
+COPYSIGN = op("copysign", "CopysignBackward0", "self, other", kg.copysign, TRUE_DIV,
+              self="copysign_backward(grad, self, result)", other="zeros_like(other)")
+COPYSIGN_SCALAR = op("copysign", "CopysignBackward1", "self; other", kg.copysign, TRUE_DIV,
+                     self="copysign_backward(grad, self, result)")
+DEG2RAD = op("deg2rad", "Deg2RadBackward0", "self", kg.deg2rad, FLOAT,
+             self="grad * 0.017453292519943295")
+RAD2DEG = op("rad2deg", "Rad2DegBackward0", "self", kg.rad2deg, FLOAT,
+             self="grad * 57.29577951308232")
+SPECIAL_ENTR = op("special_entr", "SpecialEntrBackward0", "self", kg.entr, FLOAT,
+                  self="grad * (-(1 + self.log()))")
 
 __all__ = [name for name, value in list(globals().items()) if isinstance(value, OpSpec)]

@@ -12,3 +12,48 @@ def block_diag_backward(grad, sizes, i):
     rows = shape[0] if len(shape) == 2 else 1
     cols = shape[-1] if len(shape) else 1
     return grad.narrow(0, row, rows).narrow(1, col, cols).reshape(shape)
+
+
+def polygamma(n, x):
+    from .ops_gamma import polygamma as function
+    return function(n, x)
+
+
+def mvlgamma_backward(grad, self, p):
+    """grad * sum_i digamma(self + (1 - i) / 2)."""
+    from .creation import arange
+    args = arange(-p / 2 + 0.5, 0.5, 0.5, dtype=self.dtype) + self.unsqueeze(-1)
+    return grad * args.digamma().sum(-1)
+
+
+def sinc_backward(grad, self):
+    from .creation import zeros
+    from .ops_select import where
+    self_pi = self * 3.141592653589793
+    self_squared_pi = self * self * 3.141592653589793
+    out = grad * ((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi
+    return where(self_squared_pi == 0.0, zeros((), dtype=grad.dtype), out)
+
+
+def logcumsumexp_backward(grad, self, result, dim):
+    """FunctionsManual.cpp's: the positive and negative parts of grad, each through a
+    reversed logcumsumexp, re-exponentiated."""
+    from .ops_select import where
+    if grad.dim() == 0 or grad.numel() == 0:
+        return grad
+    lowest = -3.4028234663852886e38 if grad.dtype.itemsize == 4 else -1.7976931348623157e308
+
+    def reverse_logcumsumexp(x):
+        return x.flip(dim).logcumsumexp(dim).flip(dim)
+
+    log_abs_grad = grad.abs().log()
+    log_grad_positive = where(grad > 0, log_abs_grad, lowest)
+    log_grad_negative = where(grad < 0, log_abs_grad, lowest)
+    output_pos = (reverse_logcumsumexp(log_grad_positive - result) + self).exp()
+    output_neg = (reverse_logcumsumexp(log_grad_negative - result) + self).exp()
+    return output_pos - output_neg
+
+
+def copysign_backward(grad, self, result):
+    ratio = result / self
+    return grad * ratio.masked_fill(self == 0, 0)

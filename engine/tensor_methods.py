@@ -11,6 +11,7 @@ from . import inplace
 from . import inplace_view
 from . import ops_compose as cmp
 from . import ops_convert as conv
+from . import ops_gamma as gam
 from . import ops_index
 from . import ops_index_put as iput
 from . import ops_scatter as sct
@@ -65,12 +66,14 @@ _SAME_AS_FUNCTION = {
     sts: "cumprod count_nonzero nansum nanmean aminmax",
     cmp: ("repeat_interleave diff broadcast_to ravel fliplr flipud rot90 adjoint positive "
           "diagflat"),
+    gam: ("lgamma digamma mvlgamma erfc erfinv sinc logaddexp2 logcumsumexp copysign deg2rad "
+          "rad2deg gcd lcm"),
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_,
-            "prelu": act.prelu, "hardshrink": act.hardshrink}
+            "prelu": act.prelu, "polygamma": gam.polygamma_method, "hardshrink": act.hardshrink}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
@@ -82,7 +85,11 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
                "index_add_": sct.index_add, "index_fill_": sct.index_fill,
                "index_copy_": sct.index_copy, "masked_scatter_": sct.masked_scatter,
-               "put_": sct.put}
+               "put_": sct.put, "lgamma_": gam.lgamma, "digamma_": gam.digamma,
+               "polygamma_": gam.polygamma_inplace_of, "mvlgamma_": gam.mvlgamma,
+               "erfc_": gam.erfc, "erfinv_": gam.erfinv, "sinc_": gam.sinc,
+               "copysign_": gam.copysign, "deg2rad_": gam.deg2rad, "rad2deg_": gam.rad2deg,
+               "gcd_": gam.gcd, "lcm_": gam.lcm}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")

@@ -461,6 +461,21 @@ CASES = {
               [_normal((2, 3, 3))]),
     "BLOCK_DIAG": (lambda a, b, c: torch.block_diag(a, b, c) ** 2,
                    [_normal((2, 3)), _normal((3,)), _normal(())]),
+    "LGAMMA": (torch.lgamma, [_positive((4,))]),
+    "DIGAMMA": (torch.digamma, [_positive((4,))]),
+    "POLYGAMMA": (lambda a: torch.polygamma(2, a) + a.polygamma(0), [_positive((4,))]),
+    "POLYGAMMA_INPLACE": (_inplace("polygamma_", 1), [_positive((4,))]),
+    "MVLGAMMA": (lambda a: torch.mvlgamma(a + 2, 3), [_positive((2, 3))]),
+    "ERFC": (torch.erfc, [_normal((4,))]),
+    "ERFINV": (torch.erfinv, [lambda rng: rng.uniform(-0.9, 0.9, (4,))]),
+    "SINC": (torch.sinc, [_normal((5,))]),
+    "LOGADDEXP2": (torch.logaddexp2, [_normal((2, 3)), _normal((3,))]),
+    "LOGCUMSUMEXP": (lambda a: torch.logcumsumexp(a, 1), [_normal((2, 4))]),
+    "COPYSIGN": (torch.copysign, [_away_from_zero((2, 3)), _away_from_zero((3,))]),
+    "COPYSIGN_SCALAR": (lambda a: a.copysign(-2.0), [_away_from_zero((4,))]),
+    "DEG2RAD": (torch.deg2rad, [_normal((3,))]),
+    "RAD2DEG": (torch.rad2deg, [_normal((3,))]),
+    "SPECIAL_ENTR": (torch.special.entr, [_positive((4,))]),
 }
 
 

@@ -138,3 +138,91 @@ add("unravel_index/float", lambda t: t.unravel_index(T(t, [1.0]), (2, 3)), error
 add("unravel_index/bool", lambda t: t.unravel_index(T(t, [True]), (2, 3)), error=True)
 add("unravel_index/negative_shape", lambda t: t.unravel_index(T(t, [1]), (2, -3)), error=True)
 add("unravel_index/float_shape", lambda t: t.unravel_index(T(t, [1]), (2, 3.0)), error=True)
+
+# ---- special functions ---------------------------------------------------------------------
+INF = float("inf")
+NAN = float("nan")
+EDGES = [-2.5, -1.0, 0.0, 0.5, 1.0, 3.7, 12.0, INF, NAN, -0.0]
+POS = [0.5, 1.5, 2.5, 7.25]
+UNIT = [-0.9, -0.3, 0.0, 0.45, 0.99]
+MANY = [(-7.3 + 0.61 * i) * (1 if i % 3 else 0.37) for i in range(40)]
+
+grad_case("lgamma_grad/positive", lambda t, x: x.lgamma(), POS)
+grad_case("digamma_grad/positive", lambda t, x: t.digamma(x), POS)
+grad_case("polygamma_grad/n0", lambda t, x: t.polygamma(0, x), POS)
+grad_case("polygamma_grad/n1", lambda t, x: x.polygamma(1), POS)
+grad_case("polygamma_grad/n3", lambda t, x: t.polygamma(3, x), POS)
+grad_case("mvlgamma_grad/p2", lambda t, x: x.mvlgamma(2), [1.5, 2.5, 4.0])
+grad_case("mvlgamma_grad/p3", lambda t, x: t.mvlgamma(x, p=3), [[1.5, 2.5], [4.0, 9.0]])
+grad_case("erfc_grad/values", lambda t, x: x.erfc(), V)
+grad_case("erfinv_grad/values", lambda t, x: t.erfinv(x), UNIT)
+grad_case("sinc_grad/values", lambda t, x: x.sinc(), [0.0, 0.5, -1.5, 2.25])
+grad_case("logaddexp2_grad/broadcast", lambda t, x, y: t.logaddexp2(x, y), A, V)
+grad_case("logcumsumexp_grad/dim1", lambda t, x: x.logcumsumexp(1), A)
+grad_case("logcumsumexp_grad/dim0", lambda t, x: t.logcumsumexp(x, dim=0), A)
+grad_case("copysign_grad/tensors", lambda t, x, y: x.copysign(y), V, [-1.0, 0.0, -0.0])
+grad_case("copysign_grad/scalar", lambda t, x: t.copysign(x, -1.0), V)
+grad_case("deg2rad_grad/values", lambda t, x: x.deg2rad(), V)
+grad_case("rad2deg_grad/values", lambda t, x: t.rad2deg(x), V)
+add("special_functions/edges", lambda t: (t.tensor(EDGES).lgamma(), t.tensor(EDGES).digamma(),
+                                          t.tensor(EDGES).polygamma(1),
+                                          t.tensor(EDGES).polygamma(2),
+                                          t.tensor(EDGES).polygamma(3), t.tensor(EDGES).erfc(),
+                                          t.tensor(EDGES).sinc(), t.tensor(EDGES).deg2rad(),
+                                          t.tensor(EDGES).rad2deg(),
+                                          (t.tensor(EDGES) + 3).mvlgamma(2)))
+add("special_functions/float32_bits", lambda t: [
+    [v.item() for v in f(t.tensor(MANY))] for f in (
+        lambda x: x.digamma(), lambda x: x.polygamma(1), lambda x: x.polygamma(2),
+        lambda x: x.sinc(), lambda x: (x / 8).erfinv(), lambda x: x.deg2rad(),
+        lambda x: x.logcumsumexp(0))])
+add("special_functions/float64", lambda t: (t.tensor(MANY, dtype=t.float64).digamma(),
+                                            t.tensor(MANY, dtype=t.float64).polygamma(3),
+                                            t.tensor(MANY, dtype=t.float64).sinc()))
+add("special_functions/ints", lambda t: (t.lgamma(T(t, [1, 2, 3])), t.digamma(T(t, [1, 2, 3])),
+                                         t.polygamma(2, T(t, [1, 2])), t.erfc(T(t, [1, 2])),
+                                         t.erfinv(T(t, [1, 0])), t.sinc(T(t, [1, 2])),
+                                         t.copysign(T(t, [1, 2]), -1), t.deg2rad(T(t, [90])),
+                                         t.mvlgamma(T(t, [2, 3]), 1)))
+add("special_functions/inplace", lambda t: (T(t, POS).lgamma_(), T(t, POS).digamma_(),
+                                            T(t, POS).polygamma_(2), T(t, POS).erfc_(),
+                                            T(t, [0.5]).erfinv_(), T(t, POS).sinc_(),
+                                            T(t, POS).copysign_(-1.0), T(t, POS).deg2rad_(),
+                                            T(t, POS).rad2deg_(), T(t, POS).mvlgamma_(1)))
+add("special_functions/inplace_nodes", lambda t: [
+    (lambda y: (f(y), y.grad_fn)[1])(L(t, POS) * 1) for f in (
+        lambda y: y.lgamma_(), lambda y: y.polygamma_(2), lambda y: y.copysign_(-1.0))])
+add("logcumsumexp/edges", lambda t: (t.tensor([-INF, 0.0]).logcumsumexp(0),
+                                     t.tensor(EDGES).logcumsumexp(0),
+                                     t.tensor(2.0).logcumsumexp(0)))
+add("logcumsumexp/int", lambda t: t.logcumsumexp(T(t, [1, 2]), 0), error=True)
+add("logcumsumexp/dim", lambda t: t.logcumsumexp(T(t, V), 1), error=True)
+add("logaddexp2/int", lambda t: t.logaddexp2(T(t, [1]), T(t, [2])), error=True)
+add("logaddexp2/values", lambda t: t.tensor(EDGES).logaddexp2(t.tensor(EDGES).flip(0)))
+add("polygamma/negative_n", lambda t: t.polygamma(-1, T(t, V)), error=True)
+add("polygamma/float_n", lambda t: t.polygamma(2.5, T(t, V)), error=True)
+add("mvlgamma/p0", lambda t: t.mvlgamma(T(t, V), 0), error=True)
+add("mvlgamma/bool", lambda t: t.mvlgamma(T(t, [True]), 1), error=True)
+add("copysign/zeros_and_nan", lambda t: (T(t, [1.0, 2.0]).copysign(T(t, [-0.0, NAN])),
+                                         t.copysign(T(t, EDGES), T(t, [1]))))
+add("gcd_lcm/values", lambda t: (t.gcd(T(t, [1, 2, 3]), T(t, [4, 6, 9])),
+                                 t.lcm(T(t, [1, 2, 3]), T(t, [4, 6, 9])),
+                                 T(t, [1, 2, 3]).lcm(T(t, [-4, 0, 9], t.int32)),
+                                 T(t, [12, 18]).gcd_(T(t, [8, 27]))))
+add("gcd/float", lambda t: t.gcd(T(t, V), T(t, V)), error=True)
+add("gcd/python_number", lambda t: t.gcd(T(t, [1]), 2), error=True)
+
+# ---- torch.special ---------------------------------------------------------------------------
+grad_case("special_grad/entr", lambda t, x: t.special.entr(x), [0.0, 0.5, 2.0, -1.0])
+grad_case("special_grad/aliases", lambda t, x: t.stack([
+    t.special.erf(x), t.special.expit(x), t.special.gammaln(x + 2), t.special.psi(x + 2),
+    t.special.digamma(x + 2), t.special.polygamma(1, x + 2), t.special.multigammaln(x + 2, 2),
+    t.special.erfc(x), t.special.erfinv(x / 3), t.special.sinc(x), t.special.expm1(x),
+    t.special.exp2(x), t.special.log1p(x + 2), t.special.round(x), t.special.ndtr(x),
+    t.special.logit(x / 3 + 0.5), t.special.xlogy(x, x + 2)]), V)
+grad_case("special_grad/reductions", lambda t, x: t.stack([
+    t.special.softmax(x, 0), t.special.log_softmax(x, 1)[0],
+    t.special.logsumexp(x, 1).expand(3)]), [V, W, V])
+add("special/round_decimals", lambda t: (t.special.round(T(t, [1.25, 2.5]), decimals=1),
+                                         t.special.softmax(T(t, [1, 2]), 0, dtype=t.float64)))
+add("special/round_int", lambda t: t.special.round(T(t, [1, 2])), error=True)

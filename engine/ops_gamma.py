@@ -1,0 +1,121 @@
+"""The gamma family and other special functions as torch functions: lgamma, digamma,
+polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2, logcumsumexp, copysign,
+deg2rad/rad2deg, gcd/lcm, special_entr."""
+
+import numpy as np
+
+from . import derivatives as d
+from . import dtypes
+from .dispatch import call_binary, call_scalar, call_unary
+from .ops_pointwise import _NUMBER
+from .shape_util import wrap_dim
+from .size_args import int_arg
+from .tensor import Tensor, wrap
+
+
+def _not_implemented(kernel, dtype):
+    return NotImplementedError('"%s" not implemented for \'%s\'' % (kernel, dtype.scalar_name))
+
+
+def _tensor_argument(function, name, position, value):
+    if not isinstance(value, Tensor):
+        raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
+                        % (function, name, position, type(value).__name__))
+
+
+def lgamma(input):
+    return call_unary(d.LGAMMA, input)
+
+
+def digamma(input):
+    return call_unary(d.DIGAMMA, input)
+
+
+def polygamma(n, input):
+    n = int_arg("polygamma", "n", 1, n)
+    if n < 0:
+        raise RuntimeError("polygamma(n, x) does not support negative n.")
+    return call_unary(d.POLYGAMMA, input, n)
+
+
+def polygamma_method(self, n):
+    return polygamma(n, self)
+
+
+def polygamma_inplace_of(self, n):
+    """What x.polygamma_(n) writes back: its node is PolygammaBackward1."""
+    polygamma(n, self)  # the argument checks
+    return call_unary(d.POLYGAMMA_INPLACE, self, n)
+
+
+def mvlgamma(input, p):
+    p = int_arg("mvlgamma", "p", 2, p)
+    if input._dtype is dtypes.bool_:
+        raise RuntimeError("The input tensor may not be a boolean tensor.")
+    if p < 1:
+        raise RuntimeError("p has to be greater than or equal to 1")
+    return call_unary(d.MVLGAMMA, input, p)
+
+
+def erfc(input):
+    return call_unary(d.ERFC, input)
+
+
+def erfinv(input):
+    return call_unary(d.ERFINV, input)
+
+
+def sinc(input):
+    return call_unary(d.SINC, input)
+
+
+def logaddexp2(input, other):
+    _tensor_argument("logaddexp2", "other", 2, other)
+    dtype = dtypes.result_type(input, other)
+    if dtype.category != 2:
+        raise _not_implemented("logaddexp2_cpu", dtype)
+    return call_binary(d.LOGADDEXP2, input, other)
+
+
+def logcumsumexp(input, dim):
+    dim = wrap_dim(int_arg("logcumsumexp", "dim", 2, dim), input._data.ndim)
+    if input._dtype.category != 2:
+        raise _not_implemented("logcumsumexp_out_cpu", input._dtype)
+    return call_unary(d.LOGCUMSUMEXP, input, dim)
+
+
+def copysign(input, other):
+    if isinstance(other, Tensor):
+        return call_binary(d.COPYSIGN, input, other)
+    if not isinstance(other, _NUMBER):
+        raise TypeError("copysign(): argument 'other' (position 2) must be Number, not %s"
+                        % type(other).__name__)
+    return call_scalar(d.COPYSIGN_SCALAR, input, other)
+
+
+def deg2rad(input):
+    return call_unary(d.DEG2RAD, input)
+
+
+def rad2deg(input):
+    return call_unary(d.RAD2DEG, input)
+
+
+def _integer_binary(name, ufunc):
+    def function(input, other):
+        _tensor_argument(name, "other", 2, other)
+        dtype = dtypes.result_type(input, other)
+        if dtype.category != 1 or dtype is dtypes.bool_:
+            raise _not_implemented(name + "_cpu", dtype)
+        a, b = input._data.astype(dtype.np_dtype), other._data.astype(dtype.np_dtype)
+        return wrap(np.asarray(ufunc(a, b), dtype=dtype.np_dtype), dtype)
+    function.__name__ = name
+    return function
+
+
+gcd = _integer_binary("gcd", np.gcd)
+lcm = _integer_binary("lcm", np.lcm)
+
+
+def special_entr(input):
+    return call_unary(d.SPECIAL_ENTR, input)
