@@ -8,6 +8,8 @@ formulas follow tools/autograd/derivatives.yaml.
 
 from . import kernels_gamma as kg
 from . import kernels_layout as kl
+from . import kernels_products as kp
+from . import kernels_stats as kst
 from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV
 
 __all__ = []
@@ -51,5 +53,35 @@ RAD2DEG = op("rad2deg", "Rad2DegBackward0", "self", kg.rad2deg, FLOAT,
              self="grad * 57.29577951308232")
 SPECIAL_ENTR = op("special_entr", "SpecialEntrBackward0", "self", kg.entr, FLOAT,
                   self="grad * (-(1 + self.log()))")
+
+# ---- products --------------------------------------------------------------------------------
+VDOT = op("vdot", "VdotBackward0", "self, other", kp.vdot, self="grad * other",
+          other="grad * self")
+ADDMV = op("addmv", "AddmvBackward0", "self, mat, vec; beta, alpha", kp.addmv, PROMOTE,
+           self="maybe_multiply(grad, beta)", mat="maybe_multiply(outer(grad, vec), alpha)",
+           vec="maybe_multiply(mat.t().mv(grad), alpha)")
+ADDR = op("addr", "AddrBackward0", "self, vec1, vec2; beta, alpha", kp.addr, PROMOTE,
+          self="maybe_multiply(grad, beta)", vec1="maybe_multiply(grad.mv(vec2), alpha)",
+          vec2="maybe_multiply(grad.t().mv(vec1), alpha)")
+BADDBMM = op("baddbmm", "BaddbmmBackward0", "self, batch1, batch2; beta, alpha", kp.baddbmm,
+             PROMOTE, self="maybe_multiply(grad, beta)",
+             batch1="maybe_multiply(grad.bmm(batch2.transpose(1, 2)), alpha)",
+             batch2="maybe_multiply(batch1.transpose(1, 2).bmm(grad), alpha)")
+ADDBMM = op("addbmm", "AddbmmBackward0", "self, batch1, batch2; beta, alpha", kp.addbmm,
+            PROMOTE, self="maybe_multiply(grad, beta)",
+            batch1="maybe_multiply(grad.unsqueeze(0).expand(batch1_sizes[0], batch1_sizes[1], "
+                   "batch2_sizes[2]).bmm(batch2.transpose(1, 2)), alpha)",
+            batch2="maybe_multiply(batch1.transpose(1, 2).bmm(grad.unsqueeze(0).expand("
+                   "batch1_sizes[0], batch1_sizes[1], batch2_sizes[2])), alpha)")
+
+# ---- statistics ------------------------------------------------------------------------------
+NANMEDIAN = op("nanmedian", "NanmedianBackward0", "self", kst.nanmedian_all,
+               self="evenly_distribute(grad, self, result)")
+NANMEDIAN_DIM = op("nanmedian", "NanmedianBackward1", "self; dim, keepdim", kst.nanmedian_dim,
+                   n_outputs=2,
+                   self="value_selecting_backward(grad, dim, results[1], self_sizes, keepdim)")
+DIST = op("dist", "DistBackward0", "self, other; p", kst.dist, PROMOTE,
+          self="norm_backward(grad, self - other, p, result, None, False)",
+          other="-norm_backward(grad, self - other, p, result, None, False)")
 
 __all__ = [name for name, value in list(globals().items()) if isinstance(value, OpSpec)]

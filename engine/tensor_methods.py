@@ -21,11 +21,13 @@ from . import ops_join as join
 from . import ops_linalg as la
 from . import ops_linalg_more as lam
 from . import ops_pointwise as pw
+from . import ops_products as prd
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_layout as lay
 from . import ops_shape as shp
 from . import ops_sort as srt
+from . import ops_statistics as stat
 from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
@@ -68,6 +70,8 @@ _SAME_AS_FUNCTION = {
           "diagflat"),
     gam: ("lgamma digamma mvlgamma erfc erfinv sinc logaddexp2 logcumsumexp copysign deg2rad "
           "rad2deg gcd lcm"),
+    prd: "inner vdot addmv addr baddbmm addbmm",
+    stat: "cov corrcoef dist nanmedian histc unique_consecutive",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
@@ -89,7 +93,8 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "polygamma_": gam.polygamma_inplace_of, "mvlgamma_": gam.mvlgamma,
                "erfc_": gam.erfc, "erfinv_": gam.erfinv, "sinc_": gam.sinc,
                "copysign_": gam.copysign, "deg2rad_": gam.deg2rad, "rad2deg_": gam.rad2deg,
-               "gcd_": gam.gcd, "lcm_": gam.lcm}
+               "gcd_": gam.gcd, "lcm_": gam.lcm, "addmv_": prd.addmv, "addr_": prd.addr,
+               "baddbmm_": prd.baddbmm, "addbmm_": prd.addbmm}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")

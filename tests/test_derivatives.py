@@ -476,6 +476,20 @@ CASES = {
     "DEG2RAD": (torch.deg2rad, [_normal((3,))]),
     "RAD2DEG": (torch.rad2deg, [_normal((3,))]),
     "SPECIAL_ENTR": (torch.special.entr, [_positive((4,))]),
+    "VDOT": (torch.vdot, [_normal((3,)), _normal((3,))]),
+    "ADDMV": (lambda a, m, v: torch.addmv(a, m, v, beta=0.5, alpha=2.0),
+              [_normal((2,)), _normal((2, 3)), _normal((3,))]),
+    "ADDR": (lambda a, u, v: a.addr(u, v, beta=2.0, alpha=-0.5),
+             [_normal((1, 3)), _normal((2,)), _normal((3,))]),
+    "BADDBMM": (lambda a, b, c: torch.baddbmm(a, b, c, alpha=1.5),
+                [_normal((2, 1)), _normal((2, 2, 3)), _normal((2, 3, 1))]),
+    "ADDBMM": (lambda a, b, c: torch.addbmm(a, b, c, beta=0.5),
+               [_normal((2, 2)), _normal((3, 2, 3)), _normal((3, 3, 2))]),
+    "NANMEDIAN": (torch.nanmedian, [lambda rng: rng.permutation(7) * 0.5 - 1]),
+    "NANMEDIAN_DIM": (lambda a: torch.nanmedian(a, 1).values,
+                      [lambda rng: rng.permutation(8).reshape(2, 4) * 0.5]),
+    "DIST": (lambda a, b: torch.dist(a, b) + torch.dist(a, b, 3) + torch.dist(a, b, 1),
+             [_normal((2, 3)), _normal((3,))]),
 }
 
 

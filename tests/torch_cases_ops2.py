@@ -226,3 +226,149 @@ grad_case("special_grad/reductions", lambda t, x: t.stack([
 add("special/round_decimals", lambda t: (t.special.round(T(t, [1.25, 2.5]), decimals=1),
                                          t.special.softmax(T(t, [1, 2]), 0, dtype=t.float64)))
 add("special/round_int", lambda t: t.special.round(T(t, [1, 2])), error=True)
+
+# ---- products ----------------------------------------------------------------------------------
+B2 = [[1.0, -1.0, 2.0], [0.0, 3.0, 1.0]]
+U2 = [1.0, -2.0]
+M2 = [[1.0, 2.0], [3.0, 4.0]]
+BATCH1 = [[[0.5, 1.0, -1.0], [2.0, 0.0, 1.5]], [[1.0, 1.0, 2.0], [-0.5, 3.0, 0.25]]]
+BATCH2 = [[[1.0, 0.5], [-1.0, 2.0], [0.0, 1.0]], [[2.0, -1.0], [1.0, 0.5], [0.5, 0.5]]]
+
+grad_case("inner_grad/vectors", lambda t, a, b: t.inner(a, b), V, W)
+grad_case("inner_grad/matrices", lambda t, a, b: a.inner(b), A, B2)
+grad_case("inner_grad/matrix_vector", lambda t, a, b: t.inner(a, b), A, V)
+grad_case("inner_grad/scalar", lambda t, a, b: t.inner(a, b), V, 2.0)
+grad_case("vdot_grad/vectors", lambda t, a, b: a.vdot(b), V, W)
+grad_case("tensordot_grad/int", lambda t, a, b: t.tensordot(a, b, 1), A, [[1.0, 2.0], [0.5, -1.0],
+                                                                          [2.0, 0.0]])
+grad_case("tensordot_grad/lists", lambda t, a, b: t.tensordot(a, b, dims=([1], [1])), A, B2)
+grad_case("tensordot_grad/outer", lambda t, a, b: t.tensordot(a, b, 0), V, W)
+grad_case("tensordot_grad/full", lambda t, a, b: t.tensordot(a, b, 2), A, B2)
+grad_case("tensordot_grad/broadcast_dim", lambda t, a, b: t.tensordot(a, b, ([1, 2], [0, 1])),
+          [[[1.0, 2.0, 3.0]], [[4.0, 5.0, 6.0]]], [[0.5, -1.0, 2.0]])
+add("tensordot/three_d", lambda t: t.tensordot(t.arange(60.).reshape(3, 4, 5),
+                                               t.arange(24.).reshape(4, 3, 2), dims=([1, 0], [0, 1])))
+add("tensordot/dims_too_many", lambda t: t.tensordot(T(t, A), T(t, A), 3), error=True)
+add("tensordot/dims_negative", lambda t: t.tensordot(T(t, A), T(t, A), -1), error=True)
+add("tensordot/mismatch", lambda t: t.tensordot(T(t, A), T(t, A), ([0], [1])), error=True)
+add("tensordot/list_lengths", lambda t: t.tensordot(T(t, A), T(t, A), ([0, 1], [1])), error=True)
+add("tensordot/dtypes", lambda t: t.tensordot(T(t, A), T(t, A, t.float64), 1), error=True)
+add("tensordot/float_dims", lambda t: t.tensordot(T(t, A), T(t, A), dims=1.5), error=True)
+add("inner/last_dim", lambda t: t.inner(T(t, A), T(t, U2)), error=True)
+add("vdot/errors", lambda t: t.vdot(T(t, A), T(t, A)), error=True)
+add("vdot/sizes", lambda t: t.vdot(T(t, V), T(t, U2)), error=True)
+add("vdot/int", lambda t: t.vdot(T(t, [1, 2]), T(t, [3, 4])))
+grad_case("addmv_grad/default", lambda t, a, m, v: t.addmv(a, m, v), U2, A, V)
+grad_case("addmv_grad/beta_alpha", lambda t, a, m, v: a.addmv(m, v, beta=0.5, alpha=2), U2, A, V)
+grad_case("addmv_grad/scalar_input", lambda t, a, m, v: t.addmv(a, m, v), 1.0, A, V)
+grad_case("addr_grad/default", lambda t, a, u, v: t.addr(a, u, v), A, U2, V)
+grad_case("addr_grad/beta_alpha", lambda t, a, u, v: a.addr(u, v, beta=2, alpha=0.5), A, U2, V)
+grad_case("addr_grad/broadcast", lambda t, a, u, v: t.addr(a, u, v), [1.0], U2, V)
+grad_case("baddbmm_grad/default", lambda t, a, b, c: t.baddbmm(a, b, c), M2, BATCH1, BATCH2)
+grad_case("baddbmm_grad/beta_alpha", lambda t, a, b, c: a.baddbmm(b, c, beta=0.5, alpha=2),
+          [[[1.0, 2.0], [3.0, 4.0]], [[0.0, 1.0], [1.0, 0.0]]], BATCH1, BATCH2)
+grad_case("addbmm_grad/default", lambda t, a, b, c: t.addbmm(a, b, c), M2, BATCH1, BATCH2)
+grad_case("addbmm_grad/beta_zero", lambda t, a, b, c: a.addbmm(b, c, beta=0, alpha=2), M2, BATCH1,
+          BATCH2)
+add("addmv/beta_zero_nan", lambda t: t.addmv(T(t, [NAN, 1.0]), T(t, A), T(t, V), beta=0))
+add("addmv/vec_size", lambda t: t.addmv(T(t, U2), T(t, A), T(t, U2)), error=True)
+add("addmv/vector_mat", lambda t: t.addmv(T(t, U2), T(t, V), T(t, V)), error=True)
+add("addmv/dtypes", lambda t: t.addmv(T(t, U2), T(t, A), T(t, V, t.float64)), error=True)
+add("addr/matrix_vec", lambda t: t.addr(T(t, A), T(t, A), T(t, V)), error=True)
+add("addr/input_shape", lambda t: t.addr(t.ones(3, 3), T(t, U2), T(t, V)), error=True)
+add("addr/int", lambda t: t.addr(t.ones(2, 3, dtype=t.int64), T(t, [1, 2]), T(t, [1, 2, 3]),
+                                 alpha=2))
+add("addr/int_float_alpha", lambda t: t.addr(t.ones(2, 3, dtype=t.int64), T(t, [1, 2]),
+                                             T(t, [1, 2, 3]), alpha=0.5), error=True)
+add("baddbmm/batch2_shape", lambda t: t.baddbmm(t.ones(2, 2, 2), t.ones(2, 2, 3),
+                                                t.ones(2, 2, 2)), error=True)
+add("baddbmm/not_3d", lambda t: t.baddbmm(t.ones(2, 2, 2), t.ones(2, 2), t.ones(2, 2, 2)),
+    error=True)
+add("addbmm/batches", lambda t: t.addbmm(t.ones(2, 2), t.ones(2, 2, 3), t.ones(3, 3, 2)),
+    error=True)
+add("addbmm/input_shape", lambda t: t.addbmm(t.ones(3, 3), t.ones(2, 2, 3), t.ones(2, 3, 2)),
+    error=True)
+add("products/inplace", lambda t: (T(t, U2).addmv_(T(t, A), T(t, V)),
+                                   T(t, A).addr_(T(t, U2), T(t, V), alpha=2),
+                                   T(t, M2).addbmm_(T(t, BATCH1), T(t, BATCH2))))
+
+# ---- statistics ---------------------------------------------------------------------------------
+grad_case("cov_grad/default", lambda t, x: x.cov(), A)
+grad_case("cov_grad/correction0", lambda t, x: t.cov(x, correction=0), A)
+grad_case("cov_grad/vector", lambda t, x: x.cov(), [1.0, 2.0, 4.0, 7.0])
+grad_case("cov_grad/fweights", lambda t, x: t.cov(x, fweights=t.tensor([1, 2, 1])), A)
+grad_case("cov_grad/aweights", lambda t, x: t.cov(x, aweights=t.tensor([0.5, 1.0, 2.0])), A)
+grad_case("cov_grad/both_weights", lambda t, x: t.cov(x, correction=2, fweights=t.tensor([1, 2, 3]),
+                                                      aweights=t.tensor([0.5, 1.0, 2.0])), A)
+grad_case("corrcoef_grad/matrix", lambda t, x: x.corrcoef(), [[1.0, 2.0, 4.0], [3.0, 1.0, 0.5],
+                                                              [2.0, 2.5, 1.0]])
+grad_case("corrcoef_grad/vector", lambda t, x: t.corrcoef(x), V)
+add("cov/dof_warning", lambda t: t.cov(T(t, [[1.0, 2.0]]), correction=2))
+add("cov/int", lambda t: (t.cov(T(t, I)), t.corrcoef(T(t, I))))
+add("cov/three_dims", lambda t: t.cov(t.ones(2, 2, 2)), error=True)
+add("cov/bool", lambda t: t.cov(T(t, [True, False])), error=True)
+add("cov/fweights_float", lambda t: t.cov(T(t, A), fweights=T(t, [1.0, 2.0, 1.0])), error=True)
+add("cov/aweights_int", lambda t: t.cov(T(t, A), aweights=T(t, [1, 2, 1])), error=True)
+add("cov/weights_numel", lambda t: t.cov(T(t, A), fweights=T(t, [1, 2])), error=True)
+add("cov/weights_negative", lambda t: t.cov(T(t, A), fweights=T(t, [1, -2, 1])), error=True)
+add("cov/weights_zero", lambda t: t.cov(T(t, A), fweights=T(t, [0, 0, 0])), error=True)
+grad_case("dist_grad/p2", lambda t, a, b: a.dist(b), A, B2)
+grad_case("dist_grad/p1_broadcast", lambda t, a, b: t.dist(a, b, 1), A, V)
+grad_case("dist_grad/inf", lambda t, a, b: t.dist(a, b, float("inf")), A, B2)
+grad_case("dist_grad/p3", lambda t, a, b: t.dist(a, b, p=3), A, B2)
+add("dist/p0_and_double", lambda t: (t.dist(T(t, A), T(t, B2), 0),
+                                     T(t, V).dist(T(t, W, t.float64))))
+add("dist/int", lambda t: t.dist(T(t, [1, 2]), T(t, [0, 0])), error=True)
+NANS = [[1.0, 5.0, 3.0, 2.0], [4.0, NAN, 6.0, 0.0], [NAN, NAN, NAN, NAN]]
+grad_case("nanmedian_grad/all", lambda t, x: x.nanmedian(), NANS)
+grad_case("nanmedian_grad/dim", lambda t, x: t.nanmedian(x, 1)[0], NANS)
+grad_case("nanmedian_grad/dim_keep", lambda t, x: x.nanmedian(0, keepdim=True).values, NANS)
+add("nanmedian/indices", lambda t: (T(t, NANS).nanmedian(1), T(t, NANS).nanmedian(0),
+                                    T(t, [[NAN, NAN]]).nanmedian(), T(t, [3, 1, 2]).nanmedian()))
+add("nanmedian/empty_dim", lambda t: t.ones(2, 0).nanmedian(1), error=True)
+add("histc/values", lambda t: (t.histc(L(t, [1.0, 2, 1, 4, 2.5, -1, 7]), bins=4),
+                               t.histc(T(t, [1.0, 2, 1, 4, 2.5, -1, 7]), bins=4, min=0, max=3),
+                               T(t, [1.0, 2, 1, 4, 2.5, -1, 7]).histc(5, 1, 1),
+                               t.histc(T(t, [1.0, 2, 1], t.float64), 3),
+                               t.histc(T(t, [0.1, 0.2, 0.3, 0.7]), 10, 0, 1),
+                               t.histc(T(t, [2.0, 2.0]), 4)))
+add("histc/int", lambda t: t.histc(T(t, [1, 2]), 2), error=True)
+add("histc/min_above_max", lambda t: t.histc(T(t, V), 4, 3, 0), error=True)
+add("histc/nan_range", lambda t: t.histc(T(t, [NAN]), 2), error=True)
+add("histc/no_bins", lambda t: t.histc(T(t, V), 0), error=True)
+
+# ---- lookups -------------------------------------------------------------------------------------
+SEQ = [1.0, 3.0, 5.0, 7.0, 9.0]
+VALUES = [[3.0, 6.0, 9.0], [0.0, 10.0, 5.0]]
+add("searchsorted/forms", lambda t: (
+    t.searchsorted(T(t, SEQ), T(t, VALUES)), t.searchsorted(T(t, SEQ), T(t, VALUES), right=True),
+    t.searchsorted(T(t, SEQ), T(t, VALUES), side="right"),
+    t.searchsorted(T(t, SEQ), T(t, VALUES), out_int32=True), t.searchsorted(T(t, SEQ), 4.0),
+    t.searchsorted(T(t, SEQ), T(t, 4.0)), t.searchsorted(T(t, SEQ), T(t, [1, 4])),
+    t.searchsorted(T(t, [[1.0, 2, 3], [2, 4, 6]]), T(t, [[2.5], [2.5]])),
+    t.searchsorted(T(t, [5.0, 1, 3]), T(t, VALUES), sorter=T(t, [1, 2, 0]))))
+add("searchsorted/rows_mismatch", lambda t: t.searchsorted(T(t, [[1.0, 2, 3], [2, 4, 6]]),
+                                                           T(t, [2.5])), error=True)
+add("searchsorted/side_right_opposite", lambda t: t.searchsorted(T(t, SEQ), T(t, VALUES),
+                                                                 side="left", right=True),
+    error=True)
+add("searchsorted/side_bad", lambda t: t.searchsorted(T(t, SEQ), T(t, VALUES), side="middle"),
+    error=True)
+add("bucketize/forms", lambda t: (t.bucketize(T(t, VALUES), T(t, SEQ)),
+                                  t.bucketize(T(t, VALUES), T(t, SEQ), right=True),
+                                  t.bucketize(3.0, T(t, SEQ)),
+                                  t.bucketize(T(t, VALUES), T(t, SEQ), out_int32=True)))
+add("bucketize/two_dim", lambda t: t.bucketize(T(t, VALUES), t.ones(2, 2)), error=True)
+add("isin/forms", lambda t: (t.isin(T(t, VALUES), T(t, [3.0, 5.0])), t.isin(T(t, VALUES), 5.0),
+                             t.isin(5.0, T(t, VALUES)),
+                             t.isin(T(t, VALUES), T(t, [3.0, 5.0]), invert=True),
+                             t.isin(T(t, [1, 2, 3]), T(t, [2.0, 3.5])),
+                             t.isin(T(t, VALUES), T(t, [3.0, 5.0]), assume_unique=True)))
+RUNS = [1, 1, 2, 2, 3, 1, 1, 2]
+add("unique_consecutive/forms", lambda t: (
+    t.unique_consecutive(T(t, RUNS)), T(t, RUNS).unique_consecutive(return_inverse=True),
+    t.unique_consecutive(T(t, RUNS), return_counts=True),
+    t.unique_consecutive(T(t, RUNS), return_inverse=True, return_counts=True),
+    t.unique_consecutive(T(t, [[1, 1], [1, 1], [2, 3], [1, 1]]), dim=0),
+    t.unique_consecutive(T(t, [[1, 1], [1, 1], [2, 3], [1, 1]]), return_counts=True, dim=1),
+    t.unique_consecutive(T(t, [[1.0, 1], [2, 2]]))))
