@@ -22,6 +22,7 @@ from . import ops_linalg as la
 from . import ops_linalg_more as lam
 from . import ops_pointwise as pw
 from . import ops_products as prd
+from . import ops_quantile as qnt
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_layout as lay
@@ -72,6 +73,7 @@ _SAME_AS_FUNCTION = {
           "rad2deg gcd lcm"),
     prd: "inner vdot addmv addr baddbmm addbmm",
     stat: "cov corrcoef dist nanmedian histc unique_consecutive",
+    qnt: "quantile nanquantile",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,

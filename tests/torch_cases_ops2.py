@@ -372,3 +372,31 @@ add("unique_consecutive/forms", lambda t: (
     t.unique_consecutive(T(t, [[1, 1], [1, 1], [2, 3], [1, 1]]), dim=0),
     t.unique_consecutive(T(t, [[1, 1], [1, 1], [2, 3], [1, 1]]), return_counts=True, dim=1),
     t.unique_consecutive(T(t, [[1.0, 1], [2, 2]]))))
+
+# ---- quantile / nanquantile ----------------------------------------------------------------------
+QDATA = [[1.0, 5.0, 3.0, 2.0], [4.0, NAN, 6.0, 0.0]]
+SAMPLE = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0]
+for mode in ("linear", "lower", "higher", "midpoint", "nearest"):
+    grad_case("quantile_grad/%s" % mode,
+              lambda t, x, mode=mode: x.quantile(0.3, interpolation=mode), SAMPLE)
+    grad_case("quantile_grad/%s_q_tensor" % mode,
+              lambda t, x, mode=mode: t.quantile(x, t.tensor([0.1, 0.5, 0.85]), dim=1,
+                                                 interpolation=mode), A)
+    grad_case("nanquantile_grad/%s" % mode,
+              lambda t, x, mode=mode: x.nanquantile(0.4, dim=1, keepdim=True,
+                                                    interpolation=mode), QDATA)
+grad_case("quantile_grad/dim0_keepdim", lambda t, x: x.quantile(0.4, dim=0, keepdim=True), QDATA)
+grad_case("quantile_grad/keepdim_no_dim", lambda t, x: t.quantile(x, 0.5, keepdim=True), A)
+grad_case("nanquantile_grad/all_nan_row", lambda t, x: t.nanquantile(x, t.tensor([0.1, 0.9]), 1),
+          [[NAN, NAN], [1.0, 2.0]])
+add("quantile/values", lambda t: (t.quantile(T(t, QDATA), 0.5, dim=1),
+                                  t.nanquantile(T(t, QDATA), T(t, [0.1, 0.9])),
+                                  t.quantile(T(t, SAMPLE, t.float64), T(t, [0.25, 0.75], t.float64)),
+                                  T(t, 2.0).quantile(0.5), T(t, SAMPLE).quantile(0.123456)))
+add("quantile/q_range", lambda t: t.quantile(T(t, V), 1.5), error=True)
+add("quantile/q_tensor_range", lambda t: t.quantile(T(t, V), T(t, [0.5, -0.1])), error=True)
+add("quantile/q_2d", lambda t: t.quantile(T(t, V), T(t, [[0.5]])), error=True)
+add("quantile/int_input", lambda t: t.quantile(T(t, [1, 2]), 0.5), error=True)
+add("quantile/q_dtype", lambda t: t.quantile(T(t, V), T(t, [0.5], t.float64)), error=True)
+add("quantile/empty", lambda t: t.quantile(t.ones(0), 0.5), error=True)
+add("quantile/mode", lambda t: t.quantile(T(t, V), 0.5, interpolation="cubic"), error=True)
