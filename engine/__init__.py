@@ -70,6 +70,7 @@ from .ops_products import inner, vdot, tensordot, addmv, addr, baddbmm, addbmm
 from .ops_statistics import (cov, corrcoef, dist, nanmedian, histc, searchsorted, bucketize,
                              isin, unique_consecutive)
 from .ops_quantile import quantile, nanquantile
+from .ops_cdist import cdist
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
                              hardshrink, prelu, relu_, sigmoid_)

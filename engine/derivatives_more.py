@@ -83,5 +83,16 @@ NANMEDIAN_DIM = op("nanmedian", "NanmedianBackward1", "self; dim, keepdim", kst.
 DIST = op("dist", "DistBackward0", "self, other; p", kst.dist, PROMOTE,
           self="norm_backward(grad, self - other, p, result, None, False)",
           other="-norm_backward(grad, self - other, p, result, None, False)")
+CDIST = op("_cdist_forward", "CdistBackward0", "x1, x2; p", kst.cdist,
+           x1="cdist_backward(grad.contiguous(), x1, x2, p, result)",
+           x2="cdist_backward(grad.mT.contiguous(), x2, x1, p, result.mT.contiguous())")
+CDIST_BACKWARD = op("_cdist_backward", "CdistBackwardBackward0", "grad_in, x1, x2, cdist; p",
+                    kst.cdist_backward, grad_in="not_differentiable('_cdist_backward')",
+                    x1="not_differentiable('_cdist_backward')",
+                    x2="not_differentiable('_cdist_backward')",
+                    cdist="not_differentiable('_cdist_backward')")
+EUCLIDEAN_DIST = op("_euclidean_dist", "EuclideanDistBackward0", "x1, x2", kst.euclidean_dist,
+                    x1="euclidean_dist_backward_x1(grad, x1, x2, result)",
+                    x2="euclidean_dist_backward_x2(grad, x1, x2, result)")
 
 __all__ = [name for name, value in list(globals().items()) if isinstance(value, OpSpec)]

@@ -57,3 +57,23 @@ def logcumsumexp_backward(grad, self, result, dim):
 def copysign_backward(grad, self, result):
     ratio = result / self
     return grad * ratio.masked_fill(self == 0, 0)
+
+
+def cdist_backward(grad, x1, x2, p, cdist):
+    from . import derivatives as d
+    from .dispatch import call
+    return call(d.CDIST_BACKWARD, (grad, x1, x2, cdist), (p,), x1.dtype)
+
+
+def _euclidean_ratio(grad, result):
+    return (grad / result).masked_fill(result == 0, 0)
+
+
+def euclidean_dist_backward_x1(grad, x1, x2, result):
+    ratio = _euclidean_ratio(grad, result)
+    return x1 * ratio.sum(-1, True) - ratio.matmul(x2)
+
+
+def euclidean_dist_backward_x2(grad, x1, x2, result):
+    ratio = _euclidean_ratio(grad, result)
+    return x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1)

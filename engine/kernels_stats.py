@@ -4,6 +4,8 @@ unique_consecutive, with ATen's conventions (nan-last orders, lower medians, int
 import numpy as np
 
 from . import kernels as k
+from . import libm
+from .float_math import fma_f32, fma_f64
 from . import stl_select
 from .kernels_sort import _per_row
 
@@ -54,3 +56,90 @@ def histc(a, bins, low, high):
     position = ((inside - t(low)) * t(bins) / (t(high) - t(low))).astype(np.int64)
     position = np.minimum(position, bins - 1)
     return np.bincount(position, minlength=bins).astype(a.dtype)
+
+
+# ---- cdist (ATen's Distance.cpp) -----------------------------------------------------------------
+
+def _differences(x1, x2):
+    return x1[..., :, None, :] - x2[..., None, :, :]
+
+
+def cdist(x1, x2, p):
+    """_cdist_forward: the p-norm of every row difference.
+
+    For p = 2, PyTorch 2.13's x86-64 build sums `diff * diff` over the columns in order,
+    the products rounded over the leading multiple of 16 bytes' worth of columns (4 float32,
+    2 float64) and fused into the sum (FMA) for the remaining ones: measured bit for bit
+    against it for 1 to 17 columns."""
+    diff = _differences(x1, x2)
+    if p != 2:
+        return _cdist_other(np.abs(diff), p)
+    fma = fma_f32 if diff.dtype == np.float32 else fma_f64
+    columns = diff.shape[-1]
+    rounded = columns - columns % (16 // diff.dtype.itemsize)
+    agg = np.zeros(diff.shape[:-1], diff.dtype)
+    for c in range(rounded):
+        agg = agg + diff[..., c] * diff[..., c]
+    for c in range(rounded, columns):
+        agg = np.asarray(fma(diff[..., c], diff[..., c], agg), dtype=diff.dtype)
+    return np.sqrt(agg)
+
+
+def _cdist_other(diff, p):
+    """ATen's zdist/odist/idist/pdist: map each column's |diff|, reduce in column order,
+    finish (pdist: std::pow(agg, 1 / p))."""
+    if p == np.inf:
+        return diff.max(-1) if diff.shape[-1] else np.zeros(diff.shape[:-1], diff.dtype)
+    if p == 0:
+        mapped = (diff != 0).astype(diff.dtype)
+    elif p == 1:
+        mapped = diff
+    else:
+        mapped = libm.power(diff, p)
+    agg = np.zeros(diff.shape[:-1], diff.dtype)
+    for c in range(diff.shape[-1]):
+        agg = agg + mapped[..., c]
+    if p in (0, 1):
+        return agg
+    # std::pow(agg, 1.0 / p): a double exponent, so the double pow, rounded
+    return libm.power(agg.astype(np.float64), 1 / float(diff.dtype.type(p))).astype(diff.dtype)
+
+
+def cdist_backward(grad, x1, x2, dist, p):
+    """_cdist_backward: d dist[i, j] / d x1[i] weighted by grad and summed over j."""
+    diff = _differences(x1, x2)
+    dist = dist[..., None]
+    grad = grad[..., None]
+    t = diff.dtype.type
+    # each term in the order of ATen's Dist<>::backward for the p at hand
+    with np.errstate(all="ignore"):
+        if p == 0:
+            step = np.zeros_like(diff)
+        elif p == 1:
+            step = grad * np.sign(diff)
+        elif p == 2:
+            step = np.where(dist == 0, t(0), grad * diff / dist)
+        elif p == np.inf:
+            step = grad * np.sign(diff) * (np.abs(diff) == dist)
+        elif p < 2:
+            step = np.where((dist == 0) | ((diff == 0) & (p < 1)), t(0),
+                            np.sign(diff) * np.abs(diff) ** t(p - 1) * grad
+                            / dist ** t(p - 1))
+        else:
+            step = np.where(dist == 0, t(0), diff * np.abs(diff) ** t(p - 2) * grad
+                            / dist ** t(p - 1))
+    total = step[..., 0, :]
+    for j in range(1, step.shape[-2]):  # summed over the other rows in order
+        total = total + step[..., j, :]
+    return total.astype(x1.dtype)
+
+
+def euclidean_dist(x1, x2):
+    """ATen's _euclidean_dist: one matrix product of [-2 x1, |x1|^2, 1] and [x2, 1, |x2|^2],
+    clamped at 1e-30, square-rooted."""
+    t = x1.dtype.type
+    x1_norm = (x1 * x1).sum(-1, keepdims=True)
+    x2_norm = (x2 * x2).sum(-1, keepdims=True)
+    x1_ = np.concatenate([x1 * t(-2), x1_norm, np.ones_like(x1_norm)], -1)
+    x2_ = np.concatenate([x2, np.ones_like(x2_norm), x2_norm], -1)
+    return np.sqrt(np.maximum(np.matmul(x1_, np.swapaxes(x2_, -1, -2)), t(1e-30)))

@@ -49,6 +49,24 @@ def _ufunc(name, single):
 _UFUNCS = {}
 
 
+def power(x, exponent):
+    """C's pow (powf for float32/float16 arrays) of every element of x to a Python float."""
+    single = x.dtype.itemsize < 8
+    key = ("pow", single)
+    ufunc = _UFUNCS.get(key)
+    if ufunc is None:
+        if _LIB is None:
+            ufunc = np.frompyfunc(_safe(lambda a, b: a ** b), 2, 1)
+        else:
+            fn = getattr(_LIB, "powf" if single else "pow")
+            fn.restype = ctypes.c_float if single else ctypes.c_double
+            fn.argtypes = [fn.restype, fn.restype]
+            ufunc = np.frompyfunc(fn, 2, 1)
+        _UFUNCS[key] = ufunc
+    values = np.asarray(ufunc(x.astype(np.float64), float(exponent)), dtype=np.float64)
+    return values.astype(x.dtype, copy=False)
+
+
 def powf(x, y):
     """C's powf (float arguments and result) on two Python floats."""
     if _LIB is None:

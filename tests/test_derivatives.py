@@ -490,6 +490,11 @@ CASES = {
                       [lambda rng: rng.permutation(8).reshape(2, 4) * 0.5]),
     "DIST": (lambda a, b: torch.dist(a, b) + torch.dist(a, b, 3) + torch.dist(a, b, 1),
              [_normal((2, 3)), _normal((3,))]),
+    "CDIST": (lambda a, b: torch.cdist(a, b) + torch.cdist(a, b, 1) + torch.cdist(a, b, 3)
+              + torch.cdist(a, b, 1.5), [_normal((2, 3, 2)), _normal((4, 2))], 1),
+    "CDIST_BACKWARD": None,  # not_implemented("_cdist_backward") in derivatives.yaml
+    "EUCLIDEAN_DIST": (lambda a, b: torch.cdist(a, b, compute_mode="use_mm_for_euclid_dist"),
+                       [_normal((2, 3, 2)), _normal((4, 2))]),
 }
 
 

@@ -4,7 +4,7 @@ cartesian_prod, combinations, tril/triu_indices, unravel_index, positive, adjoin
 special functions and torch.special; products and statistics. Registered into
 torch_cases.CASES."""
 
-from torch_cases import add, T, L, A, V, W, I, grad_case
+from torch_cases import add, T, L, A, V, W, I, grad_case, forward_graph
 
 M = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
 V3 = [1.0, 2.0, 3.0]
@@ -400,3 +400,38 @@ add("quantile/int_input", lambda t: t.quantile(T(t, [1, 2]), 0.5), error=True)
 add("quantile/q_dtype", lambda t: t.quantile(T(t, V), T(t, [0.5], t.float64)), error=True)
 add("quantile/empty", lambda t: t.quantile(t.ones(0), 0.5), error=True)
 add("quantile/mode", lambda t: t.quantile(T(t, V), 0.5, interpolation="cubic"), error=True)
+
+# ---- cdist ----------------------------------------------------------------------------------------
+PTS = [[0.0, 1.0], [2.0, 3.0], [1.5, -1.0]]
+CENTERS = [[1.0, 1.0], [0.0, -2.0]]
+MANY_PTS = [[(i * 0.37) % 3, (i * 0.73 + 0.5) % 3] for i in range(30)]
+for p in (2.0, 1.0, 0.0, 3.0, 1.5, 0.5, float("inf")):
+    grad_case("cdist_grad/p%s" % p, lambda t, a, b, p=p: t.cdist(a, b, p=p), PTS, CENTERS)
+grad_case("cdist_grad/mm", lambda t, a, b: t.cdist(a, b, compute_mode="use_mm_for_euclid_dist"),
+          PTS, CENTERS)
+grad_case("cdist_grad/batched_mm", lambda t, a, b: t.cdist(a.unsqueeze(0).expand(2, 3, 2), b,
+                                                           compute_mode="use_mm_for_euclid_dist"),
+          PTS, CENTERS)
+grad_case("cdist_grad/batched", lambda t, a, b: t.cdist(a.unsqueeze(0), b.unsqueeze(0).expand(2, 2, 2)),
+          PTS, CENTERS)
+grad_case("cdist_grad/many_rows_direct",
+          lambda t, a, b: t.cdist(a, b, compute_mode="donot_use_mm_for_euclid_dist"), MANY_PTS,
+          CENTERS)
+add("cdist/many_rows_graph", lambda t: forward_graph(t, lambda t, a, b: t.cdist(a, b), MANY_PTS,
+                                                     CENTERS)[1])
+add("cdist/double_backward", lambda t: (lambda a: t.autograd.grad(
+    t.cdist(a, T(t, CENTERS), p=1).sum(), a, create_graph=True)[0])(L(t, PTS)))
+add("cdist/double_backward_raises", lambda t: (lambda a: t.autograd.grad(
+    t.cdist(a, T(t, CENTERS), p=1).sum(), a, create_graph=True)[0].sum().backward())(L(t, PTS)),
+    error=True)
+add("cdist/mode", lambda t: t.cdist(T(t, PTS), T(t, CENTERS), compute_mode="foo"), error=True)
+add("cdist/one_dim", lambda t: t.cdist(T(t, V), T(t, CENTERS)), error=True)
+add("cdist/columns", lambda t: t.cdist(T(t, PTS), T(t, [[1.0], [2.0]])), error=True)
+add("cdist/negative_p", lambda t: t.cdist(T(t, PTS), T(t, CENTERS), -1), error=True)
+add("cdist/dtypes", lambda t: t.cdist(T(t, PTS, t.float64), T(t, CENTERS)), error=True)
+add("cdist/int", lambda t: t.cdist(T(t, [[1, 2]]), T(t, [[1, 2]])), error=True)
+WIDE1 = [[((i * 7 + j * 3) % 11) * 0.37 - 1.5 for j in range(7)] for i in range(4)]
+WIDE2 = [[((i * 5 + j * 2) % 13) * 0.29 - 1.0 for j in range(7)] for i in range(3)]
+add("cdist/bits", lambda t: [t.cdist(T(t, WIDE1, dtype), T(t, WIDE2, dtype), p=p).tolist()
+                             for dtype in (t.float32, t.float64)
+                             for p in (2.0, 1.0, 3.0, 0.5, 1.7, float("inf"), 0.0)])
