@@ -22,7 +22,8 @@ TENSOR_PYTHON_METHODS = frozenset((
 # torch.X written in Python (torch/functional.py, torch/random.py, torch/__init__.py ...);
 # every other torch.X is a method of torch._C._VariableFunctions, but these C functions.
 TORCH_PYTHON_FUNCTIONS = frozenset((
-    "atleast_1d atleast_2d atleast_3d broadcast_shapes broadcast_tensors einsum "
+    "atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes broadcast_tensors "
+    "cartesian_prod cdist einsum tensordot unique_consecutive unravel_index "
     "get_default_device get_rng_state initial_seed is_storage is_tensor is_warn_always_enabled "
     "manual_seed meshgrid norm seed set_default_device set_default_dtype set_printoptions "
     "set_rng_state set_warn_always split typename unique").split())

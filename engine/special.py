@@ -46,3 +46,16 @@ def ndtr(input):
     """The standard normal CDF, composed as ATen's special_ndtr: (1 + erf(x / sqrt 2)) / 2."""
     scaled = _pw.erf(_pw.mul_scalar(input, 0.7071067811865476))
     return _pw.mul_scalar(_call_scalar(_d.ADD.scalar_variant, scaled, 1), 0.5)
+
+
+def _as_builtins(namespace):
+    """torch.special's functions are C functions named special_<name>
+    (`<built-in function special_erf>`): each its own function, not torch.erf."""
+    from .callable_reprs import register_builtin, renamed
+    for name in __all__:
+        function = renamed(namespace[name], "special_" + name)
+        namespace[name] = function
+        register_builtin(function, "special_" + name)
+
+
+_as_builtins(globals())
