@@ -293,3 +293,14 @@ def test_a_gradient_that_is_not_a_sequence_is_the_users_error():
 def test_arguments_that_do_not_fit_a_signature_are_the_users_error():
     _, err, _ = session("x = torch.ones(2, 3)\nx.unsqueeze()\nx.sum(foo=1)\nx.sum(1.5)\n")
     assert "hint" not in err and len(err.splitlines()) == 3
+
+
+def test_torch_special_functions_print_as_torchs_c_functions():
+    # C functions named special_<name>; torch.erf stays a method of _VariableFunctions,
+    # torch.cdist is torch/functional.py's Python function
+    out, err, code = session("torch.special.erf\nfrom torch.special import expit\nexpit\n"
+                             "torch.erf\ntorch.cdist\n")
+    lines = out.splitlines()
+    assert lines[:2] == ["<built-in function special_erf>", "<built-in function special_expit>"]
+    assert lines[2].startswith("<built-in method erf of type object at 0x")
+    assert lines[3].startswith("<function cdist at 0x") and code == 0
