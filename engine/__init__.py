@@ -65,7 +65,8 @@ from .ops_compose import (repeat_interleave, diff, broadcast_to, ravel, fliplr, 
                           adjoint, positive, diagflat, block_diag, cartesian_prod, combinations,
                           tril_indices, triu_indices, unravel_index)
 from .ops_gamma import (lgamma, digamma, polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2,
-                        logcumsumexp, copysign, deg2rad, rad2deg, gcd, lcm)
+                        logcumsumexp, copysign, deg2rad, rad2deg, gcd, lcm, nextafter, ldexp,
+                        frexp)
 from .ops_products import inner, vdot, tensordot, addmv, addr, baddbmm, addbmm
 from .ops_statistics import (cov, corrcoef, dist, nanmedian, histc, searchsorted, bucketize,
                              isin, unique_consecutive)

@@ -6,11 +6,13 @@ Same rules as derivatives.py (which re-exports these, so every entry is one tabl
 formulas follow tools/autograd/derivatives.yaml.
 """
 
+import numpy as np
+
 from . import kernels_gamma as kg
 from . import kernels_layout as kl
 from . import kernels_products as kp
 from . import kernels_stats as kst
-from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV
+from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 __all__ = []
 
@@ -51,6 +53,12 @@ DEG2RAD = op("deg2rad", "Deg2RadBackward0", "self", kg.deg2rad, FLOAT,
              self="grad * 0.017453292519943295")
 RAD2DEG = op("rad2deg", "Rad2DegBackward0", "self", kg.rad2deg, FLOAT,
              self="grad * 57.29577951308232")
+NEXTAFTER = op("nextafter", "NextafterBackward0", "self, other", np.nextafter, PROMOTE,
+               self="where(self != other, grad, 0.0)", other="zeros_like(other)")
+LDEXP = op("ldexp", "LdexpBackward0", "self, other; np_dtype", kg.ldexp, CUSTOM,
+           self="grad * 2 ** other", other="grad * result * 0.6931471805599453")
+FREXP = op("frexp", "FrexpBackward0", "self", kg.frexp, CUSTOM, n_outputs=2,
+           self="grads[0] / results[1].exp2()")
 SPECIAL_ENTR = op("special_entr", "SpecialEntrBackward0", "self", kg.entr, FLOAT,
                   self="grad * (-(1 + self.log()))")
 

@@ -294,3 +294,13 @@ def deg2rad(a):
 
 def rad2deg(a):
     return a * a.dtype.type(180 / math.pi)
+
+
+def ldexp(a, exponent, np_dtype):
+    # ATen: self * 2 ** other, in the result's floating dtype
+    return a.astype(np_dtype) * np.power(np_dtype.type(2), exponent.astype(np_dtype))
+
+
+def frexp(a):
+    mantissa, exponent = np.frexp(a)
+    return mantissa, exponent.astype(np.int32)

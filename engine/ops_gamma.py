@@ -6,8 +6,9 @@ import numpy as np
 
 from . import derivatives as d
 from . import dtypes
-from .dispatch import call_binary, call_scalar, call_unary
+from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER
+from .return_types import return_type
 from .shape_util import wrap_dim
 from .size_args import int_arg
 from .tensor import Tensor, wrap
@@ -119,3 +120,29 @@ lcm = _integer_binary("lcm", np.lcm)
 
 def special_entr(input):
     return call_unary(d.SPECIAL_ENTR, input)
+
+
+def nextafter(input, other):
+    _tensor_argument("nextafter", "other", 2, other)
+    dtype = dtypes.result_type(input, other)
+    if dtype.category != 2:
+        raise _not_implemented("nextafter_cpu", dtype)
+    return call_binary(d.NEXTAFTER, input, other)
+
+
+def ldexp(input, other):
+    """input * 2 ** other, in input's floating dtype (the default one for integers)."""
+    _tensor_argument("ldexp", "other", 2, other)
+    dtype = dtypes.result_type(input, other)
+    if dtype.category != 2:
+        dtype = dtypes.get_default_dtype()
+    return call(d.LDEXP, (input, other), (dtype.np_dtype,), dtype)
+
+
+return_frexp = return_type("frexp", ("mantissa", "exponent"))
+
+
+def frexp(input):
+    if input._dtype.category != 2:
+        raise RuntimeError("torch.frexp() only supports floating-point dtypes")
+    return return_frexp(*call(d.FREXP, (input,)))

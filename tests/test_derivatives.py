@@ -476,6 +476,10 @@ CASES = {
     "DEG2RAD": (torch.deg2rad, [_normal((3,))]),
     "RAD2DEG": (torch.rad2deg, [_normal((3,))]),
     "SPECIAL_ENTR": (torch.special.entr, [_positive((4,))]),
+    "NEXTAFTER": (lambda a, b: torch.nextafter(a, b) * a, [_normal((2, 3)), _normal((3,))]),
+    # (a negative integer exponent: at::pow(2, other) is an integer power, 0, as in PyTorch)
+    "LDEXP": (lambda a: torch.ldexp(a, torch.tensor([1, 0, 3])), [_normal((2, 3))]),
+    "FREXP": (lambda a: torch.frexp(a).mantissa * a, [_away_from_zero((5,))]),
     "VDOT": (torch.vdot, [_normal((3,)), _normal((3,))]),
     "ADDMV": (lambda a, m, v: torch.addmv(a, m, v, beta=0.5, alpha=2.0),
               [_normal((2,)), _normal((2, 3)), _normal((3,))]),

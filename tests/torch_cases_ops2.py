@@ -435,3 +435,20 @@ WIDE2 = [[((i * 5 + j * 2) % 13) * 0.29 - 1.0 for j in range(7)] for i in range(
 add("cdist/bits", lambda t: [t.cdist(T(t, WIDE1, dtype), T(t, WIDE2, dtype), p=p).tolist()
                              for dtype in (t.float32, t.float64)
                              for p in (2.0, 1.0, 3.0, 0.5, 1.7, float("inf"), 0.0)])
+
+# ---- nextafter, ldexp, frexp ---------------------------------------------------------------------
+grad_case("nextafter_grad/ties", lambda t, x, o: t.nextafter(x, o), [0.5, 1.0, -3.0], [1.0, 1.0, 2.0])
+grad_case("ldexp_grad/int_exponent", lambda t, x: t.ldexp(x, t.tensor([1, 2, -3])), V)
+grad_case("ldexp_grad/double_exponent",
+          lambda t, x: x.ldexp(t.tensor([1.0, 2.0, 3.0], dtype=t.float64)), V)
+grad_case("frexp_grad/mantissa", lambda t, x: t.frexp(x * 3).mantissa, [0.5, 1.5, -3.0, 0.0])
+add("frexp/values", lambda t: (t.frexp(T(t, [0.5, 1.5, -3.0, 0.0, INF, NAN])),
+                               T(t, [1e-40, 3e38]).frexp(),
+                               t.frexp(T(t, [6.0], t.float64))))
+add("frexp/int", lambda t: t.frexp(T(t, [1, 2])), error=True)
+add("ldexp/ints", lambda t: t.ldexp(T(t, [1, 2]), T(t, [1, 2])))
+add("ldexp/python_number", lambda t: t.ldexp(T(t, V), 2), error=True)
+add("nextafter/values", lambda t: (t.nextafter(T(t, [0.0, 1.0, -1.0]), T(t, 1.0)),
+                                   t.nextafter(T(t, [1.0], t.float64), T(t, [2.0], t.float64))))
+add("nextafter/int", lambda t: t.nextafter(T(t, [1]), T(t, [2])), error=True)
+add("nextafter/python_number", lambda t: t.nextafter(T(t, V), 1.0), error=True)
