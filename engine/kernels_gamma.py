@@ -3,7 +3,8 @@ compute them (aten/src/ATen/native/Math.h): lgamma, digamma, trigamma, polygamma
 Hurwitz zeta), erfinv, erfc, sinc, logaddexp2, logcumsumexp, copysign, entr.
 
 float32 inputs run ATen's float code step for step: arithmetic in float32, the C library's
-float functions (logf, sinf, erff ...) as the float64 value rounded to float32.
+float functions (logf, sinf ...) from libm itself (libm.py). Where PyTorch's contiguous
+kernel is MKL's (lgamma, erfc, erfinv in float32) the correctly rounded value stands in.
 """
 
 import math
@@ -191,12 +192,7 @@ _ERFINV_A = (0.886226899, -1.645349621, 0.914624893, -0.140543331)
 _ERFINV_B = (-2.118377725, 1.442710462, -0.329097515, 0.012229801)
 _ERFINV_C = (-1.970840454, -1.624906493, 3.429567803, 1.641345311)
 _ERFINV_D = (3.543889200, 1.637067800)
-_erf64 = np.frompyfunc(math.erf, 1, 1)
 _erfc64 = np.frompyfunc(math.erfc, 1, 1)
-
-
-def _erf_f64(x):
-    return np.asarray(_erf64(np.asarray(x, np.float64)), dtype=np.float64)
 
 
 def _erfc_f64(x):

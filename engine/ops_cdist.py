@@ -3,8 +3,9 @@
 (EuclideanDistBackward0, another rounding than the direct way); the rest _cdist_forward
 (CdistBackward0)."""
 
+import math
+
 from . import derivatives as d
-from . import dtypes
 from .dispatch import call
 from .shape_util import broadcast_shapes
 
@@ -45,9 +46,7 @@ def _euclidean(x1, x2, batch, r1, r2, columns):
     output_shape = batch + (r1, r2)
     if x1._data.ndim == 2 and x2._data.ndim == 2:
         return call(d.EUCLIDEAN_DIST, (x1, x2), (), x1._dtype).view(output_shape)
-    count = 1
-    for n in batch:
-        count *= n
+    count = math.prod(batch)
     x1 = x1.expand(batch + (r1, columns)).contiguous().view(count, r1, columns)
     x2 = x2.expand(batch + (r2, columns)).contiguous().view(count, r2, columns)
     return call(d.EUCLIDEAN_DIST, (x1, x2), (), x1._dtype).view(output_shape)

@@ -70,12 +70,20 @@ def sinc(input):
     return call_unary(d.SINC, input)
 
 
-def logaddexp2(input, other):
-    _tensor_argument("logaddexp2", "other", 2, other)
-    dtype = dtypes.result_type(input, other)
-    if dtype.category != 2:
-        raise _not_implemented("logaddexp2_cpu", dtype)
-    return call_binary(d.LOGADDEXP2, input, other)
+def _floating_binary(name, op):
+    """A binary op of two tensors with a floating kernel only (`name`_cpu)."""
+    def function(input, other):
+        _tensor_argument(name, "other", 2, other)
+        dtype = dtypes.result_type(input, other)
+        if dtype.category != 2:
+            raise _not_implemented(name + "_cpu", dtype)
+        return call_binary(op, input, other)
+    function.__name__ = name
+    return function
+
+
+logaddexp2 = _floating_binary("logaddexp2", d.LOGADDEXP2)
+nextafter = _floating_binary("nextafter", d.NEXTAFTER)
 
 
 def logcumsumexp(input, dim):
@@ -120,14 +128,6 @@ lcm = _integer_binary("lcm", np.lcm)
 
 def special_entr(input):
     return call_unary(d.SPECIAL_ENTR, input)
-
-
-def nextafter(input, other):
-    _tensor_argument("nextafter", "other", 2, other)
-    dtype = dtypes.result_type(input, other)
-    if dtype.category != 2:
-        raise _not_implemented("nextafter_cpu", dtype)
-    return call_binary(d.NEXTAFTER, input, other)
 
 
 def ldexp(input, other):

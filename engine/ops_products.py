@@ -1,6 +1,8 @@
 """More products as torch functions: inner and tensordot (composed as ATen composes them:
 permute, reshape, then mm or dot), vdot, and the fused addmv, addr, baddbmm, addbmm."""
 
+import math
+
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call
@@ -79,8 +81,8 @@ def _tensordot(input1, input2, dims1, dims2):
     free1 = [i for i in range(input1._data.ndim) if i not in contracted1]
     free2 = [i for i in range(input2._data.ndim) if i not in contracted2]
     rsizes = [t1._data.shape[i] for i in free1] + [t2._data.shape[i] for i in free2]
-    size1 = _product(t1._data.shape[i] for i in free1)
-    size2 = _product(t2._data.shape[i] for i in free2)
+    size1 = math.prod(t1._data.shape[i] for i in free1)
+    size2 = math.prod(t2._data.shape[i] for i in free2)
     t1 = permute(t1, free1 + [wrap_dim(x, input1._data.ndim) for x in dims1])
     t2 = permute(t2, [wrap_dim(x, input2._data.ndim) for x in dims2] + free2)
     if not rsizes:  # a full contraction: one dot of the flattened operands
@@ -88,13 +90,6 @@ def _tensordot(input1, input2, dims1, dims2):
         flat2 = t2 if t2._data.ndim == 1 else reshape(t2, csize)
         return reshape(dot(flat1, flat2), ())
     return reshape(mm(reshape(t1, size1, csize), reshape(t2, csize, size2)), tuple(rsizes))
-
-
-def _product(sizes):
-    n = 1
-    for s in sizes:
-        n *= s
-    return n
 
 
 def vdot(input, other):
