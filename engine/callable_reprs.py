@@ -36,7 +36,8 @@ F_BUILTIN_METHODS = frozenset(("cosine_similarity celu_ selu_ rrelu_ relu_ thres
                                "hardshrink prelu pdist pairwise_distance").split())
 # torch.unique is made by torch._jit_internal.boolean_dispatch; F.logsigmoid is the C
 # function torch._C._nn.log_sigmoid; F.threshold is torch.nn.functional._threshold.
-_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid",
+_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn",
+              "unique_consecutive": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid",
               "threshold": "_threshold"}
 
 _BUILTIN_METHOD, _BUILTIN_FUNCTION, _PYTHON_FUNCTION = "method", "builtin", "function"
