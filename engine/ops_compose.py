@@ -20,7 +20,7 @@ from .ops_shape import (clone, contiguous, expand, flatten, matrices_transpose, 
                         view)
 from .ops_split import unbind
 from .shape_util import wrap_dim
-from .size_args import int_arg, int_list
+from .size_args import as_int, int_arg, int_list
 from .tensor import Tensor
 
 
@@ -30,9 +30,47 @@ def _sizes(shape):
 
 # ---- repeat_interleave (ATen's Repeat.cpp) ---------------------------------------------------
 
+_REPEAT_INTERLEAVE_METHOD = (
+    " * (Tensor repeats, int dim = None, *, int output_size = None)\n"
+    " * (int repeats, int dim = None, *, int output_size = None)\n")
+_REPEAT_INTERLEAVE_FUNCTION = (
+    " * (Tensor input, Tensor repeats, int dim = None, *, int output_size = None)\n"
+    " * (Tensor repeats, *, int output_size = None)\n"
+    " * (Tensor input, int repeats, int dim = None, *, int output_size = None)\n")
+
+
 def repeat_interleave(input, repeats=None, dim=None, *, output_size=None):
+    return _repeat_interleave(input, repeats, dim, output_size, method=False)
+
+
+def repeat_interleave_method(self, repeats, dim=None, *, output_size=None):
+    return _repeat_interleave(self, repeats, dim, output_size, method=True)
+
+
+def _invalid_repeats(repeats, dim, method):
+    """The argument parser's text when no overload takes the arguments' types."""
+    got = [_type_name(repeats)] + ([] if dim is None else ["dim=" + _type_name(dim)])
+    if not method:
+        got.insert(0, "Tensor")
+    return TypeError("repeat_interleave() received an invalid combination of arguments - got "
+                     "(%s), but expected one of:\n%s" % (", ".join(got), _REPEAT_INTERLEAVE_METHOD
+                                                        if method else
+                                                        _REPEAT_INTERLEAVE_FUNCTION))
+
+
+def _type_name(value):
+    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+
+
+def _repeat_interleave(input, repeats, dim, output_size, method):
     if repeats is None:  # torch.repeat_interleave(repeats): each index repeated
+        if not isinstance(input, Tensor):
+            raise TypeError("repeat_interleave(): argument 'repeats' (position 1) must be "
+                            "Tensor, not %s" % type(input).__name__)
         return _repeat_indices(input, output_size)
+    if not isinstance(repeats, Tensor) and as_int(repeats) is None or (
+            dim is not None and as_int(dim) is None):
+        raise _invalid_repeats(repeats, dim, method)
     if dim is None:
         input, dim = flatten(input), 0
     dim = wrap_dim(dim, input._data.ndim)
@@ -133,7 +171,16 @@ def flipud(input):
 
 
 def rot90(input, k=1, dims=(0, 1)):
-    dims = int_list("rot90", "dims", 3, dims)
+    return _rot90(input, k, dims, 2)
+
+
+def rot90_method(self, k=1, dims=(0, 1)):
+    return _rot90(self, k, dims, 1)
+
+
+def _rot90(input, k, dims, position):
+    k = int_arg("rot90", "k", position, k)
+    dims = int_list("rot90", "dims", position + 1, dims)
     ndim = input._data.ndim
     if len(dims) != 2:
         raise RuntimeError("expected total rotation dims == 2, but got dims = %d" % len(dims))
@@ -143,7 +190,7 @@ def rot90(input, k=1, dims=(0, 1)):
     if wrapped[0] == wrapped[1]:
         raise RuntimeError("expected rotation dims to be different, but got dim0 = %d and "
                            "dim1 = %d" % dims)
-    return call_unary(d.ROT90, input, int_arg("rot90", "k", 2, k), wrapped)
+    return call_unary(d.ROT90, input, k, wrapped)
 
 
 def adjoint(input):
@@ -211,6 +258,9 @@ def combinations(input, r=2, with_replacement=False):
 
 def _triangle_indices(name, numpy_indices):
     def function(row, col, offset=0, *, dtype=None, device=None, layout=None):
+        for position, (argument, value) in enumerate((("row", row), ("col", col),
+                                                      ("offset", offset)), 1):
+            int_arg(name, argument, position, value)
         dtype = _check_dtype(dtype) or dtypes.int64
         if row < 0:
             raise RuntimeError("row must be non-negative, got%d" % row)

@@ -67,8 +67,7 @@ _SAME_AS_FUNCTION = {
     spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod count_nonzero nansum nanmean aminmax",
-    cmp: ("repeat_interleave diff broadcast_to ravel fliplr flipud rot90 adjoint positive "
-          "diagflat"),
+    cmp: "diff broadcast_to ravel fliplr flipud adjoint positive diagflat",
     gam: ("lgamma digamma mvlgamma erfc erfinv sinc logaddexp2 logcumsumexp copysign deg2rad "
           "rad2deg gcd lcm nextafter ldexp frexp"),
     prd: "inner vdot addmv addr baddbmm addbmm",
@@ -79,7 +78,8 @@ _SAME_AS_FUNCTION = {
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_,
-            "prelu": act.prelu, "polygamma": gam.polygamma_method, "hardshrink": act.hardshrink}
+            "prelu": act.prelu, "polygamma": gam.polygamma_method,
+            "repeat_interleave": cmp.repeat_interleave_method, "rot90": cmp.rot90_method, "hardshrink": act.hardshrink}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,

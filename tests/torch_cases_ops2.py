@@ -452,3 +452,21 @@ add("nextafter/values", lambda t: (t.nextafter(T(t, [0.0, 1.0, -1.0]), T(t, 1.0)
                                    t.nextafter(T(t, [1.0], t.float64), T(t, [2.0], t.float64))))
 add("nextafter/int", lambda t: t.nextafter(T(t, [1]), T(t, [2])), error=True)
 add("nextafter/python_number", lambda t: t.nextafter(T(t, V), 1.0), error=True)
+
+# ---- argument types (the parser's texts) ------------------------------------------------------
+add("repeat_interleave/float_repeats_method", lambda t: T(t, V).repeat_interleave(2.5), error=True)
+add("repeat_interleave/list_repeats", lambda t: T(t, V).repeat_interleave([1, 2, 3]), error=True)
+add("repeat_interleave/float_repeats_function", lambda t: t.repeat_interleave(T(t, V), 2.5),
+    error=True)
+add("repeat_interleave/float_dim", lambda t: T(t, V).repeat_interleave(2, dim=1.5), error=True)
+add("repeat_interleave/number_only", lambda t: t.repeat_interleave(2.5), error=True)
+add("rot90/float_k_method", lambda t: T(t, V).rot90(1.5), error=True)
+add("rot90/float_k_function", lambda t: t.rot90(T(t, A), 1.5), error=True)
+add("tril_indices/float_offset", lambda t: t.tril_indices(3, 3, 1.5), error=True)
+add("xlogy_/inplace_nodes", lambda t: ((L(t, V) * 1).xlogy_(T(t, [2.0, 3.0, 0.0])),
+                                       (L(t, V) * 1).xlogy_(2.0)))
+add("edges/empty_and_zero_dim", lambda t: (t.ones(2, 0).diff(dim=0), t.diagflat(T(t, 3.0)),
+                                           t.combinations(t.tensor([])),
+                                           t.cartesian_prod(T(t, [1.0]), t.tensor([])),
+                                           t.block_diag(T(t, [[1, 2]]), T(t, [[True]])),
+                                           t.diff(T(t, [[1, 2], [4, 8]]), n=2, dim=0)))
