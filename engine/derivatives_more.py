@@ -8,6 +8,7 @@ formulas follow tools/autograd/derivatives.yaml.
 
 import numpy as np
 
+from . import kernels_bessel as kb
 from . import kernels_gamma as kg
 from . import kernels_layout as kl
 from . import kernels_products as kp
@@ -59,6 +60,13 @@ LDEXP = op("ldexp", "LdexpBackward0", "self, other; np_dtype", kg.ldexp, CUSTOM,
            self="grad * 2 ** other", other="grad * result * 0.6931471805599453")
 FREXP = op("frexp", "FrexpBackward0", "self", kg.frexp, CUSTOM, n_outputs=2,
            self="grads[0] / results[1].exp2()")
+I0 = op("i0", "I0Backward0", "self", kb.i0, FLOAT, self="grad * special_i1(self)")
+SPECIAL_I0E = op("special_i0e", "SpecialI0EBackward0", "self", kb.i0e, FLOAT,
+                 self="grad * (special_i1e(self) - self.sgn() * result)")
+SPECIAL_I1 = op("special_i1", "SpecialI1Backward0", "self", kb.i1, FLOAT,
+                self="i1_backward(grad, self, result)")
+SPECIAL_I1E = op("special_i1e", "SpecialI1EBackward0", "self", kb.i1e, FLOAT,
+                 self="i1e_backward(grad, self, result)")
 SPECIAL_ENTR = op("special_entr", "SpecialEntrBackward0", "self", kg.entr, FLOAT,
                   self="grad * (-(1 + self.log()))")
 

@@ -1,6 +1,8 @@
 """Formula helpers of derivatives_more.py's entries (derivatives.yaml's helpers of the same
 names), written with engine ops so that create_graph records them."""
 
+import numpy as np
+
 
 def block_diag_backward(grad, sizes, i):
     """Input i's block of the gradient: 0-d inputs were 1x1 blocks, 1-d ones a row."""
@@ -77,3 +79,43 @@ def euclidean_dist_backward_x1(grad, x1, x2, result):
 def euclidean_dist_backward_x2(grad, x1, x2, result):
     ratio = _euclidean_ratio(grad, result)
     return x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1)
+
+
+def special_i1(x):
+    from .ops_gamma import special_i1 as function
+    return function(x)
+
+
+def special_i1e(x):
+    from .ops_gamma import special_i1e as function
+    return function(x)
+
+
+def _safe_self(self):
+    """FunctionsManual's i1 backwards: |x| <= eps is replaced (the formula is 0/0 there)."""
+    from .creation import full
+    from .ops_select import where
+    eps = float(np.finfo(self.dtype.np_dtype).eps)
+    not_tiny = self.abs() > eps
+    return not_tiny, where(not_tiny, self, full((), eps, dtype=self.dtype))
+
+
+def i1_backward(grad, self, result):
+    from .creation import full
+    from .ops_select import where
+    not_tiny, safe_self = _safe_self(self)
+    gradx = safe_self.i0() - result * safe_self.reciprocal()
+    return grad * where(not_tiny, gradx, full((), 0.5, dtype=self.dtype))
+
+
+def i1e_backward(grad, self, result):
+    from .creation import full
+    from .ops_select import where
+    not_tiny, safe_self = _safe_self(self)
+    gradx = special_i0e(safe_self) - result * (safe_self.sgn() + safe_self.reciprocal())
+    return grad * where(not_tiny, gradx, full((), 0.5, dtype=self.dtype))
+
+
+def special_i0e(x):
+    from .ops_gamma import special_i0e as function
+    return function(x)

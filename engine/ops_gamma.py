@@ -1,6 +1,7 @@
 """The gamma family and other special functions as torch functions: lgamma, digamma,
 polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2, logcumsumexp, copysign,
-deg2rad/rad2deg, gcd/lcm, special_entr."""
+deg2rad/rad2deg, gcd/lcm, nextafter, ldexp, frexp, the Bessel i0 (i0e, i1, i1e in
+torch.special), special_entr."""
 
 import numpy as np
 
@@ -128,6 +129,22 @@ lcm = _integer_binary("lcm", np.lcm)
 
 def special_entr(input):
     return call_unary(d.SPECIAL_ENTR, input)
+
+
+def i0(input):
+    return call_unary(d.I0, input)
+
+
+def special_i0e(input):
+    return call_unary(d.SPECIAL_I0E, input)
+
+
+def special_i1(input):
+    return call_unary(d.SPECIAL_I1, input)
+
+
+def special_i1e(input):
+    return call_unary(d.SPECIAL_I1E, input)
 
 
 def ldexp(input, other):

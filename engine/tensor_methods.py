@@ -69,7 +69,7 @@ _SAME_AS_FUNCTION = {
     sts: "cumprod count_nonzero nansum nanmean aminmax",
     cmp: "diff broadcast_to ravel fliplr flipud adjoint positive diagflat",
     gam: ("lgamma digamma mvlgamma erfc erfinv sinc logaddexp2 logcumsumexp copysign deg2rad "
-          "rad2deg gcd lcm nextafter ldexp frexp"),
+          "rad2deg gcd lcm nextafter ldexp frexp i0"),
     prd: "inner vdot addmv addr baddbmm addbmm",
     stat: "cov corrcoef dist nanmedian histc unique_consecutive",
     qnt: "quantile nanquantile",
@@ -97,7 +97,7 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "copysign_": gam.copysign, "deg2rad_": gam.deg2rad, "rad2deg_": gam.rad2deg,
                "gcd_": gam.gcd, "lcm_": gam.lcm, "addmv_": prd.addmv, "addr_": prd.addr,
                "baddbmm_": prd.baddbmm, "addbmm_": prd.addbmm, "nextafter_": gam.nextafter,
-               "ldexp_": gam.ldexp}
+               "ldexp_": gam.ldexp, "i0_": gam.i0}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")

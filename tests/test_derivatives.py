@@ -476,6 +476,10 @@ CASES = {
     "DEG2RAD": (torch.deg2rad, [_normal((3,))]),
     "RAD2DEG": (torch.rad2deg, [_normal((3,))]),
     "SPECIAL_ENTR": (torch.special.entr, [_positive((4,))]),
+    "I0": (torch.i0, [_normal((5,))]),
+    "SPECIAL_I0E": (torch.special.i0e, [_away_from_zero((5,))]),
+    "SPECIAL_I1": (torch.special.i1, [_normal((5,))]),
+    "SPECIAL_I1E": (torch.special.i1e, [_away_from_zero((5,))]),
     "NEXTAFTER": (lambda a, b: torch.nextafter(a, b) * a, [_normal((2, 3)), _normal((3,))]),
     # (a negative integer exponent: at::pow(2, other) is an integer power, 0, as in PyTorch)
     "LDEXP": (lambda a: torch.ldexp(a, torch.tensor([1, 0, 3])), [_normal((2, 3))]),

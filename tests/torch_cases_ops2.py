@@ -470,3 +470,15 @@ add("edges/empty_and_zero_dim", lambda t: (t.ones(2, 0).diff(dim=0), t.diagflat(
                                            t.cartesian_prod(T(t, [1.0]), t.tensor([])),
                                            t.block_diag(T(t, [[1, 2]]), T(t, [[True]])),
                                            t.diff(T(t, [[1, 2], [4, 8]]), n=2, dim=0)))
+
+# ---- modified Bessel functions ------------------------------------------------------------------
+BESSEL = [0.0, 0.5, -1.5, 7.9, 9.0, -20.0]
+grad_case("i0_grad/values", lambda t, x: x.i0(), BESSEL)
+grad_case("special_grad/i0e", lambda t, x: t.special.i0e(x), BESSEL)
+grad_case("special_grad/i1", lambda t, x: t.special.i1(x), BESSEL)
+grad_case("special_grad/i1e", lambda t, x: t.special.i1e(x), BESSEL)
+add("bessel/bits", lambda t: [[v.item() for v in f(t.tensor(MANY, dtype=dtype))]
+                              for dtype in (t.float32, t.float64)
+                              for f in (t.i0, t.special.i0e, t.special.i1, t.special.i1e)])
+add("bessel/edges", lambda t: (t.i0(T(t, [INF, -INF, NAN])), t.special.i1(T(t, [1, 2])),
+                               T(t, [0.5]).i0_(), t.special.i1e(T(t, [INF, -INF]))))
