@@ -67,6 +67,25 @@ SPECIAL_I1 = op("special_i1", "SpecialI1Backward0", "self", kb.i1, FLOAT,
                 self="i1_backward(grad, self, result)")
 SPECIAL_I1E = op("special_i1e", "SpecialI1EBackward0", "self", kb.i1e, FLOAT,
                  self="i1e_backward(grad, self, result)")
+SPECIAL_XLOG1PY = op("special_xlog1py", "SpecialXlog1PyBackward0", "self, other", kg.xlog1py,
+                     TRUE_DIV, self="special_xlog1py(grad, other).masked_fill((self == 0.) & "
+                                    "(other <= -1.), 0.)",
+                     other="grad * self / (other + 1)")
+SPECIAL_XLOG1PY_SCALAR_SELF = op("special_xlog1py", "SpecialXlog1PyBackward1", "other; self",
+                                 kg.xlog1py_scalar_self, TRUE_DIV,
+                                 other="grad * self / (other + 1)")
+SPECIAL_XLOG1PY_SCALAR_OTHER = op("special_xlog1py", "SpecialXlog1PyBackward2", "self; other",
+                                  kg.xlog1py, TRUE_DIV,
+                                  self="special_xlog1py(grad, other) if other > -1. else "
+                                       "special_xlog1py(grad, other).masked_fill(self == 0., 0.)")
+SPECIAL_ZETA = op("special_zeta", "SpecialZetaBackward0", "self, other", kg.zeta, TRUE_DIV,
+                  self="not_differentiable('zeta')",
+                  other="grad * -self * special_zeta(self + 1., other)")
+SPECIAL_ZETA_SCALAR_SELF = op("special_zeta", "SpecialZetaBackward1", "other; self",
+                              kg.zeta_scalar_self, TRUE_DIV,
+                              other="grad * -self * special_zeta(self + 1., other)")
+SPECIAL_ZETA_SCALAR_OTHER = op("special_zeta", "SpecialZetaBackward2", "self; other", kg.zeta,
+                               TRUE_DIV, self="not_differentiable('zeta')")
 SPECIAL_ENTR = op("special_entr", "SpecialEntrBackward0", "self", kg.entr, FLOAT,
                   self="grad * (-(1 + self.log()))")
 

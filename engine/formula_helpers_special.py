@@ -119,3 +119,13 @@ def i1e_backward(grad, self, result):
 def special_i0e(x):
     from .ops_gamma import special_i0e as function
     return function(x)
+
+
+def special_xlog1py(x, y):
+    from .ops_gamma import special_xlog1py as function
+    return function(x, y)
+
+
+def special_zeta(x, q):
+    from .ops_gamma import special_zeta as function
+    return function(x, q)

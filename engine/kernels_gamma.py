@@ -300,3 +300,29 @@ def ldexp(a, exponent, np_dtype):
 def frexp(a):
     mantissa, exponent = np.frexp(a)
     return mantissa, exponent.astype(np.int32)
+
+
+def xlog1py(a, b):
+    """ATen's kernel: nan where y is nan, 0 where x is 0, else x * log1p(y) (libm's log1p)."""
+    dtype = np.result_type(a, b)
+    a, b = np.asarray(a, dtype), np.asarray(b, dtype)
+    with np.errstate(all="ignore"):
+        out = a * libm.call("log1p", b)
+    out = np.where(a == 0, dtype.type(0), out)
+    return np.where(np.isnan(b), b, out)
+
+
+def xlog1py_scalar_self(other, self):
+    return xlog1py(np.asarray(self, other.dtype), other)
+
+
+def zeta(x, q):
+    """Hurwitz zeta(x, q), Math.h's zeta (its first term in the dtype's own pow)."""
+    dtype = np.result_type(x, q)
+    x, q = np.broadcast_arrays(np.asarray(x, dtype), np.asarray(q, dtype))
+    out = _zeta_ufunc(x.astype(np.float64), q.astype(np.float64), dtype.itemsize < 8)
+    return np.asarray(out, dtype=np.float64).astype(dtype)
+
+
+def zeta_scalar_self(other, self):
+    return zeta(np.asarray(self, other.dtype), other)

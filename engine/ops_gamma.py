@@ -163,3 +163,26 @@ def frexp(input):
     if input._dtype.category != 2:
         raise RuntimeError("torch.frexp() only supports floating-point dtypes")
     return return_frexp(*call(d.FREXP, (input,)))
+
+
+def _scalar_or_tensor_binary(name, op, scalar_self, scalar_other):
+    """special_xlog1py / special_zeta: a Python number on either side is a Scalar argument
+    (nodes ...Backward1 / ...Backward2), as for xlogy."""
+    def function(input, other):
+        if not isinstance(input, Tensor):
+            if not isinstance(other, Tensor):
+                raise TypeError("%s(): argument 'self' (position 1) must be Tensor, not %s"
+                                % (name, type(input).__name__))
+            return call_scalar(scalar_self, other, input)
+        if not isinstance(other, Tensor):
+            return call_scalar(scalar_other, input, other)
+        return call_binary(op, input, other)
+    function.__name__ = name
+    return function
+
+
+special_xlog1py = _scalar_or_tensor_binary("special_xlog1py", d.SPECIAL_XLOG1PY,
+                                           d.SPECIAL_XLOG1PY_SCALAR_SELF,
+                                           d.SPECIAL_XLOG1PY_SCALAR_OTHER)
+special_zeta = _scalar_or_tensor_binary("special_zeta", d.SPECIAL_ZETA,
+                                        d.SPECIAL_ZETA_SCALAR_SELF, d.SPECIAL_ZETA_SCALAR_OTHER)

@@ -10,7 +10,8 @@ from . import ops_gamma as _gam
 
 __all__ = ["erf", "erfc", "erfinv", "expit", "logit", "xlogy", "entr", "log_softmax", "softmax",
            "logsumexp", "gammaln", "digamma", "psi", "polygamma", "multigammaln", "sinc",
-           "expm1", "exp2", "log1p", "round", "ndtr", "i0", "i0e", "i1", "i1e"]
+           "expm1", "exp2", "log1p", "round", "ndtr", "i0", "i0e", "i1", "i1e",
+           "xlog1py", "zeta"]
 
 erf = _pw.erf
 erfc = _gam.erfc
@@ -28,6 +29,8 @@ i0 = _gam.i0
 i0e = _gam.special_i0e
 i1 = _gam.special_i1
 i1e = _gam.special_i1e
+xlog1py = _gam.special_xlog1py
+zeta = _gam.special_zeta
 expm1 = _pw.expm1
 exp2 = _pw.exp2
 log1p = _pw.log1p

@@ -482,3 +482,17 @@ add("bessel/bits", lambda t: [[v.item() for v in f(t.tensor(MANY, dtype=dtype))]
                               for f in (t.i0, t.special.i0e, t.special.i1, t.special.i1e)])
 add("bessel/edges", lambda t: (t.i0(T(t, [INF, -INF, NAN])), t.special.i1(T(t, [1, 2])),
                                T(t, [0.5]).i0_(), t.special.i1e(T(t, [INF, -INF]))))
+grad_case("special_grad/xlog1py", lambda t, x, y: t.special.xlog1py(x, y), [0.0, 1.5, 2.0, 0.0],
+          [NAN, 0.5, -0.5, -1.0])
+grad_case("special_grad/xlog1py_scalars", lambda t, x: t.stack([
+    t.special.xlog1py(x, 2.0), t.special.xlog1py(2.0, x), t.special.xlog1py(x, -1.5)]),
+    [0.0, 1.5, 2.0])
+grad_case("special_grad/zeta", lambda t, q: t.stack([
+    t.special.zeta(t.tensor([2.0, 3.5, 4.0]), q), t.special.zeta(3.0, q)]), [0.5, 1.5, 7.0])
+add("special/zeta_values", lambda t: (t.special.zeta(T(t, [2, 3]), T(t, [1, 2])),
+                                      t.special.zeta(T(t, MANY[20:]), 2.0),
+                                      [v.item() for v in t.special.zeta(
+                                          T(t, [1.5, 2.0, 3.3, 7.0, 12.5]), T(t, [0.3, 1.0, 2.5, 9.0, 30.0]))],
+                                      t.special.xlog1py(T(t, [1, 2]), T(t, [1, 2]))))
+add("special/zeta_self_grad", lambda t: (lambda x: t.special.zeta(x, T(t, [1.0, 2.0])).sum()
+                                         .backward())(L(t, [2.0, 3.0])), error=True)
