@@ -496,3 +496,15 @@ add("special/zeta_values", lambda t: (t.special.zeta(T(t, [2, 3]), T(t, [1, 2]))
                                       t.special.xlog1py(T(t, [1, 2]), T(t, [1, 2]))))
 add("special/zeta_self_grad", lambda t: (lambda x: t.special.zeta(x, T(t, [1.0, 2.0])).sum()
                                          .backward())(L(t, [2.0, 3.0])), error=True)
+
+# ---- NumPy's axis=/keepdims= spellings (the C++ parser's, for native functions with dim) ------
+add("numpy_names/ops2", lambda t: (t.diff(T(t, A), axis=0), T(t, A).diff(axis=0),
+                                   t.quantile(T(t, A), 0.5, axis=0),
+                                   T(t, A).nanquantile(0.5, axis=1, keepdims=True),
+                                   t.nanmedian(T(t, A), axis=0), T(t, A).logcumsumexp(axis=1),
+                                   T(t, A).repeat_interleave(2, axis=0)))
+add("keywords/ops2", lambda t: (t.polygamma(1, input=T(t, V)), t.diff(input=T(t, V)),
+                                t.cdist(x1=T(t, A), x2=T(t, A)),
+                                t.tensordot(a=T(t, A), b=T(t, A).t(), dims=1),
+                                t.histc(T(t, V), bins=2, min=-1, max=2),
+                                t.isin(elements=T(t, V), test_elements=T(t, [2.0]))))
