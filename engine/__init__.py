@@ -66,7 +66,8 @@ from .ops_compose import (repeat_interleave, diff, broadcast_to, ravel, fliplr, 
                           tril_indices, triu_indices, unravel_index)
 from .ops_gamma import (lgamma, digamma, polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2,
                         logcumsumexp, copysign, deg2rad, rad2deg, gcd, lcm, nextafter, ldexp,
-                        frexp, i0)
+                        frexp, i0, erfc_, sinc_, xlogy_, deg2rad_, rad2deg_, gcd_, lcm_,
+                        ldexp_, addmv_, i0_)
 from .ops_products import inner, vdot, tensordot, addmv, addr, baddbmm, addbmm
 from .ops_statistics import (cov, corrcoef, dist, nanmedian, histc, searchsorted, bucketize,
                              isin, unique_consecutive)

@@ -186,3 +186,17 @@ special_xlog1py = _scalar_or_tensor_binary("special_xlog1py", d.SPECIAL_XLOG1PY,
                                            d.SPECIAL_XLOG1PY_SCALAR_OTHER)
 special_zeta = _scalar_or_tensor_binary("special_zeta", d.SPECIAL_ZETA,
                                         d.SPECIAL_ZETA_SCALAR_SELF, d.SPECIAL_ZETA_SCALAR_OTHER)
+
+
+def _torch_inplace(name):
+    """torch.X_(input, ...): the Tensor method X_ (torch.erfc_, torch.gcd_ ...)."""
+    def function(input, *args, **kwargs):
+        return getattr(input, name)(*args, **kwargs)
+    function.__name__ = name
+    return function
+
+
+(erfc_, sinc_, xlogy_, deg2rad_, rad2deg_, gcd_, lcm_, ldexp_, addmv_, i0_) = (
+    _torch_inplace(name) for name in
+    ("erfc_", "sinc_", "xlogy_", "deg2rad_", "rad2deg_", "gcd_", "lcm_", "ldexp_", "addmv_",
+     "i0_"))

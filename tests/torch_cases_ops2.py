@@ -508,3 +508,8 @@ add("keywords/ops2", lambda t: (t.polygamma(1, input=T(t, V)), t.diff(input=T(t,
                                 t.tensordot(a=T(t, A), b=T(t, A).t(), dims=1),
                                 t.histc(T(t, V), bins=2, min=-1, max=2),
                                 t.isin(elements=T(t, V), test_elements=T(t, [2.0]))))
+add("torch_inplace/functions", lambda t: (
+    (lambda y: (t.erfc_(y), y.grad_fn)[1])(L(t, V) * 1), t.sinc_(T(t, V)),
+    t.xlogy_(T(t, [1.0]), T(t, [2.0])), t.deg2rad_(T(t, V)), t.rad2deg_(T(t, V)),
+    t.gcd_(T(t, [4]), T(t, [6])), t.lcm_(T(t, [4]), T(t, [6])), t.ldexp_(T(t, [1.0]), T(t, [2])),
+    t.addmv_(t.ones(2), t.ones(2, 2), t.ones(2), beta=2), t.i0_(T(t, V))))
