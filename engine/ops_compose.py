@@ -11,6 +11,7 @@ from . import dtypes
 from .creation import _check_dtype, tensor, zeros_like
 from .dispatch import call, call_unary
 from .inplace import copy_
+from .memory import check_allocation
 from .ops_gather import flip, index_select
 from .ops_join import cat, stack
 from .ops_layout import diag, meshgrid
@@ -107,6 +108,7 @@ def _repeat_indices(repeats, output_size):
         raise RuntimeError("repeats can not be negative")
     if output_size is not None and output_size != int(counts.sum()):
         raise RuntimeError("allocated size does not match required size")
+    check_allocation((int(counts.sum()),), repeats._dtype)
     out = np.repeat(np.arange(counts.size, dtype=counts.dtype), counts)
     return tensor(out, dtype=repeats._dtype)
 
@@ -222,6 +224,9 @@ def block_diag(*tensors):
     dtype = tensors[0]._dtype
     for t in tensors[1:]:
         dtype = dtypes.promote_types(dtype, t._dtype)
+    rows = sum(t._data.shape[0] if t._data.ndim == 2 else 1 for t in tensors)
+    cols = sum(t._data.shape[-1] if t._data.ndim else 1 for t in tensors)
+    check_allocation((rows, cols), dtype)
     return call(d.BLOCK_DIAG, tensors, (dtype.np_dtype,), dtype)
 
 
@@ -244,6 +249,7 @@ def combinations(input, r=2, with_replacement=False):
         raise RuntimeError("Expect a non-negative number, but got %d" % r)
     if r == 0:
         return tensor(np.zeros(0), dtype=input._dtype)
+    check_allocation((input._data.size,) * r, dtypes.int64)  # the index grids below
     grids = meshgrid(*([input] * r), indexing="ij")
     # ATen's _triu_mask: index tuples in (strictly, without replacement) increasing order.
     index = np.indices((input._data.size,) * r)
@@ -269,6 +275,7 @@ def _triangle_indices(name, numpy_indices):
         if dtype.category != 1 or dtype is dtypes.bool_:
             raise NotImplementedError('"%s" not implemented for \'%s\''
                                       % (name, dtype.scalar_name))
+        check_allocation((2, row, col), dtype)  # at most every (row, col) pair
         rows, cols = numpy_indices(row, offset, col)
         return tensor(np.stack([rows, cols]).reshape(2, -1), dtype=dtype)
     function.__name__ = name

@@ -1,7 +1,8 @@
 """The gamma family and other special functions as torch functions: lgamma, digamma,
 polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2, logcumsumexp, copysign,
 deg2rad/rad2deg, gcd/lcm, nextafter, ldexp, frexp, the Bessel i0 (i0e, i1, i1e in
-torch.special), special_entr."""
+torch.special), special_entr, xlog1py, zeta; and torch.X_, the in-place methods as torch
+functions (torch.erfc_, torch.addmv_ ...)."""
 
 import numpy as np
 
