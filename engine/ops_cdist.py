@@ -37,11 +37,12 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
                            % (x1._dtype.scalar_name, x2._dtype.scalar_name))
     r1, r2 = x1._data.shape[-2], x2._data.shape[-2]
     batch = broadcast_shapes(x1._data.shape[:-2], x2._data.shape[:-2])
-    # the kernel holds every row difference: (..., r1, r2, columns)
-    check_allocation(tuple(batch) + (r1, r2, c1), x1._dtype)
     empty = x1._data.size == 0 or x2._data.size == 0
     if not empty and p == 2 and (mode == 1 or (mode == 0 and (r1 > 25 or r2 > 25))):
+        check_allocation(tuple(batch) + (r1, r2), x1._dtype)
         return _euclidean(x1, x2, tuple(batch), r1, r2, c1)
+    # the kernel holds every row difference: (..., r1, r2, columns)
+    check_allocation(tuple(batch) + (r1, r2, c1), x1._dtype)
     return call(d.CDIST, (x1, x2), (float(p),), x1._dtype)
 
 
