@@ -105,29 +105,29 @@ def _cdist_other(diff, p):
     return libm.power(agg.astype(np.float64), 1 / float(diff.dtype.type(p))).astype(diff.dtype)
 
 
-def cdist_backward(grad, x1, x2, dist, p):
-    """_cdist_backward: d dist[i, j] / d x1[i] weighted by grad and summed over j."""
-    diff = _differences(x1, x2)
-    dist = dist[..., None]
-    grad = grad[..., None]
+def distance_backward_terms(grad, diff, dist, p):
+    """ATen's Dist<>::backward (cdist's and pdist's): d|x - y|_p / dx times grad for each
+    difference, 0 where the distance is 0 (and for p = 0), in diff's dtype."""
     t = diff.dtype.type
-    # each term in the order of ATen's Dist<>::backward for the p at hand
     with np.errstate(all="ignore"):
         if p == 0:
-            step = np.zeros_like(diff)
-        elif p == 1:
-            step = grad * np.sign(diff)
-        elif p == 2:
-            step = np.where(dist == 0, t(0), grad * diff / dist)
-        elif p == np.inf:
-            step = grad * np.sign(diff) * (np.abs(diff) == dist)
-        elif p < 2:
-            step = np.where((dist == 0) | ((diff == 0) & (p < 1)), t(0),
-                            np.sign(diff) * np.abs(diff) ** t(p - 1) * grad
-                            / dist ** t(p - 1))
-        else:
-            step = np.where(dist == 0, t(0), diff * np.abs(diff) ** t(p - 2) * grad
-                            / dist ** t(p - 1))
+            return np.zeros_like(diff)
+        if p == 1:
+            return grad * np.sign(diff)
+        if p == 2:
+            return np.where(dist == 0, t(0), grad * diff / dist)
+        if p == np.inf:
+            return grad * np.sign(diff) * (np.abs(diff) == dist)
+        if p < 2:
+            return np.where((dist == 0) | ((diff == 0) & (p < 1)), t(0),
+                            np.sign(diff) * np.abs(diff) ** t(p - 1) * grad / dist ** t(p - 1))
+        return np.where(dist == 0, t(0),
+                        diff * np.abs(diff) ** t(p - 2) * grad / dist ** t(p - 1))
+
+
+def cdist_backward(grad, x1, x2, dist, p):
+    """_cdist_backward: d dist[i, j] / d x1[i] weighted by grad and summed over j."""
+    step = distance_backward_terms(grad[..., None], _differences(x1, x2), dist[..., None], p)
     total = step[..., 0, :]
     for j in range(1, step.shape[-2]):  # summed over the other rows in order
         total = total + step[..., j, :]
