@@ -9,11 +9,18 @@ import numpy as np
 from . import derivatives as d
 from . import dtypes
 from .dispatch import call, call_binary, call_scalar, call_unary
-from .ops_pointwise import _NUMBER
+from .ops_pointwise import _NUMBER, _unary
 from .return_types import return_type
 from .shape_util import wrap_dim
 from .size_args import int_arg
 from .tensor import Tensor, wrap
+
+
+# One tensor in, the op's node out (torch.lgamma(2.0) is the parser's TypeError).
+(lgamma, digamma, erfc, erfinv, sinc, deg2rad, rad2deg, special_entr, i0, special_i0e, special_i1,
+ special_i1e) = (_unary(op) for op in (d.LGAMMA, d.DIGAMMA, d.ERFC, d.ERFINV, d.SINC, d.DEG2RAD,
+                                       d.RAD2DEG, d.SPECIAL_ENTR, d.I0, d.SPECIAL_I0E,
+                                       d.SPECIAL_I1, d.SPECIAL_I1E))
 
 
 def _not_implemented(kernel, dtype):
@@ -24,14 +31,6 @@ def _tensor_argument(function, name, position, value):
     if not isinstance(value, Tensor):
         raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
                         % (function, name, position, type(value).__name__))
-
-
-def lgamma(input):
-    return call_unary(d.LGAMMA, input)
-
-
-def digamma(input):
-    return call_unary(d.DIGAMMA, input)
 
 
 def polygamma(n, input):
@@ -58,18 +57,6 @@ def mvlgamma(input, p):
     if p < 1:
         raise RuntimeError("p has to be greater than or equal to 1")
     return call_unary(d.MVLGAMMA, input, p)
-
-
-def erfc(input):
-    return call_unary(d.ERFC, input)
-
-
-def erfinv(input):
-    return call_unary(d.ERFINV, input)
-
-
-def sinc(input):
-    return call_unary(d.SINC, input)
 
 
 def _floating_binary(name, op):
@@ -104,14 +91,6 @@ def copysign(input, other):
     return call_scalar(d.COPYSIGN_SCALAR, input, other)
 
 
-def deg2rad(input):
-    return call_unary(d.DEG2RAD, input)
-
-
-def rad2deg(input):
-    return call_unary(d.RAD2DEG, input)
-
-
 def _integer_binary(name, ufunc):
     def function(input, other):
         _tensor_argument(name, "other", 2, other)
@@ -126,26 +105,6 @@ def _integer_binary(name, ufunc):
 
 gcd = _integer_binary("gcd", np.gcd)
 lcm = _integer_binary("lcm", np.lcm)
-
-
-def special_entr(input):
-    return call_unary(d.SPECIAL_ENTR, input)
-
-
-def i0(input):
-    return call_unary(d.I0, input)
-
-
-def special_i0e(input):
-    return call_unary(d.SPECIAL_I0E, input)
-
-
-def special_i1(input):
-    return call_unary(d.SPECIAL_I1, input)
-
-
-def special_i1e(input):
-    return call_unary(d.SPECIAL_I1E, input)
 
 
 def ldexp(input, other):
