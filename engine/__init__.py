@@ -63,6 +63,17 @@ from .ops_linalg_more import (inverse, det, logdet, slogdet, cholesky, qr, svd, 
                               matrix_power, pinverse, kron, trapezoid, trapz)
 from .ops_special import (nan_to_num, atan2, arctan2, hypot, lerp, addcmul, addcdiv, logit, xlogy, fmax, fmin,
                           heaviside, signbit, isposinf, isneginf, logaddexp, clamp_min, clamp_max)
+from .ops_compose import (repeat_interleave, diff, broadcast_to, ravel, fliplr, flipud, rot90,
+                          adjoint, positive, diagflat, block_diag, cartesian_prod, combinations,
+                          tril_indices, triu_indices, unravel_index)
+from .ops_gamma import (lgamma, digamma, polygamma, mvlgamma, erfc, erfinv, sinc, logaddexp2,
+                        logcumsumexp, copysign, deg2rad, rad2deg, gcd, lcm, nextafter, ldexp,
+                        frexp, i0, erfc_, sinc_, xlogy_, deg2rad_, rad2deg_, gcd_, lcm_,
+                        ldexp_, addmv_, i0_)
+from .ops_products import inner, vdot, tensordot, addmv, addr, baddbmm, addbmm
+from .ops_statistics import (cov, corrcoef, dist, nanmedian, searchsorted, bucketize, isin,
+                             unique_consecutive)
+from .ops_cdist import cdist
 from .ops_convert import is_tensor, is_floating_point, result_type
 from .nn.activations import (selu, selu_, celu, celu_, rrelu, rrelu_, threshold, threshold_,
                              hardshrink, prelu, relu_, sigmoid_)
@@ -78,11 +89,13 @@ from . import optim
 from . import linalg
 from . import cuda
 from . import backends
+from . import special
 from . import opspec as _opspec
 from . import formula_helpers as _formula_helpers
 from . import formula_helpers_more as _formula_helpers_more
 from . import formula_helpers_index as _formula_helpers_index
 from . import formula_helpers_nn as _formula_helpers_nn
+from . import formula_helpers_special as _formula_helpers_special
 from . import linalg_backward as _linalg_backward
 from . import tensor_methods as _tensor_methods
 
@@ -97,6 +110,8 @@ _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_index).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_formula_helpers_nn).items() if not k.startswith("__")})
+_opspec.FORMULA_NAMESPACE.update(
+    {k: v for k, v in vars(_formula_helpers_special).items() if not k.startswith("__")})
 _opspec.FORMULA_NAMESPACE.update(
     {k: v for k, v in vars(_linalg_backward).items() if not k.startswith("_")})
 _opspec.FORMULA_NAMESPACE.update({"where": where, "zeros": zeros, "linalg_cross": linalg.cross})
@@ -124,5 +139,6 @@ __all__ = sorted(
     name for name, value in list(globals().items())
     if not name.startswith("_")
     and (not isinstance(value, type(_np))
-         or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends", "random"))
+         or name in ("autograd", "nn", "optim", "linalg", "cuda", "backends", "random",
+                     "special"))
 )

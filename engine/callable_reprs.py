@@ -22,7 +22,8 @@ TENSOR_PYTHON_METHODS = frozenset((
 # torch.X written in Python (torch/functional.py, torch/random.py, torch/__init__.py ...);
 # every other torch.X is a method of torch._C._VariableFunctions, but these C functions.
 TORCH_PYTHON_FUNCTIONS = frozenset((
-    "atleast_1d atleast_2d atleast_3d broadcast_shapes broadcast_tensors einsum "
+    "atleast_1d atleast_2d atleast_3d block_diag broadcast_shapes broadcast_tensors "
+    "cartesian_prod cdist einsum tensordot unique_consecutive unravel_index "
     "get_default_device get_rng_state initial_seed is_storage is_tensor is_warn_always_enabled "
     "manual_seed meshgrid norm seed set_default_device set_default_dtype set_printoptions "
     "set_rng_state set_warn_always split typename unique").split())
@@ -35,7 +36,8 @@ F_BUILTIN_METHODS = frozenset(("cosine_similarity celu_ selu_ rrelu_ relu_ thres
                                "hardshrink prelu pdist pairwise_distance").split())
 # torch.unique is made by torch._jit_internal.boolean_dispatch; F.logsigmoid is the C
 # function torch._C._nn.log_sigmoid; F.threshold is torch.nn.functional._threshold.
-_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid",
+_QUALNAMES = {"unique": "boolean_dispatch.<locals>.fn",
+              "unique_consecutive": "boolean_dispatch.<locals>.fn", "logsigmoid": "log_sigmoid",
               "threshold": "_threshold"}
 
 _BUILTIN_METHOD, _BUILTIN_FUNCTION, _PYTHON_FUNCTION = "method", "builtin", "function"

@@ -550,3 +550,4 @@ MSE_LOSS_BACKWARD = op("mse_loss_backward", "MseLossBackwardBackward0",
 
 # ---- torch.nn.functional's activations and losses: derivatives_nn.py, part of this table ------
 from .derivatives_nn import *  # noqa: E402,F401,F403
+from .derivatives_more import *  # noqa: E402,F401,F403

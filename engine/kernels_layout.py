@@ -57,3 +57,19 @@ def roll(a, shifts, dims):
     if dims is None:
         return np.roll(a.reshape(-1), shifts).reshape(a.shape)
     return np.roll(a, shifts, dims)
+
+
+def rot90(a, k, dims):
+    return np.ascontiguousarray(np.rot90(a, k, axes=dims))
+
+
+def block_diag(*arrays_and_dtype):
+    """torch.block_diag: 0-d inputs are 1x1 blocks, 1-d ones a row."""
+    *arrays, np_dtype = arrays_and_dtype
+    blocks = [a.reshape(1, -1) if a.ndim < 2 else a for a in arrays]
+    out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)), np_dtype)
+    row = col = 0
+    for b in blocks:
+        out[row:row + b.shape[0], col:col + b.shape[1]] = b
+        row, col = row + b.shape[0], col + b.shape[1]
+    return out

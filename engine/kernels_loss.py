@@ -8,6 +8,7 @@ a row's terms summed in order in the input's dtype, rows summed in double.
 import numpy as np
 
 from .kernels import exp, log1p, mean_all, sum_all
+from .kernels_stats import distance_backward_terms
 
 
 def _reduce(loss, reduction):
@@ -176,20 +177,7 @@ def pdist_backward(grad, a, dist, p):
     diff = a[i].astype(np.float64) - a[j]
     g = np.asarray(grad, np.float64)[:, None]
     dist = np.asarray(dist, np.float64)[:, None]
-    with np.errstate(all="ignore"):
-        if p == 0:
-            pair = np.zeros_like(diff)
-        elif p == 1:
-            pair = g * np.sign(diff)
-        elif p == 2:
-            pair = np.where(dist == 0, 0.0, g * diff / dist)
-        elif p == float("inf"):
-            pair = g * np.sign(diff) * (np.abs(diff) == dist)
-        elif p < 2:
-            pair = np.where((diff == 0) & (p < 1) | (dist == 0), 0.0,
-                            np.sign(diff) * np.abs(diff) ** (p - 1) * g / dist ** (p - 1))
-        else:
-            pair = np.where(dist == 0, 0.0, diff * np.abs(diff) ** (p - 2) * g / dist ** (p - 1))
+    pair = distance_backward_terms(g, diff, dist, p)
     out = np.zeros(a.shape, np.float64)
     np.add.at(out, i, pair)
     np.add.at(out, j, -pair)

@@ -14,7 +14,8 @@ NATIVE_WITH_DIM = (
     "sum mean prod nansum nanmean max min amax amin argmax argmin aminmax any all var std "
     "var_mean std_mean logsumexp softmax log_softmax cumsum cumprod count_nonzero median mode "
     "kthvalue sort argsort topk cat concat concatenate stack squeeze unsqueeze unbind select "
-    "narrow chunk gather index_select").split()
+    "narrow chunk gather index_select "
+    "diff quantile nanquantile nanmedian logcumsumexp repeat_interleave").split()
 
 _ALIASES = (("axis", "dim"), ("keepdims", "keepdim"))
 

@@ -11,7 +11,9 @@ from .dtypes import float16
 from .grad_mode import IN_FORMULA
 from . import inplace
 from . import inplace_view
+from . import ops_compose as cmp
 from . import ops_convert as conv
+from . import ops_gamma as gam
 from . import ops_index
 from . import ops_index_put as iput
 from . import ops_scatter as sct
@@ -21,16 +23,18 @@ from . import ops_join as join
 from . import ops_linalg as la
 from . import ops_linalg_more as lam
 from . import ops_pointwise as pw
+from . import ops_products as prd
+from . import ops_quantile as qnt
 from . import ops_reduce as red
 from . import ops_select as sel
 from . import ops_layout as lay
 from . import ops_shape as shp
 from . import ops_sort as srt
+from . import ops_statistics as stat
 from . import ops_special as spc
 from . import ops_stats as sts
 from . import random as rnd
 from . import multinomial_sampling as mnl
-from . import ops_quantile as qnt
 from . import autograd_hooks
 from .tensor import Tensor
 from .nn import activations as act
@@ -68,12 +72,18 @@ _SAME_AS_FUNCTION = {
     spc: ("nan_to_num atan2 arctan2 hypot lerp addcmul addcdiv logit xlogy fmax fmin heaviside signbit isposinf "
           "isneginf logaddexp clamp_min clamp_max"),
     sts: "cumprod cummax cummin count_nonzero nansum nanmean aminmax",
+    cmp: "diff broadcast_to ravel fliplr flipud adjoint positive diagflat",
+    gam: ("lgamma digamma mvlgamma erfc erfinv sinc logaddexp2 logcumsumexp copysign deg2rad "
+          "rad2deg gcd lcm nextafter ldexp frexp i0"),
+    prd: "inner vdot addmv addr baddbmm addbmm",
+    stat: "cov corrcoef dist nanmedian unique_consecutive",
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
             "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_,
-            "prelu": act.prelu, "hardshrink": act.hardshrink}
+            "prelu": act.prelu, "polygamma": gam.polygamma_method,
+            "repeat_interleave": cmp.repeat_interleave_method, "rot90": cmp.rot90_method, "hardshrink": act.hardshrink}
 
 # x.name_(...) writes torch.name(x, ...) back into x.
 _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.triu,
@@ -85,7 +95,13 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "scatter_": sct.scatter, "scatter_add_": sct.scatter_add,
                "index_add_": sct.index_add, "index_fill_": sct.index_fill,
                "index_copy_": sct.index_copy, "masked_scatter_": sct.masked_scatter,
-               "put_": sct.put}
+               "put_": sct.put, "lgamma_": gam.lgamma, "digamma_": gam.digamma,
+               "polygamma_": gam.polygamma_inplace_of, "mvlgamma_": gam.mvlgamma,
+               "erfc_": gam.erfc, "erfinv_": gam.erfinv, "sinc_": gam.sinc,
+               "copysign_": gam.copysign, "deg2rad_": gam.deg2rad, "rad2deg_": gam.rad2deg,
+               "gcd_": gam.gcd, "lcm_": gam.lcm, "addmv_": prd.addmv, "addr_": prd.addr,
+               "baddbmm_": prd.baddbmm, "addbmm_": prd.addbmm, "nextafter_": gam.nextafter,
+               "ldexp_": gam.ldexp, "i0_": gam.i0}
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")

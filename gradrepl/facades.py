@@ -16,18 +16,17 @@ IMPORTABLE = frozenset({
     "torch", "torch.autograd", "torch.autograd.functional", "torch.autograd.gradcheck",
     "torch.autograd.function",
     "torch.nn", "torch.nn.functional", "torch.nn.parameter", "torch.nn.init", "torch.nn.utils",
-    "torch.optim",
-    "torch.optim.lr_scheduler", "torch.linalg", "torch.cuda",
+    "torch.optim", "torch.optim.lr_scheduler", "torch.linalg", "torch.special", "torch.cuda",
     "torch.backends", "torch.backends.cudnn", "torch.backends.mps", "torch.backends.cuda",
     "math", "numpy", "numpy.random", "numpy.linalg", "time",
 })
 IMPORT_HINT = ("gradrepl runs its own autograd engine, not Python's libraries: it can import "
                "torch (torch.autograd, torch.autograd.functional, torch.nn, torch.nn.functional, "
-               "torch.nn.init, torch.nn.utils, torch.optim, torch.linalg), math, numpy (a small "
-               "safe part) and time")
+               "torch.nn.init, torch.nn.utils, torch.optim, torch.linalg, torch.special), math, "
+               "numpy (a small safe part) and time")
 
 # Engine submodules reachable as attributes even when a module's __all__ omits them.
-_SUBMODULES = {"torch": ("autograd", "nn", "optim", "linalg"),
+_SUBMODULES = {"torch": ("autograd", "nn", "optim", "linalg", "special"),
                "torch.autograd": ("functional",), "torch.nn": ("functional", "init", "utils"),
                "torch.optim": ("lr_scheduler",)}
 # Modules importable by name whose attribute is something else, as in torch:

@@ -400,7 +400,7 @@ def _every_callable():
     lines = ["x = torch.ones(2, requires_grad=True)", "p = torch.nn.Parameter(torch.ones(1))",
              "node = (x * 2).grad_fn", "g = torch.Generator()", "s = x.shape"]
     for module in ("torch", "torch.nn.functional", "torch.autograd", "torch.cuda",
-                   "torch.autograd.functional"):
+                   "torch.autograd.functional", "torch.special"):
         for name, value in sorted(facade_names(registry[module]).items()):
             if isinstance(value, types.FunctionType):
                 lines.append("%s.%s" % (module, name))

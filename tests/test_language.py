@@ -911,6 +911,17 @@ def test_autograd_functional_and_gradcheck_import_as_in_torch(engine):
         repl.run("torch.autograd.gradcheck.gradcheck")
 
 
+def test_torch_special_imports_as_in_torch(engine):
+    repl = Repl(engine)
+    repl.run("import torch.special\nfrom torch.special import expit, gammaln\n"
+             "from torch import special\nimport torch.special as S")
+    ns = repl.ns
+    assert ns["S"] is ns["special"] is ns["torch"].special and ns["expit"] is ns["S"].expit
+    assert repl.run("torch.special") == "<module 'torch.special'>\n"
+    assert repl.run("gammaln(torch.tensor([0.5, 1.5], requires_grad=True))") == \
+        "tensor([ 0.5724, -0.1208], grad_fn=<LgammaBackward0>)\n"
+
+
 
 # ---- classes -----------------------------------------------------------------------------
 

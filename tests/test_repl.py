@@ -349,3 +349,14 @@ def test_dims_of_a_0_dim_tensor_work_or_fail_with_pytorchs_text_not_as_a_gradrep
                    "RuntimeError: narrow() cannot be applied to a 0-dim tensor.\n"
                    "IndexError: Dimension specified as 0 but tensor has no dimensions\n")
     assert code == 1
+
+
+def test_torch_special_functions_print_as_torchs_c_functions():
+    # C functions named special_<name>; torch.erf stays a method of _VariableFunctions,
+    # torch.cdist is torch/functional.py's Python function
+    out, err, code = session("torch.special.erf\nfrom torch.special import expit\nexpit\n"
+                             "torch.erf\ntorch.cdist\n")
+    lines = out.splitlines()
+    assert lines[:2] == ["<built-in function special_erf>", "<built-in function special_expit>"]
+    assert lines[2].startswith("<built-in method erf of type object at 0x")
+    assert lines[3].startswith("<function cdist at 0x") and code == 0
