@@ -335,7 +335,7 @@ add("histc/values", lambda t: (t.histc(L(t, [1.0, 2, 1, 4, 2.5, -1, 7]), bins=4)
 add("histc/int", lambda t: t.histc(T(t, [1, 2]), 2), error=True)
 add("histc/min_above_max", lambda t: t.histc(T(t, V), 4, 3, 0), error=True)
 add("histc/nan_range", lambda t: t.histc(T(t, [NAN]), 2), error=True)
-add("histc/no_bins", lambda t: t.histc(T(t, V), 0), error=True)
+add("histc/no_bins_positional", lambda t: t.histc(T(t, V), 0), error=True)
 
 # ---- lookups -------------------------------------------------------------------------------------
 SEQ = [1.0, 3.0, 5.0, 7.0, 9.0]
@@ -395,10 +395,10 @@ add("quantile/values", lambda t: (t.quantile(T(t, QDATA), 0.5, dim=1),
                                   T(t, 2.0).quantile(0.5), T(t, SAMPLE).quantile(0.123456)))
 add("quantile/q_range", lambda t: t.quantile(T(t, V), 1.5), error=True)
 add("quantile/q_tensor_range", lambda t: t.quantile(T(t, V), T(t, [0.5, -0.1])), error=True)
-add("quantile/q_2d", lambda t: t.quantile(T(t, V), T(t, [[0.5]])), error=True)
-add("quantile/int_input", lambda t: t.quantile(T(t, [1, 2]), 0.5), error=True)
-add("quantile/q_dtype", lambda t: t.quantile(T(t, V), T(t, [0.5], t.float64)), error=True)
-add("quantile/empty", lambda t: t.quantile(t.ones(0), 0.5), error=True)
+add("quantile/q_2d_function", lambda t: t.quantile(T(t, V), T(t, [[0.5]])), error=True)
+add("quantile/int_input_function", lambda t: t.quantile(T(t, [1, 2]), 0.5), error=True)
+add("quantile/q_dtype_function", lambda t: t.quantile(T(t, V), T(t, [0.5], t.float64)), error=True)
+add("quantile/empty_function", lambda t: t.quantile(t.ones(0), 0.5), error=True)
 add("quantile/mode", lambda t: t.quantile(T(t, V), 0.5, interpolation="cubic"), error=True)
 
 # ---- cdist ----------------------------------------------------------------------------------------
