@@ -16,6 +16,7 @@ from .layouts import layout, strided
 from .tensor import Tensor
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode,
                         is_inference_mode_enabled)
+from .anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled
 from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, ones_like,
                        zeros_like, empty_like, full_like, eye, arange, linspace, logspace,
                        scalar_tensor,

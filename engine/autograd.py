@@ -4,7 +4,8 @@ grad modes; the walk itself is graph_walk.py."""
 import warnings
 from collections.abc import Mapping
 
-from . import grad_mode
+from . import anomaly_mode, grad_mode
+from .anomaly_mode import detect_anomaly, set_detect_anomaly
 
 from .dtypes import Size
 from .graph_walk import run as _run
@@ -12,7 +13,8 @@ from .tensor import Tensor
 from . import cpp_warnings
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
-           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck", "Function", "function"]
+           "grad_mode", "inference_mode", "gradcheck", "gradgradcheck", "Function", "function",
+           "detect_anomaly", "set_detect_anomaly", "anomaly_mode"]
 
 UNUSED_INPUT_ERROR = (
     "The differentiated Tensor at index %d appears to not have been used in the graph. "

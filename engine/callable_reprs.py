@@ -28,7 +28,8 @@ TORCH_PYTHON_FUNCTIONS = frozenset((
     "manual_seed meshgrid norm seed set_default_device set_default_dtype set_printoptions "
     "set_rng_state set_warn_always split typename unique").split())
 TORCH_BUILTIN_FUNCTIONS = frozenset(("get_default_dtype", "is_grad_enabled",
-                                     "is_inference_mode_enabled"))
+                                     "is_inference_mode_enabled", "is_anomaly_enabled",
+                                     "is_anomaly_check_nan_enabled"))
 # torch.nn.functional is Python but for these (torch._C._nn functions, _VariableFunctions).
 F_BUILTIN_FUNCTIONS = frozenset(("linear", "softplus", "gelu", "one_hot", "logsigmoid", "elu_",
                                  "leaky_relu_", "hardtanh_", "softshrink"))

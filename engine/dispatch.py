@@ -10,6 +10,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import get_default_dtype, result_type
+from .anomaly_mode import ANOMALY, remember_forward
 from .grad_mode import GRAD, IN_FORMULA
 from .memory import check_allocation, _limit
 from .opspec import FLOAT, TRUE_DIV, CUSTOM
@@ -311,6 +312,8 @@ def _finish_node(node, op, args, outputs, needs):
     dropped, versioned, keep_outputs = op._save_plans.get(needs) or op.save_plan(needs)
     node._seq = next(_sequence)
     node._hooks = None
+    if ANOMALY.enabled:
+        remember_forward(node)
     if dropped:
         # The inputs no formula reads are not kept: a node holds no tensor it doesn't need.
         if dropped[-1] == len(dropped) - 1:  # the leading ones, the common case

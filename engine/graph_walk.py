@@ -11,6 +11,7 @@ import numpy as np
 
 from . import dtypes
 from .dtypes import ALL_DTYPES
+from .anomaly_mode import ANOMALY, HINT_OFF, HINT_ON, check_nan, warn_failed_node
 from .autograd_hooks import (check_hook_result, check_node_hook_results,
                              run_post_accumulate_hooks)
 from .function import AccumulateGrad, FREED_GRAPH_ERROR, stripped_name
@@ -20,11 +21,14 @@ from .shape_util import broadcast_shapes, shape_str
 from .tensor import wrap, wrapped_number
 from .user_calls import call_user_function
 
-VERSION_ERROR = (
+_VERSION_ERROR = (
     "one of the variables needed for gradient computation has been modified by an inplace "
-    "operation: [torch.%s [%s]]%s is at version %d; expected version %d instead. Hint: "
-    "enable anomaly detection to find the operation that failed to compute its gradient, "
-    "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+    "operation: [torch.%s [%s]]%s is at version %d; expected version %d instead. ")
+
+
+def version_error(*details):
+    """PyTorch's text, whose hint depends on whether anomaly detection is on."""
+    return RuntimeError(_VERSION_ERROR % details + (HINT_ON if ANOMALY.enabled else HINT_OFF))
 
 # ---- the walk ----------------------------------------------------------------------------
 
@@ -87,6 +91,7 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
             heapq.heappush(heap, (-node._seq, id(node), node))
 
     previous = GRAD.mode
+    anomaly = ANOMALY.enabled
     set_mode(create_graph)  # what the formulas and the user's hooks run under
     IN_FORMULA.active = True
     push, pop = heapq.heappush, heapq.heappop
@@ -104,7 +109,8 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
                     if targets is not None and grads is not None:
                         _capture(node, grads, targets, captured)
                 if grads is not None and (needed is None or _should_run(node, needed, targets, accumulate)):
-                    outputs = _apply(node, grads, retain_graph, create_graph)
+                    outputs = (_apply(node, grads, retain_graph, create_graph) if not anomaly
+                               else _apply_watched(node, grads, retain_graph, create_graph))
                     for nxt, nr, g in zip(node._next, node._nrs, outputs):
                         if g is not None and nxt is not None:
                             if nxt not in buffers:
@@ -130,6 +136,19 @@ def run(roots, retain_graph, create_graph, targets, accumulate):
         set_mode(previous)
         IN_FORMULA.active = False
     return captured
+
+
+def _apply_watched(node, grads, retain_graph, create_graph):
+    """_apply under anomaly detection: a failing node is named (with where the forward made
+    it) before its error propagates; with check_nan, a nan gradient is an error."""
+    try:
+        outputs = _apply(node, grads, retain_graph, create_graph)
+        if ANOMALY.check_nan:
+            check_nan(node, outputs)
+    except Exception:
+        warn_failed_node(node)
+        raise
+    return outputs
 
 
 def _should_run(node, needed, targets, accumulate):
@@ -362,8 +381,8 @@ def _check_version(t, version, output_of):
         if fn is not None:
             where = ", which is output %d of %s," % (t._output_nr if output_of is None else 0,
                                                      stripped_name(fn))
-        raise RuntimeError(VERSION_ERROR % (t._dtype.legacy_name, ", ".join(
-            map(str, t._data.shape)), where, current, version))
+        raise version_error(t._dtype.legacy_name, ", ".join(map(str, t._data.shape)), where,
+                            current, version)
 
 
 def _unpack_output(node, nr, saved, create_graph):
@@ -371,8 +390,8 @@ def _unpack_output(node, nr, saved, create_graph):
         t = wrap(saved.data, saved.dtype)
         t._version = saved.counter
         where = ", which is output %d of %s," % (nr, stripped_name(node))
-        raise RuntimeError(VERSION_ERROR % (saved.dtype.legacy_name, ", ".join(
-            map(str, saved.data.shape)), where, saved.counter[0], saved.version))
+        raise version_error(saved.dtype.legacy_name, ", ".join(map(str, saved.data.shape)),
+                            where, saved.counter[0], saved.version)
     return saved.unpack(node, nr, create_graph)
 
 

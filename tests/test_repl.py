@@ -360,3 +360,21 @@ def test_torch_special_functions_print_as_torchs_c_functions():
     assert lines[:2] == ["<built-in function special_erf>", "<built-in function special_expit>"]
     assert lines[2].startswith("<built-in method erf of type object at 0x")
     assert lines[3].startswith("<function cdist at 0x") and code == 0
+
+
+def test_anomaly_detection_names_the_failing_node_and_where_the_forward_made_it():
+    out, err, code = session(
+        "x = torch.tensor([0.0, 1.0], requires_grad=True)\n"
+        "with torch.autograd.detect_anomaly():\n"
+        "    y = x.sqrt() * 0\n"
+        "    y.sum().backward()\n"
+        "\n"
+        "torch.is_anomaly_enabled()\n")
+    lines = err.splitlines()
+    assert lines[0] == ("<stdin>:1: UserWarning: Anomaly Detection has been enabled. This mode "
+                        "will increase the runtime and should only be enabled for debugging.")
+    assert lines[1].endswith("UserWarning: Error detected in SqrtBackward0. Traceback of forward "
+                             "call that caused the error:")
+    assert lines[2] == '  File "<stdin>", line 2, in <module>'
+    assert lines[-1] == "RuntimeError: Function 'SqrtBackward0' returned nan values in its 0th output."
+    assert out == "False\n" and code == 1

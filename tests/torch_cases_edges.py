@@ -544,3 +544,34 @@ def _setitem_negative_slice(t):
     w = L(t, [[1.0, 2.0, 3.0]]) * 1
     w[-1:] = -1.0
     return w, graph(w.grad_fn, 2)
+
+
+# ---- anomaly detection ------------------------------------------------------------------------
+@case("anomaly/check_nan_names_the_node", error=True)
+def _anomaly_nan(t):
+    x = L(t, [0.0, 1.0])
+    y = x.sqrt() * 0  # made before detection is on: the warning has no forward stack
+    with t.autograd.set_detect_anomaly(True):
+        y.sum().backward()
+
+
+@case("anomaly/version_error_hint_while_detecting", error=True)
+def _anomaly_version(t):
+    a = L(t, [1.0, 2.0])
+    b = a.exp()
+    c = b.exp()
+    b.add_(1)
+    with t.autograd.set_detect_anomaly(True, check_nan=False):
+        c.sum().backward()
+
+
+@case("anomaly/modes")
+def _anomaly_modes(t):
+    states = [t.is_anomaly_enabled()]
+    with t.autograd.set_detect_anomaly(True, check_nan=False):
+        states += [t.is_anomaly_enabled(), t.is_anomaly_check_nan_enabled()]
+    states.append(t.is_anomaly_enabled())
+    x = L(t, [0.0, 1.0])
+    with t.autograd.set_detect_anomaly(True, check_nan=False):
+        g, = t.autograd.grad((x.sqrt() * 0).sum(), x)  # nan allowed without check_nan
+    return states, g, t.is_anomaly_check_nan_enabled()
