@@ -35,6 +35,10 @@ def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,
             dtype = a._dtype
         elif isinstance(a, (str, device_class)) or type(a) is int:
             require_cpu(a)
+        elif type(a) in (float, bool):
+            # `to` takes a number as a tensor (should_allow_numbers_as_tensors): x.to(1.0) is
+            # x.to(tensor(1.0)), a float64 tensor.
+            dtype = dtypes.bool_ if type(a) is bool else dtypes.float64
         else:
             raise TypeError("to() received an invalid combination of arguments - got (%s)"
                             % type(a).__name__)
