@@ -11,11 +11,13 @@ import numbers
 
 import numpy as np
 
+from .size_args import as_int
+from .tensor import Tensor
 from .type_names import c_type_name
 
 
 class Parameter:
-    def __init__(self, text, keyword_only):
+    def __init__(self, text, keyword_only, numbers_as_tensors):
         declaration, _, default = text.partition(" = ")
         type_text, _, self.name = declaration.rpartition(" ")
         self.allow_none = type_text.endswith("?") or default == "None"
@@ -27,6 +29,7 @@ class Parameter:
         self.type_name = type_text
         self.optional = bool(default)
         self.keyword_only = keyword_only
+        self.numbers_as_tensors = numbers_as_tensors
         self.printed = "%s %s" % (type_text, self.name) + (" = " + default if default else "")
         # python_arg_parser.cpp's numpy_compatibility_arg_names: torch.sum(x, axis=0).
         self.names = (self.name,) + _NUMPY_NAMES.get(self.name, ())
@@ -50,8 +53,7 @@ class Signature:
             if part == "*":
                 keyword_only = True
             else:
-                self.params.append(Parameter(part, keyword_only))
-                self.params[-1].numbers_as_tensors = name in _NUMBERS_AS_TENSORS
+                self.params.append(Parameter(part, keyword_only, name in _NUMBERS_AS_TENSORS))
         self.min_args = sum(not p.optional for p in self.params)
         self.max_args = len(self.params)
         self.max_pos_args = sum(not p.keyword_only for p in self.params)
@@ -162,26 +164,11 @@ class Signature:
 
 
 def _is_index(value):
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, np.integer)):
-        return True
-    return _is_integral_scalar_tensor(value)
-
-
-def _is_integral_scalar_tensor(value):
-    from .tensor import Tensor
-    return (isinstance(value, Tensor) and value.dim() == 0 and value._dtype.category < 2
-            and value._dtype.scalar_name != "Bool" and not value._requires_grad)
+    return as_int(value) is not None
 
 
 def _is_tensor(value):
-    from .tensor import Tensor
     return isinstance(value, Tensor)
-
-
-def _is_int(value):
-    return _is_index(value)
 
 
 def _is_float(value):
@@ -228,7 +215,7 @@ def _check(param, value, index):
 
 
 _CHECKS = {
-    "int": _is_int, "float": _is_float, "Number": _is_number, "str": lambda v: isinstance(v, str),
+    "int": _is_index, "float": _is_float, "Number": _is_number, "str": lambda v: isinstance(v, str),
     "bool": lambda v: isinstance(v, (bool, np.bool_)), "torch.dtype": _is_dtype,
 }
 

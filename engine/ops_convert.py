@@ -29,6 +29,8 @@ def _no_grad_copy(input, dtype):
 def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,
        memory_format=None):
     for a in args:
+        if a is None:  # to(None): the device's and the dtype's default
+            continue
         if isinstance(a, DType):
             dtype = a
         elif isinstance(a, Tensor):

@@ -140,4 +140,5 @@ bad("dim_argument", lambda t: x_(t).dim(1))
 bad("numel_argument", lambda t: x_(t).numel(1))
 
 # ---- what the parser accepts: `to` takes a number as a tensor ---------------------------------
-add("parser/to_float_is_a_float64_tensor", lambda t: [x_(t).to(1.0), x_(t).to(True)])
+add("parser/to_float_is_a_float64_tensor",
+    lambda t: [x_(t).to(1.0), x_(t).to(True), x_(t).to(None), x_(t).to(None, t.float64)])
