@@ -40,8 +40,8 @@ _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", 
 
 
 # should_allow_numbers_as_tensors: a Python number binds to these functions' Tensor
-# parameters (x.to(1.0) is x.to(tensor(1.0))); of the table's functions, `to` only.
-_NUMBERS_AS_TENSORS = ("to",)
+# parameters (x.to(1.0) is x.to(tensor(1.0)), x.mul(2)).
+_NUMBERS_AS_TENSORS = ("to", "mul")
 
 
 class Signature:

@@ -259,7 +259,7 @@ def contiguous(input, memory_format=None):
     return call_unary(d.CLONE_CONTIGUOUS, input)
 
 
-def clone(input, memory_format=None):
+def clone(input, *, memory_format=None):
     # An expanded view costs nothing until copied: the memory limit applies here.
     check_allocation(input._data.shape, input._dtype)
     return call_unary(d.CLONE, input)

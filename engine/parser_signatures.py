@@ -60,6 +60,9 @@ METHODS = {
            "torch.memory_format memory_format = None)",
            "(Tensor tensor, bool non_blocking = False, bool copy = False, *, "
            "torch.memory_format memory_format = None)"],
+    "pow": ["(Tensor exponent)", "(Number exponent)"],
+    "mul": ["(Tensor other)"],
+    "clone": ["(*, torch.memory_format? memory_format = None)"],
 }
 for _same, _as in (("var", "std"), ("min", "max"), ("argmin", "argmax"),
                    ("log_softmax", "softmax")):
@@ -130,14 +133,24 @@ FUNCTIONS = {
              "tuple of Tensors out = None)",
              "(Tensor input, int dim = -1, bool descending = False, *, "
              "tuple of Tensors out = None)"],
+    "pow": ["(Tensor input, Tensor exponent, *, Tensor out = None)",
+            "(Number self, Tensor exponent, *, Tensor out = None)",
+            "(Tensor input, Number exponent, *, Tensor out = None)"],
+    "mul": ["(Tensor input, Tensor other, *, Tensor out = None)"],
+    "clone": ["(Tensor input, *, torch.memory_format? memory_format = None)"],
 }
+for _name in "exp log sqrt sin cos tanh sigmoid abs neg".split():
+    FUNCTIONS[_name] = ["(Tensor input, *, Tensor out = None)"]
+for _name in "relu t".split():
+    FUNCTIONS[_name] = ["(Tensor input)"]
 for _same, _as in (("var", "std"), ("min", "max"), ("argmin", "argmax"), ("stack", "cat"),
                    ("ones", "zeros"), ("randn", "rand"), ("log_softmax", "softmax"),
                    ("bmm", "mm")):
     FUNCTIONS[_same] = FUNCTIONS[_as]
 
 # Tensor methods taking no arguments (C's METH_NOARGS): CPython's own messages.
-NO_ARGUMENT_METHODS = ("item", "tolist", "dim", "numel")
+NO_ARGUMENT_METHODS = tuple("item tolist dim numel exp log sqrt sin cos tanh sigmoid relu abs neg t "
+                            "detach".split())
 
 
 def _with_parser_errors(function, name, signatures, bound):

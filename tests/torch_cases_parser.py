@@ -142,3 +142,20 @@ bad("numel_argument", lambda t: x_(t).numel(1))
 # ---- what the parser accepts: `to` takes a number as a tensor ---------------------------------
 add("parser/to_float_is_a_float64_tensor",
     lambda t: [x_(t).to(1.0), x_(t).to(True), x_(t).to(None), x_(t).to(None, t.float64)])
+
+# ---- pointwise methods with no arguments (METH_NOARGS), their functions, pow, mul, clone ----
+bad("exp_argument", lambda t: x_(t).exp(1))
+bad("exp_keyword", lambda t: x_(t).exp(a=1))
+bad("relu_argument", lambda t: x_(t).relu(1))
+bad("t_argument", lambda t: x_(t).t(1))
+bad("exp_function_keyword", lambda t: t.exp(x_(t), foo=1))
+bad("exp_function_two", lambda t: t.exp(x_(t), 1))
+bad("exp_function_nothing", lambda t: t.exp())
+bad("relu_function_two", lambda t: t.relu(x_(t), 1))
+bad("pow_str", lambda t: x_(t).pow("a"))
+bad("pow_nothing", lambda t: x_(t).pow())
+bad("pow_function_str", lambda t: t.pow(x_(t), "a"))
+bad("mul_str", lambda t: x_(t).mul("a"))
+bad("mul_two", lambda t: x_(t).mul(x_(t), x_(t)))
+bad("mul_function_str", lambda t: t.mul(x_(t), "a"))
+bad("clone_argument", lambda t: x_(t).clone(1))
