@@ -41,11 +41,14 @@ _NUMPY_NAMES = {"dim": ("axis",), "keepdim": ("keepdims",), "input": ("x", "a", 
 
 # should_allow_numbers_as_tensors: a Python number binds to these functions' Tensor
 # parameters (x.to(1.0) is x.to(tensor(1.0)), x.mul(2)).
-_NUMBERS_AS_TENSORS = ("to", "mul")
+_NUMBERS_AS_TENSORS = ("to", "mul", "add", "sub", "div")
 
 
 class Signature:
     def __init__(self, name, text):
+        # "|hidden" ("|deprecated" in torch's list): tried, never printed nor counted plausible
+        text, _, mark = text.partition("|")
+        self.hidden = bool(mark)
         self.name = name
         self.params = []
         keyword_only = False
@@ -232,13 +235,14 @@ def parser_error(name, signatures, args, kwargs):
             return None
         # PythonArgParser::print_error: one signature of a fitting length explains itself.
         count = len(args) + len(kwargs)
-        plausible = [s for s in signatures if s.min_args <= count <= s.max_args]
+        visible = [s for s in signatures if not s.hidden]
+        plausible = [s for s in visible if s.min_args <= count <= s.max_args]
         if len(plausible) == 1:
             plausible[0].parse(args, kwargs, True)
     except TypeError as error:
         return error
     try:
-        return TypeError(invalid_combination(name, [s.printed for s in signatures], args, kwargs))
+        return TypeError(invalid_combination(name, [s.printed for s in visible], args, kwargs))
     except KeyError:  # a keyword matched out of place: torch's formatter fails there too
         return None
 
@@ -247,16 +251,16 @@ def invalid_combination(name, options, args, kwargs):
     """invalid_arguments.cpp's format_invalid_args, with its reading of the printed options."""
     # libstdc++'s unordered_map walks few keys in the reverse of their insertion order.
     kwargs = dict(reversed(list(kwargs.items())))
-    text = "%s() received an invalid combination of arguments - got %s, but expected one of:\n" % (
-        name, _describe(args, kwargs))
+    text = "%s() received an invalid combination of arguments - " % name
+    if len(options) == 1:
+        return text + _one_option(options[0], args, kwargs)
+    text += "got %s, but expected one of:\n" % _describe(args, kwargs)
     for option in options:
         text += " * %s\n" % option
         arguments = _option_arguments(option)
         if len(args) + len(kwargs) != len(arguments):
             continue
-        # only the last len(kwargs) arguments' names count as keywords
-        tail = [a[1] for a in arguments[max(len(arguments) - len(kwargs), 0):]]
-        unmatched = [k for k in kwargs if k not in tail]
+        unmatched = [k for k in kwargs if k not in _keyword_names(arguments, kwargs)]
         if kwargs and unmatched:
             text += ("      didn't match because some of the keywords were incorrect: %s\n"
                      % ", ".join(unmatched))
@@ -264,6 +268,23 @@ def invalid_combination(name, options, args, kwargs):
             text += ("      didn't match because some of the arguments have invalid types: %s\n"
                      % _describe_marked(arguments, args, kwargs))
     return text
+
+
+def _one_option(option, args, kwargs):
+    arguments = _option_arguments(option)
+    unmatched = [k for k in kwargs if k not in _keyword_names(arguments, kwargs)]
+    if unmatched:
+        return "got unrecognized keyword arguments: " + ", ".join(unmatched)
+    if len(args) + len(kwargs) == len(arguments):
+        got = _describe_marked(arguments, args, kwargs)
+    else:
+        got = _describe(args, kwargs)
+    return "got %s, but expected %s" % (got, option)
+
+
+def _keyword_names(arguments, kwargs):
+    """_tryMatchKwargs: only the last len(kwargs) arguments' names count as keywords."""
+    return [a[1] for a in arguments[max(len(arguments) - len(kwargs), 0):]]
 
 
 def _option_arguments(option):

@@ -3,7 +3,8 @@ most, and the wrappers that give its TypeErrors when the engine's own call fails
 
 Each list is in the parser's order, as torch prints it in "invalid combination" errors
 (method signatures drop self, so their positions count from the first argument after it),
-with arg_parser's `?` and `[n]` marks. Only the error path reads them: a call that succeeds
+with arg_parser's `?` and `[n]` marks; `|hidden` marks the deprecated overloads torch
+tries but never prints. Only the error path reads them: a call that succeeds
 never looks at this table.
 """
 
@@ -62,10 +63,13 @@ METHODS = {
            "torch.memory_format memory_format = None)"],
     "pow": ["(Tensor exponent)", "(Number exponent)"],
     "mul": ["(Tensor other)"],
+    "add": ["(Tensor other, *, Number alpha = 1)", "(Number alpha, Tensor other)|hidden"],
+    "div": ["(Tensor other)", "(Tensor other, *, str? rounding_mode)",
+            "(Number other, *, str? rounding_mode)"],
     "clone": ["(*, torch.memory_format? memory_format = None)"],
 }
 for _same, _as in (("var", "std"), ("min", "max"), ("argmin", "argmax"),
-                   ("log_softmax", "softmax")):
+                   ("log_softmax", "softmax"), ("sub", "add")):
     METHODS[_same] = METHODS[_as]
 
 # {name: [signature, ...]} of torch.name(...)
@@ -137,6 +141,11 @@ FUNCTIONS = {
             "(Number self, Tensor exponent, *, Tensor out = None)",
             "(Tensor input, Number exponent, *, Tensor out = None)"],
     "mul": ["(Tensor input, Tensor other, *, Tensor out = None)"],
+    "add": ["(Tensor input, Tensor other, *, Number alpha = 1, Tensor out = None)",
+            "(Tensor input, Number alpha, Tensor other, *, Tensor out = None)|hidden"],
+    "div": ["(Tensor input, Tensor other, *, Tensor out = None)",
+            "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
+            "(Tensor input, Number other, *, str? rounding_mode)"],
     "clone": ["(Tensor input, *, torch.memory_format? memory_format = None)"],
 }
 for _name in "exp log sqrt sin cos tanh sigmoid abs neg".split():
@@ -145,7 +154,7 @@ for _name in "relu t".split():
     FUNCTIONS[_name] = ["(Tensor input)"]
 for _same, _as in (("var", "std"), ("min", "max"), ("argmin", "argmax"), ("stack", "cat"),
                    ("ones", "zeros"), ("randn", "rand"), ("log_softmax", "softmax"),
-                   ("bmm", "mm")):
+                   ("bmm", "mm"), ("sub", "add")):
     FUNCTIONS[_same] = FUNCTIONS[_as]
 
 # Tensor methods taking no arguments (C's METH_NOARGS): CPython's own messages.

@@ -59,3 +59,14 @@ def test_the_methods_use_the_table_only_when_the_call_fails():
         x.item(1)
     with pytest.raises(TypeError, match=r"^view\(\): argument 'size' failed to unpack"):
         x.view(2, 3.0)
+
+
+def test_one_printed_option_is_shown_alone_and_hidden_ones_never():
+    add = ["(Tensor other, *, Number alpha = 1)", "(Number alpha, Tensor other)|hidden"]
+    assert str(parser_error("add", add, (), {})) == (
+        "add() received an invalid combination of arguments - got (), but expected "
+        "(Tensor other, *, Number alpha = 1)")
+    assert str(parser_error("add", add, (1, 2, 3), {})).endswith("got (!int!, !int!, !int!), "
+                                                                 "but expected (Tensor other, *, "
+                                                                 "Number alpha = 1)")
+    assert parser_error("add", add, (1, torch.ones(1)), {}) is None  # the deprecated overload
