@@ -147,6 +147,7 @@ FUNCTIONS = {
             "(Tensor input, Tensor other, *, str? rounding_mode, Tensor out = None)",
             "(Tensor input, Number other, *, str? rounding_mode)"],
     "clone": ["(Tensor input, *, torch.memory_format? memory_format = None)"],
+    "unflatten": ["(Tensor input, int dim, tuple of ints sizes)"],
 }
 for _name in "exp log sqrt sin cos tanh sigmoid abs neg".split():
     FUNCTIONS[_name] = ["(Tensor input, *, Tensor out = None)"]

@@ -175,3 +175,7 @@ bad("div_str", lambda t: x_(t).div("a"))
 bad("div_rounding_mode_int", lambda t: x_(t).div(2, rounding_mode=1))
 bad("div_two_tensors", lambda t: x_(t).div(x_(t), x_(t)))
 bad("div_function_str", lambda t: t.div(x_(t), "a"))
+
+# ---- unflatten: Python in torch for the method (the C method's text), C for the function -----
+bad("unflatten_int_sizes", lambda t: t.ones(2, 6).unflatten(1, 3))
+bad("unflatten_function_int_sizes", lambda t: t.unflatten(t.ones(2, 6), 1, 3))
