@@ -132,6 +132,8 @@ __version__ = "2.13.0+gradrepl"
 
 from . import out_arg as _out_arg
 _out_arg.install(globals())
+from . import parser_signatures as _parser_signatures
+_parser_signatures.install(globals(), Tensor)
 from . import callable_reprs as _callable_reprs
 _callable_reprs.install(globals(), Tensor, nn.functional)
 

@@ -29,12 +29,18 @@ def _no_grad_copy(input, dtype):
 def to(input, *args, dtype=None, device=None, non_blocking=False, copy=False,
        memory_format=None):
     for a in args:
+        if a is None:  # to(None): the device's and the dtype's default
+            continue
         if isinstance(a, DType):
             dtype = a
         elif isinstance(a, Tensor):
             dtype = a._dtype
         elif isinstance(a, (str, device_class)) or type(a) is int:
             require_cpu(a)
+        elif type(a) in (float, bool):
+            # `to` takes a number as a tensor (should_allow_numbers_as_tensors): x.to(1.0) is
+            # x.to(tensor(1.0)), a float64 tensor.
+            dtype = dtypes.bool_ if type(a) is bool else dtypes.float64
         else:
             raise TypeError("to() received an invalid combination of arguments - got (%s)"
                             % type(a).__name__)

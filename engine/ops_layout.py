@@ -13,6 +13,7 @@ from .ops_shape import link_view, permute, view, view_op, reshape, unsqueeze, ex
 from .shape_util import wrap_dim, infer_view_size, shape_str
 from .size_args import int_arg, int_list
 from .tensor import Tensor
+from .type_names import c_type_name
 from . import cpp_warnings
 
 
@@ -119,6 +120,11 @@ def unflatten(input, dim, sizes):
         raise RuntimeError("unflatten got an unexpected error:\nDimension specified as %d but "
                            "tensor has no dimensions" % wrap_dim(dim, 0))
     dim = wrap_dim(dim, len(shape))
+    if not isinstance(sizes, (list, tuple)):
+        # the method's text (torch's Tensor.unflatten is Python, calling the C method);
+        # torch.unflatten's (position 3) comes from parser_signatures
+        raise TypeError("unflatten(): argument 'sizes' (position 2) must be tuple of ints, not %s"
+                        % c_type_name(sizes))
     sizes = list(sizes)
     if not sizes:
         raise RuntimeError("unflatten: sizes must be non-empty")

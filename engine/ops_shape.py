@@ -90,44 +90,12 @@ def view(input, *size):
     if len(size) == 1 and isinstance(size[0], DType):
         from .ops_convert import view_as_dtype
         return view_as_dtype(input, size[0])
-    size = _view_size(size)
+    # a size of the wrong type: parser_signatures gives view's "invalid combination"
+    size = size_args("view", "size", size)
     size = infer_view_size(size, input._data.size)
     if not _view_possible(input._data, size):
         raise RuntimeError(VIEW_STRIDE_ERROR)
     return view_op(d.VIEW, input, size)
-
-
-def _view_size(args):
-    """view's size: its two overloads (dtype, size) make a bad size an invalid combination."""
-    from .tensor import Tensor
-    try:
-        return size_args("view", "size", args)
-    except TypeError as error:
-        if "failed to unpack" in str(error):
-            raise
-        got = ", ".join("Tensor" if isinstance(a, Tensor) else type(a).__name__ for a in args)
-        lines = ["view() received an invalid combination of arguments - got (%s), but expected "
-                 "one of:" % got, " * (torch.dtype dtype)", " * (tuple of ints size)"]
-        if len(args) == 1:
-            mark = "(!%s!)" % _described(args[0])
-            lines.insert(2, "      didn't match because some of the arguments have invalid "
-                            "types: " + mark)
-            lines.append("      didn't match because some of the arguments have invalid "
-                         "types: " + mark)
-        raise TypeError("\n".join(lines) + "\n") from None
-
-
-def _described(value):
-    """How the parser names an argument's type in its messages: `tuple of (float,)`."""
-    from .tensor import Tensor
-    if isinstance(value, Tensor):
-        return "Tensor"
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(type(v).__name__ for v in value)
-        if isinstance(value, tuple):
-            return "tuple of (%s%s)" % (inner, "," if len(value) == 1 else "")
-        return "list of [%s]" % inner
-    return type(value).__name__
 
 
 def _other_tensor(function, other):
@@ -291,7 +259,7 @@ def contiguous(input, memory_format=None):
     return call_unary(d.CLONE_CONTIGUOUS, input)
 
 
-def clone(input, memory_format=None):
+def clone(input, *, memory_format=None):
     # An expanded view costs nothing until copied: the memory limit applies here.
     check_allocation(input._data.shape, input._dtype)
     return call_unary(d.CLONE, input)

@@ -2373,6 +2373,7 @@ import torch_cases_numbers  # noqa: E402,F401
 import torch_cases_errors  # noqa: E402,F401
 import torch_cases_shapes  # noqa: E402,F401
 import torch_cases_ops2  # noqa: E402,F401
+import torch_cases_parser  # noqa: E402,F401
 
 
 # =====================================================================================
@@ -2454,9 +2455,11 @@ gap("view(dtype): torch: reinterprets the bits (tensor([[ 1065353216, ...]], dty
 
 # ---- indexing ----------------------------------------------------------------------------------
 
-gap("clamp with a non-number bound: torch: TypeError: clamp() received an invalid combination of "
-    "arguments - got (str), but expected one of: * (Tensor min = None, Tensor max = None) ... | "
-    "ours: TypeError: clamp(): argument 'min' must be Number, not str", "clamp_bounds/*'a'*")
+gap("arguments the engine accepts and torch's parser refuses (the parser's table is read on the "
+    "error path only): torch: TypeError: sum(): argument 'keepdim' must be bool, not int | ours: "
+    "the sum kept", "parser/sum_keepdim_int")
+gap("torch: TypeError: linspace() received an invalid combination of arguments - got (int, int, "
+    "float) ... | ours: tensor([0., 1.]) (a float steps taken)", "parser/linspace_float_steps")
 
 # ---- conversions -------------------------------------------------------------------------------
 
