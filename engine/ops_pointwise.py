@@ -9,7 +9,7 @@ from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
 from .tensor_queries import tensor_argument
-from .tensor import Tensor, wrap
+from .tensor import Tensor, wrap, wrapped_number
 from .tensor_queries import tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
@@ -54,7 +54,11 @@ def add(input, other, *, alpha=1, out=None):
 
 def _check_sub_operands(a, b):
     """PyTorch refuses bools on either side of a subtraction (a Python bool is a bool
-    tensor there too): `x - True` and `True - x` raise, whatever x's dtype."""
+    tensor there too): `x - True` and `True - x` raise, whatever x's dtype. The argument
+    parser reads a Python int Scalar before that check."""
+    for v in (a, b):
+        if type(v) is int:
+            dtypes.check_scalar_int(v)
     a_bool, b_bool = (isinstance(v, bool) or (isinstance(v, Tensor) and v._dtype is dtypes.bool_)
                       for v in (a, b))
     if a_bool and b_bool:
@@ -171,9 +175,18 @@ def div_scalar(input, number):
 
 
 def _scalar_like(value, tensor):
-    """A Python number as a 0-dim tensor, for ops whose first operand is the number."""
-    dtype = dtypes.result_type(value)
-    return wrap(np.asarray(value, dtype=dtype.np_dtype), dtype)
+    """A Python number as a 0-dim tensor, for ops whose first operand is the number: what
+    PyTorch's argument parser makes of it, a 'wrapped number', which type promotion ranks
+    below every tensor (`3 // uint8_tensor` is uint8)."""
+    if type(value) is int:
+        dtypes.check_scalar_int(value)
+    if type(value) is int and value >= 2 ** 63 and isinstance(tensor, Tensor):
+        # a uint64 there: it only ever meets the tensor's dtype, cast to it (mod 2**64)
+        dtypes.check_unsigned_promotion(value, tensor._dtype)
+        value = float(value) if tensor._dtype.category == 2 else value - 2 ** 64
+    number = wrapped_number(value)
+    number._is_wrapped_number = True
+    return number
 
 
 def square(input):
@@ -245,8 +258,12 @@ def pow(input, exponent, *, out=None):
             raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
         return call_binary(d.POW_TENSOR, input, exponent)
-    if exponent < 0 and input._dtype.category == 1 \
-            and dtypes.result_type(input, exponent).category == 1:
+    if input._dtype.category != 2 and type(exponent) is int and exponent >= 2 ** 63:
+        # an integer base reads the exponent as an int64_t
+        raise RuntimeError("value cannot be converted to type int64_t without overflow")
+    if exponent < 0 and input._dtype.category != 2 \
+            and dtypes.result_type(input, exponent).category != 2:
+        # the bool base too: pow's kernel runs bool ** int as an integer power
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return call_scalar(d.POW_SCALAR, input, exponent)
 
@@ -505,7 +522,7 @@ def _shift(kernel, name):
             input = _scalar_like(_check_operand(input, "self"), other)
         input, other = _as_tensor_first(input, other)
         ad, bd, dtype = promoted(input, other)
-        if dtype.category == 2:
+        if dtype.category != 1:
             raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
                                       % (name, dtype.scalar_name))
         try:
@@ -527,9 +544,12 @@ def _left_shift(a, b):
 
 def _right_shift(a, b):
     # Out-of-range shifts fill with the sign bit (a >> (bits - 1)), as PyTorch's kernel does.
+    # An unsigned value shifted out of range is 0.
     bits = np.dtype(np.result_type(a, b)).itemsize * 8
-    b = np.where((np.asarray(b) < 0) | (np.asarray(b) >= bits), bits - 1, b)
-    return np.right_shift(a, b)
+    out_of_range = (np.asarray(b) < 0) | (np.asarray(b) >= bits)
+    if np.result_type(a, b).kind == "u":
+        return np.where(out_of_range, 0, np.right_shift(a, np.where(out_of_range, 0, b)))
+    return np.right_shift(a, np.where(out_of_range, bits - 1, b))
 
 
 bitwise_left_shift = _shift(_left_shift, "lshift")

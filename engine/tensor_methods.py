@@ -7,7 +7,7 @@ import numpy as np
 from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward, half_scalar
-from .dtypes import float16
+from .dtypes import float16, float64
 from .grad_mode import IN_FORMULA
 from . import inplace
 from . import inplace_view
@@ -102,16 +102,41 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "gcd_": gam.gcd, "lcm_": gam.lcm, "addmv_": prd.addmv, "addr_": prd.addr,
                "baddbmm_": prd.baddbmm, "addbmm_": prd.addbmm, "nextafter_": gam.nextafter,
                "ldexp_": gam.ldexp, "i0_": gam.i0}
+_INPLACE_OF.update({"remainder_": pw.remainder, "fmod_": pw.fmod,
+                    "bitwise_and_": pw.bitwise_and, "bitwise_or_": pw.bitwise_or,
+                    "bitwise_xor_": pw.bitwise_xor,
+                    "bitwise_left_shift_": pw.bitwise_left_shift,
+                    "bitwise_right_shift_": pw.bitwise_right_shift,
+                    "logical_and_": pw.logical_and, "logical_or_": pw.logical_or,
+                    "logical_xor_": pw.logical_xor})
+# Ops whose kernel refuses some dtypes: in place, the cast of the common dtype into the
+# output is checked first (as TensorIterator does), so it is that error which shows.
+_CAST_CHECKED_FIRST = frozenset((pw.bitwise_and, pw.bitwise_or, pw.bitwise_xor,
+                                 pw.bitwise_left_shift, pw.bitwise_right_shift, spc.hypot,
+                                 spc.logaddexp, gam.nextafter,
+                                 gam.gcd, gam.lcm, pw.remainder, pw.fmod))
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")
 
 
 def _inplace_method(function):
+    cast_first = function in _CAST_CHECKED_FIRST
+
     def method(self, *args, **kwargs):
+        if cast_first and args:
+            inplace.check_common_dtype_castable(self, args[0])
         return inplace.apply_inplace(self, function, *args, **kwargs)
     method.__name__ = function.__name__ + "_"
     return method
+
+
+def _float_power_(self, exponent):
+    # float_power computes in double: only a double tensor can take its result in place.
+    if self._dtype is not float64:
+        raise RuntimeError("the base given to float_power_ has dtype %s but the operation's "
+                           "result requires dtype Double" % self._dtype.scalar_name)
+    return inplace.apply_inplace(self, pw.float_power, exponent)
 
 
 _OPERAND_TYPES = frozenset((Tensor, float, int, bool))
@@ -151,9 +176,13 @@ def _arithmetic_operator(op, function):
 
 
 def _augmented(function):
+    cast_first = function in _CAST_CHECKED_FIRST
+
     def operator(self, other):
         if not _number_or_tensor(other):
             return NotImplemented
+        if cast_first:
+            inplace.check_common_dtype_castable(self, other)
         return inplace.apply_inplace(self, function, other)
     return operator
 
@@ -225,6 +254,7 @@ def install():
     for name, function in _INPLACE_OF.items():
         setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
+    Tensor.float_power_ = _float_power_
     for name in ("t_", "transpose_", "squeeze_", "unsqueeze_"):
         setattr(Tensor, name, getattr(inplace_view, name))
     Tensor.swapdims_ = Tensor.swapaxes_ = inplace_view.transpose_
