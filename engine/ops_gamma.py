@@ -62,6 +62,7 @@ def mvlgamma(input, p):
 def _floating_binary(name, op):
     """A binary op of two tensors with a floating kernel only (`name`_cpu)."""
     def function(input, other):
+        _tensor_argument(name, "input", 1, input)
         _tensor_argument(name, "other", 2, other)
         dtype = dtypes.result_type(input, other)
         if dtype.category != 2:
@@ -93,6 +94,7 @@ def copysign(input, other):
 
 def _integer_binary(name, ufunc):
     def function(input, other):
+        _tensor_argument(name, "input", 1, input)
         _tensor_argument(name, "other", 2, other)
         dtype = dtypes.result_type(input, other)
         if dtype.category != 1 or dtype is dtypes.bool_:

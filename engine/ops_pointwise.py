@@ -265,6 +265,8 @@ def pow(input, exponent, *, out=None):
             and dtypes.result_type(input, exponent).category != 2:
         # the bool base too: pow's kernel runs bool ** int as an integer power
         raise RuntimeError("Integers to negative integer powers are not allowed.")
+    if input._dtype.category != 0 and type(exponent) is int:
+        dtypes.scalar_to(exponent, input._dtype)  # read as the base's type, checked
     return call_scalar(d.POW_SCALAR, input, exponent)
 
 
@@ -359,6 +361,7 @@ fix = trunc
 
 
 def maximum(input, other):
+    tensor_argument(input, "maximum", "input", 1)
     if not isinstance(other, Tensor):
         raise TypeError("maximum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
@@ -366,6 +369,7 @@ def maximum(input, other):
 
 
 def minimum(input, other):
+    tensor_argument(input, "minimum", "input", 1)
     if not isinstance(other, Tensor):
         raise TypeError("minimum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
@@ -389,6 +393,9 @@ def clamp(input, *bounds, **keywords):
             if bound is not None:
                 shape = broadcast_shapes(shape, bound._data.shape)
         dtype = dtypes.result_type(input, *(b for b in (min, max) if b is not None))
+        if dtype.category == 0 and min is not None and max is not None:
+            # one bound is clamp_min/clamp_max (maximum/minimum, which take bools)
+            raise NotImplementedError('"clamp_cpu" not implemented for \'Bool\'')
         input = input.to(dtype)
         low = min.to(dtype) if isinstance(min, Tensor) else _full_as(input, min, lowest=True)
         high = max.to(dtype) if isinstance(max, Tensor) else _full_as(input, max, lowest=False)
@@ -401,6 +408,10 @@ def clamp(input, *bounds, **keywords):
     dtype = dtypes.result_type(input, *bounds)
     if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
         input = input.to(dtype)
+    if dtype.category == 0:
+        kernel = "clamp_scalar" if len(bounds) == 2 else "clamp_min_scalar" if max is None \
+            else "clamp_max_scalar"
+        raise NotImplementedError('"%s_cpu" not implemented for \'Bool\'' % kernel)
     min, max = (None if b is None else dtypes.scalar_to(b, dtype) for b in (min, max))
     return call_unary(d.CLAMP, input, min, max)
 
@@ -456,6 +467,8 @@ def _full_as(input, value, lowest):
     fill = value
     if value is None and input._dtype.category == 2:
         fill = -np.inf if lowest else np.inf
+    elif value is None and input._dtype.category == 0:
+        fill = not lowest
     elif value is None:
         info = np.iinfo(input._dtype.np_dtype)
         fill = info.min if lowest else info.max
@@ -602,6 +615,11 @@ isfinite = bool_predicate(np.isfinite, "isfinite")
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    tensor_argument(input, "isclose", "input", 1)
+    tensor_argument(other, "isclose", "other", 2)
+    if input._dtype is not other._dtype:  # no type promotion: ATen's TORCH_CHECK
+        raise RuntimeError("%s did not match %s" % (input._dtype.scalar_name,
+                                                    other._dtype.scalar_name))
     ad, bd, _ = promoted(input, other)
     return wrap(np.asarray(np.isclose(ad, bd, rtol=rtol, atol=atol, equal_nan=equal_nan)),
                 dtypes.bool_)
@@ -613,6 +631,7 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def equal(input, other):
+    tensor_argument(input, "equal", "input", 1)
     tensor_argument(other, "equal", "other", 2)
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))

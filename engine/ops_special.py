@@ -10,12 +10,13 @@ from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER, bool_predicate
 from .size_args import number_arg
 from .tensor import Tensor
+from .tensor_queries import tensor_argument
 
 
-def _tensor_other(name, other):
-    if not isinstance(other, Tensor):
-        raise TypeError("%s(): argument 'other' (position 2) must be Tensor, not %s"
-                        % (name, type(other).__name__))
+def _tensor_operands(name, input, other):
+    """The argument parser's checks of a (Tensor input, Tensor other) signature."""
+    tensor_argument(input, name, "input", 1)
+    tensor_argument(other, name, "other", 2)
 
 
 def _floating_kernel(name, dtype):
@@ -33,23 +34,23 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
 
 
 def atan2(input, other):
-    _tensor_other("atan2", other)
+    _tensor_operands("atan2", input, other)
     return call_binary(d.ATAN2, input, other)
 
 
 def arctan2(input, other):
-    _tensor_other("arctan2", other)
+    _tensor_operands("arctan2", input, other)
     return call_binary(d.ATAN2, input, other)
 
 
 def hypot(input, other):
-    _tensor_other("hypot", other)
+    _tensor_operands("hypot", input, other)
     _floating_kernel("hypot_cpu", dtypes.result_type(input, other))
     return call_binary(d.HYPOT, input, other)
 
 
 def logaddexp(input, other):
-    _tensor_other("logaddexp", other)
+    _tensor_operands("logaddexp", input, other)
     _floating_kernel("logaddexp_cpu", dtypes.result_type(input, other))
     return call_binary(d.LOGADDEXP, input, other)
 
@@ -70,8 +71,11 @@ def addcmul(input, tensor1, tensor2, *, value=1):
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
+    for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
+                                          ("tensor2", tensor2)), 1):
+        tensor_argument(t, "addcdiv", name, position)
     dtype = dtypes.result_type(input, tensor1, tensor2)
-    if dtype.category != 2 and tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
+    if tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
         raise RuntimeError(_ADDCDIV_INTEGER)
     return _addc(d.ADDCDIV, input, tensor1, tensor2, value)
 
@@ -88,11 +92,11 @@ _ADDCDIV_INTEGER = (
 def _addc(op, input, tensor1, tensor2, value):
     for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
                                           ("tensor2", tensor2)), 1):
-        if not isinstance(t, Tensor):
-            raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
-                            % (op.name, name, position, type(t).__name__))
-    return call(op, (input, tensor1, tensor2), (value,),
-                dtypes.result_type(input, tensor1, tensor2))
+        tensor_argument(t, op.name, name, position)
+    dtype = dtypes.result_type(input, tensor1, tensor2)
+    if dtype.category == 0:
+        raise NotImplementedError('"%s_cpu_out" not implemented for \'Bool\'' % op.name)
+    return call(op, (input, tensor1, tensor2), (value,), dtype)
 
 
 def logit(input, eps=None):
@@ -110,7 +114,7 @@ def xlogy(input, other):
 
 def _fmax_like(op, name):
     def function(input, other):
-        _tensor_other(name, other)
+        _tensor_operands(name, input, other)
         return call_binary(op, input, other)
     function.__name__ = name
     return function
@@ -121,6 +125,7 @@ fmin = _fmax_like(d.FMIN, "fmin")
 
 
 def heaviside(input, values):
+    tensor_argument(input, "heaviside", "input", 1)
     if not isinstance(values, Tensor):
         raise TypeError("heaviside(): argument 'values' (position 2) must be Tensor, not %s"
                         % type(values).__name__)
