@@ -2373,6 +2373,7 @@ import torch_cases_numbers  # noqa: E402,F401
 import torch_cases_errors  # noqa: E402,F401
 import torch_cases_shapes  # noqa: E402,F401
 import torch_cases_ops2  # noqa: E402,F401
+import torch_cases_dtypes  # noqa: E402,F401
 
 
 # =====================================================================================

@@ -1,0 +1,103 @@
+"""More cases for test_vs_torch.py: the dtype rules found by tests/sweep_dtypes.py -- Python
+ints from 2**63 (uint64 Scalars), a number passed where a tensor comes first (a wrapped
+number, below every tensor in promotion), the kernels a dtype has not ("..._cpu" not
+implemented for 'Bool'), Scalars read as the tensor's type, in-place casts checked before
+the kernel, and the in-place forms of remainder/fmod/bitwise/logical/float_power.
+Registered into torch_cases.CASES."""
+
+from torch_cases import add
+
+_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64")
+_VALUES = {"bool": [True, False], "uint8": [3, 250], "int8": [-3, 5], "int16": [7, -2],
+           "int32": [-5, 2], "int64": [6, -4], "float16": [2.5, -0.5],
+           "float32": [-1.5, 3.25], "float64": [0.75, -2.0]}
+
+
+def _x(t, dtype, zero_dim=False):
+    values = _VALUES[dtype]
+    return t.tensor(values[0] if zero_dim else values, dtype=getattr(t, dtype))
+
+
+def _inplace(method, *args):
+    def run(t, dtype):
+        x = _x(t, dtype)
+        getattr(x, method)(*(a(t) if callable(a) else a for a in args))
+        return x
+    return run
+
+
+# ---- a Python int from 2**63 on is a uint64 Scalar: only a bool tensor lets it decide the type
+_BIG = {"add": lambda t, x: x + 2 ** 63, "mul": lambda t, x: t.mul(x, 2 ** 63),
+        "div": lambda t, x: x / 2 ** 63, "eq": lambda t, x: x == 2 ** 63,
+        "and": lambda t, x: x & 2 ** 63, "floor_divide": lambda t, x: 2 ** 63 // x,
+        "where": lambda t, x: t.where(t.tensor([True, False]), x, 2 ** 63),
+        "result_type": lambda t, x: t.result_type(x, 2 ** 63),
+        "iadd": lambda t, x: x.add_(2 ** 63), "sub_negative": lambda t, x: x - (-2 ** 63 - 1)}
+for _dtype in ("bool", "int64", "uint8", "float32"):
+    for _name, _fn in _BIG.items():
+        add("dtype_uint64_scalar/%s_%s" % (_name, _dtype),
+            lambda t, f=_fn, d=_dtype: f(t, _x(t, d, zero_dim=True)), error=None)
+
+# ---- a number first (3 // x, torch.div(-2, x)): a wrapped number, ranked below 0-dim tensors
+_NUMBER_FIRST = {"floordiv": lambda t, x: 3 // x, "mod": lambda t, x: 3 % x,
+                 "lshift": lambda t, x: 1 << x, "rshift": lambda t, x: 64 >> x,
+                 "div": lambda t, x: t.div(-2, x), "floor_divide": lambda t, x: t.floor_divide(-2, x),
+                 "sub_bool": lambda t, x: t.sub(True, x), "remainder_float": lambda t, x: t.remainder(2.5, x),
+                 "add": lambda t, x: t.add(3, x)}
+for _dtype in _DTYPES:
+    for _name, _fn in _NUMBER_FIRST.items():
+        add("dtype_number_first/%s_%s" % (_name, _dtype),
+            lambda t, f=_fn, d=_dtype: f(t, _x(t, d, zero_dim=True)), error=None)
+
+# ---- kernels a dtype has not, and Scalars read as the tensor's type (checked) ----------------
+_KERNELS = {
+    "lshift": lambda t, x: x << x, "rshift": lambda t, x: x >> 9,
+    "pow_negative": lambda t, x: x ** -2, "pow_2_pow_63": lambda t, x: x ** 2 ** 63,
+    "pow_2_pow_40": lambda t, x: x.pow(2 ** 40), "pow_300": lambda t, x: x ** 300,
+    "clamp_tensors": lambda t, x: t.clamp(x, x, x), "clamp_min_tensor": lambda t, x: t.clamp(x, x),
+    "clamp_max_tensor": lambda t, x: x.clamp(max=x), "clamp_number": lambda t, x: t.clamp(x, True),
+    "clamp_max_number": lambda t, x: x.clamp(max=1), "clamp_numbers": lambda t, x: x.clamp(0, 1),
+    "clamp_float_number": lambda t, x: x.clamp(0.5),
+    "addcmul": lambda t, x: t.addcmul(x, x, x), "addcdiv_float_self": lambda t, x: t.addcdiv(
+        t.ones(2, dtype=t.float16), x, x),
+    "isclose_mixed": lambda t, x: t.isclose(x, t.ones(2, dtype=t.uint8)),
+    "allclose_mixed": lambda t, x: t.allclose(x, t.ones(2)),
+    "where_300": lambda t, x: t.where(t.tensor([True, False]), x, 300),
+    "where_300_first": lambda t, x: t.where(t.tensor([True, False]), 300, x),
+}
+for _dtype in _DTYPES:
+    for _name, _fn in _KERNELS.items():
+        add("dtype_kernels/%s_%s" % (_name, _dtype), lambda t, f=_fn, d=_dtype: f(t, _x(t, d)),
+            error=None)
+
+# ---- a number for a Tensor parameter: the argument parser's TypeError -----------------------
+for _name in ("atan2", "hypot", "maximum", "fmin", "logaddexp", "nextafter", "gcd", "heaviside",
+              "equal", "isclose"):
+    add("dtype_number_for_tensor/%s" % _name,
+        lambda t, n=_name: getattr(t, n)(True, t.tensor([1, 2])), error=True)
+add("dtype_number_for_tensor/addcdiv", lambda t: t.addcdiv(t.ones(2), 3, 3), error=True)
+
+# ---- in place: the common dtype's cast is checked before the kernel; the missing methods ------
+_INPLACE = {
+    "iand_half": lambda t, x: x.__iand__(t.tensor(1.5, dtype=t.float16)),
+    "ilshift_float": lambda t, x: x.__ilshift__(t.tensor([1.0, 2.0])),
+    "hypot_uint8": _inplace("hypot_", lambda t: t.tensor(3, dtype=t.uint8)),
+    "atan2_uint8": _inplace("atan2_", lambda t: t.tensor(3, dtype=t.uint8)),
+    "remainder_": _inplace("remainder_", lambda t: t.tensor(2)),
+    "remainder_float": _inplace("remainder_", 1.5), "fmod_": _inplace("fmod_", 2),
+    "bitwise_and_": _inplace("bitwise_and_", lambda t: t.tensor([True, False])),
+    "bitwise_xor_": _inplace("bitwise_xor_", 1),
+    "bitwise_left_shift_": _inplace("bitwise_left_shift_", lambda t: t.tensor(1)),
+    "logical_and_": _inplace("logical_and_", lambda t: t.tensor([1, 0])),
+    "logical_or_": _inplace("logical_or_", lambda t: t.tensor([0.0, 0.0])),
+    "float_power_": _inplace("float_power_", 2),
+    "float_power_tensor": _inplace("float_power_", lambda t: t.tensor([2.0, 0.5])),
+}
+for _dtype in _DTYPES:
+    for _name, _fn in _INPLACE.items():
+        if _name.startswith("i"):
+            add("dtype_inplace/%s_%s" % (_name, _dtype),
+                lambda t, f=_fn, d=_dtype: f(t, _x(t, d)), error=None)
+        else:
+            add("dtype_inplace/%s_%s" % (_name, _dtype), lambda t, f=_fn, d=_dtype: f(t, d),
+                error=None)
