@@ -14,6 +14,7 @@ from .return_types import return_type
 from .shape_util import wrap_dim
 from .size_args import int_arg
 from .tensor import Tensor, wrap
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination
 
 
 # One tensor in, the op's node out (torch.lgamma(2.0) is the parser's TypeError).
@@ -84,6 +85,8 @@ def logcumsumexp(input, dim):
 
 
 def copysign(input, other):
+    if not isinstance(input, Tensor):
+        raise invalid_combination("copysign", (input, other), overloads=TENSOR_OR_NUMBER_OTHER)
     if isinstance(other, Tensor):
         return call_binary(d.COPYSIGN, input, other)
     if not isinstance(other, _NUMBER):

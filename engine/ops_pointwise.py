@@ -8,9 +8,9 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
-from .tensor_queries import tensor_argument
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination, tensor_argument
 from .tensor import Tensor, wrap, wrapped_number
-from .tensor_queries import tensor_argument
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination, tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
 
@@ -102,6 +102,10 @@ def _needs_grad(*xs):
 
 def rsub(input, other, alpha=1):
     """other - alpha * input (what `2 - x` runs)."""
+    if not isinstance(input, Tensor):
+        raise invalid_combination("rsub", (input, other), overloads=(
+            "Tensor input, Tensor other, *, Number alpha = 1",
+            "Tensor input, Number other, Number alpha = 1"))
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
     _check_sub_operands(other, _check_operand(input, "self"))
@@ -147,6 +151,7 @@ def remainder(input, other):
 
 
 def fmod(input, other):
+    _number_first("fmod", input, other)
     return _mod(d.FMOD_SCALAR, d.FMOD, input, _check_operand(other))
 
 
@@ -381,6 +386,10 @@ def clamp(input, *bounds, **keywords):
     if len(bounds) > 2 or set(keywords) - {"min", "max"} or \
             set(keywords) & set(("min", "max")[:len(bounds)]):
         raise TypeError("clamp() takes from 1 to 3 arguments with min= and max= keywords")
+    if not isinstance(input, Tensor):
+        raise invalid_combination("clamp", (input,) + bounds, keywords, overloads=(
+            "Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None",
+            "Tensor input, Number min = None, Number max = None, *, Tensor out = None"))
     given = dict(zip(("min", "max"), bounds), **keywords)
     min, max = given.get("min"), given.get("max")
     if min is None and max is None:
@@ -489,8 +498,15 @@ def _clamp_min(input, value):
 
 # ---- comparisons (never differentiable) ---------------------------------------------------------
 
-def _compare(ufunc):
+def _number_first(name, input, other):
+    """torch.eq(2, x), torch.fmod(2, x): no overload of these takes a number as `input`."""
+    if not isinstance(input, Tensor):
+        raise invalid_combination(name, (input, other), overloads=TENSOR_OR_NUMBER_OTHER)
+
+
+def _compare(ufunc, name):
     def compare(input, other):
+        _number_first(name, input, other)
         input, other = _as_tensor_first(input, other)
         ad, bd, _ = promoted(input, other)
         try:
@@ -504,12 +520,12 @@ def _compare(ufunc):
     return compare
 
 
-eq = _compare(np.equal)
-ne = _compare(np.not_equal)
-lt = _compare(np.less)
-le = _compare(np.less_equal)
-gt = _compare(np.greater)
-ge = _compare(np.greater_equal)
+eq = _compare(np.equal, "eq")
+ne = _compare(np.not_equal, "ne")
+lt = _compare(np.less, "lt")
+le = _compare(np.less_equal, "le")
+gt = _compare(np.greater, "gt")
+ge = _compare(np.greater_equal, "ge")
 less, less_equal, greater, greater_equal, not_equal = lt, le, gt, ge, ne
 
 

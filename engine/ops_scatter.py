@@ -224,8 +224,8 @@ def masked_select(input, mask):
 
 
 def masked_scatter(input, mask, source):
-    _tensor_arg("masked_scatter", "mask", 1, mask)
-    _tensor_arg("masked_scatter", "source", 2, source)
+    _tensor_arg("masked_scatter", "mask", 2, mask)
+    _tensor_arg("masked_scatter", "source", 3, source)
     if mask._dtype is not dtypes.bool_:
         raise RuntimeError("masked_scatter_ only supports boolean masks, but got mask with dtype "
                            "%s" % mask._dtype.scalar_name)

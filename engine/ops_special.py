@@ -10,7 +10,7 @@ from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER, bool_predicate
 from .size_args import number_arg
 from .tensor import Tensor
-from .tensor_queries import tensor_argument
+from .tensor_queries import invalid_combination, tensor_argument
 
 
 def _tensor_operands(name, input, other):
@@ -56,6 +56,10 @@ def logaddexp(input, other):
 
 
 def lerp(input, end, weight):
+    if not isinstance(input, Tensor) or not isinstance(end, Tensor):
+        raise invalid_combination("lerp", (input, end, weight), overloads=(
+            "Tensor input, Tensor end, Tensor weight, *, Tensor out = None",
+            "Tensor input, Tensor end, Number weight, *, Tensor out = None"))
     if end._dtype is not input._dtype:
         raise RuntimeError("expected dtype %s for `end` but got dtype %s"
                            % (input._dtype.c_name, end._dtype.c_name))

@@ -1,6 +1,7 @@
 """Tensor methods and Python operators, bound to the torch functions that implement them."""
 
 import numbers
+import re
 
 import numpy as np
 
@@ -122,13 +123,31 @@ _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoi
 
 def _inplace_method(function):
     cast_first = function in _CAST_CHECKED_FIRST
+    name = function.__name__
 
     def method(self, *args, **kwargs):
         if cast_first and args:
             inplace.check_common_dtype_castable(self, args[0])
-        return inplace.apply_inplace(self, function, *args, **kwargs)
-    method.__name__ = function.__name__ + "_"
+        try:
+            return inplace.apply_inplace(self, function, *args, **kwargs)
+        except TypeError as error:
+            raise _as_method_error(error, name) from None
+    method.__name__ = name + "_"
     return method
+
+
+_PARSER_ARGUMENT = re.compile(r"^(\w+)\(\): argument '(\w+)' \(position (\d+)\)")
+
+
+def _as_method_error(error, name):
+    """The parser's "name(): argument 'other' (position 2) ..." as the in-place method
+    x.name_(...) reports it: self is not among its arguments."""
+    text = str(error)
+    match = _PARSER_ARGUMENT.match(text)
+    if match is None or match.group(1) != name or match.group(3) == "1":
+        return error
+    return TypeError("%s_(): argument '%s' (position %d)%s" % (
+        name, match.group(2), int(match.group(3)) - 1, text[match.end():]))
 
 
 def _float_power_(self, exponent):

@@ -76,6 +76,18 @@ for _name in ("atan2", "hypot", "maximum", "fmin", "logaddexp", "nextafter", "gc
     add("dtype_number_for_tensor/%s" % _name,
         lambda t, n=_name: getattr(t, n)(True, t.tensor([1, 2])), error=True)
 add("dtype_number_for_tensor/addcdiv", lambda t: t.addcdiv(t.ones(2), 3, 3), error=True)
+_NUMBER_INPUT = {"eq": lambda t, x: t.eq(True, x), "lt": lambda t, x: t.lt(2, x),
+                 "fmod": lambda t, x: t.fmod(2, x), "copysign": lambda t, x: t.copysign(2.5, x),
+                 "rsub": lambda t, x: t.rsub(True, x), "clamp": lambda t, x: t.clamp(True, x),
+                 "clamp_max": lambda t, x: t.clamp(1, max=x), "lerp": lambda t, x: t.lerp(x, 1, x),
+                 "lerp_weight": lambda t, x: t.lerp(x, 1, 0.5),
+                 "hypot_": lambda t, x: x.hypot_(True), "addcmul_": lambda t, x: x.addcmul_(3, 3),
+                 "atan2_": lambda t, x: x.atan2_(2.5),
+                 "masked_scatter": lambda t, x: t.masked_scatter(x, x > 0, True),
+                 "masked_scatter_": lambda t, x: x.masked_scatter_(x > 0, True)}
+for _name, _fn in _NUMBER_INPUT.items():
+    add("dtype_number_for_tensor/number_%s" % _name,
+        lambda t, f=_fn: f(t, t.tensor([1.0, -2.0])), error=True)
 
 # ---- in place: the common dtype's cast is checked before the kernel; the missing methods ------
 _INPLACE = {
