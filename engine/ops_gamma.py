@@ -115,6 +115,9 @@ lcm = _integer_binary("lcm", np.lcm)
 def ldexp(input, other):
     """input * 2 ** other, in input's floating dtype (the default one for integers)."""
     _tensor_argument("ldexp", "other", 2, other)
+    if other._dtype is dtypes.bool_ and input._dtype.category == 2:
+        # (an integer or bool input is made floating first, and takes a bool exponent)
+        raise _not_implemented("ldexp_cpu_exp", other._dtype)
     dtype = dtypes.result_type(input, other)
     if dtype.category != 2:
         dtype = dtypes.get_default_dtype()

@@ -642,7 +642,8 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    tensor_argument(other, "allclose", "other")
+    tensor_argument(input, "allclose", "input", 1)
+    tensor_argument(other, "allclose", "other", 2)
     return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
 
 

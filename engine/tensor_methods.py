@@ -112,10 +112,11 @@ _INPLACE_OF.update({"remainder_": pw.remainder, "fmod_": pw.fmod,
                     "logical_xor_": pw.logical_xor})
 # Ops whose kernel refuses some dtypes: in place, the cast of the common dtype into the
 # output is checked first (as TensorIterator does), so it is that error which shows.
-_CAST_CHECKED_FIRST = frozenset((pw.bitwise_and, pw.bitwise_or, pw.bitwise_xor,
-                                 pw.bitwise_left_shift, pw.bitwise_right_shift, spc.hypot,
-                                 spc.logaddexp, gam.nextafter,
-                                 gam.gcd, gam.lcm, pw.remainder, pw.fmod))
+# (Of these, the ones without a Scalar overload take a number as the parser's TypeError.)
+_TENSOR_ONLY = frozenset((spc.hypot, spc.logaddexp, gam.nextafter, gam.gcd, gam.lcm))
+_CAST_CHECKED_FIRST = _TENSOR_ONLY | frozenset((
+    pw.bitwise_and, pw.bitwise_or, pw.bitwise_xor, pw.bitwise_left_shift,
+    pw.bitwise_right_shift, pw.remainder, pw.fmod))
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")
@@ -126,28 +127,45 @@ def _inplace_method(function):
     name = function.__name__
 
     def method(self, *args, **kwargs):
-        if cast_first and args:
+        if cast_first and args and (isinstance(args[0], Tensor) or function not in _TENSOR_ONLY):
             inplace.check_common_dtype_castable(self, args[0])
         try:
             return inplace.apply_inplace(self, function, *args, **kwargs)
         except TypeError as error:
-            raise _as_method_error(error, name) from None
+            raise _as_method_error(error, name, name + "_") from None
     method.__name__ = name + "_"
+    return method
+
+
+# Methods whose parser errors name a Tensor argument by position: as methods, self is not
+# counted (x.maximum(2): 'other' (position 1)); the hot arithmetic ones are left unwrapped.
+_COUNTED_WITHOUT_SELF = ("maximum minimum fmax fmin atan2 arctan2 hypot logaddexp logaddexp2 "
+                         "nextafter gcd lcm heaviside isclose allclose equal logical_and "
+                         "logical_or logical_xor ldexp addcmul addcdiv")
+
+
+def _method_of(function, name):
+    def method(self, *args, **kwargs):
+        try:
+            return function(self, *args, **kwargs)
+        except TypeError as error:
+            raise _as_method_error(error, name, name) from None
+    method.__name__ = method.__qualname__ = name
     return method
 
 
 _PARSER_ARGUMENT = re.compile(r"^(\w+)\(\): argument '(\w+)' \(position (\d+)\)")
 
 
-def _as_method_error(error, name):
-    """The parser's "name(): argument 'other' (position 2) ..." as the in-place method
-    x.name_(...) reports it: self is not among its arguments."""
+def _as_method_error(error, name, method_name):
+    """The parser's "name(): argument 'other' (position 2) ..." as the method x.name(...)
+    or x.name_(...) reports it: self is not among its arguments."""
     text = str(error)
     match = _PARSER_ARGUMENT.match(text)
     if match is None or match.group(1) != name or match.group(3) == "1":
         return error
-    return TypeError("%s_(): argument '%s' (position %d)%s" % (
-        name, match.group(2), int(match.group(3)) - 1, text[match.end():]))
+    return TypeError("%s(): argument '%s' (position %d)%s" % (
+        method_name, match.group(2), int(match.group(3)) - 1, text[match.end():]))
 
 
 def _float_power_(self, exponent):
@@ -268,6 +286,8 @@ def install():
             setattr(Tensor, name, getattr(module, name))
     for name, function in _RENAMED.items():
         setattr(Tensor, name, function)
+    for name in _COUNTED_WITHOUT_SELF.split():
+        setattr(Tensor, name, _method_of(getattr(Tensor, name), name))
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
     for name, function in _INPLACE_OF.items():

@@ -11,6 +11,8 @@ _DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float
 _VALUES = {"bool": [True, False], "uint8": [3, 250], "int8": [-3, 5], "int16": [7, -2],
            "int32": [-5, 2], "int64": [6, -4], "float16": [2.5, -0.5],
            "float32": [-1.5, 3.25], "float64": [0.75, -2.0]}
+# One dtype of each kind (and float16) where every dtype would repeat the same rule.
+_KINDS = ("bool", "uint8", "int32", "float16", "float64")
 
 
 def _x(t, dtype, zero_dim=False):
@@ -65,7 +67,7 @@ _KERNELS = {
     "where_300": lambda t, x: t.where(t.tensor([True, False]), x, 300),
     "where_300_first": lambda t, x: t.where(t.tensor([True, False]), 300, x),
 }
-for _dtype in _DTYPES:
+for _dtype in _KINDS:
     for _name, _fn in _KERNELS.items():
         add("dtype_kernels/%s_%s" % (_name, _dtype), lambda t, f=_fn, d=_dtype: f(t, _x(t, d)),
             error=None)
@@ -105,7 +107,7 @@ _INPLACE = {
     "float_power_": _inplace("float_power_", 2),
     "float_power_tensor": _inplace("float_power_", lambda t: t.tensor([2.0, 0.5])),
 }
-for _dtype in _DTYPES:
+for _dtype in _KINDS:
     for _name, _fn in _INPLACE.items():
         if _name.startswith("i"):
             add("dtype_inplace/%s_%s" % (_name, _dtype),
@@ -113,3 +115,26 @@ for _dtype in _DTYPES:
         else:
             add("dtype_inplace/%s_%s" % (_name, _dtype), lambda t, f=_fn, d=_dtype: f(t, d),
                 error=None)
+
+# ---- reductions' and norms' dtypes ----------------------------------------------------------
+_REDUCTIONS = {"all": lambda t, x: x.all(), "any_dim": lambda t, x: x.any(0, keepdim=True),
+               "cumsum_bool": lambda t, x: x.cumsum(0, dtype=t.bool),
+               "cumprod_bool": lambda t, x: x.cumprod(0, dtype=t.bool),
+               "prod_bool": lambda t, x: x.prod(dtype=t.bool),
+               "nanmean_int64": lambda t, x: x.nanmean(dtype=t.int64),
+               "nanmean_float64": lambda t, x: x.nanmean(dtype=t.float64),
+               "norm_int64": lambda t, x: x.norm(dtype=t.int64),
+               "norm_float16": lambda t, x: x.norm(dtype=t.float16),
+               "norm_float64": lambda t, x: x.norm(dtype=t.float64),
+               "vector_norm_bool": lambda t, x: t.linalg.vector_norm(x, dtype=t.bool),
+               "vector_norm_float32": lambda t, x: t.linalg.vector_norm(x, dtype=t.float32),
+               "ldexp_bool": lambda t, x: t.ldexp(x, t.tensor([True, False])),
+               "ldexp_by_half": lambda t, x: t.ldexp(x, t.tensor([0.3, -1.7], dtype=t.float16)),
+               "allclose_number": lambda t, x: t.allclose(x, 1),
+               "method_allclose_number": lambda t, x: x.allclose(1),
+               "method_maximum_number": lambda t, x: x.maximum(1),
+               "method_addcmul_number": lambda t, x: x.addcmul(x, 2)}
+for _dtype in _KINDS:
+    for _name, _fn in _REDUCTIONS.items():
+        add("dtype_reductions/%s_%s" % (_name, _dtype), lambda t, f=_fn, d=_dtype: f(t, _x(t, d)),
+            error=None)
