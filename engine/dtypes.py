@@ -175,6 +175,8 @@ def scalar_to(value, dtype, single=False):
     writes by a path that converts to float16 unchecked (1e5 is inf there, an error elsewhere).
     """
     np_type = dtype.np_dtype.type
+    if type(value) is int:
+        check_scalar_int(value)  # the parser's reading of the Scalar, whatever the dtype
     if dtype is float16 and isinstance(value, (float, np.floating)) and (
             single or not math.isfinite(value) or abs(value) <= 65504.0):
         with np.errstate(over="ignore"):

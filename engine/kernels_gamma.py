@@ -293,11 +293,8 @@ def rad2deg(a):
 
 
 def ldexp(a, exponent, np_dtype):
-    # ATen: self * 2 ** other, in the result's floating dtype; a floating `other` has its
-    # power of 2 taken in its own dtype first (the ldexp_cpu_exp kernel)
-    power_dtype = exponent.dtype if exponent.dtype.kind == "f" else np_dtype
-    power = np.power(power_dtype.type(2), exponent.astype(power_dtype, copy=False))
-    return a.astype(np_dtype) * power.astype(np_dtype, copy=False)
+    # ATen: self * 2 ** other, in the result's floating dtype
+    return a.astype(np_dtype) * np.power(np_dtype.type(2), exponent.astype(np_dtype))
 
 
 def frexp(a):

@@ -114,6 +114,7 @@ lcm = _integer_binary("lcm", np.lcm)
 
 def ldexp(input, other):
     """input * 2 ** other, in input's floating dtype (the default one for integers)."""
+    _tensor_argument("ldexp", "input", 1, input)
     _tensor_argument("ldexp", "other", 2, other)
     if other._dtype is dtypes.bool_ and input._dtype.category == 2:
         # (an integer or bool input is made floating first, and takes a bool exponent)

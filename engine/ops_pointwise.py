@@ -276,6 +276,9 @@ def pow(input, exponent, *, out=None):
 
 
 def float_power(input, exponent):
+    for number in (input, exponent):
+        if type(number) is int:
+            dtypes.check_scalar_int(number)  # the parser reads the Scalar first
     """pow in double precision: PyTorch casts tensor operands to float64 first (so their
     graph has a ToCopyBackward0 under the pow node) and numbers to Python floats."""
     input = input.to(dtypes.float64) if isinstance(input, Tensor) else float(input)
@@ -344,7 +347,8 @@ absolute = abs
 
 def _rounding(op):
     def rounding(input, *, decimals=None):
-        _not_for_bool(input._dtype, op.name + "_vml_cpu")
+        if decimals is None or decimals == 0:  # decimals != 0: the round_cpu kernel below
+            _not_for_bool(input._dtype, op.name + "_vml_cpu")
         if input._dtype.category != 2:
             if decimals is not None:  # round(int, decimals=...) has no integer kernel
                 raise NotImplementedError('"round%s_cpu" not implemented for \'%s\''
@@ -587,9 +591,17 @@ bitwise_right_shift = _shift(_right_shift, "rshift")
 
 def bitwise_not(input):
     if input._dtype.category == 2:
+        raise NotImplementedError('"bitwise_not_cpu" not implemented for \'%s\''
+                                  % input._dtype.scalar_name)
+    return wrap(np.invert(input._data), input._dtype)
+
+
+def invert(input):
+    """`~x`: torch's Tensor.__invert__ refuses a floating tensor before bitwise_not."""
+    if input._dtype.category == 2:
         raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
                         "tensors")
-    return wrap(np.invert(input._data), input._dtype)
+    return bitwise_not(input)
 
 
 def logical_not(input):

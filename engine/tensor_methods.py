@@ -8,6 +8,7 @@ import numpy as np
 from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward, half_scalar
+from . import dtypes
 from .dtypes import float16, float64
 from .grad_mode import IN_FORMULA
 from . import inplace
@@ -170,6 +171,8 @@ def _as_method_error(error, name, method_name):
 
 def _float_power_(self, exponent):
     # float_power computes in double: only a double tensor can take its result in place.
+    if type(exponent) is int:
+        dtypes.check_scalar_int(exponent)  # the parser reads the Scalar first
     if self._dtype is not float64:
         raise RuntimeError("the base given to float_power_ has dtype %s but the operation's "
                            "result requires dtype Double" % self._dtype.scalar_name)
@@ -336,7 +339,7 @@ def install():
     Tensor.__neg__ = pw.neg
     Tensor.__pos__ = lambda self: self
     Tensor.__abs__ = pw.abs
-    Tensor.__invert__ = pw.bitwise_not
+    Tensor.__invert__ = pw.invert
     Tensor.__getitem__ = ops_index.getitem
     Tensor.__setitem__ = ops_index.setitem
     for name, function in {"__iadd__": pw.add, "__isub__": pw.sub, "__imul__": pw.mul,
