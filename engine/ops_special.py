@@ -75,10 +75,7 @@ def addcmul(input, tensor1, tensor2, *, value=1):
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
-    for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
-                                          ("tensor2", tensor2)), 1):
-        tensor_argument(t, "addcdiv", name, position)
-    dtype = dtypes.result_type(input, tensor1, tensor2)
+    _addc_tensors("addcdiv", input, tensor1, tensor2)
     if tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
         raise RuntimeError(_ADDCDIV_INTEGER)
     return _addc(d.ADDCDIV, input, tensor1, tensor2, value)
@@ -93,10 +90,14 @@ _ADDCDIV_INTEGER = (
     "for all dtypes.")
 
 
-def _addc(op, input, tensor1, tensor2, value):
+def _addc_tensors(function, input, tensor1, tensor2):
     for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
                                           ("tensor2", tensor2)), 1):
-        tensor_argument(t, op.name, name, position)
+        tensor_argument(t, function, name, position)
+
+
+def _addc(op, input, tensor1, tensor2, value):
+    _addc_tensors(op.name, input, tensor1, tensor2)
     dtype = dtypes.result_type(input, tensor1, tensor2)
     if dtype.category == 0:
         raise NotImplementedError('"%s_cpu_out" not implemented for \'Bool\'' % op.name)
