@@ -166,6 +166,7 @@ def index_fill(input, dim, index, value):
         raise IndexError("index %d is out of bounds for dimension %d with size %d"
                          % (bad, dim, size))
     if isinstance(value, Tensor):
+        dtypes.scalar_to(value._data.item(), input._dtype)  # ATen fills value.item(), checked
         return call(d.INDEX_FILL_TENSOR, (input, value), (dim, index), input._dtype)
     if isinstance(value, numbers.Number):
         value = dtypes.scalar_to(value, input._dtype)

@@ -140,6 +140,9 @@ _REDUCTIONS = {"all": lambda t, x: x.all(), "any_dim": lambda t, x: x.any(0, kee
                "fill_huge": lambda t, x: x.fill_(-2 ** 63 - 1),
                "masked_fill_huge": lambda t, x: x.masked_fill(x != x, 2 ** 64),
                "ldexp_number": lambda t, x: t.ldexp(True, x),
+               "masked_fill_tensor": lambda t, x: x.masked_fill(x == x, t.tensor(-1.5)),
+               "masked_fill_tensor_300": lambda t, x: x.masked_fill(x == x, t.tensor(300)),
+               "index_fill_tensor": lambda t, x: x.index_fill(0, t.tensor([0]), t.tensor(1e5)),
                "method_allclose_number": lambda t, x: x.allclose(1),
                "method_maximum_number": lambda t, x: x.maximum(1),
                "method_addcmul_number": lambda t, x: x.addcmul(x, 2)}
