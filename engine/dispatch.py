@@ -92,6 +92,7 @@ def promoted(a, b, true_div=False):
             if not -0x8000000000000000 <= b <= 0xFFFFFFFFFFFFFFFF:
                 dtypes.check_scalar_int(b)
             if category == 0:
+                dtypes.check_unsigned_promotion(b, dtype)
                 dtype = dtypes.int64
         if true_div and dtype.category != 2:
             dtype = get_default_dtype()

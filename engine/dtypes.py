@@ -154,6 +154,16 @@ def check_scalar_int(value):
         raise OverflowError("can't convert negative int to unsigned")
 
 
+def check_unsigned_promotion(value, dtype):
+    """A Python int from 2**63 on is a uint64 Scalar, and PyTorch promotes no uint64: where
+    the number's type decides (a bool tensor's op with it), that is an error; an integer or
+    floating tensor keeps its own dtype (c10::promoteTypes refuses UInt64 only when asked)."""
+    if dtype.category == 0 and type(value) is not bool and isinstance(value, int) \
+            and value >= 2 ** 63:
+        raise RuntimeError("Promotion for uint16, uint32, uint64 types is not supported, "
+                           "attempted to promote Bool and UInt64")
+
+
 def scalar_to(value, dtype, single=False):
     """A Python number (a Scalar argument) as a NumPy scalar of `dtype`, by c10's
     checked_convert, as fill_, full, masked_fill, index_fill, clamp and x[i] = v convert it:
@@ -165,6 +175,8 @@ def scalar_to(value, dtype, single=False):
     writes by a path that converts to float16 unchecked (1e5 is inf there, an error elsewhere).
     """
     np_type = dtype.np_dtype.type
+    if type(value) is int:
+        check_scalar_int(value)  # the parser's reading of the Scalar, whatever the dtype
     if dtype is float16 and isinstance(value, (float, np.floating)) and (
             single or not math.isfinite(value) or abs(value) <= 65504.0):
         with np.errstate(over="ignore"):
@@ -236,9 +248,16 @@ def _combine_categories(higher, lower):
 def result_type(*operands):
     """torch.result_type over tensors (objects with .dtype and .ndim) and Python numbers."""
     dim_result = zero_result = wrapped_result = None
+    big_ints = []
     for op in operands:
         if isinstance(op, (bool, int, float)):
+            if type(op) is not bool and isinstance(op, int) and not -2 ** 63 <= op < 2 ** 63:
+                check_scalar_int(op)
+                big_ints.append(op)
             d = scalar_dtype(op)
+            wrapped_result = d if wrapped_result is None else promote_types(wrapped_result, d)
+        elif op._is_wrapped_number:
+            d = op._dtype if op._dtype.category != 2 else _default[0]
             wrapped_result = d if wrapped_result is None else promote_types(wrapped_result, d)
         elif op._data.ndim == 0:
             d = op.dtype
@@ -246,6 +265,10 @@ def result_type(*operands):
         else:
             d = op.dtype
             dim_result = d if dim_result is None else promote_types(dim_result, d)
+    tensors_result = _combine_categories(dim_result, zero_result)
+    if tensors_result is not None and wrapped_result is int64:
+        for op in big_ints:
+            check_unsigned_promotion(op, tensors_result)
     return _combine_categories(dim_result, _combine_categories(zero_result, wrapped_result))
 
 

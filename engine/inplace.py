@@ -61,6 +61,17 @@ def apply_inplace(x, function, *args, **kwargs):
     return x
 
 
+def check_common_dtype_castable(x, other):
+    """TensorIterator casts the operands' common dtype into an in-place output before any
+    kernel runs: `bool_tensor &= half_tensor` fails on that cast, not on bitwise_and having
+    no Half kernel."""
+    if isinstance(other, (Tensor, bool, int, float)):
+        common = dtypes.result_type(x, other)
+        if common.category > x._dtype.category:
+            raise RuntimeError("result type %s can't be cast to the desired output type %s"
+                               % (common.scalar_name, x._dtype.scalar_name))
+
+
 def write(x, values):
     data = x._data
     if not data.flags.writeable:

@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from . import derivatives as d
+from . import dtypes
 from . import kernels_linalg as kla
 from .dispatch import call
 from .ops_linalg import matmul, mm
@@ -392,8 +393,21 @@ def _vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     if isinstance(ord, str):
         raise TypeError("linalg_vector_norm(): argument 'ord' must be Number, not str")
     if dtype is not None:
-        x = x.to(dtype)
+        x = as_vector_norm_dtype(x, dtype)
     return _norm_op(x, ord, dim, keepdim)
+
+
+def as_vector_norm_dtype(x, dtype):
+    """x in the dtype= of a vector norm: a floating input, a floating dtype it widens to."""
+    check_float(x, "linalg.vector_norm")
+    if dtype.category != 2:
+        raise RuntimeError("linalg.vector_norm: dtype should be floating point or complex, but "
+                           "got %s" % dtype.scalar_name)
+    if dtypes.promote_types(x._dtype, dtype) is not dtype:
+        raise RuntimeError("linalg.vector_norm: the dtype of the input (%s) should be "
+                           "convertible without narrowing to the specified dtype (%s)"
+                           % (x._dtype.scalar_name, dtype.scalar_name))
+    return x.to(dtype)
 
 
 def _backshift(dim0, dim1, ndim):

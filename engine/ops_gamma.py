@@ -14,6 +14,7 @@ from .return_types import return_type
 from .shape_util import wrap_dim
 from .size_args import int_arg
 from .tensor import Tensor, wrap
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination
 
 
 # One tensor in, the op's node out (torch.lgamma(2.0) is the parser's TypeError).
@@ -62,6 +63,7 @@ def mvlgamma(input, p):
 def _floating_binary(name, op):
     """A binary op of two tensors with a floating kernel only (`name`_cpu)."""
     def function(input, other):
+        _tensor_argument(name, "input", 1, input)
         _tensor_argument(name, "other", 2, other)
         dtype = dtypes.result_type(input, other)
         if dtype.category != 2:
@@ -83,6 +85,8 @@ def logcumsumexp(input, dim):
 
 
 def copysign(input, other):
+    if not isinstance(input, Tensor):
+        raise invalid_combination("copysign", (input, other), overloads=TENSOR_OR_NUMBER_OTHER)
     if isinstance(other, Tensor):
         return call_binary(d.COPYSIGN, input, other)
     if not isinstance(other, _NUMBER):
@@ -93,6 +97,7 @@ def copysign(input, other):
 
 def _integer_binary(name, ufunc):
     def function(input, other):
+        _tensor_argument(name, "input", 1, input)
         _tensor_argument(name, "other", 2, other)
         dtype = dtypes.result_type(input, other)
         if dtype.category != 1 or dtype is dtypes.bool_:
@@ -109,7 +114,11 @@ lcm = _integer_binary("lcm", np.lcm)
 
 def ldexp(input, other):
     """input * 2 ** other, in input's floating dtype (the default one for integers)."""
+    _tensor_argument("ldexp", "input", 1, input)
     _tensor_argument("ldexp", "other", 2, other)
+    if other._dtype is dtypes.bool_ and input._dtype.category == 2:
+        # (an integer or bool input is made floating first, and takes a bool exponent)
+        raise _not_implemented("ldexp_cpu_exp", other._dtype)
     dtype = dtypes.result_type(input, other)
     if dtype.category != 2:
         dtype = dtypes.get_default_dtype()

@@ -88,6 +88,7 @@ def masked_fill(input, mask, value):
         if value._data.ndim != 0:
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
                                "tensor with %d dimension(s)." % value._data.ndim)
+        dtypes.scalar_to(value._data.item(), input._dtype)  # ATen fills value.item(), checked
         return call(d.MASKED_FILL_TENSOR, (input, value), (mask_data,), input._dtype)
     if isinstance(value, numbers.Number):
         value = dtypes.scalar_to(value, input._dtype)

@@ -8,9 +8,9 @@ from . import derivatives as d
 from . import dtypes
 from .dispatch import call_unary, call_binary, call_scalar, promoted, record
 from .shape_util import broadcast_shapes
-from .tensor_queries import tensor_argument
-from .tensor import Tensor, wrap
-from .tensor_queries import tensor_argument
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination, tensor_argument
+from .tensor import Tensor, wrap, wrapped_number
+from .tensor_queries import TENSOR_OR_NUMBER_OTHER, invalid_combination, tensor_argument
 
 _NUMBER = (int, float, bool, numbers.Real)
 
@@ -54,7 +54,11 @@ def add(input, other, *, alpha=1, out=None):
 
 def _check_sub_operands(a, b):
     """PyTorch refuses bools on either side of a subtraction (a Python bool is a bool
-    tensor there too): `x - True` and `True - x` raise, whatever x's dtype."""
+    tensor there too): `x - True` and `True - x` raise, whatever x's dtype. The argument
+    parser reads a Python int Scalar before that check."""
+    for v in (a, b):
+        if type(v) is int:
+            dtypes.check_scalar_int(v)
     a_bool, b_bool = (isinstance(v, bool) or (isinstance(v, Tensor) and v._dtype is dtypes.bool_)
                       for v in (a, b))
     if a_bool and b_bool:
@@ -98,6 +102,10 @@ def _needs_grad(*xs):
 
 def rsub(input, other, alpha=1):
     """other - alpha * input (what `2 - x` runs)."""
+    if not isinstance(input, Tensor):
+        raise invalid_combination("rsub", (input, other), overloads=(
+            "Tensor input, Tensor other, *, Number alpha = 1",
+            "Tensor input, Number other, Number alpha = 1"))
     if isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
     _check_sub_operands(other, _check_operand(input, "self"))
@@ -143,6 +151,7 @@ def remainder(input, other):
 
 
 def fmod(input, other):
+    _number_first("fmod", input, other)
     return _mod(d.FMOD_SCALAR, d.FMOD, input, _check_operand(other))
 
 
@@ -171,9 +180,18 @@ def div_scalar(input, number):
 
 
 def _scalar_like(value, tensor):
-    """A Python number as a 0-dim tensor, for ops whose first operand is the number."""
-    dtype = dtypes.result_type(value)
-    return wrap(np.asarray(value, dtype=dtype.np_dtype), dtype)
+    """A Python number as a 0-dim tensor, for ops whose first operand is the number: what
+    PyTorch's argument parser makes of it, a 'wrapped number', which type promotion ranks
+    below every tensor (`3 // uint8_tensor` is uint8)."""
+    if type(value) is int:
+        dtypes.check_scalar_int(value)
+    if type(value) is int and value >= 2 ** 63 and isinstance(tensor, Tensor):
+        # a uint64 there: it only ever meets the tensor's dtype, cast to it (mod 2**64)
+        dtypes.check_unsigned_promotion(value, tensor._dtype)
+        value = float(value) if tensor._dtype.category == 2 else value - 2 ** 64
+    number = wrapped_number(value)
+    number._is_wrapped_number = True
+    return number
 
 
 def square(input):
@@ -245,13 +263,22 @@ def pow(input, exponent, *, out=None):
             raise NotImplementedError('"pow" not implemented for \'Bool\'')
     if isinstance(exponent, Tensor):
         return call_binary(d.POW_TENSOR, input, exponent)
-    if exponent < 0 and input._dtype.category == 1 \
-            and dtypes.result_type(input, exponent).category == 1:
+    if input._dtype.category != 2 and type(exponent) is int and exponent >= 2 ** 63:
+        # an integer base reads the exponent as an int64_t
+        raise RuntimeError("value cannot be converted to type int64_t without overflow")
+    if exponent < 0 and input._dtype.category != 2 \
+            and dtypes.result_type(input, exponent).category != 2:
+        # the bool base too: pow's kernel runs bool ** int as an integer power
         raise RuntimeError("Integers to negative integer powers are not allowed.")
+    if input._dtype.category != 0 and type(exponent) is int:
+        dtypes.scalar_to(exponent, input._dtype)  # read as the base's type, checked
     return call_scalar(d.POW_SCALAR, input, exponent)
 
 
 def float_power(input, exponent):
+    for number in (input, exponent):
+        if type(number) is int:
+            dtypes.check_scalar_int(number)  # the parser reads the Scalar first
     """pow in double precision: PyTorch casts tensor operands to float64 first (so their
     graph has a ToCopyBackward0 under the pow node) and numbers to Python floats."""
     input = input.to(dtypes.float64) if isinstance(input, Tensor) else float(input)
@@ -320,7 +347,8 @@ absolute = abs
 
 def _rounding(op):
     def rounding(input, *, decimals=None):
-        _not_for_bool(input._dtype, op.name + "_vml_cpu")
+        if decimals is None or decimals == 0:  # decimals != 0: the round_cpu kernel below
+            _not_for_bool(input._dtype, op.name + "_vml_cpu")
         if input._dtype.category != 2:
             if decimals is not None:  # round(int, decimals=...) has no integer kernel
                 raise NotImplementedError('"round%s_cpu" not implemented for \'%s\''
@@ -342,6 +370,7 @@ fix = trunc
 
 
 def maximum(input, other):
+    tensor_argument(input, "maximum", "input", 1)
     if not isinstance(other, Tensor):
         raise TypeError("maximum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
@@ -349,6 +378,7 @@ def maximum(input, other):
 
 
 def minimum(input, other):
+    tensor_argument(input, "minimum", "input", 1)
     if not isinstance(other, Tensor):
         raise TypeError("minimum(): argument 'other' (position 2) must be Tensor, not %s"
                         % type(other).__name__)
@@ -360,6 +390,10 @@ def clamp(input, *bounds, **keywords):
     if len(bounds) > 2 or set(keywords) - {"min", "max"} or \
             set(keywords) & set(("min", "max")[:len(bounds)]):
         raise TypeError("clamp() takes from 1 to 3 arguments with min= and max= keywords")
+    if not isinstance(input, Tensor):
+        raise invalid_combination("clamp", (input,) + bounds, keywords, overloads=(
+            "Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None",
+            "Tensor input, Number min = None, Number max = None, *, Tensor out = None"))
     given = dict(zip(("min", "max"), bounds), **keywords)
     min, max = given.get("min"), given.get("max")
     if min is None and max is None:
@@ -372,6 +406,9 @@ def clamp(input, *bounds, **keywords):
             if bound is not None:
                 shape = broadcast_shapes(shape, bound._data.shape)
         dtype = dtypes.result_type(input, *(b for b in (min, max) if b is not None))
+        if dtype.category == 0 and min is not None and max is not None:
+            # one bound is clamp_min/clamp_max (maximum/minimum, which take bools)
+            raise NotImplementedError('"clamp_cpu" not implemented for \'Bool\'')
         input = input.to(dtype)
         low = min.to(dtype) if isinstance(min, Tensor) else _full_as(input, min, lowest=True)
         high = max.to(dtype) if isinstance(max, Tensor) else _full_as(input, max, lowest=False)
@@ -384,6 +421,10 @@ def clamp(input, *bounds, **keywords):
     dtype = dtypes.result_type(input, *bounds)
     if dtype is not input._dtype:  # clamp(int tensor, min=0.5) is a float tensor
         input = input.to(dtype)
+    if dtype.category == 0:
+        kernel = "clamp_scalar" if len(bounds) == 2 else "clamp_min_scalar" if max is None \
+            else "clamp_max_scalar"
+        raise NotImplementedError('"%s_cpu" not implemented for \'Bool\'' % kernel)
     min, max = (None if b is None else dtypes.scalar_to(b, dtype) for b in (min, max))
     return call_unary(d.CLAMP, input, min, max)
 
@@ -439,6 +480,8 @@ def _full_as(input, value, lowest):
     fill = value
     if value is None and input._dtype.category == 2:
         fill = -np.inf if lowest else np.inf
+    elif value is None and input._dtype.category == 0:
+        fill = not lowest
     elif value is None:
         info = np.iinfo(input._dtype.np_dtype)
         fill = info.min if lowest else info.max
@@ -459,8 +502,15 @@ def _clamp_min(input, value):
 
 # ---- comparisons (never differentiable) ---------------------------------------------------------
 
-def _compare(ufunc):
+def _number_first(name, input, other):
+    """torch.eq(2, x), torch.fmod(2, x): no overload of these takes a number as `input`."""
+    if not isinstance(input, Tensor):
+        raise invalid_combination(name, (input, other), overloads=TENSOR_OR_NUMBER_OTHER)
+
+
+def _compare(ufunc, name):
     def compare(input, other):
+        _number_first(name, input, other)
         input, other = _as_tensor_first(input, other)
         ad, bd, _ = promoted(input, other)
         try:
@@ -474,12 +524,12 @@ def _compare(ufunc):
     return compare
 
 
-eq = _compare(np.equal)
-ne = _compare(np.not_equal)
-lt = _compare(np.less)
-le = _compare(np.less_equal)
-gt = _compare(np.greater)
-ge = _compare(np.greater_equal)
+eq = _compare(np.equal, "eq")
+ne = _compare(np.not_equal, "ne")
+lt = _compare(np.less, "lt")
+le = _compare(np.less_equal, "le")
+gt = _compare(np.greater, "gt")
+ge = _compare(np.greater_equal, "ge")
 less, less_equal, greater, greater_equal, not_equal = lt, le, gt, ge, ne
 
 
@@ -505,7 +555,7 @@ def _shift(kernel, name):
             input = _scalar_like(_check_operand(input, "self"), other)
         input, other = _as_tensor_first(input, other)
         ad, bd, dtype = promoted(input, other)
-        if dtype.category == 2:
+        if dtype.category != 1:
             raise NotImplementedError('"%s_cpu" not implemented for \'%s\''
                                       % (name, dtype.scalar_name))
         try:
@@ -527,9 +577,12 @@ def _left_shift(a, b):
 
 def _right_shift(a, b):
     # Out-of-range shifts fill with the sign bit (a >> (bits - 1)), as PyTorch's kernel does.
+    # An unsigned value shifted out of range is 0.
     bits = np.dtype(np.result_type(a, b)).itemsize * 8
-    b = np.where((np.asarray(b) < 0) | (np.asarray(b) >= bits), bits - 1, b)
-    return np.right_shift(a, b)
+    out_of_range = (np.asarray(b) < 0) | (np.asarray(b) >= bits)
+    if np.result_type(a, b).kind == "u":
+        return np.where(out_of_range, 0, np.right_shift(a, np.where(out_of_range, 0, b)))
+    return np.right_shift(a, np.where(out_of_range, bits - 1, b))
 
 
 bitwise_left_shift = _shift(_left_shift, "lshift")
@@ -538,9 +591,17 @@ bitwise_right_shift = _shift(_right_shift, "rshift")
 
 def bitwise_not(input):
     if input._dtype.category == 2:
+        raise NotImplementedError('"bitwise_not_cpu" not implemented for \'%s\''
+                                  % input._dtype.scalar_name)
+    return wrap(np.invert(input._data), input._dtype)
+
+
+def invert(input):
+    """`~x`: torch's Tensor.__invert__ refuses a floating tensor before bitwise_not."""
+    if input._dtype.category == 2:
         raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
                         "tensors")
-    return wrap(np.invert(input._data), input._dtype)
+    return bitwise_not(input)
 
 
 def logical_not(input):
@@ -582,17 +643,24 @@ isfinite = bool_predicate(np.isfinite, "isfinite")
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    tensor_argument(input, "isclose", "input", 1)
+    tensor_argument(other, "isclose", "other", 2)
+    if input._dtype is not other._dtype:  # no type promotion: ATen's TORCH_CHECK
+        raise RuntimeError("%s did not match %s" % (input._dtype.scalar_name,
+                                                    other._dtype.scalar_name))
     ad, bd, _ = promoted(input, other)
     return wrap(np.asarray(np.isclose(ad, bd, rtol=rtol, atol=atol, equal_nan=equal_nan)),
                 dtypes.bool_)
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    tensor_argument(other, "allclose", "other")
+    tensor_argument(input, "allclose", "input", 1)
+    tensor_argument(other, "allclose", "other", 2)
     return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
 
 
 def equal(input, other):
+    tensor_argument(input, "equal", "input", 1)
     tensor_argument(other, "equal", "other", 2)
     return input._data.shape == other._data.shape and bool(
         np.array_equal(input._data, other._data))

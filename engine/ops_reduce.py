@@ -229,6 +229,9 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         return matrix_norm(input, p, dims, keepdim, dtype=dtype)
     if p == "fro" or p is None:
         p = 2
+    if dtype is not None:
+        from .linalg import as_vector_norm_dtype
+        input = as_vector_norm_dtype(input, dtype)
     _floating_only(input, "linalg.vector_norm: Expected a floating point or complex tensor as "
                           "input. Got %s")
     every = dim is None or dim == () or dim == []
@@ -308,6 +311,8 @@ def cumulative(op, name, input, dim, dtype):
     _require_dim(name, dim)
     if dtype is None and input._dtype.category != 2:
         dtype = dtypes.int64
+    if dtype is dtypes.bool_:
+        raise NotImplementedError('"%s_out_cpu" not implemented for \'Bool\'' % name)
     if dtype is not None:
         input = input.to(dtype)
     return call_unary(op, input, wrap_dim(_int_dim(name, dim), input._data.ndim))
@@ -322,7 +327,9 @@ def _logical_reduction(np_fn):
             axes = _dims(input, dim)  # checked on a 0-dim tensor too
             out = np_fn(data, axis=axes if data.ndim else None,
                         keepdims=keepdim and data.ndim > 0)
-        return wrap(np.asarray(out, dtype=np.bool_), dtypes.bool_)
+        # uint8 keeps its dtype (ATen's all/any kernels' legacy byte case)
+        dtype = dtypes.uint8 if input._dtype is dtypes.uint8 else dtypes.bool_
+        return wrap(np.asarray(out, dtype=dtype.np_dtype), dtype)
     return reduce
 
 

@@ -166,6 +166,7 @@ def index_fill(input, dim, index, value):
         raise IndexError("index %d is out of bounds for dimension %d with size %d"
                          % (bad, dim, size))
     if isinstance(value, Tensor):
+        dtypes.scalar_to(value._data.item(), input._dtype)  # ATen fills value.item(), checked
         return call(d.INDEX_FILL_TENSOR, (input, value), (dim, index), input._dtype)
     if isinstance(value, numbers.Number):
         value = dtypes.scalar_to(value, input._dtype)
@@ -224,8 +225,8 @@ def masked_select(input, mask):
 
 
 def masked_scatter(input, mask, source):
-    _tensor_arg("masked_scatter", "mask", 1, mask)
-    _tensor_arg("masked_scatter", "source", 2, source)
+    _tensor_arg("masked_scatter", "mask", 2, mask)
+    _tensor_arg("masked_scatter", "source", 3, source)
     if mask._dtype is not dtypes.bool_:
         raise RuntimeError("masked_scatter_ only supports boolean masks, but got mask with dtype "
                            "%s" % mask._dtype.scalar_name)

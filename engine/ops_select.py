@@ -27,6 +27,9 @@ def where(condition, input=None, other=None):
         ad, bd, dtype = promoted(input, other)
     else:
         bd, ad, dtype = promoted(other, input)
+    for number in (input, other):  # an integer result reads a Scalar as its type, checked
+        if not isinstance(number, Tensor) and dtype.category == 1:
+            dtypes.scalar_to(number, dtype)
     cond = condition._data
     try:
         out = np.where(cond, ad, bd)

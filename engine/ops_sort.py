@@ -8,7 +8,7 @@ from .dispatch import call
 from .return_types import return_type
 from .shape_util import wrap_dim
 from .tensor import Tensor, wrap
-from .tensor_queries import tensor_argument
+from .tensor_queries import invalid_combination, tensor_argument
 
 return_sort = return_type("sort")
 return_topk = return_type("topk")
@@ -17,25 +17,6 @@ return_median = return_type("median")
 return_mode = return_type("mode")
 
 _NOT_GIVEN = object()
-
-
-def _type_name(value):
-    if isinstance(value, Tensor):
-        return "Tensor"
-    return type(value).__name__
-
-
-def _invalid_combination(name, positional, keywords, overloads, note):
-    """The argument parser's TypeError when no overload takes these arguments."""
-    got = [_type_name(v) for v in positional] + ["%s=%s" % (k, _type_name(v))
-                                                 for k, v in keywords.items()]
-    lines = ["%s() received an invalid combination of arguments - got (%s), but expected one of:"
-             % (name, ", ".join(got))]
-    lines += [" * (%s)" % o for o in overloads]
-    if note:
-        lines.append("      didn't match because some of the keywords were incorrect: "
-                     + ", ".join(keywords))
-    return TypeError("\n".join(lines) + "\n")
 
 
 def _size_along(input, dim):
@@ -70,7 +51,7 @@ _NOTE = {("sort", False): False, ("argsort", False): True, ("sort", True): True,
 def _sort_args(name, input, args, dim, descending, stable, method):
     if stable is not _NOT_GIVEN and args:
         positional = tuple(args) if method else (input,) + tuple(args)
-        raise _invalid_combination(name, positional, {"stable": stable},
+        raise invalid_combination(name, positional, {"stable": stable},
                                    _OVERLOADS[name, method], _NOTE[name, method])
     if args:
         dim = args[0]

@@ -10,12 +10,13 @@ from .dispatch import call, call_binary, call_scalar, call_unary
 from .ops_pointwise import _NUMBER, bool_predicate
 from .size_args import number_arg
 from .tensor import Tensor
+from .tensor_queries import invalid_combination, tensor_argument
 
 
-def _tensor_other(name, other):
-    if not isinstance(other, Tensor):
-        raise TypeError("%s(): argument 'other' (position 2) must be Tensor, not %s"
-                        % (name, type(other).__name__))
+def _tensor_operands(name, input, other):
+    """The argument parser's checks of a (Tensor input, Tensor other) signature."""
+    tensor_argument(input, name, "input", 1)
+    tensor_argument(other, name, "other", 2)
 
 
 def _floating_kernel(name, dtype):
@@ -33,28 +34,32 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
 
 
 def atan2(input, other):
-    _tensor_other("atan2", other)
+    _tensor_operands("atan2", input, other)
     return call_binary(d.ATAN2, input, other)
 
 
 def arctan2(input, other):
-    _tensor_other("arctan2", other)
+    _tensor_operands("arctan2", input, other)
     return call_binary(d.ATAN2, input, other)
 
 
 def hypot(input, other):
-    _tensor_other("hypot", other)
+    _tensor_operands("hypot", input, other)
     _floating_kernel("hypot_cpu", dtypes.result_type(input, other))
     return call_binary(d.HYPOT, input, other)
 
 
 def logaddexp(input, other):
-    _tensor_other("logaddexp", other)
+    _tensor_operands("logaddexp", input, other)
     _floating_kernel("logaddexp_cpu", dtypes.result_type(input, other))
     return call_binary(d.LOGADDEXP, input, other)
 
 
 def lerp(input, end, weight):
+    if not isinstance(input, Tensor) or not isinstance(end, Tensor):
+        raise invalid_combination("lerp", (input, end, weight), overloads=(
+            "Tensor input, Tensor end, Tensor weight, *, Tensor out = None",
+            "Tensor input, Tensor end, Number weight, *, Tensor out = None"))
     if end._dtype is not input._dtype:
         raise RuntimeError("expected dtype %s for `end` but got dtype %s"
                            % (input._dtype.c_name, end._dtype.c_name))
@@ -70,8 +75,8 @@ def addcmul(input, tensor1, tensor2, *, value=1):
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1):
-    dtype = dtypes.result_type(input, tensor1, tensor2)
-    if dtype.category != 2 and tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
+    _addc_tensors("addcdiv", input, tensor1, tensor2)
+    if tensor1._dtype.category != 2 and tensor2._dtype.category != 2:
         raise RuntimeError(_ADDCDIV_INTEGER)
     return _addc(d.ADDCDIV, input, tensor1, tensor2, value)
 
@@ -85,14 +90,18 @@ _ADDCDIV_INTEGER = (
     "for all dtypes.")
 
 
-def _addc(op, input, tensor1, tensor2, value):
+def _addc_tensors(function, input, tensor1, tensor2):
     for position, (name, t) in enumerate((("input", input), ("tensor1", tensor1),
                                           ("tensor2", tensor2)), 1):
-        if not isinstance(t, Tensor):
-            raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
-                            % (op.name, name, position, type(t).__name__))
-    return call(op, (input, tensor1, tensor2), (value,),
-                dtypes.result_type(input, tensor1, tensor2))
+        tensor_argument(t, function, name, position)
+
+
+def _addc(op, input, tensor1, tensor2, value):
+    _addc_tensors(op.name, input, tensor1, tensor2)
+    dtype = dtypes.result_type(input, tensor1, tensor2)
+    if dtype.category == 0:
+        raise NotImplementedError('"%s_cpu_out" not implemented for \'Bool\'' % op.name)
+    return call(op, (input, tensor1, tensor2), (value,), dtype)
 
 
 def logit(input, eps=None):
@@ -110,7 +119,7 @@ def xlogy(input, other):
 
 def _fmax_like(op, name):
     def function(input, other):
-        _tensor_other(name, other)
+        _tensor_operands(name, input, other)
         return call_binary(op, input, other)
     function.__name__ = name
     return function
@@ -121,6 +130,7 @@ fmin = _fmax_like(d.FMIN, "fmin")
 
 
 def heaviside(input, values):
+    tensor_argument(input, "heaviside", "input", 1)
     if not isinstance(values, Tensor):
         raise TypeError("heaviside(): argument 'values' (position 2) must be Tensor, not %s"
                         % type(values).__name__)

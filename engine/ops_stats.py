@@ -56,9 +56,12 @@ def nansum(input, dim=None, keepdim=False, *, dtype=None):
 
 def nanmean(input, dim=None, keepdim=False, *, dtype=None):
     """nansum over the count of non-nan values, two nodes as in PyTorch (DivBackward0)."""
-    if (dtype or input._dtype).category != 2:
+    if input._dtype.category != 2:
         raise RuntimeError("nanmean(): expected input to have floating point or complex dtype "
                            "but got %s" % input._dtype.scalar_name)
+    if dtype is not None and dtype.category != 2:
+        raise RuntimeError("nanmean(): could not infer output dtype. Optional dtype must be "
+                           "either a floating point or complex dtype. Got: %s" % dtype.scalar_name)
     count = input.isnan().logical_not().sum(dim, keepdim) if dim is not None else \
         input.isnan().logical_not().sum()
     return nansum(input, dim, keepdim, dtype=dtype) / count

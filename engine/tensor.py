@@ -482,6 +482,11 @@ def wrap(data, dtype):
     return t
 
 
+# A tensor made of a Python number where torch takes a tensor (`torch.sub(3, x)`): ranked
+# with the Python numbers in type promotion.
+Tensor._is_wrapped_number = False
+
+
 def wrapped_number(value):
     """A Python bool, int or float as the 0-dim tensor torch's argument parser makes of it."""
     dtype = dtypes.PYTHON_NUMBER_DTYPES[type(value)]

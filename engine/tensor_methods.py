@@ -1,13 +1,15 @@
 """Tensor methods and Python operators, bound to the torch functions that implement them."""
 
 import numbers
+import re
 
 import numpy as np
 
 from . import creation
 from . import derivatives as d
 from .dispatch import binary_forward, half_scalar
-from .dtypes import float16
+from . import dtypes
+from .dtypes import float16, float64
 from .grad_mode import IN_FORMULA
 from . import inplace
 from . import inplace_view
@@ -102,16 +104,79 @@ _INPLACE_OF = {"masked_fill_": gat.masked_fill, "tril_": gat.tril, "triu_": gat.
                "gcd_": gam.gcd, "lcm_": gam.lcm, "addmv_": prd.addmv, "addr_": prd.addr,
                "baddbmm_": prd.baddbmm, "addbmm_": prd.addbmm, "nextafter_": gam.nextafter,
                "ldexp_": gam.ldexp, "i0_": gam.i0}
+_INPLACE_OF.update({"remainder_": pw.remainder, "fmod_": pw.fmod,
+                    "bitwise_and_": pw.bitwise_and, "bitwise_or_": pw.bitwise_or,
+                    "bitwise_xor_": pw.bitwise_xor,
+                    "bitwise_left_shift_": pw.bitwise_left_shift,
+                    "bitwise_right_shift_": pw.bitwise_right_shift,
+                    "logical_and_": pw.logical_and, "logical_or_": pw.logical_or,
+                    "logical_xor_": pw.logical_xor})
+# Ops whose kernel refuses some dtypes: in place, the cast of the common dtype into the
+# output is checked first (as TensorIterator does), so it is that error which shows.
+# (Of these, the ones without a Scalar overload take a number as the parser's TypeError.)
+_TENSOR_ONLY = frozenset((spc.hypot, spc.logaddexp, gam.nextafter, gam.gcd, gam.lcm))
+_CAST_CHECKED_FIRST = _TENSOR_ONLY | frozenset((
+    pw.bitwise_and, pw.bitwise_or, pw.bitwise_xor, pw.bitwise_left_shift,
+    pw.bitwise_right_shift, pw.remainder, pw.fmod))
 _INPLACE = ("add sub mul div pow neg reciprocal exp log sqrt sin cos tanh sigmoid relu abs "
             "sign floor_divide true_divide log1p rsqrt tan floor ceil round trunc log2 log10 "
             "exp2 expm1 asin acos atan sinh cosh asinh acosh atanh erf sgn frac square")
 
 
 def _inplace_method(function):
+    cast_first = function in _CAST_CHECKED_FIRST
+    name = function.__name__
+
     def method(self, *args, **kwargs):
-        return inplace.apply_inplace(self, function, *args, **kwargs)
-    method.__name__ = function.__name__ + "_"
+        if cast_first and args and (isinstance(args[0], Tensor) or function not in _TENSOR_ONLY):
+            inplace.check_common_dtype_castable(self, args[0])
+        try:
+            return inplace.apply_inplace(self, function, *args, **kwargs)
+        except TypeError as error:
+            raise _as_method_error(error, name, name + "_") from None
+    method.__name__ = name + "_"
     return method
+
+
+# Methods whose parser errors name a Tensor argument by position: as methods, self is not
+# counted (x.maximum(2): 'other' (position 1)); the hot arithmetic ones are left unwrapped.
+_COUNTED_WITHOUT_SELF = ("maximum minimum fmax fmin atan2 arctan2 hypot logaddexp logaddexp2 "
+                         "nextafter gcd lcm heaviside isclose allclose equal logical_and "
+                         "logical_or logical_xor ldexp addcmul addcdiv")
+
+
+def _method_of(function, name):
+    def method(self, *args, **kwargs):
+        try:
+            return function(self, *args, **kwargs)
+        except TypeError as error:
+            raise _as_method_error(error, name, name) from None
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+_PARSER_ARGUMENT = re.compile(r"^(\w+)\(\): argument '(\w+)' \(position (\d+)\)")
+
+
+def _as_method_error(error, name, method_name):
+    """The parser's "name(): argument 'other' (position 2) ..." as the method x.name(...)
+    or x.name_(...) reports it: self is not among its arguments."""
+    text = str(error)
+    match = _PARSER_ARGUMENT.match(text)
+    if match is None or match.group(1) != name or match.group(3) == "1":
+        return error
+    return TypeError("%s(): argument '%s' (position %d)%s" % (
+        method_name, match.group(2), int(match.group(3)) - 1, text[match.end():]))
+
+
+def _float_power_(self, exponent):
+    # float_power computes in double: only a double tensor can take its result in place.
+    if type(exponent) is int:
+        dtypes.check_scalar_int(exponent)  # the parser reads the Scalar first
+    if self._dtype is not float64:
+        raise RuntimeError("the base given to float_power_ has dtype %s but the operation's "
+                           "result requires dtype Double" % self._dtype.scalar_name)
+    return inplace.apply_inplace(self, pw.float_power, exponent)
 
 
 _OPERAND_TYPES = frozenset((Tensor, float, int, bool))
@@ -151,9 +216,13 @@ def _arithmetic_operator(op, function):
 
 
 def _augmented(function):
+    cast_first = function in _CAST_CHECKED_FIRST
+
     def operator(self, other):
         if not _number_or_tensor(other):
             return NotImplemented
+        if cast_first:
+            inplace.check_common_dtype_castable(self, other)
         return inplace.apply_inplace(self, function, other)
     return operator
 
@@ -220,11 +289,14 @@ def install():
             setattr(Tensor, name, getattr(module, name))
     for name, function in _RENAMED.items():
         setattr(Tensor, name, function)
+    for name in _COUNTED_WITHOUT_SELF.split():
+        setattr(Tensor, name, _method_of(getattr(Tensor, name), name))
     for name in _INPLACE.split():
         setattr(Tensor, name + "_", _inplace_method(getattr(pw, name)))
     for name, function in _INPLACE_OF.items():
         setattr(Tensor, name, _inplace_method(function))
     Tensor.where = _where_method
+    Tensor.float_power_ = _float_power_
     for name in ("t_", "transpose_", "squeeze_", "unsqueeze_"):
         setattr(Tensor, name, getattr(inplace_view, name))
     Tensor.swapdims_ = Tensor.swapaxes_ = inplace_view.transpose_
@@ -267,7 +339,7 @@ def install():
     Tensor.__neg__ = pw.neg
     Tensor.__pos__ = lambda self: self
     Tensor.__abs__ = pw.abs
-    Tensor.__invert__ = pw.bitwise_not
+    Tensor.__invert__ = pw.invert
     Tensor.__getitem__ = ops_index.getitem
     Tensor.__setitem__ = ops_index.setitem
     for name, function in {"__iadd__": pw.add, "__isub__": pw.sub, "__imul__": pw.mul,

@@ -14,6 +14,32 @@ def tensor_argument(value, function, name="input", position=1):
     return value
 
 
+def _type_name(value):
+    if isinstance(value, Tensor):
+        return "Tensor"
+    return type(value).__name__
+
+
+def invalid_combination(name, positional, keywords=None, overloads=(), note=False):
+    """The argument parser's TypeError when no overload takes these arguments."""
+    keywords = keywords or {}
+    got = [_type_name(v) for v in positional] + ["%s=%s" % (k, _type_name(v))
+                                                 for k, v in keywords.items()]
+    lines = ["%s() received an invalid combination of arguments - got (%s), but expected one of:"
+             % (name, ", ".join(got))]
+    lines += [" * (%s)" % o for o in overloads]
+    if note:
+        lines.append("      didn't match because some of the keywords were incorrect: "
+                     + ", ".join(keywords))
+    return TypeError("\n".join(lines) + "\n")
+
+
+# The two overloads of a binary op taking a Tensor or a Number `other`: a Python number in
+# the `input` place matches neither.
+TENSOR_OR_NUMBER_OTHER = ("Tensor input, Tensor other, *, Tensor out = None",
+                          "Tensor input, Number other, *, Tensor out = None")
+
+
 def is_complex(input):
     tensor_argument(input, "is_complex")
     return False  # gradrepl has no complex dtypes

@@ -2374,6 +2374,7 @@ import torch_cases_errors  # noqa: E402,F401
 import torch_cases_shapes  # noqa: E402,F401
 import torch_cases_ops2  # noqa: E402,F401
 import torch_cases_parser  # noqa: E402,F401
+import torch_cases_dtypes  # noqa: E402,F401
 
 
 # =====================================================================================

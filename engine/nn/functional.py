@@ -95,6 +95,8 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
         raise ValueError("min_val cannot be greater than max_val")
     if input.dtype.category == 0:
         raise RuntimeError("Bool inputs not supported for hardtanh")
+    if input.dtype.name == "uint8" and (min_val < 0 or max_val < 0):
+        raise RuntimeError("cannot do hardtanh on an unsigned type with negative limits")
     params = (min_val, max_val)
     if inplace:
         from ..inplace import apply_inplace
