@@ -44,15 +44,12 @@ _OVERLOADS = {
                      "int dim = -1, bool descending = False"),
 }
 _OVERLOADS["argsort", True] = _OVERLOADS["sort", True]
-_NOTE = {("sort", False): False, ("argsort", False): True, ("sort", True): True,
-         ("argsort", True): True}
 
 
 def _sort_args(name, input, args, dim, descending, stable, method):
     if stable is not _NOT_GIVEN and args:
         positional = tuple(args) if method else (input,) + tuple(args)
-        raise invalid_combination(name, positional, {"stable": stable},
-                                   _OVERLOADS[name, method], _NOTE[name, method])
+        raise invalid_combination(name, positional, {"stable": stable}, _OVERLOADS[name, method])
     if args:
         dim = args[0]
     if len(args) > 1:

@@ -14,24 +14,12 @@ def tensor_argument(value, function, name="input", position=1):
     return value
 
 
-def _type_name(value):
-    if isinstance(value, Tensor):
-        return "Tensor"
-    return type(value).__name__
-
-
-def invalid_combination(name, positional, keywords=None, overloads=(), note=False):
-    """The argument parser's TypeError when no overload takes these arguments."""
-    keywords = keywords or {}
-    got = [_type_name(v) for v in positional] + ["%s=%s" % (k, _type_name(v))
-                                                 for k, v in keywords.items()]
-    lines = ["%s() received an invalid combination of arguments - got (%s), but expected one of:"
-             % (name, ", ".join(got))]
-    lines += [" * (%s)" % o for o in overloads]
-    if note:
-        lines.append("      didn't match because some of the keywords were incorrect: "
-                     + ", ".join(keywords))
-    return TypeError("\n".join(lines) + "\n")
+def invalid_combination(name, positional, keywords=None, overloads=()):
+    """The argument parser's TypeError when no overload takes these arguments (overloads as
+    the parser prints them, without their parentheses)."""
+    from .arg_parser import invalid_combination as formatted
+    return TypeError(formatted(name, ["(%s)" % o for o in overloads], tuple(positional),
+                               dict(keywords or {})))
 
 
 # The two overloads of a binary op taking a Tensor or a Number `other`: a Python number in
