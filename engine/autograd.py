@@ -4,12 +4,14 @@ grad modes; the walk itself is graph_walk.py."""
 import warnings
 from collections.abc import Mapping
 
+import numpy as np
+
 from . import anomaly_mode, grad_mode
 from .anomaly_mode import detect_anomaly, set_detect_anomaly
 
 from .dtypes import Size
 from .graph_walk import run as _run
-from .tensor import Tensor
+from .tensor import Tensor, wrap
 from . import cpp_warnings
 
 __all__ = ["backward", "grad", "Variable", "no_grad", "enable_grad", "set_grad_enabled",
@@ -194,8 +196,9 @@ def _make_grads(outputs, grads, is_grads_batched=False):
                 if not out._dtype.is_floating_point:
                     raise RuntimeError("grad can be implicitly created only for real scalar "
                                        "outputs but got %r" % out._dtype)
-                from .creation import ones_like
-                g = ones_like(out)
+                # ones_like(out), without its argument checks: out holds one element, so
+                # its layout is the contiguous one.
+                g = wrap(np.ones(out._data.shape, out._dtype.np_dtype), out._dtype)
             made.append(g)
         else:
             raise TypeError("gradients can be either Tensors or None, but got %s"

@@ -254,6 +254,14 @@ def record(op, args, outputs):
 
 _ONE_NEEDED = (True,)
 _NEEDS = {(a, b): (a, b) for a in (True, False) for b in (True, False)}  # interned
+# A node's _nrs and _dtypes tuples, shared between nodes: every tuple a node keeps alive
+# counts towards the cycle collector's next collection, which a deep graph feels.
+_ZERO_NR = (0,)
+_ZERO_NRS = (0, 0)
+_CODES_OF = [(code,) for code in range(len(dtypes.ALL_DTYPES))]
+# [code_a][code_b]; index -1 (the last row/column) is a Python number's code, -1.
+_CODE_PAIRS = [[(a, b) for b in list(range(len(dtypes.ALL_DTYPES))) + [-1]]
+               for a in list(range(len(dtypes.ALL_DTYPES))) + [-1]]
 
 
 def _record_unary(op, args, outputs):
@@ -263,12 +271,13 @@ def _record_unary(op, args, outputs):
     fn = t._grad_fn
     if fn is None:
         node._next = (t._accumulator(),)
-        node._nrs = (0,)
+        node._nrs = _ZERO_NR
     else:
         node._next = (fn,)
-        node._nrs = (t._output_nr,)
+        nr = t._output_nr
+        node._nrs = _ZERO_NR if nr == 0 else (nr,)
     node._shapes = (t._data.shape,)
-    node._dtypes = (t._dtype.code,)
+    node._dtypes = _CODES_OF[t._dtype.code]
     return _finish_node(node, op, args, outputs, _ONE_NEEDED)
 
 
@@ -302,9 +311,9 @@ def _record_binary(op, args, outputs):
     else:
         need_b, next_b, nr_b, shape_b, code_b = False, None, 0, None, -1
     node._next = (next_a, next_b)
-    node._nrs = (nr_a, nr_b)
+    node._nrs = _ZERO_NRS if nr_a == 0 and nr_b == 0 else (nr_a, nr_b)
     node._shapes = (shape_a, shape_b)
-    node._dtypes = (code_a, code_b)
+    node._dtypes = _CODE_PAIRS[code_a][code_b]
     return _finish_node(node, op, args, outputs, _NEEDS[need_a, need_b])
 
 

@@ -97,6 +97,8 @@ def pow_scalar(a, exponent):
     multiplication and square roots (bit-identical to torch, and far faster than
     np.power's general path), any other by pow."""
     if a.dtype.kind == "f":
+        if exponent == 1:  # ATen's pow_out copies the base (pow_backward of x ** 2 takes x ** 1)
+            return a.copy()
         if exponent == 2:
             return a * a
         if exponent == 3:

@@ -95,6 +95,8 @@ def size_args(function, argument, args, method=True):
     position = 1 if method else 2
     if len(args) == 1:
         value = args[0]
+        if type(value) is tuple and all(type(item) is int for item in value):
+            return value  # the common case, sizes read off a tensor (a formula's self_sizes)
         if as_int(value) is None and isinstance(value, (list, tuple)) and value and \
                 as_int(value[0]) is None:
             raise TypeError("%s(): argument '%s' (position %d) must be tuple of ints, but found "

@@ -198,6 +198,9 @@ def _binary_operator(function):
     return operator
 
 
+_EXACT_INT = 2 ** 53  # ints a float64 holds exactly: no overflow or range check needed
+
+
 def _arithmetic_operator(op, function):
     """x + y, x * y ...: float operands of one dtype go straight to the op's forward (the
     hot path of every experiment); anything else takes the function's argument handling."""
@@ -209,6 +212,10 @@ def _arithmetic_operator(op, function):
                                       else half_scalar(other), dtype)
             if type(other) is Tensor and other._dtype is dtype:
                 return binary_forward(op, self, other, self._data, other._data, dtype)
+            if type(other) is int and dtype.itemsize >= 4 and -_EXACT_INT <= other <= _EXACT_INT:
+                # x * 2: the float tensor's dtype, the int as that dtype's number (promoted()).
+                return binary_forward(op, self, other, self._data, dtype.np_dtype.type(other),
+                                      dtype)
         if type(other) in _OPERAND_TYPES or _number_or_tensor(other):
             return function(self, other)
         return NotImplemented

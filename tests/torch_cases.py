@@ -2424,6 +2424,10 @@ def gap(reason, *patterns, machine_dependent=False):
 # ---- creation ----------------------------------------------------------------------------
 
 # ---- operators ----------------------------------------------------------------------------
+gap("float16 tensor / a Python int float16 cannot hold: torch keeps the scalar in float32 "
+    "(its opmath), tensor([1.5, -0.25], dtype=torch.float16) / (2 ** 24 + 1) is "
+    "tensor([1.1921e-07, -0.0000e+00]) | ours rounds the int to float16 (inf) first: "
+    "tensor([0., -0.])", "int_operand/float16_2")
 
 # ---- pointwise functions --------------------------------------------------------------------
 gap("float32 tan's last bits come from MKL's VML, whose path depends on the processor: on an "

@@ -89,3 +89,19 @@ def _half_setitem(t):
 
 
 add("half_rounding/setitem", _half_setitem)
+
+# ---- a Python int met by a float tensor's operator (x * 2, 3 + x, x / 7): the tensor's dtype,
+# the int rounded once to it, at and past 2 ** 53 and 2 ** 24 where float32 rounds -------------
+_OPERAND_INTS = (2, -3, 2 ** 24 + 1, 2 ** 53, 2 ** 53 + 1, -2 ** 53 - 1, 2 ** 63 - 1, 2 ** 64 - 1)
+for _dtype in ("float16", "float32", "float64"):
+    for _i, _value in enumerate(_OPERAND_INTS):
+        add("int_operand/%s_%d" % (_dtype, _i), lambda t, v=_value, d=_dtype: (
+            lambda x: (x * v, v * x, x + v, v + x, x / v, x - v))(
+                t.tensor([1.5, -0.25], dtype=getattr(t, d))))
+add("int_operand/graph", lambda t: (lambda x: (x * 2, 3 + x, (x / 7).grad_fn.next_functions))(
+    t.tensor([1.5, 2.0], requires_grad=True)))
+add("int_operand/backward", lambda t: (lambda x: ((x * 3 + 2).pow(2).sum().backward(), x.grad))(
+    t.tensor([1.5, -2.0], requires_grad=True)))
+add("pow_one/values_and_grad", lambda t: (lambda x: (x.pow(1), x ** 1, (x ** 2).sum().backward(),
+                                                     x.grad))(
+    t.tensor([1.5, -2.0, float("nan"), -0.0], requires_grad=True)))
