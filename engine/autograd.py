@@ -8,7 +8,6 @@ import numpy as np
 
 from . import anomaly_mode, grad_mode
 from .anomaly_mode import detect_anomaly, set_detect_anomaly
-
 from .dtypes import Size
 from .graph_walk import run as _run
 from .tensor import Tensor, wrap
