@@ -203,12 +203,19 @@ def _product_of_others(self, dim):
 
 
 def var_backward(grad, self, dims, correction, keepdim):
-    """PyTorch's var_backward: (2 / dof) * grad * (self - mean), the right operand first."""
-    n = numel_of(self._data.shape) if dims is None else count_of(self._data.shape, dims)
-    centered = self - (self.mean(dims, keepdim=True) if dims is not None else self.mean())
-    dof = n - correction
-    scale = 2.0 / dof if dof > 0 else float("nan")
-    return scale * unsqueezed(grad, dims, keepdim) * centered
+    """PyTorch's var_backward: (2 / dof) * grad * (self - mean), the right operand first; a
+    full reduction without degrees of freedom is grad * where(self == mean, nan, inf)."""
+    from .ops_select import where
+    if self._data.ndim == 0 or dims is None:
+        dof = numel_of(self._data.shape) - correction
+        if dof <= 0:
+            return grad * where(self == self.mean(), float("nan"), float("inf"))
+        return (2.0 / dof) * grad * (self - self.mean())
+    if not keepdim and self._data.ndim > 1:  # a vector's 0-dim gradient broadcasts as it is
+        grad = unsqueezed(grad, dims, keepdim)
+    dof = count_of(self._data.shape, dims) - correction
+    scale = 2.0 / dof if dof else float("inf")  # C++'s 2.0 / 0.0
+    return scale * grad * (self - self.mean(dims, keepdim=True))
 
 
 def std_backward(grad, self, result, dims, correction, keepdim):

@@ -1,6 +1,8 @@
 """More cases for test_vs_torch.py: the edges of dtype promotion, reductions, creation,
 shapes and printing that a learner runs into. Registered into torch_cases.CASES."""
 
+import math
+
 from torch_cases import add, case, T, L, A, I, B, V, graph, weights
 
 # ---- Python numbers meeting integer tensors: wrap-around and integer powers -----------------
@@ -575,3 +577,15 @@ def _anomaly_modes(t):
     with t.autograd.set_detect_anomaly(True, check_nan=False):
         g, = t.autograd.grad((x.sqrt() * 0).sum(), x)  # nan allowed without check_nan
     return states, g, t.is_anomaly_check_nan_enabled()
+
+
+@case("double_backward/var_and_std_graphs_and_no_degrees_of_freedom")
+def _var_std_graphs(t):
+    out = []
+    for shape, kw in [((3,), dict(dim=0)), ((2, 3), dict(dim=1)), ((2, 3), {}),
+                      ((2,), dict(dim=0, correction=2)), ((2,), dict(correction=2))]:
+        for name in ("var", "std"):
+            x = (t.arange(float(math.prod(shape))).reshape(shape) * 0.7 - 1).requires_grad_()
+            g, = t.autograd.grad((getattr(x, name)(**kw) * 1.5).sum(), x, create_graph=True)
+            out.append((g, graph(g.grad_fn, 4)))
+    return out
