@@ -7,6 +7,7 @@ import numpy as np
 from . import derivatives as d
 from .dispatch import call
 from .creation import zeros, zeros_like
+from .grad_mode import GRAD
 from .dtypes import promote_types
 from .dtypes import bool_
 from .tensor import Tensor, wrap
@@ -176,30 +177,44 @@ def select_backward_at(grad, dim, indices, sizes, keepdim):
 
 
 def prod_backward(grad, self, result):
-    if (self._data != 0).all():
+    """PyTorch's prod_backward: result / self without zeros; with zeros the product of the
+    others by exclusive cumulative products (differentiable again), or, outside
+    create_graph with several zeros, zeros."""
+    if self._data.ndim == 0:
+        return grad
+    zeros = int((self._data == 0).sum())
+    if zeros == 0:
         return grad * (result / self)
-    return grad * _product_of_others(self, None)
+    if not GRAD.enabled and zeros > 1:
+        return zeros_like(self)
+    return _prod_safe_zeros_backward(grad, self.contiguous().view(-1), 0).view_as(self)
 
 
 def prod_backward_dim(grad, self, result, dim, keepdim):
+    if self._data.ndim == 0:
+        return grad
     grad, result = unsqueezed(grad, (dim,), keepdim), unsqueezed(result, (dim,), keepdim)
     if (self._data != 0).all():
         return grad * (result / self)
-    return grad * _product_of_others(self, dim)
+    return _prod_safe_zeros_backward(grad, self, dim)
 
 
-def _product_of_others(self, dim):
-    """Each element's product of all the others along dim (all dims if None), zeros allowed."""
-    from .tensor import wrap
-    data = self._data
-    flat = data.reshape(-1) if dim is None else np.moveaxis(data, dim, -1)
-    ones = np.ones(flat.shape[:-1] + (1,), dtype=data.dtype)
-    left = np.concatenate([ones, np.cumprod(flat, axis=-1)[..., :-1]], axis=-1)
-    right = np.concatenate([np.cumprod(flat[..., ::-1], axis=-1)[..., :-1][..., ::-1], ones],
-                           axis=-1)
-    others = left * right
-    others = others.reshape(data.shape) if dim is None else np.moveaxis(others, -1, dim)
-    return wrap(others, self._dtype)
+def _prod_safe_zeros_backward(grad, inp, dim):
+    """Each element's product of the others along dim, safe with zeros:
+    cumprod(exclusive, normal) * cumprod(exclusive, reverse), as PyTorch builds it."""
+    from .ops_join import cat
+    if inp._data.size == 0:
+        return grad.expand_as(inp)
+    size = inp._data.shape[dim]
+    if size == 1:
+        return grad
+    ones_size = list(inp._data.shape)
+    ones_size[dim] = 1
+    ones = wrap(np.ones(ones_size, dtype=grad._data.dtype), grad._dtype)
+    exclusive_normal = cat([ones, inp.narrow(dim, 0, size - 1)], dim).cumprod(dim)
+    narrow_reverse = inp.narrow(dim, 1, size - 1).flip(dim)
+    exclusive_reverse = cat([ones, narrow_reverse], dim).cumprod(dim).flip(dim)
+    return grad * (exclusive_normal * exclusive_reverse)
 
 
 def var_backward(grad, self, dims, correction, keepdim):

@@ -589,3 +589,16 @@ def _var_std_graphs(t):
             g, = t.autograd.grad((getattr(x, name)(**kw) * 1.5).sum(), x, create_graph=True)
             out.append((g, graph(g.grad_fn, 4)))
     return out
+
+
+@case("double_backward/prod_with_zeros_is_differentiable_again")
+def _prod_zeros(t):
+    out = []
+    for data in ([[0.0, -1.91, -0.11], [1.83, -1.1, 1.18]], [0.0, -2.0, 0.0], [[0.0, 2.0], [0.0, 3.0]]):
+        for kw in ({}, {"dim": 0}, {"dim": -1, "keepdim": True}):
+            x = L(t, data)
+            g, = t.autograd.grad(x.prod(**kw).sum(), x, create_graph=True)
+            h, = t.autograd.grad(g.sum(), x, allow_unused=True)
+            plain, = t.autograd.grad(x.prod(**kw).sum(), x)
+            out.append((g, graph(g.grad_fn, 3), h, plain))
+    return out
