@@ -19,11 +19,7 @@ from . import kernels_softmax as ksm
 from . import kernels_sort as ks
 from . import kernels_variance as kv
 from . import kernels_special as kx
-from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
-
-
-def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
-    return OpSpec(name, node, signature, forward, kind, formulas, n_outputs)
+from .opspec import op, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 
 # ---- arithmetic ---------------------------------------------------------------------

@@ -13,13 +13,9 @@ from . import kernels_gamma as kg
 from . import kernels_layout as kl
 from . import kernels_products as kp
 from . import kernels_stats as kst
-from .opspec import OpSpec, SAME, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
+from .opspec import OpSpec, op, FLOAT, PROMOTE, TRUE_DIV, CUSTOM
 
 __all__ = []
-
-
-def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
-    return OpSpec(name, node, signature, forward, kind, formulas, n_outputs)
 
 
 # ---- layout ----------------------------------------------------------------------------------

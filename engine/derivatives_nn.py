@@ -11,14 +11,9 @@ from . import kernels_activation as ka
 from . import kernels_loss as kl
 from . import kernels as k
 from . import kernels_nn as kn
-from .opspec import OpSpec, SAME, FLOAT
+from .opspec import OpSpec, op, FLOAT
 
 __all__ = []
-
-
-def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
-    spec = OpSpec(name, node, signature, forward, kind, formulas, n_outputs)
-    return spec
 
 
 def _celu(a, alpha):

@@ -144,3 +144,9 @@ class _ReadFromTuples(ast.NodeTransformer):
         tuple_name, index = where
         return ast.copy_location(ast.Subscript(ast.Name(tuple_name, ast.Load()),
                                                ast.Constant(index), ast.Load()), node)
+
+
+def op(name, node, signature, forward, kind=SAME, n_outputs=1, **formulas):
+    """One entry of the derivative table: the op, PyTorch's node name, its signature
+    (tensors; params), forward kernel, dtype rule and one formula per input."""
+    return OpSpec(name, node, signature, forward, kind, formulas, n_outputs)

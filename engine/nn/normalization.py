@@ -11,7 +11,7 @@ import numpy as np
 from .. import dtypes
 from ..dispatch import call
 from ..grad_mode import no_grad
-from ..opspec import OpSpec, SAME, FORMULA_NAMESPACE
+from ..opspec import FORMULA_NAMESPACE, op
 from ..tensor import Tensor
 from ..tensor_queries import typename
 from . import kernels_norm as kn
@@ -19,45 +19,41 @@ from . import kernels_norm as kn
 __all__ = ["layer_norm", "batch_norm", "embedding"]
 
 
-def _op(name, node, signature, forward, n_outputs=1, **formulas):
-    return OpSpec(name, node, signature, forward, SAME, formulas, n_outputs)
-
-
 def _not_implemented(name):
     return "not_implemented('aten::%s')" % name
 
 
-NATIVE_LAYER_NORM = _op(
+NATIVE_LAYER_NORM = op(
     "native_layer_norm", "NativeLayerNormBackward0", "input, weight, bias; normalized_shape, eps",
     kn.layer_norm,
     input="native_layer_norm_backward(grad, input, weight, normalized_shape, eps)[0]",
     weight="native_layer_norm_backward(grad, input, weight, normalized_shape, eps)[1]",
     bias="native_layer_norm_backward(grad, input, weight, normalized_shape, eps)[2]")
-NATIVE_LAYER_NORM_BACKWARD = _op(
+NATIVE_LAYER_NORM_BACKWARD = op(
     "native_layer_norm_backward", "NativeLayerNormBackwardBackward0",
     "grad_out, input, weight; normalized_shape, eps", kn.layer_norm_backward, n_outputs=3,
     grad_out=_not_implemented("native_layer_norm_backward"),
     input=_not_implemented("native_layer_norm_backward"),
     weight=_not_implemented("native_layer_norm_backward"))
-NATIVE_BATCH_NORM = _op(
+NATIVE_BATCH_NORM = op(
     "native_batch_norm", "NativeBatchNormBackward0",
     "input, weight, bias; save_mean, save_invstd, train",
     lambda x, w, b, mean, invstd, train: kn.batch_norm_apply(x, w, b, mean, invstd),
     input="native_batch_norm_backward(grad, input, weight, save_mean, save_invstd, train)[0]",
     weight="native_batch_norm_backward(grad, input, weight, save_mean, save_invstd, train)[1]",
     bias="native_batch_norm_backward(grad, input, weight, save_mean, save_invstd, train)[2]")
-NATIVE_BATCH_NORM_BACKWARD = _op(
+NATIVE_BATCH_NORM_BACKWARD = op(
     "native_batch_norm_backward", "NativeBatchNormBackwardBackward0",
     "grad_out, input, weight; save_mean, save_invstd, train", kn.batch_norm_backward,
     n_outputs=3, grad_out=_not_implemented("native_batch_norm_backward"),
     input=_not_implemented("native_batch_norm_backward"),
     weight=_not_implemented("native_batch_norm_backward"))
-EMBEDDING = _op(
+EMBEDDING = op(
     "embedding", "EmbeddingBackward0", "weight; indices, padding_idx, scale_grad_by_freq",
     kn.embedding,
     weight="embedding_dense_backward(grad, indices, weight_sizes[0], padding_idx, "
            "scale_grad_by_freq)")
-EMBEDDING_DENSE_BACKWARD = _op(
+EMBEDDING_DENSE_BACKWARD = op(
     "embedding_dense_backward", "EmbeddingDenseBackwardBackward0",
     "grad_output; indices, num_weights, padding_idx, scale_grad_by_freq",
     kn.embedding_dense_backward,
