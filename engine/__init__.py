@@ -25,6 +25,7 @@ from .creation import (tensor, as_tensor, from_numpy, ones, zeros, empty, full, 
 from .random import (manual_seed, seed, initial_seed, get_rng_state, set_rng_state, rand,
                      randn, randint, randperm, rand_like, randn_like, randint_like, normal,
                      bernoulli, Generator, default_generator)
+from .ops_clamp import clamp, clip
 from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide, true_divide,
                             floor_divide, reciprocal, neg, negative, pow, exp, log, sqrt, sin,
                             cos, tanh, sinh, cosh, sigmoid, relu, abs, absolute, sign, sgn, eq,
@@ -32,7 +33,7 @@ from .ops_pointwise import (add, sub, subtract, rsub, mul, multiply, div, divide
                             ge, less, less_equal, greater, greater_equal, not_equal,
                             bitwise_and, bitwise_or, bitwise_xor, bitwise_not, logical_not,
                             log1p, rsqrt, tan, floor, ceil, round, trunc, fix, maximum, minimum,
-                            clamp, clip, remainder, fmod, square, logical_and, logical_or,
+                            remainder, fmod, square, logical_and, logical_or,
                             logical_xor, isnan, isinf, isfinite, isclose, allclose, equal,
                             float_power, bitwise_left_shift, bitwise_right_shift,
                             log2, log10, exp2, expm1, asin, acos, atan, sinh, cosh, asinh, acosh,

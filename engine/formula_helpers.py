@@ -337,7 +337,7 @@ def nll_loss_backward(grad, sizes, target, weight, reduction, ignore_index):
 
 
 def bce_backward(grad, self, target, weight, reduction):
-    from .ops_pointwise import _clamp_min
+    from .ops_clamp import _clamp_min
     g = grad * (self - target) / _clamp_min((1 - self) * self, 1e-12)
     if weight is not None:
         g = g * weight

@@ -9,7 +9,8 @@ from . import dtypes
 from .creation import tensor
 from .dispatch import call
 from .ops_linalg import mm
-from .ops_pointwise import clamp, sqrt
+from .ops_clamp import clamp
+from .ops_pointwise import sqrt
 from .ops_sort import _check_nonempty_dim, _not_for_bool
 from .return_types import return_type
 from .shape_util import wrap_dim

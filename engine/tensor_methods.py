@@ -24,6 +24,7 @@ from . import ops_gather as gat
 from . import ops_join as join
 from . import ops_linalg as la
 from . import ops_linalg_more as lam
+from . import ops_clamp as clp
 from . import ops_pointwise as pw
 from . import ops_products as prd
 from . import ops_quantile as qnt
@@ -45,7 +46,7 @@ from .nn import activations as act
 _SAME_AS_FUNCTION = {
     pw: ("add sub subtract mul multiply div divide true_divide floor_divide pow neg negative "
          "reciprocal exp log sqrt sin cos tanh sinh cosh sigmoid relu abs absolute sign sgn log1p "
-         "rsqrt tan floor ceil round trunc fix maximum minimum clamp clip remainder fmod square "
+         "rsqrt tan floor ceil round trunc fix maximum minimum remainder fmod square "
          "logical_and logical_or logical_xor isnan isinf isfinite isclose allclose equal "
          "eq ne lt le gt ge less less_equal greater greater_equal not_equal "
          "bitwise_and bitwise_or bitwise_xor bitwise_not logical_not float_power "
@@ -82,7 +83,7 @@ _SAME_AS_FUNCTION = {
 }
 
 _RENAMED = {"float": conv.float_, "int": conv.int_, "bool": conv.bool_,
-            "clamp_": pw.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": pw.clip_,
+            "clamp": clp.clamp, "clip": clp.clip, "clamp_": clp.clamp_, "sort": srt.sort_method, "argsort": srt.argsort_method, "clip_": clp.clip_,
             "zero_": inplace.zero_, "fill_": inplace.fill_, "copy_": inplace.copy_,
             "prelu": act.prelu, "polygamma": gam.polygamma_method,
             "repeat_interleave": cmp.repeat_interleave_method, "rot90": cmp.rot90_method, "hardshrink": act.hardshrink}
