@@ -68,24 +68,12 @@ def _clamp_overload(min, max, how):
         return min, max
     if all(not isinstance(b, Tensor) or b._data.ndim == 0 for b in bounds):
         return tuple(b.item() if isinstance(b, Tensor) else b for b in (min, max))
-    names = {"min": min, "max": max}
+    overloads = ("Tensor min = None, Tensor max = None", "Number min = None, Number max = None")
     if how == "positional":
-        got = ", ".join(_arg_type(v) for v in (min, max) if v is not None)
-        marked = ", ".join("!%s!" % _arg_type(v) for v in (min, max) if v is not None)
-        reason = "some of the arguments have invalid types: (%s)" % marked
-    else:
-        given = sorted(k for k, v in names.items() if v is not None)
-        got = "".join("%s=%s, " % (k, _arg_type(names[k])) for k in given)
-        reason = "some of the keywords were incorrect: " + ", ".join(given)
-    raise TypeError(
-        "clamp() received an invalid combination of arguments - got (%s), but expected one of:\n"
-        " * (Tensor min = None, Tensor max = None)\n      didn't match because %s\n"
-        " * (Number min = None, Number max = None)\n      didn't match because %s\n"
-        % (got, reason, reason))
-
-
-def _arg_type(value):
-    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
+        raise invalid_combination("clamp", [b for b in (min, max) if b is not None],
+                                  overloads=overloads)
+    raise invalid_combination("clamp", (), {k: v for k, v in sorted(
+        {"min": min, "max": max}.items()) if v is not None}, overloads=overloads)
 
 
 def clamp_(input, min=None, max=None):
