@@ -23,6 +23,7 @@ from .memory import check_allocation
 from .ops_shape import expand
 from .shape_util import broadcast_shapes
 from .tensor import Tensor, wrap
+from .tensor_queries import invalid_combination
 from . import cpp_warnings
 
 
@@ -243,15 +244,35 @@ def _randint_bounds(args, kwargs, function):
             _integer(high, high_position, function))
 
 
+# The overloads torch's argument parser lists when no signature takes the arguments.
+_FACTORY_OPTIONS = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device "
+                    "= None, bool pin_memory = False, bool requires_grad = False")
+_RANDINT_OVERLOADS = tuple(
+    "%s tuple of ints size, *, %sTensor out = None, %s" % (bounds, generator, _FACTORY_OPTIONS)
+    for bounds in ("int high,", "int low, int high,")
+    for generator in ("torch.Generator generator, ", ""))
+_RANDINT_LIKE_OVERLOADS = tuple(
+    "Tensor input, %s, *, %storch.memory_format memory_format = None, %s"
+    % (bounds, generator, _FACTORY_OPTIONS)
+    for bounds in ("int low, int high", "Tensor high", "int high")
+    for generator in ("torch.Generator generator, ", ""))
+_NORMAL_OVERLOADS = (
+    "Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None",
+    "Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None",
+    "float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None",
+    "float mean, float std, tuple of ints size, *, torch.Generator generator = None, Tensor out "
+    "= None, " + _FACTORY_OPTIONS)
+
+
 def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None, device=None,
             requires_grad=False, pin_memory=False, low=None, high=None):
     """randint(high, size) or randint(low, high, size): empty(size).random_(low, high)."""
     check_device(device, "randint")
+    given = args
     if size is None and args and isinstance(args[-1], (tuple, list)):
         *args, size = args
     if size is None or not isinstance(size, (tuple, list)) or len(args) > 2:
-        raise TypeError("randint() received an invalid combination of arguments - got (%s), "
-                        "but expected one of:" % ", ".join(type(a).__name__ for a in args))
+        raise invalid_combination("randint", given, overloads=_RANDINT_OVERLOADS)
     bounds = {k: v for k, v in (("low", low), ("high", high)) if v is not None}
     low, high = _randint_bounds(tuple(args), bounds, "randint")
     shape = parse_size((size,))
@@ -306,8 +327,7 @@ def randint_like(input, *args, generator=None, dtype=None, layout=None, device=N
     shape = _like_shape(input)
     bounds = {k: v for k, v in (("low", low), ("high", high)) if v is not None}
     if not args and not bounds:
-        raise TypeError("randint_like() received an invalid combination of arguments - got "
-                        "(Tensor), but expected one of:")
+        raise invalid_combination("randint_like", (input,), overloads=_RANDINT_LIKE_OVERLOADS)
     if len(args) == 1 and not bounds:
         low, high = 0, _integer(args[0], "high", "randint_like")
     else:
@@ -330,9 +350,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None
     mean_is_tensor, std_is_tensor = isinstance(mean, Tensor), isinstance(std, Tensor)
     if not mean_is_tensor and not std_is_tensor:
         if size is None:
-            raise TypeError("normal() received an invalid combination of arguments - got "
-                            "(%s, %s), but expected one of:"
-                            % (type(mean).__name__, type(std).__name__))
+            raise invalid_combination("normal", (mean, std), overloads=_NORMAL_OVERLOADS)
         shape = parse_size((size,))
         dtype = _check_dtype(dtype) or get_default_dtype()
         return _created(shape, dtype,

@@ -602,3 +602,10 @@ def _prod_zeros(t):
             plain, = t.autograd.grad(x.prod(**kw).sum(), x)
             out.append((g, graph(g.grad_fn, 3), h, plain))
     return out
+
+
+# ---- the random factories' overload lists, through the one invalid-combination formatter -----
+add("parser/randint_without_size", lambda t: t.randint(3), error=True)
+add("parser/randint_too_many_bounds", lambda t: t.randint(1, 2, 3, (2,)), error=True)
+add("parser/randint_like_without_high", lambda t: t.randint_like(t.ones(2)), error=True)
+add("parser/normal_of_two_numbers_without_size", lambda t: t.normal(0.0, 1.0), error=True)
